@@ -1,0 +1,199 @@
+package org.sgdmc.rng;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The logarithm and the sine and cosine of a fraction of a turn, written twice with the same sequence of
+ * IEEE operations: once on {@code double}, once on {@link DoubleVector}. Because every step is a correctly
+ * rounded add, multiply, divide or {@code fma} (Java never contracts {@code a*b+c} on its own), the two
+ * twins agree bit for bit, at every vector width, which the Vector API's own LOG/SIN/COS (SVML stubs that
+ * differ by shape and platform) cannot promise. That is what keeps a file reproducible when it is rerun on
+ * another CPU, and it is no slower: the polynomials inline into the kernels.
+ *
+ * <p>Accuracy: {@link #log} is fdlibm's {@code e_log.c} algorithm (reduction to [sqrt(2)/2, sqrt(2)),
+ * Remez polynomial in s = f/(2+f)), within 1 ulp of the exact result. {@link #sin2pi}/{@link #cos2pi} reduce
+ * a turn fraction u in [0, 1) exactly to a quarter turn plus r in [-1/8, 1/8] turn and use fdlibm's
+ * kernel sin/cos polynomials on |x| <= pi/4; within 2 ulp (the tests measure and pin both bounds).
+ * Domains: {@code log} takes finite positive normal doubles; the turn functions take u in [0, 1).
+ */
+public final class Transcendentals {
+  // fdlibm e_log.c: log(1+f) = f - f^2/2 + s*(f^2/2 + R(s^2)), Remez coefficients of R.
+  private static final double LG1 = 6.666666666666735130e-01;
+  private static final double LG2 = 3.999999999940941908e-01;
+  private static final double LG3 = 2.857142874366239149e-01;
+  private static final double LG4 = 2.222219843214978396e-01;
+  private static final double LG5 = 1.818357216161805012e-01;
+  private static final double LG6 = 1.531383769920937332e-01;
+  private static final double LG7 = 1.479819860511658591e-01;
+  /** ln 2 split so that k * LN2_HI is exact for |k| < 2^11. */
+  private static final double LN2_HI = 6.93147180369123816490e-01;
+  /** The rest of ln 2. */
+  private static final double LN2_LO = 1.90821492927058770002e-10;
+  /** Mantissa bits of a double. */
+  private static final long MANTISSA = 0x000F_FFFF_FFFF_FFFFL;
+  /** Exponent field of 1.0. */
+  private static final long ONE_EXPONENT = 0x3FF0_0000_0000_0000L;
+  /** Added to the mantissa, carries into bit 52 exactly when the mantissa is >= sqrt(2) (fdlibm's 0x95f64). */
+  private static final long SQRT2_CARRY = 0x95F64L << 32;
+  /** Bit 52: the carry above. */
+  private static final long BIT52 = 1L << 52;
+  /** 1.5 * 2^52: adding it rounds a double of magnitude < 2^51 to an integer held in the low mantissa bits. */
+  private static final double ROUNDER = 0x1.8p52;
+
+  // fdlibm k_sin.c / k_cos.c: minimax polynomials on [-pi/4, pi/4].
+  private static final double S1 = -1.66666666666666324348e-01;
+  private static final double S2 = 8.33333333332248946124e-03;
+  private static final double S3 = -1.98412698298579493134e-04;
+  private static final double S4 = 2.75573137070700676789e-06;
+  private static final double S5 = -2.50507602534068634195e-08;
+  private static final double S6 = 1.58969099521155010221e-10;
+  private static final double C1 = 4.16666666666666019037e-02;
+  private static final double C2 = -1.38888888888741095749e-03;
+  private static final double C3 = 2.48015872894767294178e-05;
+  private static final double C4 = -2.75573143513906633035e-07;
+  private static final double C5 = 2.08757232129817482790e-09;
+  private static final double C6 = -1.13596475577881948265e-11;
+  /** The high 32 bits of a double: fdlibm's "low word cleared". */
+  private static final long HIGH_WORD = 0xFFFF_FFFF_0000_0000L;
+  /** pi/2 rounded to double; a quarter turn in radians. */
+  private static final double HALF_PI = 1.5707963267948966;
+
+  private Transcendentals() {}
+
+  // ---------------------------------------------------------------- log
+
+  /** Natural logarithm of a finite positive normal {@code x}; within 1 ulp. */
+  public static double log(double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    long mant = bits & MANTISSA;
+    long carry = (mant + SQRT2_CARRY) & BIT52;
+    double m = Double.longBitsToDouble(mant | (carry ^ ONE_EXPONENT)); // in [sqrt(2)/2, sqrt(2))
+    long k = (bits >>> 52) - 1023 + (carry >>> 52);
+    double dk = Double.longBitsToDouble(k + Double.doubleToRawLongBits(ROUNDER)) - ROUNDER;
+    double f = m - 1.0;
+    double s = f / (2.0 + f);
+    double z = s * s;
+    double w = z * z;
+    double t1 = w * (LG2 + w * (LG4 + w * LG6));
+    double t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+    double r = t2 + t1;
+    double hfsq = 0.5 * f * f;
+    return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+  }
+
+  /** Lane-wise twin of {@link #log(double)}: the same operations, bit for bit. */
+  public static DoubleVector log(DoubleVector x) {
+    LongVector bits = x.viewAsIntegralLanes();
+    LongVector mant = bits.and(MANTISSA);
+    LongVector carry = mant.add(SQRT2_CARRY).and(BIT52);
+    DoubleVector m = mant.or(carry.lanewise(VectorOperators.XOR, ONE_EXPONENT)).viewAsFloatingLanes();
+    LongVector k = bits.lanewise(VectorOperators.LSHR, 52).sub(1023).add(carry.lanewise(VectorOperators.LSHR, 52));
+    DoubleVector dk = k.add(Double.doubleToRawLongBits(ROUNDER)).viewAsFloatingLanes().sub(ROUNDER);
+    DoubleVector f = m.sub(1.0);
+    DoubleVector s = f.div(f.add(2.0));
+    DoubleVector z = s.mul(s);
+    DoubleVector w = z.mul(z);
+    DoubleVector t1 = w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2));
+    DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1));
+    DoubleVector r = t2.add(t1);
+    DoubleVector hfsq = f.mul(0.5).mul(f);
+    return dk.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(r)).add(dk.mul(LN2_LO))).sub(f));
+  }
+
+  // ---------------------------------------------------------------- sin and cos of 2 pi u
+
+  /** {@code sin(2 pi u)} for u in [0, 1); within 2 ulp. */
+  public static double sin2pi(double u) {
+    double t = 4.0 * u; // quarter turns, exact
+    double qr = t + ROUNDER;
+    long q = Double.doubleToRawLongBits(qr); // low bits: the nearest quarter
+    double x = (t - (qr - ROUNDER)) * HALF_PI; // |x| <= pi/4
+    double s = sinKernel(x), c = cosKernel(x);
+    double v = (q & 1) == 0 ? s : c;
+    return (q & 2) == 0 ? v : -v;
+  }
+
+  /** {@code cos(2 pi u)} for u in [0, 1); within 2 ulp. */
+  public static double cos2pi(double u) {
+    double t = 4.0 * u;
+    double qr = t + ROUNDER;
+    long q = Double.doubleToRawLongBits(qr);
+    double x = (t - (qr - ROUNDER)) * HALF_PI;
+    double s = sinKernel(x), c = cosKernel(x);
+    double v = (q & 1) == 0 ? c : s;
+    return ((q + 1) & 2) == 0 ? v : -v;
+  }
+
+  /** Lane-wise twin of {@link #sin2pi(double)}. */
+  public static DoubleVector sin2pi(DoubleVector u) {
+    DoubleVector t = u.mul(4.0);
+    DoubleVector qr = t.add(ROUNDER);
+    LongVector q = qr.viewAsIntegralLanes();
+    DoubleVector x = t.sub(qr.sub(ROUNDER)).mul(HALF_PI);
+    DoubleVector s = sinKernel(x), c = cosKernel(x);
+    VectorMask<Double> odd = q.and(1L).compare(VectorOperators.NE, 0L).cast(u.species());
+    VectorMask<Double> negate = q.and(2L).compare(VectorOperators.NE, 0L).cast(u.species());
+    DoubleVector v = s.blend(c, odd);
+    return v.blend(v.neg(), negate);
+  }
+
+  /** Lane-wise twin of {@link #cos2pi(double)}. */
+  public static DoubleVector cos2pi(DoubleVector u) {
+    DoubleVector t = u.mul(4.0);
+    DoubleVector qr = t.add(ROUNDER);
+    LongVector q = qr.viewAsIntegralLanes();
+    DoubleVector x = t.sub(qr.sub(ROUNDER)).mul(HALF_PI);
+    DoubleVector s = sinKernel(x), c = cosKernel(x);
+    VectorMask<Double> odd = q.and(1L).compare(VectorOperators.NE, 0L).cast(u.species());
+    VectorMask<Double> negate = q.add(1L).and(2L).compare(VectorOperators.NE, 0L).cast(u.species());
+    DoubleVector v = c.blend(s, odd);
+    return v.blend(v.neg(), negate);
+  }
+
+  /** sin x for |x| <= pi/4 (fdlibm __kernel_sin without the tail correction). */
+  static double sinKernel(double x) {
+    double z = x * x;
+    double v = z * x;
+    double r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+    return x + v * (S1 + z * r);
+  }
+
+  static DoubleVector sinKernel(DoubleVector x) {
+    DoubleVector z = x.mul(x);
+    DoubleVector v = z.mul(x);
+    DoubleVector r = z.mul(z.mul(z.mul(z.mul(S6).add(S5)).add(S4)).add(S3)).add(S2);
+    return x.add(v.mul(z.mul(r).add(S1)));
+  }
+
+  /**
+   * cos x for |x| <= pi/4, fdlibm's __kernel_cos: for |x| >= 0.3 it writes 1 - x^2/2 as (1 - qx) - (x^2/2 - qx)
+   * with qx a short number near x/4 (so that 1 - qx is exact) and loses no bits; in the vector twin the
+   * branches become blends.
+   */
+  static double cosKernel(double x) {
+    double z = x * x;
+    double r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+    double ax = Math.abs(x);
+    double qx = Double.longBitsToDouble(Double.doubleToRawLongBits(ax * 0.25) & HIGH_WORD);
+    qx = ax > 0.78125 ? 0.28125 : qx;
+    qx = ax < 0.3 ? 0.0 : qx;
+    double hz = 0.5 * z - qx;
+    double a = 1.0 - qx;
+    return a - (hz - z * r);
+  }
+
+  static DoubleVector cosKernel(DoubleVector x) {
+    DoubleVector z = x.mul(x);
+    DoubleVector r = z.mul(z.mul(z.mul(z.mul(z.mul(z.mul(C6).add(C5)).add(C4)).add(C3)).add(C2)).add(C1));
+    DoubleVector ax = x.abs();
+    DoubleVector qx = ax.mul(0.25).viewAsIntegralLanes().and(HIGH_WORD).viewAsFloatingLanes();
+    qx = qx.blend(0.28125, ax.compare(VectorOperators.GT, 0.78125));
+    qx = qx.blend(0.0, ax.compare(VectorOperators.LT, 0.3));
+    DoubleVector hz = z.mul(0.5).sub(qx);
+    DoubleVector a = DoubleVector.broadcast(x.species(), 1.0).sub(qx);
+    return a.sub(hz.sub(z.mul(r)));
+  }
+}
