@@ -14,6 +14,8 @@ public enum Stream {
   INIT(2),
   /** Label noise and added (Gaussian or Levy) gradient noise. */
   NOISE(3),
+  /** The points of a generated finite dataset (drawn once, by "trajectory" 0). */
+  DATASET(4),
   /** Self-checks and tests. */
   TEST(0xFFFF);
 

@@ -41,7 +41,7 @@ public final class Transcendentals {
   /** Bit 52: the carry above. */
   private static final long BIT52 = 1L << 52;
   /** 1.5 * 2^52: adding it rounds a double of magnitude < 2^51 to an integer held in the low mantissa bits. */
-  private static final double ROUNDER = 0x1.8p52;
+  static final double ROUNDER = 0x1.8p52;
 
   // fdlibm k_sin.c / k_cos.c: minimax polynomials on [-pi/4, pi/4].
   private static final double S1 = -1.66666666666666324348e-01;
@@ -59,7 +59,7 @@ public final class Transcendentals {
   /** The high 32 bits of a double: fdlibm's "low word cleared". */
   private static final long HIGH_WORD = 0xFFFF_FFFF_0000_0000L;
   /** pi/2 rounded to double; a quarter turn in radians. */
-  private static final double HALF_PI = 1.5707963267948966;
+  static final double HALF_PI = 1.5707963267948966;
 
   private Transcendentals() {}
 

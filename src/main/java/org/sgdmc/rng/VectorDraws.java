@@ -2,6 +2,8 @@ package org.sgdmc.rng;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -39,6 +41,57 @@ public final class VectorDraws {
         DoubleVector radius = Transcendentals.log(u1).mul(-2.0).sqrt();
         radius.mul(Transcendentals.cos2pi(u2)).intoArray(out, row + j);
         radius.mul(Transcendentals.sin2pi(u2)).intoArray(out, row + width + j);
+      }
+    }
+  }
+
+  /**
+   * Squares of standard normals, {@code out[d*width + j]} = {@link Draws#normalSquare} of normal
+   * {@code 2*block0 + d} of trajectory {@code traj0 + j}, for blocks {@code block0 .. block0+nBlocks-1}.
+   */
+  public static void normalSquares(
+      long seed, int stream, long traj0, int width, long block0, int nBlocks, long[] bits, double[] out) {
+    Philox4x32Vector.fillBits(seed, stream, traj0, width, block0, nBlocks, bits, 0);
+    // Two short passes rather than one long body: each loop's iterations are independent and short, so the
+    // CPU overlaps several of them (the polynomials are chains of dependent operations), and each method
+    // stays small enough for C2 to inline every Vector API call in it.
+    radiiSquared(bits, out, width, nBlocks);
+    squaresFromAngles(bits, out, width, nBlocks);
+  }
+
+  /** Pass 1: r2 = -2 ln u1 of each block into its even row of {@code out}. */
+  private static void radiiSquared(long[] bits, double[] out, int width, int nBlocks) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = 2 * b * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector u1 = Uniforms.openClosed(LongVector.fromArray(sp, bits, row + j));
+        Transcendentals.log(u1).mul(-2.0).intoArray(out, row + j);
+      }
+    }
+  }
+
+  /**
+   * Pass 2: with c, s the cosine and sine of 2 pi u2, the even row becomes r2 c^2 and the odd row r2 s^2.
+   * Squares need no signs, so the quadrant only decides which kernel is the cosine.
+   */
+  private static void squaresFromAngles(long[] bits, double[] out, int width, int nBlocks) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = 2 * b * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector u2 = Uniforms.closedOpen(LongVector.fromArray(sp, bits, row + width + j));
+        DoubleVector r2 = DoubleVector.fromArray(VectorShapes.DOUBLES, out, row + j);
+        DoubleVector t = u2.mul(4.0);
+        DoubleVector qr = t.add(Transcendentals.ROUNDER);
+        DoubleVector x = t.sub(qr.sub(Transcendentals.ROUNDER)).mul(Transcendentals.HALF_PI);
+        VectorMask<Double> odd = qr.viewAsIntegralLanes().and(1L).compare(VectorOperators.NE, 0L).cast(VectorShapes.DOUBLES);
+        DoubleVector sk = Transcendentals.sinKernel(x);
+        DoubleVector ck = Transcendentals.cosKernel(x);
+        DoubleVector cos = ck.blend(sk, odd); // +-cos(2 pi u2)
+        DoubleVector sin = sk.blend(ck, odd); // +-sin(2 pi u2)
+        r2.mul(cos.mul(cos)).intoArray(out, row + j);
+        r2.mul(sin.mul(sin)).intoArray(out, row + width + j);
       }
     }
   }

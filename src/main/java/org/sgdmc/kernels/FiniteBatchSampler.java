@@ -1,0 +1,50 @@
+package org.sgdmc.kernels;
+
+import org.sgdmc.rng.Draws;
+
+/**
+ * Minibatches of a finite dataset, from 64-bit draws: S indices uniform over the N points, with
+ * replacement, or a uniform S-subset without replacement by Floyd's algorithm, which uses exactly S draws
+ * (point j of the batch from draw j, re-aimed at the top of its range when it repeats an earlier pick).
+ * Returns the batch mean of x^2 summed in draw order, the same sum {@link Linreg1dScalarBlock} forms.
+ */
+final class FiniteBatchSampler {
+  private final double[] squares;
+  private final int batch;
+  private final boolean withReplacement;
+  private final int[] stamp; // stamp[i] == round: point i is in the current batch (no clearing per batch)
+  private int round;
+
+  FiniteBatchSampler(double[] squares, int batch, boolean withReplacement) {
+    this.squares = squares;
+    this.batch = batch;
+    this.withReplacement = withReplacement;
+    this.stamp = withReplacement ? null : new int[squares.length];
+  }
+
+  /** Batch mean of x^2 using draws {@code bits[off], bits[off + stride], ...} ({@code batch} of them). */
+  double batchMean(long[] bits, int off, int stride) {
+    int n = squares.length;
+    double sum = 0;
+    if (withReplacement) {
+      for (int j = 0; j < batch; j++) {
+        sum += squares[(int) Draws.index(bits[off + j * stride], n)];
+      }
+      return sum / batch;
+    }
+    if (++round == 0) { // the stamps wrapped around: clear them once every 2^32 batches
+      java.util.Arrays.fill(stamp, 0);
+      round = 1;
+    }
+    for (int j = 0; j < batch; j++) {
+      int bound = n - batch + j;
+      int pick = (int) Draws.index(bits[off + j * stride], bound + 1L);
+      if (stamp[pick] == round) {
+        pick = bound;
+      }
+      stamp[pick] = round;
+      sum += squares[pick];
+    }
+    return sum / batch;
+  }
+}

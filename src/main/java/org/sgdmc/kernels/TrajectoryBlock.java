@@ -1,0 +1,28 @@
+package org.sgdmc.kernels;
+
+/**
+ * A block of {@link #width()} consecutive trajectories that one worker steps together, in struct-of-arrays
+ * form, for as many steps as it is asked: the unit of trajectory-major blocking. A block keeps its state
+ * (and its scratch) between calls, so the engine asks for the distance at recording times only.
+ *
+ * <p>Contract: the values a block reports for trajectory i at step t depend only on the model, the seed, i
+ * and t, never on the block's width, on where i sits in the block, or on how the steps were split into
+ * {@link #advance} calls. Vector blocks and their scalar twins are held to this by the tests.
+ */
+public interface TrajectoryBlock {
+
+  /** Trajectories per block. */
+  int width();
+
+  /** Puts trajectories {@code traj0 .. traj0 + width - 1} at their initial state (step 0). */
+  void start(long traj0);
+
+  /** Runs steps {@code from .. to - 1}, i.e. from state t = from to state t = to. */
+  void advance(long from, long to);
+
+  /**
+   * Writes {@code log |w_t - w*|} of each trajectory into {@code out[0 .. width-1]}: {@code -inf} for a
+   * trajectory that sits exactly at the minimum (possible with finite data, seed 002 Prop. 3), never NaN.
+   */
+  void logDistance(double[] out);
+}
