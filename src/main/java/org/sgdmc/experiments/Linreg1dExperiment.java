@@ -1,0 +1,84 @@
+package org.sgdmc.experiments;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.sgdmc.engine.RecordTimes;
+import org.sgdmc.engine.Records;
+import org.sgdmc.engine.Simulation;
+import org.sgdmc.kernels.Linreg1dScalarBlock;
+import org.sgdmc.kernels.Linreg1dVectorBlock;
+import org.sgdmc.models.Linreg1d;
+import org.sgdmc.stats.EnsembleSummary;
+import org.sgdmc.stats.LyapunovEstimate;
+
+/** Runs a {@link Linreg1d} ensemble and reduces it to the observables and estimates of seed 002, Sec. 3. */
+public final class Linreg1dExperiment {
+  private Linreg1dExperiment() {}
+
+  /** Which implementation steps the trajectories; both give the same bits, the scalar one slowly. */
+  public enum Kernel {
+    VECTOR,
+    SCALAR
+  }
+
+  /**
+   * The reduced outcome of a run.
+   *
+   * @param summaries one per recording time
+   * @param lyapunov exponent over the whole run, (l(T) - l(0)) / T per trajectory, averaged
+   * @param lyapunovLate exponent over the late window [t_h, T], t_h the last recording time <= T/2
+   * @param kernelSeconds wall time of the simulation proper
+   */
+  public record Result(
+      Linreg1d model, EnsembleOptions options, EnsembleSummary[] summaries, LyapunovEstimate lyapunov,
+      LyapunovEstimate lyapunovLate, double kernelSeconds) {
+
+    /** Trajectory-steps per second of wall time in the kernels. */
+    public double stepsPerSecond() {
+      return options.trajectories() * (double) options.steps() / kernelSeconds;
+    }
+  }
+
+  public static Result run(Linreg1d model, EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
+    Simulation.Settings settings = new Simulation.Settings(
+        options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
+    long seed = options.seed();
+    Simulation.Result sim = Simulation.run(
+        width -> kernel == Kernel.VECTOR
+            ? new Linreg1dVectorBlock(model, seed, width)
+            : new Linreg1dScalarBlock(model, seed, width),
+        settings, progress);
+    try (Records records = sim.records()) {
+      long[] times = options.recordTimes();
+      EnsembleSummary[] summaries = summarise(records, options);
+      int last = times.length - 1;
+      int half = RecordTimes.atOrBefore(times, times[last] / 2);
+      double[] first = records.at(0), end = records.at(last);
+      LyapunovEstimate whole = LyapunovEstimate.of(first, end, times[0], times[last]);
+      LyapunovEstimate late = half < last
+          ? LyapunovEstimate.of(records.at(half), end, times[half], times[last]) : whole;
+      return new Result(model, options, summaries, whole, late, sim.kernelSeconds());
+    }
+  }
+
+  /** Summaries of every recording time, in parallel over times; each one is computed sequentially. */
+  static EnsembleSummary[] summarise(Records records, EnsembleOptions options) {
+    int count = records.times().length;
+    ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
+    try {
+      return pool.submit(() -> IntStream.range(0, count).parallel()
+              .mapToObj(r -> EnsembleSummary.of(
+                  records.at(r), options.quantileLevels(), options.epsilons(), options.divergedAbove()))
+              .toArray(EnsembleSummary[]::new))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+}

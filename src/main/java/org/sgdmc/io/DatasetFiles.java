@@ -1,0 +1,156 @@
+package org.sgdmc.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sgdmc.models.FeatureData;
+
+/**
+ * Reads a 1-D dataset x_1..x_N from a file: CSV/text (one value per line, or the first column; '#'
+ * comments, blank lines and one header line allowed), or HDF5 ({@code file.h5} takes the dataset {@code /x},
+ * or the only 1-D numeric dataset; {@code file.h5:/path/to/x} names one). Anything else is one clear error.
+ */
+public final class DatasetFiles {
+  private DatasetFiles() {}
+
+  /** Reads the dataset named by {@code spec} (a path, or {@code path.h5:/dataset}). */
+  public static FeatureData.Finite read(String spec) {
+    String datasetPath = null;
+    String file = spec;
+    int colon = spec.indexOf(".h5:");
+    if (colon < 0) {
+      colon = spec.indexOf(".hdf5:");
+      if (colon >= 0) {
+        colon += 2;
+      }
+    }
+    if (colon >= 0) {
+      file = spec.substring(0, colon + 3);
+      datasetPath = spec.substring(colon + 4);
+    }
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new IllegalArgumentException("cannot read dataset file " + file + ": no such readable file");
+    }
+    double[] x = isHdf5(path) ? readHdf5(path, datasetPath) : readText(path);
+    return new FeatureData.Finite(x, "file " + spec);
+  }
+
+  private static boolean isHdf5(Path path) {
+    try (var in = Files.newInputStream(path)) {
+      byte[] sig = in.readNBytes(8);
+      return sig.length == 8 && (sig[0] & 0xFF) == 0x89 && sig[1] == 'H' && sig[2] == 'D' && sig[3] == 'F';
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read dataset file " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static double[] readText(Path path) {
+    List<Double> values = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      String line;
+      int lineNo = 0;
+      boolean headerSeen = false;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        String s = line.strip();
+        if (s.isEmpty() || s.startsWith("#")) {
+          continue;
+        }
+        String first = s.split("[,;\\s]+", 2)[0];
+        try {
+          double v = Double.parseDouble(first);
+          if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(path + " line " + lineNo + ": '" + first + "' is not a finite number");
+          }
+          values.add(v);
+        } catch (NumberFormatException e) {
+          if (values.isEmpty() && !headerSeen) {
+            headerSeen = true; // one header line
+            continue;
+          }
+          throw new IllegalArgumentException(path + " line " + lineNo + ": '" + first + "' is not a number");
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new IllegalArgumentException("cannot read dataset file " + path + ": " + e.getMessage());
+    }
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException(path + " holds no data values");
+    }
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double[] readHdf5(Path path, String datasetPath) {
+    try (HdfFile h5 = new HdfFile(path)) {
+      Dataset ds;
+      if (datasetPath != null) {
+        Node node = h5.getByPath(datasetPath);
+        if (!(node instanceof Dataset d)) {
+          throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
+        }
+        ds = d;
+      } else {
+        ds = findDefault(h5, path);
+      }
+      if (ds.getDimensions().length != 1) {
+        throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not one-dimensional");
+      }
+      Object data = ds.getData();
+      if (data instanceof double[] d) {
+        return d;
+      }
+      if (data instanceof float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+          d[i] = f[i];
+        }
+        return d;
+      }
+      if (data instanceof long[] l) {
+        return java.util.Arrays.stream(l).asDoubleStream().toArray();
+      }
+      if (data instanceof int[] i) {
+        return java.util.Arrays.stream(i).asDoubleStream().toArray();
+      }
+      throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot read HDF5 dataset from " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static Dataset findDefault(HdfFile h5, Path path) {
+    List<Dataset> found = new ArrayList<>();
+    collect(h5, found);
+    for (Dataset d : found) {
+      if (d.getPath().equals("/x")) {
+        return d;
+      }
+    }
+    List<Dataset> oneD = found.stream().filter(d -> d.getDimensions().length == 1).toList();
+    if (oneD.size() == 1) {
+      return oneD.get(0);
+    }
+    throw new IllegalArgumentException(path + ": no dataset /x and " + oneD.size()
+        + " one-dimensional datasets; name one as " + path + ":/path/to/x");
+  }
+
+  private static void collect(io.jhdf.api.Group group, List<Dataset> out) {
+    for (Node n : group.getChildren().values()) {
+      if (n instanceof Dataset d) {
+        out.add(d);
+      } else if (n instanceof io.jhdf.api.Group g) {
+        collect(g, out);
+      }
+    }
+  }
+}
