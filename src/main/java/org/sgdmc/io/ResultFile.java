@@ -1,0 +1,438 @@
+package org.sgdmc.io;
+
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
+import io.jhdf.api.WritableNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The only way sgdmc writes an HDF5 result: everything is buffered in memory and written in one go by
+ * {@link #commit()}, into a temporary file next to the target that is then renamed onto it.
+ *
+ * <p>Why: a run that fails or is interrupted must never leave a half-written file that looks like a result.
+ * Until commit, the target is untouched; {@link #close()} without commit deletes the temporary file. Buffering
+ * also lets every call validate its arguments at once (bad paths, empty arrays, oversized attributes) instead
+ * of failing at the end of a long run, and it keeps jhdf's writer (which is documented as alpha) behind one
+ * small, tested door.
+ *
+ * <p>What jhdf 0.13.0 writes, and what this class does about its gaps:
+ * <ul>
+ *   <li>float64, int64, int32, int8 scalars and arrays, 2-D arrays: written natively, little-endian, doubles
+ *       bit for bit (NaN payloads, -0.0 and infinities included).
+ *   <li>Strings: fixed-length, null-terminated, UTF-8; h5py reads them back as {@code bytes}. A NUL character
+ *       cannot be represented in that form and is rejected.
+ *   <li>Booleans: stored as int8 0/1 (jhdf cannot write h5py's boolean enum; its bitfield type reads as
+ *       uint8 in h5py and as 0x01 in h5dump, which is no clearer).
+ *   <li>Empty arrays: jhdf fails on them, so they are rejected with a clear message.
+ *   <li>Large attributes: jhdf silently writes a corrupt file when one attribute approaches the 64 KiB object
+ *       header message limit (observed: strings from about 59.7 kB, doubles from about 65.5 kB), so
+ *       attributes are capped at {@value #MAX_ATTRIBUTE_BYTES} bytes of data; larger data belongs in a dataset.
+ *   <li>Paths: jhdf takes a "/" in a name literally, producing an unreadable file, so groups are created one
+ *       level at a time here.
+ * </ul>
+ *
+ * <p>jhdf's own file writer corrupts some layouts, so {@link JhdfFileWriter} drives its node writers instead.
+ *
+ * <p>Not thread-safe.
+ */
+public final class ResultFile implements AutoCloseable {
+
+  /** Cap on one attribute's encoded data, well below the size at which jhdf 0.13.0 writes corrupt files. */
+  public static final int MAX_ATTRIBUTE_BYTES = 32 * 1024;
+
+  private enum State { OPEN, COMMITTED, CLOSED }
+
+  private final Path target;
+  private final Path temp;
+  private final boolean overwrite;
+  /** Groups in creation order (parents before children, "/" first) with their attributes. */
+  private final Map<String, Map<String, Value>> groups = new LinkedHashMap<>();
+  private final Map<String, Value> datasets = new LinkedHashMap<>();
+  private final Map<String, Map<String, Value>> datasetAttributes = new HashMap<>();
+  private State state = State.OPEN;
+
+  private ResultFile(Path target, Path temp, boolean overwrite) {
+    this.target = target;
+    this.temp = temp;
+    this.overwrite = overwrite;
+    groups.put("/", new LinkedHashMap<>());
+  }
+
+  /** {@link #create(Path, boolean)} without overwriting. */
+  public static ResultFile create(Path target) {
+    return create(target, false);
+  }
+
+  /**
+   * Starts a result file for {@code target}. Fails at once, with a one-line {@link IllegalArgumentException},
+   * if the target exists (and {@code !overwrite}) or is a directory, or if its directory is missing or not
+   * writable: the temporary file is created here, so those problems show before any work is done.
+   */
+  public static ResultFile create(Path target, boolean overwrite) {
+    Path dir = target.toAbsolutePath().getParent();
+    if (Files.isDirectory(target)) {
+      throw new IllegalArgumentException("output file " + target + " is a directory");
+    }
+    if (!overwrite && Files.exists(target)) {
+      throw new IllegalArgumentException("output file " + target + " exists (use --force to overwrite)");
+    }
+    if (!Files.exists(dir)) {
+      throw new IllegalArgumentException("cannot create " + target + ": directory " + dir + " does not exist");
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("cannot create " + target + ": " + dir + " is not a directory");
+    }
+    return new ResultFile(target, createTemp(target, dir), overwrite);
+  }
+
+  /**
+   * Creates ".NAME.tmpXXXX" next to the target. Created with the default permissions (so the umask applies, as it
+   * would to the target itself), unlike {@link Files#createTempFile} which makes it private to the owner.
+   */
+  private static Path createTemp(Path target, Path dir) {
+    String prefix = "." + target.getFileName() + ".tmp";
+    while (true) {
+      Path temp = dir.resolve(prefix + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
+      try {
+        return Files.createFile(temp);
+      } catch (FileAlreadyExistsException e) {
+        // a name clash with another writer: draw another name
+      } catch (AccessDeniedException e) {
+        throw new IllegalArgumentException("cannot create " + target + ": directory " + dir + " is not writable");
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot create " + target + ": " + reason(e));
+      }
+    }
+  }
+
+  /** The file this will become on commit. */
+  public Path target() {
+    return target;
+  }
+
+  // ---- attributes on groups ----
+
+  public void attribute(String groupPath, String name, String value) {
+    putGroupAttribute(groupPath, name, Value.of(checkText(value, name)));
+  }
+
+  public void attribute(String groupPath, String name, double value) {
+    putGroupAttribute(groupPath, name, Value.of(value));
+  }
+
+  public void attribute(String groupPath, String name, long value) {
+    putGroupAttribute(groupPath, name, Value.of(value));
+  }
+
+  /** Stored as int8 0/1; see the class comment. */
+  public void attribute(String groupPath, String name, boolean value) {
+    putGroupAttribute(groupPath, name, Value.of(value));
+  }
+
+  public void attribute(String groupPath, String name, double[] value) {
+    putGroupAttribute(groupPath, name, Value.of(value));
+  }
+
+  public void attribute(String groupPath, String name, long[] value) {
+    putGroupAttribute(groupPath, name, Value.of(value));
+  }
+
+  public void attribute(String groupPath, String name, String[] value) {
+    for (String s : value) {
+      checkText(s, name);
+    }
+    putGroupAttribute(groupPath, name, Value.of(value));
+  }
+
+  // ---- datasets ----
+
+  public void dataset(String path, double[] data) {
+    putDataset(path, Value.of(data));
+  }
+
+  public void dataset(String path, long[] data) {
+    putDataset(path, Value.of(data));
+  }
+
+  public void dataset(String path, int[] data) {
+    putDataset(path, Value.of(data));
+  }
+
+  /** A row-major 2-D dataset of shape (rows, cols); the rows must all have the same length. */
+  public void dataset(String path, double[][] data) {
+    putDataset(path, Value.of(data));
+  }
+
+  /** A scalar dataset, shape {@code ()}. */
+  public void dataset(String path, double value) {
+    putDataset(path, Value.of(value));
+  }
+
+  public void datasetAttribute(String datasetPath, String name, String value) {
+    putDatasetAttribute(datasetPath, name, Value.of(checkText(value, name)));
+  }
+
+  public void datasetAttribute(String datasetPath, String name, double value) {
+    putDatasetAttribute(datasetPath, name, Value.of(value));
+  }
+
+  public void datasetAttribute(String datasetPath, String name, long value) {
+    putDatasetAttribute(datasetPath, name, Value.of(value));
+  }
+
+  // ---- bookkeeping ----
+
+  /** Attributes may be set again (the last value wins), as with h5py. */
+  private void putGroupAttribute(String groupPath, String name, Value value) {
+    requireOpen();
+    checkAttribute(groupPath, name, value);
+    if (datasets.containsKey(groupPath)) {
+      throw new IllegalArgumentException(groupPath + " is a dataset; use datasetAttribute");
+    }
+    ensureGroup(groupPath).put(name, value);
+  }
+
+  private void putDatasetAttribute(String datasetPath, String name, Value value) {
+    requireOpen();
+    checkAttribute(datasetPath, name, value);
+    if (!datasets.containsKey(datasetPath)) {
+      throw new IllegalArgumentException("no dataset " + datasetPath + " (write the dataset before its attributes)");
+    }
+    datasetAttributes.computeIfAbsent(datasetPath, k -> new LinkedHashMap<>()).put(name, value);
+  }
+
+  private void putDataset(String path, Value value) {
+    requireOpen();
+    checkPath(path);
+    if (path.equals("/")) {
+      throw new IllegalArgumentException("a dataset needs a name: \"/\" is the root group");
+    }
+    if (value.size() == 0) {
+      throw new IllegalArgumentException("dataset " + path + " is empty; jhdf 0.13.0 cannot write empty arrays");
+    }
+    if (datasets.containsKey(path) || groups.containsKey(path)) {
+      throw new IllegalArgumentException(path + " already exists");
+    }
+    ensureGroup(parent(path));
+    datasets.put(path, value);
+  }
+
+  /** The attributes of the group at {@code path}, creating it and its parents as needed. */
+  private Map<String, Value> ensureGroup(String path) {
+    checkPath(path);
+    Map<String, Value> attributes = groups.get(path);
+    if (attributes == null) {
+      if (datasets.containsKey(path)) {
+        throw new IllegalArgumentException(path + " is a dataset, not a group");
+      }
+      ensureGroup(parent(path));
+      attributes = new LinkedHashMap<>();
+      groups.put(path, attributes);
+    }
+    return attributes;
+  }
+
+  private static void checkAttribute(String path, String name, Value value) {
+    checkPath(path);
+    checkName(name);
+    if (value.size() == 0) {
+      throw new IllegalArgumentException("attribute " + name + " on " + path
+          + " is empty; jhdf 0.13.0 cannot write empty arrays");
+    }
+    long bytes = encodedBytes(value);
+    if (bytes > MAX_ATTRIBUTE_BYTES) {
+      throw new IllegalArgumentException("attribute " + name + " on " + path + " holds " + bytes
+          + " bytes, more than " + MAX_ATTRIBUTE_BYTES + " (the most that is safe); store it as a dataset");
+    }
+  }
+
+  /** Bytes the value occupies in the file: fixed-length strings take the longest UTF-8 encoding plus a NUL. */
+  private static long encodedBytes(Value v) {
+    return switch (v.data()) {
+      case String[] s -> {
+        long longest = 0;
+        for (String x : s) {
+          longest = Math.max(longest, x.getBytes(StandardCharsets.UTF_8).length);
+        }
+        yield (longest + 1) * s.length;
+      }
+      case double[] d -> 8L * d.length;
+      case long[] l -> 8L * l.length;
+      case int[] i -> 4L * i.length;
+      case byte[] b -> b.length;
+      default -> throw new IllegalStateException("unexpected " + v.dtype());
+    };
+  }
+
+  /** Absolute, no empty, "." or ".." components, no trailing "/": jhdf would store such names literally. */
+  private static void checkPath(String path) {
+    if (path.equals("/")) {
+      return;
+    }
+    if (!path.startsWith("/") || path.endsWith("/")) {
+      throw new IllegalArgumentException("bad HDF5 path \"" + path + "\": must start with / and not end with /");
+    }
+    for (String part : path.substring(1).split("/", -1)) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("bad HDF5 path \"" + path + "\"");
+      }
+    }
+  }
+
+  private static void checkName(String name) {
+    if (name.isEmpty() || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("bad attribute name \"" + name + "\"");
+    }
+  }
+
+  /** Fixed-length HDF5 strings end at the first NUL, so one inside the text would silently cut it. */
+  private static String checkText(String s, String name) {
+    if (s.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("attribute " + name + ": text contains a NUL character");
+    }
+    return s;
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash == 0 ? "/" : path.substring(0, slash);
+  }
+
+  private void requireOpen() {
+    if (state != State.OPEN) {
+      throw new IllegalStateException("result file " + target + " is already " + state.name().toLowerCase());
+    }
+  }
+
+  // ---- writing ----
+
+  /**
+   * Writes everything to the temporary file, forces it to disk and renames it onto the target. Without
+   * overwrite the target is claimed with a hard link, which fails rather than replace a file that appeared
+   * since {@link #create}; where hard links are not supported it falls back to a check and a rename.
+   */
+  public void commit() {
+    requireOpen();
+    state = State.CLOSED; // a failed commit cannot be retried; close() then removes the temporary file
+    try {
+      JhdfFileWriter.write(temp, this::build); // see there for why not HdfFile.write
+      publish();
+      syncDirectory();
+      state = State.COMMITTED;
+    } catch (IOException e) {
+      deleteTemp();
+      throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+    } catch (RuntimeException e) {
+      deleteTemp();
+      throw e;
+    }
+  }
+
+  private void build(WritableGroup root) {
+    Map<String, WritableGroup> handles = new HashMap<>();
+    handles.put("/", root);
+    for (String path : groups.keySet()) {
+      if (!path.equals("/")) {
+        handles.put(path, handles.get(parent(path)).putGroup(name(path)));
+      }
+    }
+    for (Map.Entry<String, Value> d : datasets.entrySet()) {
+      WritableDataset ds = handles.get(parent(d.getKey())).putDataset(name(d.getKey()), toJhdf(d.getValue()));
+      putAttributes(ds, datasetAttributes.getOrDefault(d.getKey(), Map.of()));
+    }
+    for (Map.Entry<String, Map<String, Value>> g : groups.entrySet()) {
+      putAttributes(handles.get(g.getKey()), g.getValue());
+    }
+  }
+
+  private static void putAttributes(WritableNode node, Map<String, Value> attributes) {
+    attributes.forEach((name, value) -> node.putAttribute(name, toJhdf(value)));
+  }
+
+  /** The Java object from which jhdf infers the HDF5 type and shape: a boxed scalar or a (nested) array. */
+  private static Object toJhdf(Value v) {
+    if (v.isScalar()) {
+      return v.get(0);
+    }
+    if (v.shape().length == 1) {
+      return v.data();
+    }
+    double[] flat = v.doubles(); // only float64 matrices are accepted by the API
+    int rows = v.shape()[0];
+    int cols = v.shape()[1];
+    double[][] nested = new double[rows][cols];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(flat, r * cols, nested[r], 0, cols);
+    }
+    return nested;
+  }
+
+  private void publish() throws IOException {
+    if (overwrite) {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    try {
+      Files.createLink(target, temp);
+      Files.delete(temp);
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalArgumentException("output file " + target + " exists (use --force to overwrite)");
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (Files.exists(target)) {
+        throw new IllegalArgumentException("output file " + target + " exists (use --force to overwrite)");
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /** Makes the rename itself durable. Not every platform can open a directory for this; then it is skipped. */
+  private void syncDirectory() {
+    try (FileChannel ch = FileChannel.open(temp.getParent(), StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort: the data itself was already forced
+    }
+  }
+
+  /** Deletes the temporary file unless {@link #commit()} succeeded; safe to call more than once. */
+  @Override
+  public void close() {
+    if (state != State.COMMITTED) {
+      state = State.CLOSED;
+      deleteTemp();
+    }
+  }
+
+  private void deleteTemp() {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      // nothing better to do: the name starts with "." and ends in ".tmp..." so it is recognisable
+    }
+  }
+
+  private static String name(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}
