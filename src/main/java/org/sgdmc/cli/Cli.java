@@ -18,6 +18,7 @@ public final class Cli {
   /** A command line for {@code root} with the project's error handling installed. */
   public static CommandLine commandLine(Object root) {
     CommandLine cl = new CommandLine(root);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(Cli::onParameterError);
     cl.setExecutionExceptionHandler(Cli::onExecutionError);
     return cl;

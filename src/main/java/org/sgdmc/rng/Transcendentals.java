@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorOperators;
  * differ by shape and platform) cannot promise. That is what keeps a file reproducible when it is rerun on
  * another CPU, and it is no slower: the polynomials inline into the kernels.
  *
- * <p>Accuracy: {@link #log} is fdlibm's {@code e_log.c} algorithm (reduction to [sqrt(2)/2, sqrt(2)),
+ * <p>Accuracy: {@link #log} is fdlibm's {@code e_log.c} algorithm (reduction of the mantissa to about [sqrt(2)/2, sqrt(2)), the
+ * switch at 0x1.6a09cp0 just below sqrt(2),
  * Remez polynomial in s = f/(2+f)), within 1 ulp of the exact result. {@link #sin2pi}/{@link #cos2pi} reduce
  * a turn fraction u in [0, 1) exactly to a quarter turn plus r in [-1/8, 1/8] turn and use fdlibm's
  * kernel sin/cos polynomials on |x| <= pi/4; within 2 ulp (the tests measure and pin both bounds).

@@ -1,0 +1,55 @@
+package org.sgdmc.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** The checks and conventions around writing a result file from a command. */
+final class Output {
+  private Output() {}
+
+  /**
+   * Fails before any work is done if the output cannot be written: it exists without --force, or its
+   * directory is missing or read-only. (The atomic writer checks again at the end.)
+   */
+  static void checkWritable(OutputMixin o) {
+    if (o.out == null) {
+      return;
+    }
+    Path target = o.out.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new UserError("output " + o.out + " is a directory");
+    }
+    if (Files.exists(target) && !o.force) {
+      throw new UserError("output file " + o.out + " exists (use --force to overwrite)");
+    }
+    Path dir = target.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new UserError("cannot write " + o.out + ": directory " + dir + " does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UserError("cannot write " + o.out + ": directory " + dir + " is not writable");
+    }
+  }
+
+  /** Runs a write, turning the writer's one-line user errors into {@link UserError}. */
+  static void write(Runnable writer) {
+    try {
+      writer.run();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      throw new UserError("cannot write the output file: " + e.getCause().getMessage());
+    }
+  }
+
+  /** The command line as the user typed it, for the file's {@code command} attribute. */
+  static String commandLine(CommandLine.Model.CommandSpec spec) {
+    StringBuilder sb = new StringBuilder("sgdmc");
+    CommandLine.ParseResult root = spec.root().commandLine().getParseResult();
+    for (String a : root.originalArgs()) {
+      sb.append(' ').append(a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+    }
+    return sb.toString();
+  }
+}

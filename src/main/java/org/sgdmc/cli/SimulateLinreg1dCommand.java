@@ -1,0 +1,120 @@
+package org.sgdmc.cli;
+
+import java.io.PrintStream;
+import org.sgdmc.engine.Simulation;
+import org.sgdmc.experiments.EnsembleOptions;
+import org.sgdmc.experiments.Linreg1dExperiment;
+import org.sgdmc.experiments.Linreg1dTheoryValues;
+import org.sgdmc.io.Linreg1dFile;
+import org.sgdmc.io.RunMetadata;
+import org.sgdmc.models.FeatureData;
+import org.sgdmc.models.Linreg1d;
+import org.sgdmc.rng.VectorShapes;
+import org.sgdmc.stats.EnsembleSummary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sgdmc simulate linreg1d}: seed 002's 1-D regression at an interpolation minimum. */
+@Command(
+    name = "linreg1d",
+    header = "1-D linear regression at an interpolation minimum: w - w* <- (1 - lr q) (w - w*).",
+    description = {
+      "q is the batch mean of x^2. Estimates the Lyapunov exponent E log|1 - lr q| (convergence in probability",
+      "iff it is negative, seed 002 Thm. 1) and prints it beside the exact theory and the GD, mean-square and",
+      "stationary thresholds."
+    },
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
+public final class SimulateLinreg1dCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
+  double lr;
+
+  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--w0", paramLabel = "D", defaultValue = "1", description = "Initial distance |w_0 - w*| (default: ${DEFAULT-VALUE}).")
+  double initialDistance;
+
+  @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
+      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
+  Linreg1dExperiment.Kernel kernel;
+
+  @Mixin DataMixin dataOptions;
+  @Mixin EnsembleMixin ensemble;
+  @Mixin OutputMixin output;
+
+  @Override
+  public void run() {
+    EnsembleOptions options = ensemble.options();
+    FeatureData data = dataOptions.data(options.seed());
+    Linreg1d model;
+    try {
+      model = new Linreg1d(lr, batch, data, dataOptions.withReplacement, initialDistance);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    Output.checkWritable(output);
+    Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
+    Linreg1dExperiment.Result result;
+    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "linreg1d") : null) {
+      result = Linreg1dExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
+    }
+    if (output.out != null) {
+      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
+      Output.write(() -> Linreg1dFile.write(output.out, output.force, meta, dataOptions.kind(),
+          dataOptions.dataSeed(options.seed()), result, theory));
+    }
+    print(System.out, result, theory);
+    if (output.out != null) {
+      System.out.println("wrote " + output.out);
+    }
+  }
+
+  static void print(PrintStream out, Linreg1dExperiment.Result r, Linreg1dTheoryValues t) {
+    Linreg1d m = r.model();
+    EnsembleOptions o = r.options();
+    out.printf("linreg1d  lr=%s  S=%d  data=%s%s  trajectories=%d  steps=%d  seed=%d%n", fmt(m.lr()), m.batch(),
+        m.data().describe(), m.data() instanceof FeatureData.Finite ? (m.withReplacement() ? " with replacement" : " without replacement") : "",
+        o.trajectories(), o.steps(), o.seed());
+    double lam = r.lyapunov().value(), err = r.lyapunov().stderr();
+    double th = t.lyapunov().value();
+    String agreement = "";
+    double combined = Math.hypot(err, t.lyapunov().stderr());
+    if (Double.isFinite(lam) && Double.isFinite(th) && combined > 0) {
+      agreement = String.format("   (%.1f stderr apart)", Math.abs(lam - th) / combined);
+    }
+    out.printf("Lyapunov exponent  simulated %s +- %s   theory %s%s (%s)%s%n", fmt(lam), fmt(err), fmt(th),
+        t.lyapunov().stderr() > 0 ? " +- " + fmt(t.lyapunov().stderr()) : "", t.lyapunov().method(), agreement);
+    out.printf("late window        %s +- %s   (steps %d..%d)%n", fmt(r.lyapunovLate().value()),
+        fmt(r.lyapunovLate().stderr()), r.lyapunovLate().t0(), r.lyapunovLate().t1());
+    out.printf("thresholds         GD %s   mean-square %s   stationary %s%s%n", fmt(t.lrGd()), fmt(t.lrMeanSquare()),
+        fmt(t.lrStationary()), Double.isNaN(t.lrProbabilistic()) ? "" : "   probabilistic " + fmt(t.lrProbabilistic()));
+    EnsembleSummary end = r.summaries()[r.summaries().length - 1];
+    out.printf("at step %-10d m = %s +- %s   log E|w-w*|^2 = %s (theory %s)   exactly at w*: %s   diverged: %s%n",
+        o.steps(), fmt(end.mean()), fmt(end.stderr()), fmt(end.logMeanSquare()),
+        fmt(Math.log(m.initialDistance()) * 2 + o.steps() * t.logMeanSquareRate()),
+        fmt(end.fractionExact()), fmt(end.fractionDiverged()));
+    out.printf("verdict            %s in probability; %s in mean square (theory)%n",
+        lam < 0 ? "converges" : "does not converge", m.lr() < t.lrMeanSquare() ? "converges" : "does not converge");
+    out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
+        r.stepsPerSecond(), o.threads(), VectorShapes.describe(), r.kernelSeconds());
+  }
+
+  static String fmt(double v) {
+    if (Double.isNaN(v)) {
+      return "nan";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    double a = Math.abs(v);
+    if (v == 0 || (a >= 1e-3 && a < 1e5)) {
+      return String.format("%.5g", v);
+    }
+    return String.format("%.4e", v);
+  }
+}

@@ -1,0 +1,60 @@
+package org.sgdmc.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.sgdmc.rng.VectorShapes;
+
+/**
+ * What every sgdmc result file says about where it came from: the root attributes (version, command, seed,
+ * generator, time of creation) and the {@code /performance} group (machine, cores, vector shape, speed).
+ */
+public record RunMetadata(String version, String command, long seed, String created) {
+  /** The generator and the stream layout, as stored in the {@code rng} root attribute. */
+  public static final String RNG =
+      "Philox4x32-10; draw k of trajectory i in stream s = 64-bit word k mod 2 of "
+          + "Philox(counter=(lo32 i, hi32 i, lo32 k/2, s<<16 | bits 32..47 of k/2), key=(lo32 seed, hi32 seed))";
+
+  /** Metadata stamped now (UTC, to the second). */
+  public static RunMetadata now(String version, String command, long seed) {
+    return new RunMetadata(version, command, seed, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+
+  /** Writes the root attributes. */
+  public void writeRoot(ResultFile f, String model) {
+    f.attribute("/", "sgdmc_version", version);
+    f.attribute("/", "command", command);
+    f.attribute("/", "seed", seed);
+    f.attribute("/", "rng", RNG);
+    f.attribute("/", "created", created);
+    f.attribute("/", "model", model);
+    f.attribute("/", "schema", "see data/SCHEMA.md in the sgdmc repository");
+  }
+
+  /** Writes {@code /performance}: how fast the kernels ran, on what. */
+  public static void writePerformance(ResultFile f, double kernelSeconds, double stepsPerSecond, int threads) {
+    f.attribute("/performance", "kernel_seconds", kernelSeconds);
+    f.attribute("/performance", "trajectory_steps_per_second", stepsPerSecond);
+    f.attribute("/performance", "threads", (long) threads);
+    f.attribute("/performance", "vector_species", VectorShapes.describe());
+    f.attribute("/performance", "cpu", cpuModel());
+    f.attribute("/performance", "cores", (long) Runtime.getRuntime().availableProcessors());
+    f.attribute("/performance", "java", "Java " + Runtime.version());
+  }
+
+  /** The CPU model from /proc/cpuinfo, or the architecture where there is none. */
+  static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall through
+    }
+    return System.getProperty("os.arch");
+  }
+}
