@@ -66,7 +66,9 @@ class Linreg1dTheoryAgreementTest {
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
     double se = Math.hypot(r.lyapunov().stderr(), theory.lyapunov().stderr());
     double diff = r.lyapunov().value() - theory.lyapunov().value();
-    assertTrue(Math.abs(diff) < 4 * se, String.format("lr %s S %d %s: simulated %.6f +- %.6f, theory %.6f (%s)",
+    // S = N without replacement is GD: both sides are exact up to the rounding of a sum in different orders
+    double rounding = 1e-12 * Math.abs(theory.lyapunov().value());
+    assertTrue(Math.abs(diff) <= 4 * se + rounding, String.format("lr %s S %d %s: simulated %.6f +- %.6f, theory %.6f (%s)",
         model.lr(), model.batch(), model.data().describe(), r.lyapunov().value(), r.lyapunov().stderr(),
         theory.lyapunov().value(), theory.lyapunov().method()));
     // a meaningful test: the error bar must be small against the values being told apart
@@ -82,19 +84,33 @@ class Linreg1dTheoryAgreementTest {
     assertTrue(above.lyapunov().value() - 4 * above.lyapunov().stderr() > 0, "above the edge: " + above.lyapunov());
   }
 
-  /** Seed 002, Fig. 6: between the mean-square and the probabilistic edge, E|w|^2 grows while m(t) falls. */
+  /**
+   * Seed 002, Fig. 6: between the mean-square and the probabilistic edge, E|w|^2 grows while m(t) falls.
+   * A finite sample sees the growth of E|w|^2 only for the first few steps: afterwards the mean square is
+   * carried by trajectories rarer than 1 in the sample (log|w_t| spreads like sqrt(t)), so the sample value
+   * falls behind the exact growth rate; that shortfall is asserted too, as it is what makes m(t) the
+   * trustworthy observable.
+   */
   @Test
   void beyondTheMeanSquareEdgeTheMeanSquareGrowsWhileTheTypicalDistanceFalls() {
     Linreg1d model = new Linreg1d(1.5, 1, GAUSS, false, 1.0);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
     assertTrue(model.lr() > theory.lrMeanSquare() && model.lr() < theory.lrProbabilistic());
-    Linreg1dExperiment.Result r = run(model, 20_000, 200, 9);
-    EnsembleSummary[] s = r.summaries();
-    EnsembleSummary start = s[0], mid = s[s.length / 2], end = s[s.length - 1];
-    assertEquals(0.0, start.mean());
+    assertTrue(theory.logMeanSquareRate() > 1.5, "exact growth of log E|w|^2 per step: " + theory.logMeanSquareRate());
+    EnsembleOptions options = new EnsembleOptions(200_000, new long[] {0, 1, 2, 3, 4, 50, 200}, 9, 2, 64,
+        EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100);
+    EnsembleSummary[] s = Linreg1dExperiment.run(model, options, Linreg1dExperiment.Kernel.VECTOR,
+        Simulation.Progress.NONE).summaries();
+    // one step: E(1 - lr x^2)^2 = 1 - 2 lr + 3 lr^2 = 4.75 exactly; the sample mean of 2e5 values of a
+    // variable with finite fourth moment is within 2% of it with overwhelming probability (CLT: sd 0.5%)
+    assertEquals(theory.logMeanSquareRate(), s[1].logMeanSquare(), 0.02);
+    for (int i = 1; i <= 4; i++) {
+      assertTrue(s[i].logMeanSquare() > s[i - 1].logMeanSquare(), "mean square must grow at step " + i);
+      assertTrue(s[i].mean() < s[i - 1].mean(), "m(t) must fall at step " + i);
+    }
+    EnsembleSummary end = s[s.length - 1];
     assertTrue(end.mean() + 4 * end.stderr() < -10, "m(T) = " + end.mean());
-    assertTrue(end.logMeanSquare() > 10, "log E|w_T|^2 = " + end.logMeanSquare());
-    assertTrue(end.logMeanSquare() > mid.logMeanSquare() && mid.logMeanSquare() > start.logMeanSquare());
+    assertTrue(end.logMeanSquare() < 200 * theory.logMeanSquareRate(), "a sample cannot reach the exact mean square");
   }
 
   /** Seed 002, Prop. 3: lr = 1/x_i^2 sends a trajectory exactly to w* the first time x_i is drawn. */
