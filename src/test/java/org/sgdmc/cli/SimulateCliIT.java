@@ -147,10 +147,8 @@ class SimulateCliIT {
   @MethodSource("badInputs")
   void badInputGetsOneLineAndExitCodeTwo(String what, String[] args, String mentions) throws Exception {
     Files.writeString(dir.resolve("bad.csv"), "x\n1.0\nnot-a-number\n");
-    Launcher.Run r = Launcher.sgdmc(dir, with(args, "--trajectories", "1000", "--steps", "10"));
-    if (what.equals("zero trajectories")) {
-      r = Launcher.sgdmc(dir, args);
-    }
+    boolean sized = args.length < 2 || List.of(args).contains("--trajectories");
+    Launcher.Run r = Launcher.sgdmc(dir, sized ? args : with(args, "--trajectories", "1000", "--steps", "10"));
     assertEquals(2, r.exitCode(), what + ": " + r.stdout() + r.stderr());
     assertEquals(1, r.errorLines().size(), what + ": expected one line, got\n" + r.stderr());
     assertTrue(r.stderr().contains(mentions), what + ": " + r.stderr());
