@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * The logarithm and the sine and cosine of a fraction of a turn, written twice with the same sequence of
  * IEEE operations: once on {@code double}, once on {@link DoubleVector}. Because every step is a correctly
- * rounded add, multiply, divide or {@code fma} (Java never contracts {@code a*b+c} on its own), the two
+ * rounded add, multiply, divide or {@code fma} (Java never contracts {@code a*b+c} on its own, so each fma is written out in both twins, and the
+ * polynomials use fma for Horner's steps: half the operations and one rounding per step), the two
  * twins agree bit for bit, at every vector width, which the Vector API's own LOG/SIN/COS (SVML stubs that
  * differ by shape and platform) cannot promise. That is what keeps a file reproducible when it is rerun on
  * another CPU, and it is no slower: the polynomials inline into the kernels.
@@ -78,8 +79,8 @@ public final class Transcendentals {
     double s = f / (2.0 + f);
     double z = s * s;
     double w = z * z;
-    double t1 = w * (LG2 + w * (LG4 + w * LG6));
-    double t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+    double t1 = w * Math.fma(w, Math.fma(w, LG6, LG4), LG2);
+    double t2 = z * Math.fma(w, Math.fma(w, Math.fma(w, LG7, LG5), LG3), LG1);
     double r = t2 + t1;
     double hfsq = 0.5 * f * f;
     return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
@@ -97,8 +98,8 @@ public final class Transcendentals {
     DoubleVector s = f.div(f.add(2.0));
     DoubleVector z = s.mul(s);
     DoubleVector w = z.mul(z);
-    DoubleVector t1 = w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2));
-    DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1));
+    DoubleVector t1 = w.mul(w.fma(w.fma(LG6, LG4), c(w, LG2)));
+    DoubleVector t2 = z.mul(w.fma(w.fma(w.fma(LG7, LG5), c(w, LG3)), c(w, LG1)));
     DoubleVector r = t2.add(t1);
     DoubleVector hfsq = f.mul(0.5).mul(f);
     return dk.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(r)).add(dk.mul(LN2_LO))).sub(f));
@@ -158,15 +159,15 @@ public final class Transcendentals {
   static double sinKernel(double x) {
     double z = x * x;
     double v = z * x;
-    double r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
-    return x + v * (S1 + z * r);
+    double r = Math.fma(z, Math.fma(z, Math.fma(z, Math.fma(z, S6, S5), S4), S3), S2);
+    return Math.fma(v, Math.fma(z, r, S1), x);
   }
 
   static DoubleVector sinKernel(DoubleVector x) {
     DoubleVector z = x.mul(x);
     DoubleVector v = z.mul(x);
-    DoubleVector r = z.mul(z.mul(z.mul(z.mul(S6).add(S5)).add(S4)).add(S3)).add(S2);
-    return x.add(v.mul(z.mul(r).add(S1)));
+    DoubleVector r = z.fma(z.fma(z.fma(z.fma(S6, S5), c(z, S4)), c(z, S3)), c(z, S2));
+    return v.fma(z.fma(r, c(z, S1)), x);
   }
 
   /**
@@ -176,7 +177,7 @@ public final class Transcendentals {
    */
   static double cosKernel(double x) {
     double z = x * x;
-    double r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+    double r = z * Math.fma(z, Math.fma(z, Math.fma(z, Math.fma(z, Math.fma(z, C6, C5), C4), C3), C2), C1);
     double ax = Math.abs(x);
     double qx = Double.longBitsToDouble(Double.doubleToRawLongBits(ax * 0.25) & HIGH_WORD);
     qx = ax > 0.78125 ? 0.28125 : qx;
@@ -188,7 +189,7 @@ public final class Transcendentals {
 
   static DoubleVector cosKernel(DoubleVector x) {
     DoubleVector z = x.mul(x);
-    DoubleVector r = z.mul(z.mul(z.mul(z.mul(z.mul(z.mul(C6).add(C5)).add(C4)).add(C3)).add(C2)).add(C1));
+    DoubleVector r = z.mul(z.fma(z.fma(z.fma(z.fma(z.fma(C6, C5), c(z, C4)), c(z, C3)), c(z, C2)), c(z, C1)));
     DoubleVector ax = x.abs();
     DoubleVector qx = ax.mul(0.25).viewAsIntegralLanes().and(HIGH_WORD).viewAsFloatingLanes();
     qx = qx.blend(0.28125, ax.compare(VectorOperators.GT, 0.78125));
@@ -196,5 +197,10 @@ public final class Transcendentals {
     DoubleVector hz = z.mul(0.5).sub(qx);
     DoubleVector a = DoubleVector.broadcast(x.species(), 1.0).sub(qx);
     return a.sub(hz.sub(z.mul(r)));
+  }
+
+  /** {@code value} in every lane of {@code like}'s species: the addend of a vector fma. */
+  private static DoubleVector c(DoubleVector like, double value) {
+    return DoubleVector.broadcast(like.species(), value);
   }
 }
