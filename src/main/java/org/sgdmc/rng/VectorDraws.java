@@ -32,13 +32,30 @@ public final class VectorDraws {
   public static void normals(
       long seed, int stream, long traj0, int width, long block0, int nBlocks, long[] bits, double[] out) {
     Philox4x32Vector.fillBits(seed, stream, traj0, width, block0, nBlocks, bits, 0);
+    radii(bits, out, width, nBlocks);
+    normalsFromAngles(bits, out, width, nBlocks);
+  }
+
+  /** Pass 1 of {@link #normals}: the radius sqrt(-2 ln u1) of each block into its even row. */
+  private static void radii(long[] bits, double[] out, int width, int nBlocks) {
     VectorSpecies<Long> sp = VectorShapes.LONGS;
     for (int b = 0; b < nBlocks; b++) {
       int row = 2 * b * width;
       for (int j = 0; j < width; j += sp.length()) {
         DoubleVector u1 = Uniforms.openClosed(LongVector.fromArray(sp, bits, row + j));
+        Transcendentals.log(u1).mul(-2.0).sqrt().intoArray(out, row + j);
+      }
+    }
+  }
+
+  /** Pass 2 of {@link #normals}: radius times the cosine (even row) and the sine (odd row) of 2 pi u2. */
+  private static void normalsFromAngles(long[] bits, double[] out, int width, int nBlocks) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = 2 * b * width;
+      for (int j = 0; j < width; j += sp.length()) {
         DoubleVector u2 = Uniforms.closedOpen(LongVector.fromArray(sp, bits, row + width + j));
-        DoubleVector radius = Transcendentals.log(u1).mul(-2.0).sqrt();
+        DoubleVector radius = DoubleVector.fromArray(VectorShapes.DOUBLES, out, row + j);
         radius.mul(Transcendentals.cos2pi(u2)).intoArray(out, row + j);
         radius.mul(Transcendentals.sin2pi(u2)).intoArray(out, row + width + j);
       }
