@@ -14,8 +14,7 @@ public final class Linreg1dScalarBlock implements TrajectoryBlock {
   private final Linreg1d model;
   private final long seed;
   private final int width;
-  private final double[] mant;
-  private final long[] exp;
+  private final Distances distances;
   private final double[] squares; // x_i^2 of a finite dataset, null for Gaussian data
   private long traj0;
 
@@ -23,8 +22,7 @@ public final class Linreg1dScalarBlock implements TrajectoryBlock {
     this.model = model;
     this.seed = seed;
     this.width = width;
-    this.mant = new double[width];
-    this.exp = new long[width];
+    this.distances = new Distances(width);
     this.squares = model.data() instanceof FeatureData.Finite f ? f.squares() : null;
   }
 
@@ -36,14 +34,14 @@ public final class Linreg1dScalarBlock implements TrajectoryBlock {
   @Override
   public void start(long traj0) {
     this.traj0 = traj0;
-    for (int i = 0; i < width; i++) {
-      LogScaled.set(model.initialDistance(), mant, exp, i);
-    }
+    distances.reset(model.initialDistance());
   }
 
   @Override
   public void advance(long from, long to) {
     int interval = model.renormalisationInterval();
+    double[] mant = distances.mant;
+    long[] exp = distances.exp;
     for (int i = 0; i < width; i++) {
       for (long t = from; t < to; t++) {
         double q = batchMeanSquare(traj0 + i, t);
@@ -90,8 +88,6 @@ public final class Linreg1dScalarBlock implements TrajectoryBlock {
 
   @Override
   public void logDistance(double[] out) {
-    for (int i = 0; i < width; i++) {
-      out[i] = LogScaled.log(mant[i], exp[i]);
-    }
+    distances.logs(out);
   }
 }

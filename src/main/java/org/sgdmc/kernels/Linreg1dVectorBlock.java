@@ -28,8 +28,7 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
   private final double negLr;
   private final int interval;
   private final int stepsPerSegment;
-  private final double[] mant;
-  private final long[] exp;
+  private final Distances distances;
   private final long[] bits;
   private final double[] draws; // x^2 of normals (Gaussian data), one row per draw
   private final double[] q; // batch means, one row per step (S > 1 or finite data)
@@ -49,8 +48,7 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
     this.interval = model.renormalisationInterval();
     this.stepsPerSegment = Math.max(1, DRAWS_PER_SEGMENT / batch);
     int drawRows = stepsPerSegment * batch + 2; // +2: a segment may start and end inside a Philox block
-    this.mant = new double[width];
-    this.exp = new long[width];
+    this.distances = new Distances(width);
     this.bits = new long[drawRows * width];
     this.draws = new double[drawRows * width];
     this.q = new double[stepsPerSegment * width];
@@ -66,9 +64,7 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
   @Override
   public void start(long traj0) {
     this.traj0 = traj0;
-    for (int i = 0; i < width; i++) {
-      LogScaled.set(model.initialDistance(), mant, exp, i);
-    }
+    distances.reset(model.initialDistance());
   }
 
   @Override
@@ -130,6 +126,8 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
   /** Multiplies each distance by 1 - lr q_t for {@code steps} rows of {@code src} starting at {@code off}. */
   private void step(double[] src, int off, int steps) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    double[] mant = distances.mant;
+    long[] exp = distances.exp;
     for (int j = 0; j < width; j += sp.length()) {
       DoubleVector m = DoubleVector.fromArray(sp, mant, j);
       int t = 0;
@@ -147,8 +145,6 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
 
   @Override
   public void logDistance(double[] out) {
-    for (int i = 0; i < width; i++) {
-      out[i] = LogScaled.log(mant[i], exp[i]);
-    }
+    distances.logs(out);
   }
 }

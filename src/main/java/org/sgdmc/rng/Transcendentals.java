@@ -109,49 +109,47 @@ public final class Transcendentals {
 
   /** {@code sin(2 pi u)} for u in [0, 1); within 2 ulp. */
   public static double sin2pi(double u) {
+    return quarterTurns(u, 0);
+  }
+
+  /** {@code cos(2 pi u)} for u in [0, 1); within 2 ulp: the sine a quarter turn later. */
+  public static double cos2pi(double u) {
+    return quarterTurns(u, 1);
+  }
+
+  /**
+   * {@code sin(2 pi u + shift pi/2)}: u is split exactly into q quarter turns plus x radians, |x| <= pi/4,
+   * and sin(q pi/2 + x) is +-sin x or +-cos x by the two low bits of q (+ shift).
+   */
+  private static double quarterTurns(double u, long shift) {
     double t = 4.0 * u; // quarter turns, exact
     double qr = t + ROUNDER;
-    long q = Double.doubleToRawLongBits(qr); // low bits: the nearest quarter
+    long q = Double.doubleToRawLongBits(qr) + shift; // low bits: the nearest quarter, shifted
     double x = (t - (qr - ROUNDER)) * HALF_PI; // |x| <= pi/4
     double s = sinKernel(x), c = cosKernel(x);
     double v = (q & 1) == 0 ? s : c;
     return (q & 2) == 0 ? v : -v;
   }
 
-  /** {@code cos(2 pi u)} for u in [0, 1); within 2 ulp. */
-  public static double cos2pi(double u) {
-    double t = 4.0 * u;
-    double qr = t + ROUNDER;
-    long q = Double.doubleToRawLongBits(qr);
-    double x = (t - (qr - ROUNDER)) * HALF_PI;
-    double s = sinKernel(x), c = cosKernel(x);
-    double v = (q & 1) == 0 ? c : s;
-    return ((q + 1) & 2) == 0 ? v : -v;
-  }
-
   /** Lane-wise twin of {@link #sin2pi(double)}. */
   public static DoubleVector sin2pi(DoubleVector u) {
+    return quarterTurns(u, 0);
+  }
+
+  /** Lane-wise twin of {@link #cos2pi(double)}. */
+  public static DoubleVector cos2pi(DoubleVector u) {
+    return quarterTurns(u, 1);
+  }
+
+  private static DoubleVector quarterTurns(DoubleVector u, long shift) {
     DoubleVector t = u.mul(4.0);
     DoubleVector qr = t.add(ROUNDER);
-    LongVector q = qr.viewAsIntegralLanes();
+    LongVector q = qr.viewAsIntegralLanes().add(shift);
     DoubleVector x = t.sub(qr.sub(ROUNDER)).mul(HALF_PI);
     DoubleVector s = sinKernel(x), c = cosKernel(x);
     VectorMask<Double> odd = q.and(1L).compare(VectorOperators.NE, 0L).cast(u.species());
     VectorMask<Double> negate = q.and(2L).compare(VectorOperators.NE, 0L).cast(u.species());
     DoubleVector v = s.blend(c, odd);
-    return v.blend(v.neg(), negate);
-  }
-
-  /** Lane-wise twin of {@link #cos2pi(double)}. */
-  public static DoubleVector cos2pi(DoubleVector u) {
-    DoubleVector t = u.mul(4.0);
-    DoubleVector qr = t.add(ROUNDER);
-    LongVector q = qr.viewAsIntegralLanes();
-    DoubleVector x = t.sub(qr.sub(ROUNDER)).mul(HALF_PI);
-    DoubleVector s = sinKernel(x), c = cosKernel(x);
-    VectorMask<Double> odd = q.and(1L).compare(VectorOperators.NE, 0L).cast(u.species());
-    VectorMask<Double> negate = q.add(1L).and(2L).compare(VectorOperators.NE, 0L).cast(u.species());
-    DoubleVector v = c.blend(s, odd);
     return v.blend(v.neg(), negate);
   }
 
