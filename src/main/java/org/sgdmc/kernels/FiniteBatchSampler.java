@@ -8,14 +8,14 @@ import org.sgdmc.rng.Draws;
  * (point j of the batch from draw j, re-aimed at the top of its range when it repeats an earlier pick).
  * Returns the batch mean of x^2 summed in draw order, the same sum {@link Linreg1dScalarBlock} forms.
  */
-final class FiniteBatchSampler {
+public final class FiniteBatchSampler {
   private final double[] squares;
   private final int batch;
   private final boolean withReplacement;
   private final int[] stamp; // stamp[i] == round: point i is in the current batch (no clearing per batch)
   private int round;
 
-  FiniteBatchSampler(double[] squares, int batch, boolean withReplacement) {
+  public FiniteBatchSampler(double[] squares, int batch, boolean withReplacement) {
     this.squares = squares;
     this.batch = batch;
     this.withReplacement = withReplacement;
@@ -24,13 +24,23 @@ final class FiniteBatchSampler {
 
   /** Batch mean of x^2 using draws {@code bits[off], bits[off + stride], ...} ({@code batch} of them). */
   double batchMean(long[] bits, int off, int stride) {
-    int n = squares.length;
+    int[] picks = scratch();
+    pick(bits, off, stride, picks);
     double sum = 0;
+    for (int j = 0; j < batch; j++) {
+      sum += squares[picks[j]];
+    }
+    return sum / batch;
+  }
+
+  /** Writes the batch's point indices, in draw order, into {@code out[0 .. batch-1]}. */
+  public void pick(long[] bits, int off, int stride, int[] out) {
+    int n = squares.length;
     if (withReplacement) {
       for (int j = 0; j < batch; j++) {
-        sum += squares[(int) Draws.index(bits[off + j * stride], n)];
+        out[j] = (int) Draws.index(bits[off + j * stride], n);
       }
-      return sum / batch;
+      return;
     }
     if (++round == 0) { // the stamps wrapped around: clear them once every 2^32 batches
       java.util.Arrays.fill(stamp, 0);
@@ -43,8 +53,16 @@ final class FiniteBatchSampler {
         pick = bound;
       }
       stamp[pick] = round;
-      sum += squares[pick];
+      out[j] = pick;
     }
-    return sum / batch;
   }
+
+  private int[] scratch() {
+    if (picks == null) {
+      picks = new int[batch];
+    }
+    return picks;
+  }
+
+  private int[] picks;
 }
