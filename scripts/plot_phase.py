@@ -48,7 +48,16 @@ def plot_map(f, ax, names, values):
     yname, xname = (names[1], names[0]) if swap else (names[0], names[1])
     yv, xv = (values[1], values[0]) if swap else (values[0], values[1])
     orient = (lambda a: a.T) if swap else (lambda a: a)
-    extent = [xv[0], xv[-1], yv[0], yv[-1]]
+    def geometric(v):
+        return len(v) > 2 and v[0] > 0 and np.allclose(np.diff(np.log(v)), np.log(v[1] / v[0]), rtol=1e-6)
+
+    def show(data, **kw):  # cells drawn at their true coordinates (axes may be log-spaced)
+        return ax.pcolormesh(xv, yv, data, shading="nearest", **kw)
+
+    if geometric(xv):
+        ax.set_xscale("log")
+    if geometric(yv):
+        ax.set_yscale("log")
     if "phase" in f["estimates"]:
         labels = ["undetermined"] + text(f["estimates/phase"].attrs["phase_names"]).split(",")[1:]
         phase = orient(f["estimates/phase"][()])
@@ -56,8 +65,7 @@ def plot_map(f, ax, names, values):
         cmap = ListedColormap(PHASE_COLORS[: len(labels)])
         norm = BoundaryNorm(np.arange(-0.5, len(labels) + 0.5), cmap.N)
         shown = np.where(conf >= 4, phase, 0)
-        im = ax.imshow(shown, origin="lower", aspect="auto", extent=extent, cmap=cmap, norm=norm,
-                       interpolation="nearest")
+        im = show(shown, cmap=cmap, norm=norm)
         theory = orient(f["theory/phase"][()])
         ax.contour(xv, yv, theory, levels=np.arange(0.5, len(labels)), colors="k", linewidths=0.8)
         cb = plt.colorbar(im, ax=ax, ticks=range(len(labels)))
@@ -67,8 +75,7 @@ def plot_map(f, ax, names, values):
         lam = orient(f["estimates/" + name][()])
         err = orient(f["estimates/" + name + "_stderr"][()])
         state = np.where(lam + 4 * err < 0, 1.0, np.where(lam - 4 * err > 0, 0.0, 0.5))
-        ax.imshow(state, origin="lower", aspect="auto", extent=extent, cmap="cividis", vmin=0, vmax=1,
-                  interpolation="nearest")
+        show(state, cmap="cividis", vmin=0, vmax=1)
         th = orient(f["theory/" + name][()])
         if np.isfinite(th).any():
             ax.contour(xv, yv, np.where(np.isfinite(th), th, -50), levels=[0], colors="k", linewidths=0.9)
