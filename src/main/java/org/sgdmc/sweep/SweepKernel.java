@@ -43,6 +43,18 @@ final class SweepKernel {
             d1 = d1.mul(at.fma(c11, bt.fma(c21, 1.0)));
           }
           d1 = LogScaled.renormalise(d1, exp, width + j);
+        } else if (j + 2 * sp.length() <= width) {
+          // two lane-vectors at once: the product is a chain of dependent multiplies, two chains overlap
+          int k = j + sp.length();
+          for (; t < stop; t++) {
+            DoubleVector at = DoubleVector.fromArray(sp, a, off + t * width + j);
+            DoubleVector bt = DoubleVector.fromArray(sp, b, off + t * width + j);
+            DoubleVector ak = DoubleVector.fromArray(sp, a, off + t * width + k);
+            DoubleVector bk = DoubleVector.fromArray(sp, b, off + t * width + k);
+            d0 = d0.mul(at.fma(c10, bt.fma(c20, 1.0)));
+            d1 = d1.mul(ak.fma(c10, bk.fma(c20, 1.0)));
+          }
+          d1 = LogScaled.renormalise(d1, exp, k);
         } else {
           for (; t < stop; t++) {
             DoubleVector at = DoubleVector.fromArray(sp, a, off + t * width + j);
@@ -55,6 +67,9 @@ final class SweepKernel {
       d0.intoArray(m0, j);
       if (two) {
         d1.intoArray(m1, j);
+      } else if (j + 2 * sp.length() <= width) {
+        d1.intoArray(m0, j + sp.length());
+        j += sp.length(); // the pair is done
       }
     }
     finish(out, exp, width, steps, c1.length);
