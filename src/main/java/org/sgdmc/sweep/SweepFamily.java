@@ -55,9 +55,9 @@ public interface SweepFamily {
 
   /**
    * Classifies a cell from its exponents and their standard errors (or from theory with zero errors):
-   * a phase code, or 0 where the family has no phases. Codes are listed by {@link #phaseNames()}.
+   * a phase code, or 0 where the family has no phases or the exponents do not decide it. Codes are listed by {@link #phaseNames()}.
    */
-  default int phase(double[] lambda, double[] stderr) {
+  default int phase(Map<String, Double> params, double[] lambda, double[] stderr) {
     return 0;
   }
 

@@ -25,8 +25,8 @@ public record SweepResult(
     Map<String, double[]> thresholds = new LinkedHashMap<>();
     SweepRunner.parallel(settings.threads(), n, i -> {
       theory[i] = family.theory(params.get(i));
-      phase[i] = family.phase(cells[i].lambda(), cells[i].stderr());
-      theoryPhase[i] = family.phase(theory[i], new double[theory[i].length]);
+      phase[i] = family.phase(params.get(i), cells[i].lambda(), cells[i].stderr());
+      theoryPhase[i] = family.phase(params.get(i), theory[i], new double[theory[i].length]);
       double c = Double.POSITIVE_INFINITY;
       for (int e = 0; e < cells[i].lambda().length; e++) {
         double se = cells[i].stderr()[e];
