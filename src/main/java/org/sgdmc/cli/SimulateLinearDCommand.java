@@ -79,7 +79,7 @@ public final class SimulateLinearDCommand implements Runnable {
   boolean withReplacement;
 
   @Option(names = "--reorth", paramLabel = "R",
-      description = "Re-orthonormalise every R steps (default: 10, or fewer if the growth bound asks). Smaller R "
+      description = "Re-orthonormalise every R steps (default: 5, or fewer if the growth bound asks). Smaller R "
           + "costs more and is more accurate when the exponents are far apart.")
   Integer reorth;
 

@@ -26,7 +26,7 @@ public record LinearD(double lr, int batch, PointData data, boolean withReplacem
    */
   static final double GROWTH_BUDGET_BITS = 480;
   /** The interval used when none is given, if the growth bound allows it. */
-  public static final int DEFAULT_REORTH_INTERVAL = 10;
+  public static final int DEFAULT_REORTH_INTERVAL = 5;
 
   public LinearD {
     if (!(lr > 0) || !Double.isFinite(lr)) {

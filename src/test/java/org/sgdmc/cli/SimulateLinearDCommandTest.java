@@ -50,7 +50,7 @@ class SimulateLinearDCommandTest {
     HdfNode.Group p = fa.group("/parameters");
     assertEquals(3L, p.attribute("d").longs()[0]);
     assertEquals(3L, p.attribute("exponents").longs()[0]);
-    assertEquals(10L, p.attribute("reorth_interval").longs()[0]);
+    assertEquals(5L, p.attribute("reorth_interval").longs()[0]);
     assertArrayEquals(new double[] {1, 1, 1}, p.attribute("sigma_diag").doubles());
     assertArrayEquals(new int[] {3}, fa.dataset("/estimates/lyapunov_spectrum").value().shape());
     long[] times = fa.dataset("/estimates/time").value().longs();

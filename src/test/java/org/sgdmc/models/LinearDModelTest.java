@@ -52,7 +52,7 @@ class LinearDModelTest {
     // r steps may grow a vector by (1 + lr max|x|^2)^r < 2^480
     assertTrue(max * Math.log1p(0.1 * iso.maxSquareNorm()) / Math.log(2) <= 480);
     assertTrue((max + 1) * Math.log1p(0.1 * iso.maxSquareNorm()) / Math.log(2) > 480);
-    assertEquals(10, LinearD.of(0.1, 1, iso, false, 1).reorthInterval());
+    assertEquals(LinearD.DEFAULT_REORTH_INTERVAL, LinearD.of(0.1, 1, iso, false, 1).reorthInterval());
     assertThrows(IllegalArgumentException.class, () -> new LinearD(0.1, 1, iso, false, 1, max + 1));
   }
 }
