@@ -23,14 +23,17 @@ import picocli.CommandLine.Option;
 /** {@code sgdmc simulate linear-d}: the Lyapunov spectrum of d-dimensional linearised SGD (seed 002, eq. (2)). */
 @Command(
     name = "linear-d",
-    header = "d-dimensional linearised SGD, v <- (I - (lr/S) sum_j x_j x_j^T) v: its Lyapunov spectrum.",
+    header = "Linearised SGD in d dimensions, v <- (I - (lr/S) sum x x^T) v: the Lyapunov spectrum.",
     description = {
-      "Follows k tangent vectors per trajectory, re-orthonormalised (QR) every R steps, and estimates the first",
-      "k Lyapunov exponents with standard errors from independent trajectories, at T/4, T/2 and T, with a",
-      "convergence test. SGD converges in probability iff Lambda_1 < 0 (seed 002, Thm. 1). Prints the exact",
-      "checks where they apply: d = 1 (linreg1d's exponent), isotropic data (Lambda_1 = E log|M e_1|), k = d",
-      "(Lambda_1 + ... + Lambda_d = E log|det M|). Data: x ~ N(0, Sigma) fresh each step (--sigma, --sigma-diag,",
-      "--sigma-file), a generated dataset (--n) or a file of points (--data-file)."
+      "Follows k tangent vectors per trajectory, re-orthonormalised (QR) every R",
+      "steps, and estimates the first k Lyapunov exponents with standard errors",
+      "from independent trajectories, at T/4, T/2 and T, with a convergence test.",
+      "SGD converges in probability iff Lambda_1 < 0 (seed 002, Thm. 1).",
+      "Prints the exact checks where they apply: d = 1 (linreg1d's exponent),",
+      "isotropic data (Lambda_1 = E log|M e_1|), k = d (the sum of the exponents",
+      "is E log|det M|). Data: x ~ N(0, Sigma) fresh each step (--sigma,",
+      "--sigma-diag, --sigma-file), a generated dataset (--n) or points from a",
+      "file (--data-file)."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
