@@ -10,7 +10,7 @@ import org.sgdmc.kernels.TrajectoryBlock;
 /**
  * Runs an ensemble of independent trajectories on all requested cores, trajectory-major: each worker takes
  * the next block of {@code blockWidth} trajectories, runs it from step 0 to the last recording time,
- * writing its observable at each recording time into {@link Records}, then takes the next block. Blocks
+ * writing its observables at each recording time into {@link Records}, then takes the next block. Blocks
  * are claimed dynamically, so cores stay busy; which core ran which block cannot change any value, since a
  * trajectory's numbers depend only on its index (see {@link TrajectoryBlock}) and all reductions happen
  * later, in trajectory order.
@@ -62,25 +62,29 @@ public final class Simulation {
     long blockCount = (n + width - 1) / width;
     int threads = (int) Math.min(settings.threads(), blockCount);
     long total = Math.multiplyExact(n, settings.steps());
-    Records records = new Records(n, times);
+    // one block made here tells how many observables to store; the first worker then uses it
+    AtomicReference<TrajectoryBlock> spare = new AtomicReference<>(blocks.apply(width));
+    int observables = spare.get().observables();
+    Records records = new Records(n, times, observables);
     AtomicLong nextBlock = new AtomicLong();
     AtomicLong done = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long t0 = System.nanoTime();
     Runnable worker = () -> {
       try {
-        TrajectoryBlock block = blocks.apply(width);
+        TrajectoryBlock block = spare.getAndSet(null);
+        if (block == null) {
+          block = blocks.apply(width);
+        }
         double[] out = new double[width];
         for (long b; (b = nextBlock.getAndIncrement()) < blockCount && failure.get() == null; ) {
           long traj0 = b * width;
           int valid = (int) Math.min(width, n - traj0);
           block.start(traj0);
-          block.logDistance(out);
-          records.put(0, traj0, out, valid);
+          record(block, records, 0, traj0, out, valid);
           for (int r = 1; r < times.length; r++) {
             block.advance(times[r - 1], times[r]);
-            block.logDistance(out);
-            records.put(r, traj0, out, valid);
+            record(block, records, r, traj0, out, valid);
             progress.update(done.addAndGet(valid * (times[r] - times[r - 1])), total);
           }
         }
@@ -117,5 +121,12 @@ public final class Simulation {
       throw new IllegalStateException(e);
     }
     return new Result(records, seconds);
+  }
+
+  private static void record(TrajectoryBlock block, Records records, int r, long traj0, double[] out, int valid) {
+    for (int o = 0; o < records.observables(); o++) {
+      block.logDistance(o, out);
+      records.put(r, o, traj0, out, valid);
+    }
   }
 }

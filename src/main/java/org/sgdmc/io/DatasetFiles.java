@@ -11,11 +11,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sgdmc.models.FeatureData;
+import org.sgdmc.models.PointData;
 
 /**
  * Reads a 1-D dataset x_1..x_N from a file: CSV/text (one value per line, or the first column; '#'
  * comments, blank lines and one header line allowed), or HDF5 ({@code file.h5} takes the dataset {@code /x},
  * or the only 1-D numeric dataset; {@code file.h5:/path/to/x} names one). Anything else is one clear error.
+ *
+ * <p>{@link #readPoints} reads N points in R^d the same way: CSV/text rows of d numbers (separated by commas,
+ * semicolons or white space, the same d on every row), or an HDF5 2-D dataset of shape (N, d) ({@code /x}, or
+ * the only 2-D numeric dataset, or a named one; a 1-D dataset is N points with d = 1). {@link #readMatrix}
+ * reads a matrix (a covariance) the same way.
  */
 public final class DatasetFiles {
   private DatasetFiles() {}
@@ -41,6 +47,154 @@ public final class DatasetFiles {
     }
     double[] x = isHdf5(path) ? readHdf5(path, datasetPath) : readText(path);
     return new FeatureData.Finite(x, "file " + spec);
+  }
+
+  /** Reads N points in R^d from the file named by {@code spec} (a path, or {@code path.h5:/dataset}). */
+  public static PointData.Finite readPoints(String spec) {
+    return new PointData.Finite(readRows(spec), "file " + spec);
+  }
+
+  /** Reads a matrix, one row per line (text) or a 2-D dataset (HDF5); the caller checks its shape. */
+  public static double[][] readMatrix(String spec) {
+    return readRows(spec);
+  }
+
+  private static double[][] readRows(String spec) {
+    String datasetPath = null;
+    String file = spec;
+    int colon = spec.indexOf(".h5:");
+    if (colon < 0) {
+      colon = spec.indexOf(".hdf5:");
+      if (colon >= 0) {
+        colon += 2;
+      }
+    }
+    if (colon >= 0) {
+      file = spec.substring(0, colon + 3);
+      datasetPath = spec.substring(colon + 4);
+    }
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new IllegalArgumentException("cannot read dataset file " + file + ": no such readable file");
+    }
+    return isHdf5(path) ? readHdf5Rows(path, datasetPath) : readTextRows(path);
+  }
+
+  private static double[][] readTextRows(Path path) {
+    List<double[]> rows = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      String line;
+      int lineNo = 0;
+      boolean headerSeen = false;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        String s = line.strip();
+        if (s.isEmpty() || s.startsWith("#")) {
+          continue;
+        }
+        String[] parts = s.split("\\s*[,;]\\s*|\\s+");
+        double[] row = new double[parts.length];
+        try {
+          for (int c = 0; c < parts.length; c++) {
+            row[c] = Double.parseDouble(parts[c]);
+            if (!Double.isFinite(row[c])) {
+              throw new IllegalArgumentException(path + " line " + lineNo + ": '" + parts[c] + "' is not a finite number");
+            }
+          }
+        } catch (NumberFormatException e) {
+          if (rows.isEmpty() && !headerSeen) {
+            headerSeen = true; // one header line
+            continue;
+          }
+          throw new IllegalArgumentException(path + " line " + lineNo + ": '" + s + "' is not a row of numbers");
+        }
+        if (!rows.isEmpty() && row.length != rows.get(0).length) {
+          throw new IllegalArgumentException(path + " line " + lineNo + ": " + row.length + " values, but the first row has "
+              + rows.get(0).length);
+        }
+        rows.add(row);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new IllegalArgumentException("cannot read dataset file " + path + ": " + e.getMessage());
+    }
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException(path + " holds no data values");
+    }
+    return rows.toArray(double[][]::new);
+  }
+
+  private static double[][] readHdf5Rows(Path path, String datasetPath) {
+    try (HdfFile h5 = new HdfFile(path)) {
+      Dataset ds;
+      if (datasetPath != null) {
+        Node node = h5.getByPath(datasetPath);
+        if (!(node instanceof Dataset d)) {
+          throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
+        }
+        ds = d;
+      } else {
+        ds = findDefault2d(h5, path);
+      }
+      int rank = ds.getDimensions().length;
+      if (rank != 1 && rank != 2) {
+        throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is " + rank + "-dimensional, not (N, d)");
+      }
+      Object data = ds.getData();
+      if (rank == 1) {
+        double[] x = toDoubles(data, path, ds);
+        double[][] rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+          rows[i] = new double[] {x[i]};
+        }
+        return rows;
+      }
+      Object[] rowsIn = (Object[]) data;
+      double[][] rows = new double[rowsIn.length][];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = toDoubles(rowsIn[i], path, ds);
+      }
+      return rows;
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot read HDF5 dataset from " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static double[] toDoubles(Object data, Path path, Dataset ds) {
+    if (data instanceof double[] d) {
+      return d;
+    }
+    if (data instanceof float[] f) {
+      double[] d = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        d[i] = f[i];
+      }
+      return d;
+    }
+    if (data instanceof long[] l) {
+      return java.util.Arrays.stream(l).asDoubleStream().toArray();
+    }
+    if (data instanceof int[] i) {
+      return java.util.Arrays.stream(i).asDoubleStream().toArray();
+    }
+    throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
+  }
+
+  private static Dataset findDefault2d(HdfFile h5, Path path) {
+    List<Dataset> found = new ArrayList<>();
+    collect(h5, found);
+    for (Dataset d : found) {
+      if (d.getPath().equals("/x")) {
+        return d;
+      }
+    }
+    List<Dataset> twoD = found.stream().filter(d -> d.getDimensions().length == 2).toList();
+    if (twoD.size() == 1) {
+      return twoD.get(0);
+    }
+    throw new IllegalArgumentException(path + ": no dataset /x and " + twoD.size()
+        + " two-dimensional datasets; name one as " + path + ":/path/to/x");
   }
 
   private static boolean isHdf5(Path path) {

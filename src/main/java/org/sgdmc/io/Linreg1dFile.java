@@ -49,8 +49,11 @@ public final class Linreg1dFile {
   }
 
   static void writeObservables(ResultFile f, Linreg1dExperiment.Result r) {
-    EnsembleOptions o = r.options();
-    EnsembleSummary[] s = r.summaries();
+    writeObservables(f, r.options(), r.summaries());
+  }
+
+  /** The {@code /observables} group: the ensemble statistics of log|w_t - w*| at every recording time. */
+  static void writeObservables(ResultFile f, EnsembleOptions o, EnsembleSummary[] s) {
     int nt = s.length;
     double[] mean = new double[nt], stderr = new double[nt], lms = new double[nt];
     double[] diverged = new double[nt], exact = new double[nt];

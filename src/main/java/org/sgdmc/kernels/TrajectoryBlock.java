@@ -25,4 +25,23 @@ public interface TrajectoryBlock {
    * trajectory that sits exactly at the minimum (possible with finite data, seed 002 Prop. 3), never NaN.
    */
   void logDistance(double[] out);
+
+  /**
+   * How many observables the block reports per trajectory at each recording time; observable 0 is
+   * {@link #logDistance(double[])}. One unless a model says otherwise (e.g. a Lyapunov spectrum).
+   */
+  default int observables() {
+    return 1;
+  }
+
+  /**
+   * Writes observable {@code which} (0 .. {@link #observables()} - 1) of each trajectory into
+   * {@code out[0 .. width-1]}, with the same contract as {@link #logDistance(double[])}.
+   */
+  default void logDistance(int which, double[] out) {
+    if (which != 0) {
+      throw new IndexOutOfBoundsException("observable " + which + " of a block with one observable");
+    }
+    logDistance(out);
+  }
 }

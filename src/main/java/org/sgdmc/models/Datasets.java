@@ -29,4 +29,43 @@ public final class Datasets {
     }
     return new FeatureData.Finite(x, source);
   }
+
+  /**
+   * N points in R^d drawn once from a Gaussian (diagonal or full covariance): coordinate c of point i is made
+   * from normals {@code i d .. i d + d - 1} of stream {@link Stream#DATASET} as the kernels make fresh points
+   * ({@code x = Sigma^(1/2) z}).
+   */
+  public static PointData.Finite gaussianPoints(int n, PointData gaussian, long dataSeed) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the dataset size N must be at least 1, not " + n);
+    }
+    int d = gaussian.dim();
+    double[][] x = new double[n][d];
+    double[] z = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < d; c++) {
+        z[c] = Draws.normal(dataSeed, Stream.DATASET, 0, (long) i * d + c);
+      }
+      switch (gaussian) {
+        case PointData.Gaussian g -> {
+          double[] s = g.scales();
+          for (int c = 0; c < d; c++) {
+            x[i][c] = s[c] * z[c];
+          }
+        }
+        case PointData.CorrelatedGaussian g -> {
+          double[][] l = g.factor();
+          for (int c = 0; c < d; c++) {
+            double acc = l[c][0] * z[0];
+            for (int e = 1; e <= c; e++) {
+              acc = Math.fma(l[c][e], z[e], acc);
+            }
+            x[i][c] = acc;
+          }
+        }
+        case PointData.Finite f -> throw new IllegalArgumentException("a dataset is generated from a distribution");
+      }
+    }
+    return new PointData.Finite(x, "generated from " + gaussian.describe() + ", data seed " + dataSeed);
+  }
 }

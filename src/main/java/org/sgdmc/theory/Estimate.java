@@ -15,9 +15,13 @@ public record Estimate(double value, double stderr, String method) {
   public static final String METHOD_EXACT_ENUMERATION = "exact-enumeration";
   /** Monte Carlo over batches with q and q^2 as control variates; stderr is statistical. */
   public static final String METHOD_MONTE_CARLO = "monte-carlo-control-variates";
+  /** Plain Monte Carlo (independent samples, sample mean); stderr is statistical. */
+  public static final String METHOD_MONTE_CARLO_PLAIN = "monte-carlo";
+  /** Numerical quadrature, error far below any statistical one. */
+  public static final String METHOD_QUADRATURE = "quadrature";
 
   /** Whether the value is exact up to rounding (not a Monte Carlo estimate). */
   public boolean isExact() {
-    return !METHOD_MONTE_CARLO.equals(method);
+    return !METHOD_MONTE_CARLO.equals(method) && !METHOD_MONTE_CARLO_PLAIN.equals(method);
   }
 }

@@ -1,0 +1,238 @@
+package org.sgdmc.cli;
+
+import java.io.PrintStream;
+import org.sgdmc.engine.Simulation;
+import org.sgdmc.experiments.EnsembleOptions;
+import org.sgdmc.experiments.LinearDExperiment;
+import org.sgdmc.experiments.LinearDTheoryValues;
+import org.sgdmc.io.DatasetFiles;
+import org.sgdmc.io.LinearDFile;
+import org.sgdmc.io.RunMetadata;
+import org.sgdmc.models.Datasets;
+import org.sgdmc.models.LinearD;
+import org.sgdmc.models.PointData;
+import org.sgdmc.rng.VectorShapes;
+import org.sgdmc.stats.LyapunovEstimate;
+import org.sgdmc.stats.SampleMean;
+import org.sgdmc.theory.Estimate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sgdmc simulate linear-d}: the Lyapunov spectrum of d-dimensional linearised SGD (seed 002, eq. (2)). */
+@Command(
+    name = "linear-d",
+    header = "Linearised SGD in d dimensions, v <- (I - (lr/S) sum x x^T) v: the Lyapunov spectrum.",
+    description = {
+      "Follows k tangent vectors per trajectory, re-orthonormalised (QR) every R",
+      "steps, and estimates the first k Lyapunov exponents with standard errors",
+      "from independent trajectories, at T/4, T/2 and T, with a convergence test.",
+      "SGD converges in probability iff Lambda_1 < 0 (seed 002, Thm. 1).",
+      "Prints the exact checks where they apply: d = 1 (linreg1d's exponent),",
+      "isotropic data (Lambda_1 = E log|M e_1|), k = d (the sum of the exponents",
+      "is E log|det M|). Data: x ~ N(0, Sigma) fresh each step (--sigma,",
+      "--sigma-diag, --sigma-file), a generated dataset (--n) or points from a",
+      "file (--data-file)."
+    },
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
+public final class SimulateLinearDCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
+  double lr;
+
+  @Option(names = "--d", paramLabel = "D",
+      description = "Dimension (needed with --sigma; otherwise taken from the data and checked if given).")
+  Integer d;
+
+  @Option(names = "--k", paramLabel = "K", defaultValue = "1",
+      description = "How many exponents of the spectrum to estimate, 1..d (default: ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--sigma", paramLabel = "S2",
+      description = "Isotropic data: x ~ N(0, S2 I_d) (the default, with S2 = 1).")
+  Double sigma;
+
+  @Option(names = "--sigma-diag", split = ",", paramLabel = "V",
+      description = "Diagonal covariance: x_c ~ N(0, V_c) independently, e.g. 1,0.5,0.25.")
+  double[] sigmaDiag;
+
+  @Option(names = "--sigma-file", paramLabel = "FILE",
+      description = "Full covariance matrix, d rows of d numbers (CSV/text) or a 2-D HDF5 dataset (FILE.h5[:/path]).")
+  String sigmaFile;
+
+  @Option(names = "--n", paramLabel = "N",
+      description = "Use a finite dataset of N points drawn once from that Gaussian (from --data-seed).")
+  Integer n;
+
+  @Option(names = "--data-file", paramLabel = "FILE",
+      description = "Read the finite dataset: CSV/text rows of d numbers, or HDF5 (N, d) (FILE.h5 or FILE.h5:/path).")
+  String dataFile;
+
+  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the generated dataset (default: the run's --seed).")
+  Long dataSeed;
+
+  @Option(names = "--with-replacement",
+      description = "Sample a batch of a finite dataset with replacement (default: without, as in an epoch).")
+  boolean withReplacement;
+
+  @Option(names = "--reorth", paramLabel = "R",
+      description = "Re-orthonormalise every R steps (default: 5, or fewer if the growth bound asks). Smaller R "
+          + "costs more and is more accurate when the exponents are far apart.")
+  Integer reorth;
+
+  @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
+      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
+  LinearDExperiment.Kernel kernel;
+
+  @Mixin EnsembleMixin ensemble;
+  @Mixin OutputMixin output;
+
+  @Override
+  public void run() {
+    EnsembleOptions base = ensemble.options();
+    EnsembleOptions options = new EnsembleOptions(base.trajectories(), LinearDExperiment.withQuarters(base.recordTimes()),
+        base.seed(), base.threads(), base.blockWidth(), base.quantileLevels(), base.epsilons(), base.divergedAbove());
+    PointData data = data(options.seed());
+    LinearD model;
+    try {
+      int r = reorth != null ? reorth : LinearD.defaultReorthInterval(lr, data);
+      model = new LinearD(lr, batch, data, withReplacement, k, r);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    Output.checkWritable(output);
+    LinearDTheoryValues theory = LinearDTheoryValues.of(model);
+    LinearDExperiment.Result result;
+    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "linear-d") : null) {
+      result = LinearDExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
+    }
+    if (output.out != null) {
+      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
+      Output.write(() -> LinearDFile.write(output.out, output.force, meta, kind(), dataSeed(options.seed()), result,
+          theory));
+    }
+    print(System.out, result, theory);
+    if (output.out != null) {
+      System.out.println("wrote " + output.out);
+    }
+  }
+
+  private String kind() {
+    return dataFile != null ? "file" : n != null ? "generated" : "gaussian";
+  }
+
+  private long dataSeed(long runSeed) {
+    return dataSeed != null ? dataSeed : runSeed;
+  }
+
+  /** The data the options describe; every inconsistency is one line. */
+  PointData data(long runSeed) {
+    int given = (sigma != null ? 1 : 0) + (sigmaDiag != null ? 1 : 0) + (sigmaFile != null ? 1 : 0);
+    if (given > 1) {
+      throw new UserError("give one of --sigma, --sigma-diag and --sigma-file");
+    }
+    if (dataFile != null && (given > 0 || n != null)) {
+      throw new UserError("--data-file brings its own points: it cannot be combined with --sigma*, or --n");
+    }
+    try {
+      PointData data;
+      if (dataFile != null) {
+        data = DatasetFiles.readPoints(dataFile);
+      } else {
+        if (sigmaDiag != null) {
+          data = new PointData.Gaussian(sigmaDiag);
+        } else if (sigmaFile != null) {
+          data = PointData.CorrelatedGaussian.of(DatasetFiles.readMatrix(sigmaFile));
+        } else {
+          if (d == null) {
+            throw new UserError("give the dimension --d (or --sigma-diag, --sigma-file or --data-file, which imply it)");
+          }
+          data = PointData.Gaussian.isotropic(d, sigma != null ? sigma : 1.0);
+        }
+        if (n != null) {
+          data = Datasets.gaussianPoints(n, data, dataSeed(runSeed));
+        }
+      }
+      if (d != null && d != data.dim()) {
+        throw new UserError("--d " + d + " does not match the data, which are " + data.dim() + "-dimensional");
+      }
+      return data;
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  static void print(PrintStream out, LinearDExperiment.Result r, LinearDTheoryValues t) {
+    LinearD m = r.model();
+    EnsembleOptions o = r.options();
+    long steps = o.steps();
+    out.printf("linear-d  d=%d  k=%d  lr=%s  S=%d  data=%s%s  trajectories=%d  steps=%d  seed=%d  reorth every %d%n",
+        m.dim(), m.exponents(), fmt(m.lr()), m.batch(), m.data().describe(),
+        m.data() instanceof PointData.Finite ? (m.withReplacement() ? " with replacement" : " without replacement") : "",
+        o.trajectories(), steps, o.seed(), m.reorthInterval());
+    long th = r.halfTime();
+    out.printf("%-10s %-24s %-11s %-11s %-24s %s%n", "exponent", "whole run 0.." + steps, "at T/4", "at t=" + th,
+        "late window " + th + ".." + steps, "drift T/2 -> T");
+    for (int a = 0; a < m.exponents(); a++) {
+      LyapunovEstimate w = r.spectrum()[a], late = r.late()[a];
+      LyapunovEstimate q = r.atOrBefore(steps / 4, a), h = r.atOrBefore(th, a);
+      SampleMean dr = r.drift()[a];
+      out.printf("%-10s %-24s %-11s %-11s %-24s %s (%.1f stderr)%n", "Lambda_" + (a + 1), pm(w.value(), w.stderr()),
+          q == null ? "-" : fmt(q.value()), h == null ? "-" : fmt(h.value()), pm(late.value(), late.stderr()),
+          pm(dr.value(), dr.stderr()), dr.z());
+    }
+    if (m.exponents() > 1) {
+      out.printf("%-10s %s%n", "sum", pm(r.sum().value(), r.sum().stderr()));
+    }
+    if (r.converged()) {
+      out.println("convergence        converged: the drift from T/2 to T is within 2 stderr for every exponent");
+    } else {
+      StringBuilder which = new StringBuilder();
+      for (int a = 0; a < m.exponents(); a++) {
+        if (!r.converged(a)) {
+          which.append(which.isEmpty() ? "" : ", ").append("Lambda_").append(a + 1);
+        }
+      }
+      out.println("convergence        NOT converged: " + which + " still drift by more than 2 stderr"
+          + " (about 5% of converged runs do too); run longer (--steps) and use the late window");
+    }
+    if (t.oneDimensional() != null) {
+      check(out, "d = 1, Lambda_1 = E log|1 - lr q|", t.oneDimensional(), r.spectrum()[0].value(), r.spectrum()[0].stderr());
+    }
+    if (t.topIsotropic() != null) {
+      check(out, "isotropic data, Lambda_1 = E log|M e_1|", t.topIsotropic(), r.spectrum()[0].value(),
+          r.spectrum()[0].stderr());
+    }
+    if (t.logDet() != null) {
+      check(out, "k = d, sum = E log|det M|", t.logDet(), r.sum().value(), r.sum().stderr());
+    }
+    double top = r.spectrum()[0].value();
+    out.printf("verdict            %s%n", top < 0 ? "Lambda_1 < 0: SGD converges to w* in probability"
+        : "Lambda_1 >= 0: SGD does not converge to w* in probability");
+    out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
+        r.stepsPerSecond(), o.threads(), VectorShapes.describe(), r.kernelSeconds());
+  }
+
+  private static void check(PrintStream out, String what, Estimate reference, double simulated, double stderr) {
+    double combined = Math.hypot(stderr, reference.stderr());
+    String apart = Double.isFinite(simulated) && Double.isFinite(reference.value()) && combined > 0
+        ? String.format("   (%.1f stderr apart)", Math.abs(simulated - reference.value()) / combined) : "";
+    out.printf("check              %s: reference %s (%s), simulated %s%s%n", what,
+        reference.stderr() > 0 ? pm(reference.value(), reference.stderr()) : fmt(reference.value()), reference.method(),
+        pm(simulated, stderr), apart);
+  }
+
+  private static String pm(double v, double err) {
+    return fmt(v) + " +- " + fmt(err);
+  }
+
+  static String fmt(double v) {
+    return SimulateLinreg1dCommand.fmt(v);
+  }
+}

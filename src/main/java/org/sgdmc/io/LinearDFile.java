@@ -1,0 +1,125 @@
+package org.sgdmc.io;
+
+import java.nio.file.Path;
+import org.sgdmc.experiments.EnsembleOptions;
+import org.sgdmc.experiments.LinearDExperiment;
+import org.sgdmc.experiments.LinearDTheoryValues;
+import org.sgdmc.models.LinearD;
+import org.sgdmc.models.PointData;
+import org.sgdmc.stats.LyapunovEstimate;
+import org.sgdmc.theory.Estimate;
+
+/** Writes a linear-d run as documented in data/SCHEMA.md. */
+public final class LinearDFile {
+  private LinearDFile() {}
+
+  /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
+  public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
+      LinearDExperiment.Result result, LinearDTheoryValues theory) {
+    try (ResultFile f = ResultFile.create(target, overwrite)) {
+      meta.writeRoot(f, "linear-d");
+      writeParameters(f, result.model(), result.options(), dataKind, dataSeed);
+      Linreg1dFile.writeObservables(f, result.options(), result.summaries());
+      f.attribute("/observables", "description",
+          "statistics of L_1(t) = log|w_t - w*| for SGD started at w_0 - w* = e_1 (the top tangent vector)");
+      writeEstimates(f, result);
+      writeTheory(f, theory);
+      RunMetadata.writePerformance(f, result.kernelSeconds(), result.stepsPerSecond(), result.options().threads());
+      f.commit();
+    }
+  }
+
+  static void writeParameters(ResultFile f, LinearD m, EnsembleOptions o, String dataKind, long dataSeed) {
+    String g = "/parameters";
+    f.attribute(g, "lr", m.lr());
+    f.attribute(g, "batch", (long) m.batch());
+    f.attribute(g, "d", (long) m.dim());
+    f.attribute(g, "exponents", (long) m.exponents());
+    f.attribute(g, "reorth_interval", (long) m.reorthInterval());
+    f.attribute(g, "data", dataKind);
+    f.attribute(g, "data_description", m.data().describe());
+    f.attribute(g, "n", m.data() instanceof PointData.Finite fin ? fin.size() : -1L);
+    f.attribute(g, "with_replacement", m.withReplacement());
+    f.attribute(g, "trajectories", o.trajectories());
+    f.attribute(g, "steps", o.steps());
+    f.attribute(g, "seed", o.seed());
+    f.attribute(g, "data_seed", dataSeed);
+    f.attribute(g, "threads", (long) o.threads());
+    f.attribute(g, "block_width", (long) o.blockWidth());
+    f.attribute(g, "diverged_above", o.divergedAbove());
+    switch (m.data()) {
+      case PointData.Gaussian gauss -> f.attribute(g, "sigma_diag", gauss.variances());
+      case PointData.CorrelatedGaussian cg -> {
+        f.dataset("/data/covariance", cg.covariance());
+        f.datasetAttribute("/data/covariance", "description", "Sigma: fresh points x ~ N(0, Sigma) every step");
+      }
+      case PointData.Finite fin -> {
+        f.dataset("/data/x", fin.points());
+        f.datasetAttribute("/data/x", "description", "[point, coordinate]: the dataset every trajectory samples from");
+      }
+    }
+  }
+
+  static void writeEstimates(ResultFile f, LinearDExperiment.Result r) {
+    int k = r.model().exponents();
+    double[] value = new double[k], err = new double[k], late = new double[k], lateErr = new double[k];
+    double[] drift = new double[k], driftErr = new double[k];
+    for (int a = 0; a < k; a++) {
+      value[a] = r.spectrum()[a].value();
+      err[a] = r.spectrum()[a].stderr();
+      late[a] = r.late()[a].value();
+      lateErr[a] = r.late()[a].stderr();
+      drift[a] = r.drift()[a].value();
+      driftErr[a] = r.drift()[a].stderr();
+    }
+    String g = "/estimates/";
+    f.dataset(g + "lyapunov_spectrum", value);
+    f.datasetAttribute(g + "lyapunov_spectrum", "method",
+        "Lambda_a: mean over trajectories of L_a(T) / T, L_a the accumulated log of the a-th QR diagonal of the tangent "
+            + "vectors (Benettin, modified Gram-Schmidt every reorth_interval steps); stderr = sd / sqrt(trajectories)");
+    f.dataset(g + "lyapunov_spectrum_stderr", err);
+    f.dataset(g + "lyapunov_spectrum_late", late);
+    f.datasetAttribute(g + "lyapunov_spectrum_late", "window", "steps " + r.late()[0].t0() + " to " + r.late()[0].t1());
+    f.dataset(g + "lyapunov_spectrum_late_stderr", lateErr);
+    f.dataset(g + "drift", drift);
+    f.datasetAttribute(g + "drift", "description", "per trajectory L_a(T)/T - L_a(t_h)/t_h, t_h = "
+        + r.halfTime() + ", averaged: about minus the remaining bias of lyapunov_spectrum");
+    f.dataset(g + "drift_stderr", driftErr);
+    f.attribute("/estimates", "converged", r.converged());
+    f.attribute("/estimates", "convergence_test", "|drift| <= 2 drift_stderr for every exponent");
+    f.dataset(g + "lyapunov_sum", r.sum().value());
+    f.datasetAttribute(g + "lyapunov_sum", "description", "Lambda_1 + ... + Lambda_k from the per-trajectory sums");
+    f.dataset(g + "lyapunov_sum_stderr", r.sum().stderr());
+    long[] times = r.times();
+    double[][] at = new double[times.length][k], atErr = new double[times.length][k];
+    for (int i = 0; i < times.length; i++) {
+      for (int a = 0; a < k; a++) {
+        LyapunovEstimate e = r.atTime()[i][a];
+        at[i][a] = e.value();
+        atErr[i][a] = e.stderr();
+      }
+    }
+    f.dataset(g + "time", times);
+    f.datasetAttribute(g + "time", "units", "steps");
+    f.dataset(g + "lyapunov_at_time", at);
+    f.datasetAttribute(g + "lyapunov_at_time", "description", "[time, exponent]: mean over trajectories of L_a(t) / t");
+    f.dataset(g + "lyapunov_at_time_stderr", atErr);
+  }
+
+  static void writeTheory(ResultFile f, LinearDTheoryValues t) {
+    write(f, "lyapunov_d1", t.oneDimensional(), "d = 1: the exact exponent of the 1-D model, E log|1 - lr q|");
+    write(f, "lyapunov_top_isotropic", t.topIsotropic(),
+        "isotropic Gaussian data: Lambda_1 = E log|M e_1| exactly (rotation invariance)");
+    write(f, "log_det_mean", t.logDet(), "k = d: Lambda_1 + ... + Lambda_d = E log|det M| exactly");
+  }
+
+  private static void write(ResultFile f, String name, Estimate e, String description) {
+    if (e == null) {
+      return;
+    }
+    f.dataset("/theory/" + name, e.value());
+    f.datasetAttribute("/theory/" + name, "method", e.method());
+    f.datasetAttribute("/theory/" + name, "description", description);
+    f.dataset("/theory/" + name + "_stderr", e.stderr());
+  }
+}
