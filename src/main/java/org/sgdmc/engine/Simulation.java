@@ -10,7 +10,7 @@ import org.sgdmc.kernels.TrajectoryBlock;
 /**
  * Runs an ensemble of independent trajectories on all requested cores, trajectory-major: each worker takes
  * the next block of {@code blockWidth} trajectories, runs it from step 0 to the last recording time,
- * writing its observable at each recording time into {@link Records}, then takes the next block. Blocks
+ * writing its observables at each recording time into {@link Records}, then takes the next block. Blocks
  * are claimed dynamically, so cores stay busy; which core ran which block cannot change any value, since a
  * trajectory's numbers depend only on its index (see {@link TrajectoryBlock}) and all reductions happen
  * later, in trajectory order.
@@ -53,7 +53,9 @@ public final class Simulation {
   public record Result(Records records, double kernelSeconds) {}
 
   /**
-   * Runs the ensemble. {@code blocks} makes one {@link TrajectoryBlock} of the given width per worker.
+   * Runs the ensemble. {@code blocks} makes one {@link TrajectoryBlock} of the given width per worker; every
+   * observable a block reports ({@link TrajectoryBlock#observables()}) is recorded. The first block is made
+   * on the calling thread, to learn how many observables there are before the records are allocated.
    */
   public static Result run(IntFunction<TrajectoryBlock> blocks, Settings settings, Progress progress) {
     long[] times = settings.recordTimes();
@@ -62,25 +64,28 @@ public final class Simulation {
     long blockCount = (n + width - 1) / width;
     int threads = (int) Math.min(settings.threads(), blockCount);
     long total = Math.multiplyExact(n, settings.steps());
-    Records records = new Records(n, times);
+    TrajectoryBlock first = blocks.apply(width);
+    int observables = first.observables();
+    Records records = new Records(n, times, observables);
     AtomicLong nextBlock = new AtomicLong();
     AtomicLong done = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long t0 = System.nanoTime();
-    Runnable worker = () -> {
+    IntFunction<Runnable> worker = index -> () -> {
       try {
-        TrajectoryBlock block = blocks.apply(width);
+        TrajectoryBlock block = index == 0 ? first : blocks.apply(width);
+        if (block.observables() != observables) {
+          throw new IllegalStateException("blocks of one run report different numbers of observables");
+        }
         double[] out = new double[width];
         for (long b; (b = nextBlock.getAndIncrement()) < blockCount && failure.get() == null; ) {
           long traj0 = b * width;
           int valid = (int) Math.min(width, n - traj0);
           block.start(traj0);
-          block.logDistance(out);
-          records.put(0, traj0, out, valid);
+          record(block, records, 0, traj0, out, valid);
           for (int r = 1; r < times.length; r++) {
             block.advance(times[r - 1], times[r]);
-            block.logDistance(out);
-            records.put(r, traj0, out, valid);
+            record(block, records, r, traj0, out, valid);
             progress.update(done.addAndGet(valid * (times[r] - times[r - 1])), total);
           }
         }
@@ -89,11 +94,11 @@ public final class Simulation {
       }
     };
     if (threads == 1) {
-      worker.run();
+      worker.apply(0).run();
     } else {
       List<Thread> pool = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        pool.add(Thread.ofPlatform().name("sgdmc-worker-" + i).daemon(true).start(worker));
+        pool.add(Thread.ofPlatform().name("sgdmc-worker-" + i).daemon(true).start(worker.apply(i)));
       }
       for (Thread t : pool) {
         try {
@@ -117,5 +122,13 @@ public final class Simulation {
       throw new IllegalStateException(e);
     }
     return new Result(records, seconds);
+  }
+
+  /** Every observable of the block's trajectories at time index {@code r}. */
+  private static void record(TrajectoryBlock block, Records records, int r, long traj0, double[] out, int valid) {
+    for (int k = 0; k < records.observables(); k++) {
+      block.logDistance(k, out);
+      records.put(k, r, traj0, out, valid);
+    }
   }
 }

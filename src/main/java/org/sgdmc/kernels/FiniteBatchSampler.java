@@ -6,29 +6,30 @@ import org.sgdmc.rng.Draws;
  * Minibatches of a finite dataset, from 64-bit draws: S indices uniform over the N points, with
  * replacement, or a uniform S-subset without replacement by Floyd's algorithm, which uses exactly S draws
  * (point j of the batch from draw j, re-aimed at the top of its range when it repeats an earlier pick).
- * Returns the batch mean of x^2 summed in draw order, the same sum {@link Linreg1dScalarBlock} forms.
+ * Returns the batch mean of one value per point (x^2 for linreg1d, chi = x y for the saddle), summed in draw
+ * order: the same sum the scalar twins form.
  */
 final class FiniteBatchSampler {
-  private final double[] squares;
+  private final double[] values;
   private final int batch;
   private final boolean withReplacement;
   private final int[] stamp; // stamp[i] == round: point i is in the current batch (no clearing per batch)
   private int round;
 
-  FiniteBatchSampler(double[] squares, int batch, boolean withReplacement) {
-    this.squares = squares;
+  FiniteBatchSampler(double[] values, int batch, boolean withReplacement) {
+    this.values = values;
     this.batch = batch;
     this.withReplacement = withReplacement;
-    this.stamp = withReplacement ? null : new int[squares.length];
+    this.stamp = withReplacement ? null : new int[values.length];
   }
 
-  /** Batch mean of x^2 using draws {@code bits[off], bits[off + stride], ...} ({@code batch} of them). */
+  /** Batch mean of the values using draws {@code bits[off], bits[off + stride], ...} ({@code batch} of them). */
   double batchMean(long[] bits, int off, int stride) {
-    int n = squares.length;
+    int n = values.length;
     double sum = 0;
     if (withReplacement) {
       for (int j = 0; j < batch; j++) {
-        sum += squares[(int) Draws.index(bits[off + j * stride], n)];
+        sum += values[(int) Draws.index(bits[off + j * stride], n)];
       }
       return sum / batch;
     }
@@ -43,7 +44,7 @@ final class FiniteBatchSampler {
         pick = bound;
       }
       stamp[pick] = round;
-      sum += squares[pick];
+      sum += values[pick];
     }
     return sum / batch;
   }
