@@ -1,5 +1,6 @@
 package org.sgdmc.cli;
 
+import org.sgdmc.io.SaddleFile;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.SaddleData;
 import picocli.CommandLine.Option;
@@ -61,9 +62,10 @@ public final class SaddleDataMixin {
       description = "Sample a batch of a finite dataset with replacement (default: without, as in an epoch).")
   boolean withReplacement;
 
-  /** A short name of the data kind for files: two-point, gaussian or generated. */
-  String kind() {
-    return n != null ? "generated" : kind.label;
+  /** What the file records about the data: kind (two-point, gaussian or generated), data seed, mu. */
+  SaddleFile.DataSource source(long runSeed) {
+    return new SaddleFile.DataSource(n != null ? "generated" : kind.label, dataSeed(runSeed),
+        n != null ? mu : Double.NaN);
   }
 
   long dataSeed(long runSeed) {

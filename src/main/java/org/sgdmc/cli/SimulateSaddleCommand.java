@@ -72,8 +72,8 @@ public final class SimulateSaddleCommand implements Runnable {
     }
     if (output.out != null) {
       RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> SaddleFile.write(output.out, output.force, meta, dataOptions.kind(),
-          dataOptions.dataSeed(options.seed()), result, theory));
+      Output.write(() -> SaddleFile.write(output.out, output.force, meta, dataOptions.source(options.seed()),
+          result, theory));
     }
     print(System.out, result, theory);
     if (output.out != null) {

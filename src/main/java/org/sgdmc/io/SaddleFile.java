@@ -16,12 +16,21 @@ import org.sgdmc.theory.Estimate;
 public final class SaddleFile {
   private SaddleFile() {}
 
+  /**
+   * Where the data came from, beyond what the model holds.
+   *
+   * @param kind {@code two-point}, {@code gaussian} or {@code generated}
+   * @param seed the data seed of a generated dataset (the run's seed otherwise)
+   * @param generatorMu mu of a generated Gaussian dataset; NaN for data given otherwise
+   */
+  public record DataSource(String kind, long seed, double generatorMu) {}
+
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
-  public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
+  public static void write(Path target, boolean overwrite, RunMetadata meta, DataSource source,
       SaddleExperiment.Result result, SaddleTheoryValues theory) {
     try (ResultFile f = ResultFile.create(target, overwrite)) {
       meta.writeRoot(f, "saddle");
-      writeParameters(f, result.model(), result.options(), dataKind, dataSeed);
+      writeParameters(f, result.model(), result.options(), source);
       writeObservables(f, result);
       writeEstimates(f, result);
       writeTheory(f, theory);
@@ -30,16 +39,20 @@ public final class SaddleFile {
     }
   }
 
-  static void writeParameters(ResultFile f, Saddle m, EnsembleOptions o, String dataKind, long dataSeed) {
+  static void writeParameters(ResultFile f, Saddle m, EnsembleOptions o, DataSource source) {
     String g = "/parameters";
     f.attribute(g, "lr", m.lr());
     f.attribute(g, "batch", (long) m.batch());
-    f.attribute(g, "data", dataKind);
+    f.attribute(g, "data", source.kind());
     f.attribute(g, "data_description", m.data().describe());
     switch (m.data()) {
       case SaddleData.TwoPoint p -> f.attribute(g, "a", p.a());
       case SaddleData.Gaussian gd -> f.attribute(g, "mu", gd.mu());
-      case SaddleData.Finite fin -> { }
+      case SaddleData.Finite fin -> {
+        if (!Double.isNaN(source.generatorMu())) {
+          f.attribute(g, "mu", source.generatorMu());
+        }
+      }
     }
     f.attribute(g, "n", m.data() instanceof SaddleData.Finite fin ? fin.size() : -1L);
     f.attribute(g, "with_replacement", m.withReplacement());
@@ -48,7 +61,7 @@ public final class SaddleFile {
     f.attribute(g, "trajectories", o.trajectories());
     f.attribute(g, "steps", o.steps());
     f.attribute(g, "seed", o.seed());
-    f.attribute(g, "data_seed", dataSeed);
+    f.attribute(g, "data_seed", source.seed());
     f.attribute(g, "threads", (long) o.threads());
     f.attribute(g, "block_width", (long) o.blockWidth());
     f.attribute(g, "diverged_above", o.divergedAbove());
