@@ -29,7 +29,8 @@ final class ProgressBar implements Simulation.Progress, AutoCloseable {
     lastDraw = now;
     double seconds = (now - start) * 1e-9;
     double rate = done / Math.max(seconds, 1e-9);
-    double left = rate > 0 ? (total - done) / rate : Double.NaN;
+    // the first seconds run before the JIT has compiled the kernels: an estimate from them is meaningless
+    double left = rate > 0 && (seconds > 3 || done > total / 20) ? (total - done) / rate : Double.NaN;
     err.printf("\r%s %5.1f%%  %.2e traj-steps/s  %s left ", label, 100.0 * done / total, rate, duration(left));
     err.flush();
     drawn = true;

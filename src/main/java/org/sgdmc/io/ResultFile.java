@@ -177,6 +177,11 @@ public final class ResultFile implements AutoCloseable {
     putDataset(path, Value.of(data));
   }
 
+  /** A row-major 2-D int32 dataset of shape (rows, cols). */
+  public void dataset(String path, int[][] data) {
+    putDataset(path, Value.of(data));
+  }
+
   /** A scalar dataset, shape {@code ()}. */
   public void dataset(String path, double value) {
     putDataset(path, Value.of(value));
@@ -383,9 +388,16 @@ public final class ResultFile implements AutoCloseable {
     if (v.shape().length == 1) {
       return v.data();
     }
-    double[] flat = v.doubles(); // only float64 matrices are accepted by the API
     int rows = v.shape()[0];
     int cols = v.shape()[1];
+    if (v.data() instanceof int[] ints) {
+      int[][] nestedInts = new int[rows][cols];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(ints, r * cols, nestedInts[r], 0, cols);
+      }
+      return nestedInts;
+    }
+    double[] flat = v.doubles(); // float64 and int32 matrices are the ones the API accepts
     double[][] nested = new double[rows][cols];
     for (int r = 0; r < rows; r++) {
       System.arraycopy(flat, r * cols, nested[r], 0, cols);

@@ -86,6 +86,20 @@ public record Value(String dtype, int[] shape, Object data, String error) {
     return new Value("float64", new int[] {rows.length, cols}, flat);
   }
 
+  /** A row-major copy of a rectangular int matrix (phase codes on a grid); a ragged one is rejected. */
+  public static Value of(int[][] rows) {
+    int cols = rows.length == 0 ? 0 : rows[0].length;
+    int[] flat = new int[rows.length * cols];
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != cols) {
+        throw new IllegalArgumentException("ragged 2-D array: row " + r + " has " + rows[r].length
+            + " columns, row 0 has " + cols);
+      }
+      System.arraycopy(rows[r], 0, flat, r * cols, cols);
+    }
+    return new Value("int32", new int[] {rows.length, cols}, flat);
+  }
+
   /** Number of elements: the product of the shape (1 for a scalar). */
   public int size() {
     return count(shape);

@@ -9,14 +9,14 @@ import org.sgdmc.rng.Draws;
  * Returns the batch mean of one value per point (x^2 for linreg1d, chi = x y for the saddle), summed in draw
  * order: the same sum the scalar twins form.
  */
-final class FiniteBatchSampler {
+public final class FiniteBatchSampler {
   private final double[] values;
   private final int batch;
   private final boolean withReplacement;
   private final int[] stamp; // stamp[i] == round: point i is in the current batch (no clearing per batch)
   private int round;
 
-  FiniteBatchSampler(double[] values, int batch, boolean withReplacement) {
+  public FiniteBatchSampler(double[] values, int batch, boolean withReplacement) {
     this.values = values;
     this.batch = batch;
     this.withReplacement = withReplacement;
@@ -25,13 +25,23 @@ final class FiniteBatchSampler {
 
   /** Batch mean of the values using draws {@code bits[off], bits[off + stride], ...} ({@code batch} of them). */
   double batchMean(long[] bits, int off, int stride) {
-    int n = values.length;
+    int[] picks = scratch();
+    pick(bits, off, stride, picks);
     double sum = 0;
+    for (int j = 0; j < batch; j++) {
+      sum += values[picks[j]];
+    }
+    return sum / batch;
+  }
+
+  /** Writes the batch's point indices, in draw order, into {@code out[0 .. batch-1]}. */
+  public void pick(long[] bits, int off, int stride, int[] out) {
+    int n = values.length;
     if (withReplacement) {
       for (int j = 0; j < batch; j++) {
-        sum += values[(int) Draws.index(bits[off + j * stride], n)];
+        out[j] = (int) Draws.index(bits[off + j * stride], n);
       }
-      return sum / batch;
+      return;
     }
     if (++round == 0) { // the stamps wrapped around: clear them once every 2^32 batches
       java.util.Arrays.fill(stamp, 0);
@@ -44,8 +54,16 @@ final class FiniteBatchSampler {
         pick = bound;
       }
       stamp[pick] = round;
-      sum += values[pick];
+      out[j] = pick;
     }
-    return sum / batch;
   }
+
+  private int[] scratch() {
+    if (picks == null) {
+      picks = new int[batch];
+    }
+    return picks;
+  }
+
+  private int[] picks;
 }

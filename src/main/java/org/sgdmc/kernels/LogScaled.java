@@ -22,11 +22,16 @@ public final class LogScaled {
 
   /** Scalar renormalisation of {@code mant[i]}, {@code exp[i]}: afterwards |mant[i]| is in [1, 2) or 0. */
   public static void renormalise(double[] mant, long[] exp, int i) {
+    renormalise(mant, i, exp, i);
+  }
+
+  /** As {@link #renormalise(double[], long[], int)} with the exponent at its own index {@code k}. */
+  public static void renormalise(double[] mant, int i, long[] exp, int k) {
     long bits = Double.doubleToRawLongBits(mant[i]);
     long field = (bits & EXPONENT_FIELD) >>> 52;
     if (field != 0) { // never subnormal by the kernels' step bound; 0 means the mantissa is exactly 0
       mant[i] = Double.longBitsToDouble((bits & ~EXPONENT_FIELD) | ONE_EXPONENT);
-      exp[i] += field - 1023;
+      exp[k] += field - 1023;
     }
   }
 

@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""Plot an sgdmc sweep file (sgdmc sweep MODEL ...) with its theory.
+
+usage: scripts/plot_phase.py FILE.h5 [-o OUT.png] [--title TEXT]
+
+Two axes: a map over the grid (the learning rate, if swept, runs up the y axis).
+  - families with phases (saddle): the simulated phase of each cell (cells whose exponents are within
+    4 standard errors of zero are hatched grey as undetermined), with the theory's phase boundaries drawn
+    on top as black lines;
+  - one-exponent families (linreg1d): where SGD converges in probability (simulated exponent < 0, yellow)
+    or not (dark), the theory's zero line in black and, where the file has them, the GD (dashed) and
+    mean-square (dotted) thresholds.
+One axis: the exponent(s) against the axis, simulated with 4-stderr bars over the theory.
+Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
+"""
+import argparse
+import sys
+
+try:
+    import h5py
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap, BoundaryNorm
+    import numpy as np
+except ImportError as e:  # pragma: no cover
+    sys.exit(f"plot_phase.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")
+
+PHASE_COLORS = ["#bbbbbb", "#1b9e77", "#66c2a5", "#d95f02", "#7570b3", "#e7298a"]
+
+
+def text(v):
+    return v.decode() if isinstance(v, bytes) else str(v)
+
+
+def axes_of(f):
+    names = [text(a) for a in f["parameters"].attrs["axes"]]
+    return names, [f["grid/" + n][()] for n in names]
+
+
+def exponent_names(f):
+    return [k for k in f["estimates"].keys() if k.startswith("lyapunov") and not k.endswith("_stderr")]
+
+
+def plot_map(f, ax, names, values):
+    # arrange so that lr (if present) is the y axis: data[iy, ix]
+    swap = names[1] == "lr"
+    yname, xname = (names[1], names[0]) if swap else (names[0], names[1])
+    yv, xv = (values[1], values[0]) if swap else (values[0], values[1])
+    orient = (lambda a: a.T) if swap else (lambda a: a)
+    def geometric(v):
+        return len(v) > 2 and v[0] > 0 and np.allclose(np.diff(np.log(v)), np.log(v[1] / v[0]), rtol=1e-6)
+
+    def show(data, **kw):  # cells drawn at their true coordinates (axes may be log-spaced)
+        return ax.pcolormesh(xv, yv, data, shading="nearest", **kw)
+
+    if geometric(xv):
+        ax.set_xscale("log")
+    if geometric(yv):
+        ax.set_yscale("log")
+    if "phase" in f["estimates"]:
+        labels = ["undetermined"] + text(f["estimates/phase"].attrs["phase_names"]).split(",")[1:]
+        phase = orient(f["estimates/phase"][()])
+        conf = orient(f["estimates/phase_confidence"][()])
+        cmap = ListedColormap(PHASE_COLORS[: len(labels)])
+        norm = BoundaryNorm(np.arange(-0.5, len(labels) + 0.5), cmap.N)
+        shown = np.where(conf >= 4, phase, 0)
+        im = show(shown, cmap=cmap, norm=norm)
+        theory = orient(f["theory/phase"][()])
+        ax.contour(xv, yv, theory, levels=np.arange(0.5, len(labels)), colors="k", linewidths=0.8)
+        cb = plt.colorbar(im, ax=ax, ticks=range(len(labels)))
+        cb.ax.set_yticklabels(labels)
+    else:
+        name = exponent_names(f)[0]
+        lam = orient(f["estimates/" + name][()])
+        err = orient(f["estimates/" + name + "_stderr"][()])
+        state = np.where(lam + 4 * err < 0, 1.0, np.where(lam - 4 * err > 0, 0.0, 0.5))
+        show(state, cmap="cividis", vmin=0, vmax=1)
+        th = orient(f["theory/" + name][()])
+        if np.isfinite(th).any():
+            ax.contour(xv, yv, np.where(np.isfinite(th), th, -50), levels=[0], colors="k", linewidths=0.9)
+        for key, style, label in [("lr_gd", "--", "GD threshold"), ("lr_mean_square", ":", "mean-square threshold")]:
+            if key in f["theory"] and yname == "lr":
+                line = orient(f["theory/" + key][()])[0]
+                ax.plot(xv, line, style, color="w", lw=1.4, label=label)
+        ax.plot([], [], "k-", label="theory: exponent = 0")
+        ax.legend(fontsize=7, loc="upper right", framealpha=0.8)
+    ax.set_xlabel(xname)
+    ax.set_ylabel(yname)
+
+
+def plot_line(f, ax, names, values):
+    x = values[0]
+    for name in exponent_names(f):
+        lam, err = f["estimates/" + name][()], f["estimates/" + name + "_stderr"][()]
+        ax.errorbar(x, lam, yerr=4 * err, fmt="o", ms=3, label=name + " (simulated, 4 s.e.)")
+        ax.plot(x, f["theory/" + name][()], "-", lw=1, label=name + " (theory)")
+    ax.axhline(0, color="k", lw=0.6)
+    ax.set_xlabel(names[0])
+    ax.set_ylabel("Lyapunov exponent")
+    ax.legend(fontsize=7)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("file")
+    ap.add_argument("-o", "--out")
+    ap.add_argument("--title")
+    args = ap.parse_args()
+    out = args.out or args.file.rsplit(".", 1)[0] + ".png"
+    try:
+        f = h5py.File(args.file, "r")
+    except OSError as e:
+        sys.exit(f"plot_phase.py: cannot open {args.file}: {e}")
+    with f:
+        model = text(f.attrs.get("model", ""))
+        if not model.endswith("-sweep"):
+            sys.exit(f"plot_phase.py: {args.file} is not an sgdmc sweep file (model = {model!r})")
+        names, values = axes_of(f)
+        fig, ax = plt.subplots(figsize=(7, 5))
+        (plot_map if len(names) == 2 else plot_line)(f, ax, names, values)
+        p = f["parameters"].attrs
+        fixed = ", ".join(f"{k}={p[k]:g}" for k in p if k not in ("axes", "trajectories", "steps", "seed", "threads",
+                          "block_width", "family_settings", "random_numbers") and not isinstance(p[k], (bytes, np.ndarray)))
+        ax.set_title(args.title or f"{model}: {fixed}  ({p['trajectories']} traj x {p['steps']} steps per cell)",
+                     fontsize=9)
+        fig.tight_layout()
+        fig.savefig(out, dpi=130)
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()

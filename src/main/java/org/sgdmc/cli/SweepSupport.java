@@ -1,0 +1,175 @@
+package org.sgdmc.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sgdmc.io.RunMetadata;
+import org.sgdmc.io.SweepFile;
+import org.sgdmc.sweep.Axis;
+import org.sgdmc.sweep.SweepCheckpoint;
+import org.sgdmc.sweep.SweepFamily;
+import org.sgdmc.sweep.SweepGrid;
+import org.sgdmc.sweep.SweepResult;
+import org.sgdmc.sweep.SweepRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** What every {@code sweep MODEL} command shares: ensemble options, output, the run, the summary. */
+public abstract class SweepSupport implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--trajectories", paramLabel = "N", defaultValue = "10000",
+      description = "Trajectories per cell (default: ${DEFAULT-VALUE}).")
+  long trajectories;
+
+  @Option(names = "--steps", paramLabel = "T", defaultValue = "1000", description = "Steps per trajectory (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--block", defaultValue = "32", description = "Trajectories per block (default: ${DEFAULT-VALUE}).")
+  int blockWidth;
+
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.h5", description = "Output file.")
+  Path out;
+
+  @Option(names = "--force", description = "Overwrite FILE.h5 if it exists.")
+  boolean force;
+
+  @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: when a terminal).")
+  Boolean progress;
+
+  /** The family and its own settings (e.g. sampling with replacement), as a note for the file. */
+  abstract SweepFamily family();
+
+  abstract String familySettings();
+
+  /** Parameter name -> the option text the user gave (null: the family's default). */
+  abstract Map<String, String> parameterSpecs();
+
+  @Override
+  public void run() {
+    OutputMixin o = new OutputMixin();
+    o.out = out;
+    o.force = force;
+    o.progress = progress;
+    Output.checkWritable(o);
+    SweepFamily family = family();
+    SweepGrid grid;
+    SweepRunner.Settings settings;
+    try {
+      grid = grid(family);
+      int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      int lanes = org.sgdmc.rng.VectorShapes.DOUBLES.length();
+      if (blockWidth < lanes || blockWidth % lanes != 0) {
+        throw new UserError("--block must be a positive multiple of " + lanes);
+      }
+      settings = new SweepRunner.Settings(trajectories, steps, seed, t, blockWidth, true);
+      for (Map<String, Double> cell : grid.cells()) {
+        family.validate(cell);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
+    Map<Integer, SweepRunner.CellResult> done = new HashMap<>();
+    String fingerprint = grid.fingerprint(trajectories, steps, seed, familySettings());
+    SweepCheckpoint checkpoint;
+    try {
+      checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint, family.exponents(), done);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (!done.isEmpty()) {
+      System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), grid.size(), checkpointPath);
+    }
+    SweepRunner.CellResult[] cells;
+    long t0 = System.nanoTime();
+    try (ProgressBar bar = o.showProgress() ? new ProgressBar(System.err, "sweep " + family.model()) : null) {
+      cells = SweepRunner.run(family, grid.cells(), done, settings, new SweepRunner.Listener() {
+        @Override
+        public void finished(int[] idx, SweepRunner.CellResult[] results) {
+          checkpoint.append(idx, results);
+        }
+
+        @Override
+        public void progress(long doneSteps, long total) {
+          if (bar != null) {
+            bar.update(doneSteps, total);
+          }
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      checkpoint.close();
+      throw new UserError(e.getMessage());
+    }
+    double seconds = (System.nanoTime() - t0) * 1e-9;
+    SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());
+    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), seed);
+    Output.write(() -> SweepFile.write(out, force, meta, result, familySettings()));
+    checkpoint.delete();
+    summarise(System.out, result);
+    System.out.println("wrote " + out);
+  }
+
+  private SweepGrid grid(SweepFamily family) {
+    Map<String, Double> fixed = new LinkedHashMap<>();
+    List<Axis> axes = new ArrayList<>();
+    parameterSpecs().forEach((name, text) -> {
+      if (text == null) {
+        return;
+      }
+      if (text.contains(":") || text.contains(",")) {
+        axes.add(Axis.parse(name, text));
+      } else {
+        fixed.put(name, Axis.parse(name, text).value(0));
+      }
+    });
+    if (axes.isEmpty()) {
+      throw new IllegalArgumentException("give at least one axis, e.g. --lr 0.1:3:50");
+    }
+    if (axes.size() > 2) {
+      throw new IllegalArgumentException("at most two axes, not " + axes.size() + " ("
+          + String.join(", ", axes.stream().map(Axis::name).toList()) + ")");
+    }
+    return new SweepGrid(family, fixed, axes);
+  }
+
+  static void summarise(PrintStream ps, SweepResult r) {
+    SweepGrid g = r.grid();
+    StringBuilder shape = new StringBuilder();
+    for (Axis a : g.axes()) {
+      shape.append(shape.length() == 0 ? "" : " x ").append(a.name()).append('[').append(a.size()).append(']');
+    }
+    ps.printf("sweep %s  %s = %d cells  x %d trajectories x %d steps%n", g.family().model(), shape, r.cells().length,
+        r.settings().trajectories(), r.settings().steps());
+    int decided = 0, agree = 0, withTheory = 0;
+    for (int i = 0; i < r.cells().length; i++) {
+      for (int e = 0; e < r.cells()[i].lambda().length; e++) {
+        double lam = r.cells()[i].lambda()[e], se = r.cells()[i].stderr()[e], th = r.theory()[i][e];
+        if (Double.isNaN(th)) {
+          continue;
+        }
+        withTheory++;
+        if (Math.abs(lam) > 4 * se) {
+          decided++;
+          if (Math.signum(lam) == Math.signum(th)) {
+            agree++;
+          }
+        }
+      }
+    }
+    ps.printf("exponents decided (|exponent| > 4 stderr): %d of %d with theory; same sign as theory: %d%n",
+        decided, withTheory, agree);
+    ps.printf("speed: %.3e trajectory-steps/s per cell-exponent pass, %d threads, %.1f s%s%n", r.stepsPerSecond(),
+        r.settings().threads(), r.seconds(), r.resumedCells() > 0 ? " (" + r.resumedCells() + " cells resumed)" : "");
+  }
+}

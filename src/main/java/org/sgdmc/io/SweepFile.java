@@ -1,0 +1,86 @@
+package org.sgdmc.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.sgdmc.sweep.Axis;
+import org.sgdmc.sweep.SweepFamily;
+import org.sgdmc.sweep.SweepResult;
+
+/** Writes a sweep as documented in data/SCHEMA.md ("sweep files"): grids shaped like the axes. */
+public final class SweepFile {
+  private SweepFile() {}
+
+  public static void write(Path target, boolean overwrite, RunMetadata meta, SweepResult r, String settingsNote) {
+    SweepFamily family = r.grid().family();
+    List<Axis> axes = r.grid().axes();
+    int[] shape = r.grid().shape();
+    try (ResultFile f = ResultFile.create(target, overwrite)) {
+      meta.writeRoot(f, family.model() + "-sweep");
+      f.attribute("/parameters", "axes", axes.stream().map(Axis::name).toArray(String[]::new));
+      r.grid().fixed().forEach((k, v) -> f.attribute("/parameters", k, v));
+      f.attribute("/parameters", "trajectories", r.settings().trajectories());
+      f.attribute("/parameters", "steps", (long) r.settings().steps());
+      f.attribute("/parameters", "seed", r.settings().seed());
+      f.attribute("/parameters", "threads", (long) r.settings().threads());
+      f.attribute("/parameters", "block_width", (long) r.settings().blockWidth());
+      f.attribute("/parameters", "family_settings", settingsNote);
+      f.attribute("/parameters", "random_numbers",
+          "common random numbers: cells with the same stream parameters ("
+              + String.join(", ", family.streamParameters()) + ") run on the same draws");
+      for (Axis a : axes) {
+        f.dataset("/grid/" + a.name(), a.values());
+      }
+      List<String> names = family.exponentNames();
+      int n = r.cells().length;
+      for (int e = 0; e < names.size(); e++) {
+        double[] lam = new double[n], err = new double[n], th = new double[n];
+        for (int i = 0; i < n; i++) {
+          lam[i] = r.cells()[i].lambda()[e];
+          err[i] = r.cells()[i].stderr()[e];
+          th[i] = r.theory()[i][e];
+        }
+        put(f, "/estimates/" + names.get(e), lam, shape);
+        put(f, "/estimates/" + names.get(e) + "_stderr", err, shape);
+        put(f, "/theory/" + names.get(e), th, shape);
+      }
+      if (!family.phaseNames().isEmpty()) {
+        String[] phaseNames = family.phaseNames().toArray(String[]::new);
+        putInts(f, "/estimates/phase", r.phase(), shape);
+        f.datasetAttribute("/estimates/phase", "phase_names", String.join(",", phaseNames));
+        putInts(f, "/theory/phase", r.theoryPhase(), shape);
+        f.datasetAttribute("/theory/phase", "phase_names", String.join(",", phaseNames));
+        put(f, "/estimates/phase_confidence", r.phaseConfidence(), shape);
+        f.datasetAttribute("/estimates/phase_confidence", "description",
+            "smallest |exponent| / stderr over the cell's exponents: below 4 the phase is uncertain");
+      }
+      r.thresholds().forEach((k, v) -> put(f, "/theory/" + k, v, shape));
+      RunMetadata.writePerformance(f, r.seconds(), r.stepsPerSecond(), r.settings().threads());
+      f.attribute("/performance", "resumed_cells", (long) r.resumedCells());
+      f.commit();
+    }
+  }
+
+  private static void put(ResultFile f, String path, double[] flat, int[] shape) {
+    if (shape.length == 1) {
+      f.dataset(path, flat);
+      return;
+    }
+    double[][] m = new double[shape[0]][shape[1]];
+    for (int i = 0; i < shape[0]; i++) {
+      System.arraycopy(flat, i * shape[1], m[i], 0, shape[1]);
+    }
+    f.dataset(path, m);
+  }
+
+  private static void putInts(ResultFile f, String path, int[] flat, int[] shape) {
+    if (shape.length == 1) {
+      f.dataset(path, flat);
+      return;
+    }
+    int[][] m = new int[shape[0]][shape[1]];
+    for (int i = 0; i < shape[0]; i++) {
+      System.arraycopy(flat, i * shape[1], m[i], 0, shape[1]);
+    }
+    f.dataset(path, m);
+  }
+}
