@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     header = "Run an ensemble of SGD trajectories of one model.",
     description = "Runs independent SGD trajectories, prints the estimates beside the theory, and writes HDF5.",
     mixinStandardHelpOptions = true,
-    subcommands = {SimulateLinreg1dCommand.class, SimulateLinearDCommand.class})
+    subcommands = {SimulateLinreg1dCommand.class, SimulateSaddleCommand.class, SimulateLinearDCommand.class})
 public final class SimulateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -53,7 +53,9 @@ public final class Simulation {
   public record Result(Records records, double kernelSeconds) {}
 
   /**
-   * Runs the ensemble. {@code blocks} makes one {@link TrajectoryBlock} of the given width per worker.
+   * Runs the ensemble. {@code blocks} makes one {@link TrajectoryBlock} of the given width per worker; every
+   * observable a block reports ({@link TrajectoryBlock#observables()}) is recorded. The first block is made
+   * on the calling thread, to learn how many observables there are before the records are allocated.
    */
   public static Result run(IntFunction<TrajectoryBlock> blocks, Settings settings, Progress progress) {
     long[] times = settings.recordTimes();
@@ -62,19 +64,18 @@ public final class Simulation {
     long blockCount = (n + width - 1) / width;
     int threads = (int) Math.min(settings.threads(), blockCount);
     long total = Math.multiplyExact(n, settings.steps());
-    // one block made here tells how many observables to store; the first worker then uses it
-    AtomicReference<TrajectoryBlock> spare = new AtomicReference<>(blocks.apply(width));
-    int observables = spare.get().observables();
+    TrajectoryBlock first = blocks.apply(width);
+    int observables = first.observables();
     Records records = new Records(n, times, observables);
     AtomicLong nextBlock = new AtomicLong();
     AtomicLong done = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long t0 = System.nanoTime();
-    Runnable worker = () -> {
+    IntFunction<Runnable> worker = index -> () -> {
       try {
-        TrajectoryBlock block = spare.getAndSet(null);
-        if (block == null) {
-          block = blocks.apply(width);
+        TrajectoryBlock block = index == 0 ? first : blocks.apply(width);
+        if (block.observables() != observables) {
+          throw new IllegalStateException("blocks of one run report different numbers of observables");
         }
         double[] out = new double[width];
         for (long b; (b = nextBlock.getAndIncrement()) < blockCount && failure.get() == null; ) {
@@ -93,11 +94,11 @@ public final class Simulation {
       }
     };
     if (threads == 1) {
-      worker.run();
+      worker.apply(0).run();
     } else {
       List<Thread> pool = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        pool.add(Thread.ofPlatform().name("sgdmc-worker-" + i).daemon(true).start(worker));
+        pool.add(Thread.ofPlatform().name("sgdmc-worker-" + i).daemon(true).start(worker.apply(i)));
       }
       for (Thread t : pool) {
         try {
@@ -123,10 +124,11 @@ public final class Simulation {
     return new Result(records, seconds);
   }
 
+  /** Every observable of the block's trajectories at time index {@code r}. */
   private static void record(TrajectoryBlock block, Records records, int r, long traj0, double[] out, int valid) {
-    for (int o = 0; o < records.observables(); o++) {
-      block.logDistance(o, out);
-      records.put(r, o, traj0, out, valid);
+    for (int k = 0; k < records.observables(); k++) {
+      block.logDistance(k, out);
+      records.put(k, r, traj0, out, valid);
     }
   }
 }

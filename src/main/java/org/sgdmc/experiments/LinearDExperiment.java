@@ -137,21 +137,21 @@ public final class LinearDExperiment {
     if (half == last) {
       half = last - 1; // T = 1: the window is the whole run
     }
-    EnsembleSummary[] summaries = Linreg1dExperiment.summarise(records, options);
+    EnsembleSummary[] summaries = EnsembleReductions.summarise(records, 0, options);
     LyapunovEstimate[] spectrum = new LyapunovEstimate[k];
     LyapunovEstimate[] late = new LyapunovEstimate[k];
     SampleMean[] drift = new SampleMean[k];
     LyapunovEstimate[][] atTime = new LyapunovEstimate[last][k];
     double[] sums = null;
     for (int a = 0; a < k; a++) {
-      double[] start = records.at(0, a);
-      double[] end = records.at(last, a);
-      double[] mid = records.at(half, a);
+      double[] start = records.at(a, 0);
+      double[] end = records.at(a, last);
+      double[] mid = records.at(a, half);
       spectrum[a] = LyapunovEstimate.of(start, end, 0, steps);
       late[a] = LyapunovEstimate.of(mid, end, times[half], steps);
       drift[a] = drift(start, mid, end, times[half], steps);
       for (int r = 1; r <= last; r++) {
-        atTime[r - 1][a] = LyapunovEstimate.of(start, r == last ? end : records.at(r, a), 0, times[r]);
+        atTime[r - 1][a] = LyapunovEstimate.of(start, r == last ? end : records.at(a, r), 0, times[r]);
       }
       if (sums == null) {
         sums = new double[end.length];

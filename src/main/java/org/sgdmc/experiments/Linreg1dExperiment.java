@@ -1,9 +1,5 @@
 package org.sgdmc.experiments;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
-import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Records;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.Linreg1dScalarBlock;
@@ -50,35 +46,9 @@ public final class Linreg1dExperiment {
             : new Linreg1dScalarBlock(model, seed, width),
         settings, progress);
     try (Records records = sim.records()) {
-      long[] times = options.recordTimes();
-      EnsembleSummary[] summaries = summarise(records, options);
-      int last = times.length - 1;
-      int half = RecordTimes.atOrBefore(times, times[last] / 2);
-      double[] first = records.at(0), end = records.at(last);
-      LyapunovEstimate whole = LyapunovEstimate.of(first, end, times[0], times[last]);
-      LyapunovEstimate late = half < last
-          ? LyapunovEstimate.of(records.at(half), end, times[half], times[last]) : whole;
-      return new Result(model, options, summaries, whole, late, sim.kernelSeconds());
-    }
-  }
-
-  /** Summaries of every recording time, in parallel over times; each one is computed sequentially. */
-  static EnsembleSummary[] summarise(Records records, EnsembleOptions options) {
-    int count = records.times().length;
-    ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
-    try {
-      return pool.submit(() -> IntStream.range(0, count).parallel()
-              .mapToObj(r -> EnsembleSummary.of(
-                  records.at(r), options.quantileLevels(), options.epsilons(), options.divergedAbove()))
-              .toArray(EnsembleSummary[]::new))
-          .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
+      EnsembleSummary[] summaries = EnsembleReductions.summarise(records, 0, options);
+      return new Result(model, options, summaries, EnsembleReductions.whole(records, 0),
+          EnsembleReductions.late(records, 0), sim.kernelSeconds());
     }
   }
 }

@@ -187,6 +187,11 @@ public final class ResultFile implements AutoCloseable {
     putDataset(path, Value.of(value));
   }
 
+  /** A scalar int64 dataset, shape {@code ()} (codes, counts). */
+  public void dataset(String path, long value) {
+    putDataset(path, Value.of(value));
+  }
+
   public void datasetAttribute(String datasetPath, String name, String value) {
     putDatasetAttribute(datasetPath, name, Value.of(checkText(value, name)));
   }
@@ -196,6 +201,13 @@ public final class ResultFile implements AutoCloseable {
   }
 
   public void datasetAttribute(String datasetPath, String name, long value) {
+    putDatasetAttribute(datasetPath, name, Value.of(value));
+  }
+
+  public void datasetAttribute(String datasetPath, String name, String[] value) {
+    for (String s : value) {
+      checkText(s, name);
+    }
     putDatasetAttribute(datasetPath, name, Value.of(value));
   }
 

@@ -6,47 +6,46 @@ import org.sgdmc.rng.Draws;
  * Minibatches of a finite dataset, from 64-bit draws: S indices uniform over the N points, with
  * replacement, or a uniform S-subset without replacement by Floyd's algorithm, which uses exactly S draws
  * (point j of the batch from draw j, re-aimed at the top of its range when it repeats an earlier pick).
- * {@link #batchMean} returns the batch mean of x^2 summed in draw order, the same sum
- * {@link Linreg1dScalarBlock} forms; {@link #pick} the indices themselves, in draw order.
+ * Returns the batch mean of one value per point (x^2 for linreg1d, chi = x y for the saddle), summed in draw
+ * order: the same sum the scalar twins form.
  */
 public final class FiniteBatchSampler {
-  private final double[] squares; // null when only indices are wanted
+  private final double[] values; // null when only indices are wanted
   private final int n;
   private final int batch;
   private final boolean withReplacement;
   private final int[] stamp; // stamp[i] == round: point i is in the current batch (no clearing per batch)
-  private final int[] picked;
   private int round;
 
-  public FiniteBatchSampler(double[] squares, int batch, boolean withReplacement) {
-    this(squares, squares.length, batch, withReplacement);
+  public FiniteBatchSampler(double[] values, int batch, boolean withReplacement) {
+    this(values, values.length, batch, withReplacement);
   }
 
-  /** A sampler of indices into {@code n} points (see {@link #pick}). */
+  /** A sampler of indices into {@code n} points, for {@link #pick} alone. */
   public FiniteBatchSampler(int n, int batch, boolean withReplacement) {
     this(null, n, batch, withReplacement);
   }
 
-  private FiniteBatchSampler(double[] squares, int n, int batch, boolean withReplacement) {
-    this.squares = squares;
+  private FiniteBatchSampler(double[] values, int n, int batch, boolean withReplacement) {
+    this.values = values;
     this.n = n;
     this.batch = batch;
     this.withReplacement = withReplacement;
     this.stamp = withReplacement ? null : new int[n];
-    this.picked = new int[batch];
   }
 
-  /** Batch mean of x^2 using draws {@code bits[off], bits[off + stride], ...} ({@code batch} of them). */
+  /** Batch mean of the values using draws {@code bits[off], bits[off + stride], ...} ({@code batch} of them). */
   double batchMean(long[] bits, int off, int stride) {
-    pick(bits, off, stride, picked);
+    int[] picks = scratch();
+    pick(bits, off, stride, picks);
     double sum = 0;
     for (int j = 0; j < batch; j++) {
-      sum += squares[picked[j]];
+      sum += values[picks[j]];
     }
     return sum / batch;
   }
 
-  /** The batch's point indices, in draw order, from draws {@code bits[off + j*stride]}, into {@code out}. */
+  /** Writes the batch's point indices, in draw order, into {@code out[0 .. batch-1]}. */
   public void pick(long[] bits, int off, int stride, int[] out) {
     if (withReplacement) {
       for (int j = 0; j < batch; j++) {
@@ -68,4 +67,13 @@ public final class FiniteBatchSampler {
       out[j] = pick;
     }
   }
+
+  private int[] scratch() {
+    if (picks == null) {
+      picks = new int[batch];
+    }
+    return picks;
+  }
+
+  private int[] picks;
 }

@@ -8,6 +8,10 @@ package org.sgdmc.kernels;
  * <p>Contract: the values a block reports for trajectory i at step t depend only on the model, the seed, i
  * and t, never on the block's width, on where i sits in the block, or on how the steps were split into
  * {@link #advance} calls. Vector blocks and their scalar twins are held to this by the tests.
+ *
+ * <p>A model may track several distances per trajectory (the saddle tracks |w + u| and |w - u|): it reports
+ * {@link #observables()} of them, numbered from 0, and the engine records each. Observable 0 is the one
+ * {@link #logDistance(double[])} reports.
  */
 public interface TrajectoryBlock {
 
@@ -26,21 +30,18 @@ public interface TrajectoryBlock {
    */
   void logDistance(double[] out);
 
-  /**
-   * How many observables the block reports per trajectory at each recording time; observable 0 is
-   * {@link #logDistance(double[])}. One unless a model says otherwise (e.g. a Lyapunov spectrum).
-   */
+  /** How many log-distances each trajectory reports (1 unless the model says otherwise). */
   default int observables() {
     return 1;
   }
 
   /**
-   * Writes observable {@code which} (0 .. {@link #observables()} - 1) of each trajectory into
-   * {@code out[0 .. width-1]}, with the same contract as {@link #logDistance(double[])}.
+   * Writes log-distance number {@code which} (0 .. {@link #observables()} - 1) of each trajectory into {@code
+   * out[0 .. width-1]}, with the conventions of {@link #logDistance(double[])}.
    */
   default void logDistance(int which, double[] out) {
     if (which != 0) {
-      throw new IndexOutOfBoundsException("observable " + which + " of a block with one observable");
+      throw new IndexOutOfBoundsException("observable " + which + " of a block with " + observables());
     }
     logDistance(out);
   }

@@ -68,4 +68,29 @@ public final class Datasets {
     }
     return new PointData.Finite(x, "generated from " + gaussian.describe() + ", data seed " + dataSeed);
   }
+
+  /**
+   * N points for the saddle model (seed 002, Fig. 4): x_i ~ N(0, 1), eps_i ~ N(0, 4), y_i = mu x_i + (1 - mu)
+   * eps_i. Point i takes x_i from normal 2i and eps_i / 2 from normal 2i + 1 of stream {@link Stream#DATASET}
+   * (one Box-Muller pair per point), and y_i = fma(mu, x_i, (2 (1 - mu)) (eps_i / 2)), the same operations as
+   * the kernels' fresh Gaussian draws.
+   */
+  public static SaddleData.Finite saddleGaussian(int n, double mu, long dataSeed) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the dataset size N must be at least 1, not " + n);
+    }
+    if (!Double.isFinite(mu)) {
+      throw new IllegalArgumentException("mu must be a finite number, not " + mu);
+    }
+    double noise = SaddleData.Gaussian.NOISE_SD * (1.0 - mu);
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = Draws.normal(dataSeed, Stream.DATASET, 0, 2L * i);
+      double z = Draws.normal(dataSeed, Stream.DATASET, 0, 2L * i + 1);
+      y[i] = Math.fma(mu, x[i], noise * z);
+    }
+    return new SaddleData.Finite(x, y, "generated x ~ N(0,1), y = mu x + (1 - mu) eps, eps ~ N(0,4), mu = " + mu
+        + ", data seed " + dataSeed);
+  }
 }

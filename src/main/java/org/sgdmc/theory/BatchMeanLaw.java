@@ -3,8 +3,9 @@ package org.sgdmc.theory;
 import java.util.Arrays;
 
 /**
- * The exact law of the batch mean {@code q = (1/S) sum_{j in batch} x_j^2} of a finite dataset: one atom
- * per possible batch content, with its probability.
+ * The exact law of the batch mean {@code q = (1/S) sum_{j in batch} v_j} of one value per point of a finite
+ * dataset ({@code v = x^2} for linreg1d, {@code v = x y} for the saddle): one atom per possible batch content,
+ * with its probability.
  *
  * <ul>
  *   <li>With replacement the S indices are i.i.d. uniform, so the batch content is a multiset with
@@ -109,12 +110,26 @@ public final class BatchMeanLaw {
   }
 
   /**
-   * Enumerates every batch content of the dataset {@code x}.
+   * Enumerates every batch content of the dataset {@code x}, for the batch mean of {@code x^2}.
    *
    * @throws IllegalArgumentException if there are more than {@code limit} of them
    */
   public static BatchMeanLaw enumerate(double[] x, int batch, boolean withReplacement, long limit) {
-    int n = x.length;
+    double[] x2 = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x2[i] = x[i] * x[i];
+    }
+    return enumerateMeans(x2, batch, withReplacement, limit);
+  }
+
+  /**
+   * Enumerates every batch content of a dataset with one value {@code values[i]} per point, for the batch
+   * mean of the values.
+   *
+   * @throws IllegalArgumentException if there are more than {@code limit} of them
+   */
+  public static BatchMeanLaw enumerateMeans(double[] values, int batch, boolean withReplacement, long limit) {
+    int n = values.length;
     if (!withReplacement && batch > n) {
       throw new IllegalArgumentException("batch " + batch + " > dataset size " + n + " without replacement");
     }
@@ -122,13 +137,11 @@ public final class BatchMeanLaw {
     if (count > limit || count > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(count + " batch contents exceed the enumeration limit " + limit);
     }
-    double[] x2 = new double[n];
     double total = 0;
     for (int i = 0; i < n; i++) {
-      x2[i] = x[i] * x[i];
-      total += x2[i];
+      total += values[i];
     }
-    Enumerator e = new Enumerator(x2, batch, (int) count);
+    Enumerator e = new Enumerator(values, batch, (int) count);
     if (withReplacement) {
       double[] logFactorial = new double[batch + 1];
       for (int m = 0; m <= batch; m++) {
@@ -163,7 +176,7 @@ public final class BatchMeanLaw {
 
   /** Depth-first enumeration over the data points; recursion depth is at most N. */
   private static final class Enumerator {
-    final double[] x2;
+    final double[] values;
     final int batch;
     final double[] q;
     final double[] p;
@@ -172,8 +185,8 @@ public final class BatchMeanLaw {
     double logBase;
     double uniform;
 
-    Enumerator(double[] x2, int batch, int count) {
-      this.x2 = x2;
+    Enumerator(double[] values, int batch, int count) {
+      this.values = values;
       this.batch = batch;
       this.q = new double[count];
       this.p = new double[count];
@@ -188,27 +201,27 @@ public final class BatchMeanLaw {
         emit(sum, Math.exp(logBase + logWeight));
         return;
       }
-      int last = x2.length - 1;
+      int last = values.length - 1;
       for (int j = i; j < last; j++) {
         for (int m = remaining; m >= 1; m--) {
-          multisets(j + 1, remaining - m, sum + m * x2[j], logWeight - logFactorial[m]);
+          multisets(j + 1, remaining - m, sum + m * values[j], logWeight - logFactorial[m]);
         }
       }
       // the last point takes whatever is left
-      emit(sum + remaining * x2[last], Math.exp(logBase + logWeight - logFactorial[remaining]));
+      emit(sum + remaining * values[last], Math.exp(logBase + logWeight - logFactorial[remaining]));
     }
 
     /**
      * Picks {@code remaining} distinct points from {@code i..N-1}, the next one each level, so the depth is
-     * the subset size. The batch sum is {@code base + sign * (sum of the picked x^2)}.
+     * the subset size. The batch sum is {@code base + sign * (sum of the picked values)}.
      */
     void subsets(int i, int remaining, double picked, double base, double sign) {
       if (remaining == 0) {
         emit(base + sign * picked, uniform);
         return;
       }
-      for (int j = i; j <= x2.length - remaining; j++) {
-        subsets(j + 1, remaining - 1, picked + x2[j], base, sign);
+      for (int j = i; j <= values.length - remaining; j++) {
+        subsets(j + 1, remaining - 1, picked + values[j], base, sign);
       }
     }
 

@@ -9,6 +9,10 @@ package org.sgdmc.theory;
  * @param method how it was computed, one of the {@code METHOD_*} names
  */
 public record Estimate(double value, double stderr, String method) {
+  /** A closed-form expression: exact up to rounding. */
+  public static final String METHOD_CLOSED_FORM = "closed-form";
+  /** Numerical quadrature converged far below the accuracy that matters (see the method's documentation). */
+  public static final String METHOD_QUADRATURE = "quadrature";
   /** A finite sum over the data points (S = 1): exact up to rounding. */
   public static final String METHOD_EXACT_SUM = "exact-sum";
   /** A finite sum over every possible batch, weighted by its probability: exact up to rounding. */
@@ -17,8 +21,6 @@ public record Estimate(double value, double stderr, String method) {
   public static final String METHOD_MONTE_CARLO = "monte-carlo-control-variates";
   /** Plain Monte Carlo (independent samples, sample mean); stderr is statistical. */
   public static final String METHOD_MONTE_CARLO_PLAIN = "monte-carlo";
-  /** Numerical quadrature, error far below any statistical one. */
-  public static final String METHOD_QUADRATURE = "quadrature";
 
   /** Whether the value is exact up to rounding (not a Monte Carlo estimate). */
   public boolean isExact() {

@@ -181,24 +181,34 @@ public final class Linreg1dTheory {
 
   private static Estimate monteCarlo(double lr, double[] x, int batch, boolean withReplacement,
       DataMoments moments, long samples, long seed) {
-    int n = x.length;
-    double[] x2 = new double[n];
-    for (int i = 0; i < n; i++) {
+    double[] x2 = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
       x2[i] = x[i] * x[i];
     }
+    return monteCarloBatchMeans(x2, batch, withReplacement, moments.m2(), moments.batchMeanSecondMoment(batch),
+        q -> logAbsOneMinus(lr, q), samples, seed);
+  }
+
+  /**
+   * {@code E f(q)} for the batch mean q of {@code values} (one per point) by Monte Carlo over {@code samples}
+   * batches, with {@code q - E[q]} and {@code q^2 - E[q^2]} as control variates (their means given exactly):
+   * see {@link #lyapunovFinite(double, double[], int, boolean, long, long, long)}. An infinite {@code f(q)}
+   * (-infinity: a batch maps the iterate exactly to 0) makes the estimate -infinity with stderr 0.
+   */
+  static Estimate monteCarloBatchMeans(double[] values, int batch, boolean withReplacement, double meanQ,
+      double meanQSquare, DoubleUnaryOperator f, long samples, long seed) {
+    int n = values.length;
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) {
       perm[i] = i;
     }
-    double eq = moments.m2();
-    double eq2 = moments.batchMeanSecondMoment(batch);
     SplittableRandom rng = new SplittableRandom(seed);
     CoMoments acc = new CoMoments();
     for (long s = 0; s < samples; s++) {
       double sum = 0;
       if (withReplacement) {
         for (int j = 0; j < batch; j++) {
-          sum += x2[rng.nextInt(n)];
+          sum += values[rng.nextInt(n)];
         }
       } else {
         // Partial Fisher-Yates: the first S slots become a uniform S-subset whatever order perm is in,
@@ -208,15 +218,15 @@ public final class Linreg1dTheory {
           int t = perm[j];
           perm[j] = perm[r];
           perm[r] = t;
-          sum += x2[perm[j]];
+          sum += values[perm[j]];
         }
       }
       double q = sum / batch;
-      double y = logAbsOneMinus(lr, q);
+      double y = f.applyAsDouble(q);
       if (y == Double.NEGATIVE_INFINITY) {
         return new Estimate(Double.NEGATIVE_INFINITY, 0.0, Estimate.METHOD_MONTE_CARLO);
       }
-      acc.add(y, q - eq, q * q - eq2);
+      acc.add(y, q - meanQ, q * q - meanQSquare);
     }
     double[] fit = acc.interceptAtZero();
     return new Estimate(fit[0], fit[1], Estimate.METHOD_MONTE_CARLO);

@@ -4,7 +4,10 @@
  * <p>So far: {@link org.sgdmc.theory.Linreg1dTheory}, the one-dimensional interpolating linear regression
  * of seed 002 (the probabilistic stability of SGD), with the Lyapunov exponent {@code E log|1 - lr q|} for
  * Gaussian and finite data, the learning-rate edges where it changes sign, the exact stable set of a
- * finite dataset, and the moment thresholds (GD, mean square, stationary) it is compared with.
+ * finite dataset, and the moment thresholds (GD, mean square, stationary) it is compared with; and {@link
+ * org.sgdmc.theory.SaddleTheory}, the rank-1 saddle of seed 002 Sec. 4.2, whose two exponents {@code E log|1
+ * +- lr chib|} reduce for Gaussian data to a quadrature of the closed form {@link
+ * org.sgdmc.theory.NormalLogAbs} ({@code E log|c + d Z|}).
  *
  * <p>Design notes.
  *

@@ -1,0 +1,122 @@
+package org.sgdmc.cli;
+
+import java.io.PrintStream;
+import org.sgdmc.engine.Simulation;
+import org.sgdmc.experiments.EnsembleOptions;
+import org.sgdmc.experiments.SaddleExperiment;
+import org.sgdmc.experiments.SaddleTheoryValues;
+import org.sgdmc.io.RunMetadata;
+import org.sgdmc.io.SaddleFile;
+import org.sgdmc.models.Saddle;
+import org.sgdmc.models.SaddleData;
+import org.sgdmc.rng.VectorShapes;
+import org.sgdmc.stats.EnsembleSummary;
+import org.sgdmc.stats.LyapunovEstimate;
+import org.sgdmc.theory.Estimate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sgdmc simulate saddle}: seed 002's rank-1 saddle and its phases. */
+@Command(
+    name = "saddle",
+    header = "SGD near the rank-0 saddle of l = -chi u w: h = w + u and m = w - u scale by 1 +- lr chi.",
+    description = {
+      "chi = x y is averaged over the batch. Estimates the Lyapunov exponents of h and m (each converges to 0",
+      "in probability iff its exponent is negative, seed 002 Prop. 2), prints them beside the exact theory, and",
+      "names the phase of Fig. 1b: I (correct learning), Ib (I and m -> 0 in mean square), II (incorrect",
+      "learning), III (the low-rank saddle), IV (complete instability)."
+    },
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
+public final class SimulateSaddleCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
+  double lr;
+
+  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--w0", paramLabel = "W", defaultValue = "1", description = "Initial w (default: ${DEFAULT-VALUE}).")
+  double w0;
+
+  @Option(names = "--u0", paramLabel = "U", defaultValue = "0",
+      description = "Initial u; w0 != +-u0 (default: ${DEFAULT-VALUE}).")
+  double u0;
+
+  @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
+      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
+  SaddleExperiment.Kernel kernel;
+
+  @Mixin SaddleDataMixin dataOptions;
+  @Mixin EnsembleMixin ensemble;
+  @Mixin OutputMixin output;
+
+  @Override
+  public void run() {
+    EnsembleOptions options = ensemble.options();
+    SaddleData data = dataOptions.data(options.seed());
+    Saddle model;
+    try {
+      model = new Saddle(lr, batch, data, dataOptions.withReplacement, w0, u0);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    Output.checkWritable(output);
+    SaddleTheoryValues theory = SaddleTheoryValues.of(model);
+    SaddleExperiment.Result result;
+    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "saddle") : null) {
+      result = SaddleExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
+    }
+    if (output.out != null) {
+      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
+      Output.write(() -> SaddleFile.write(output.out, output.force, meta, dataOptions.source(options.seed()),
+          result, theory));
+    }
+    print(System.out, result, theory);
+    if (output.out != null) {
+      System.out.println("wrote " + output.out);
+    }
+  }
+
+  static void print(PrintStream out, SaddleExperiment.Result r, SaddleTheoryValues t) {
+    Saddle m = r.model();
+    EnsembleOptions o = r.options();
+    out.printf("saddle  lr=%s  S=%d  data=%s%s  w0=%s  u0=%s  trajectories=%d  steps=%d  seed=%d%n", fmt(m.lr()),
+        m.batch(), m.data().describe(), m.data() instanceof SaddleData.Finite
+            ? (m.withReplacement() ? " with replacement" : " without replacement") : "",
+        fmt(m.w0()), fmt(m.u0()), o.trajectories(), o.steps(), o.seed());
+    exponent(out, "Lyapunov exponent  h = w + u", r.lyapunovPlus(), t.lyapunovPlus());
+    exponent(out, "                   m = w - u", r.lyapunovMinus(), t.lyapunovMinus());
+    out.printf("late window        h %s +- %s   m %s +- %s   (steps %d..%d)%n", fmt(r.lyapunovPlusLate().value()),
+        fmt(r.lyapunovPlusLate().stderr()), fmt(r.lyapunovMinusLate().value()), fmt(r.lyapunovMinusLate().stderr()),
+        r.lyapunovPlusLate().t0(), r.lyapunovPlusLate().t1());
+    out.printf("mean square        E(1 + lr chib)^2 = %s   E(1 - lr chib)^2 = %s (theory, per step)%n",
+        fmt(t.meanSquarePlus()), fmt(t.meanSquareMinus()));
+    EnsembleSummary h = r.summariesH()[r.summariesH().length - 1];
+    EnsembleSummary mm = r.summariesM()[r.summariesM().length - 1];
+    out.printf("at step %-10d mean log|h| = %s +- %s   mean log|m| = %s +- %s   exactly 0: h %s, m %s%n", o.steps(),
+        fmt(h.mean()), fmt(h.stderr()), fmt(mm.mean()), fmt(mm.stderr()), fmt(h.fractionExact()),
+        fmt(mm.fractionExact()));
+    out.printf("phase              simulated %s   theory %s   (%s)%n", r.phase().describe(), t.phase().describe(),
+        r.phase().phase().description);
+    out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
+        r.stepsPerSecond(), o.threads(), VectorShapes.describe(), r.kernelSeconds());
+  }
+
+  private static void exponent(PrintStream out, String label, LyapunovEstimate sim, Estimate th) {
+    double combined = Math.hypot(sim.stderr(), th.stderr());
+    String agreement = "";
+    if (Double.isFinite(sim.value()) && Double.isFinite(th.value()) && combined > 0) {
+      agreement = String.format("   (%.1f stderr apart)", Math.abs(sim.value() - th.value()) / combined);
+    }
+    out.printf("%s: simulated %s +- %s   theory %s%s (%s)%s%n", label, fmt(sim.value()), fmt(sim.stderr()),
+        fmt(th.value()), th.stderr() > 0 ? " +- " + fmt(th.stderr()) : "", th.method(), agreement);
+  }
+
+  static String fmt(double v) {
+    return SimulateLinreg1dCommand.fmt(v);
+  }
+}
