@@ -74,10 +74,10 @@ class SimulationObservablesTest {
             for (int i = 0; i < n; i++) {
               expected[i] = 1000.0 * i + 10.0 * times[k] + o;
             }
-            assertArrayEquals(expected, records.at(k, o), "time " + times[k] + ", observable " + o);
+            assertArrayEquals(expected, records.at(o, k), "time " + times[k] + ", observable " + o);
           }
         }
-        assertArrayEquals(records.at(2, 0), records.at(2));
+        assertArrayEquals(records.at(0, 2), records.at(2));
       }
     }
   }
