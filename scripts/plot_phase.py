@@ -67,7 +67,11 @@ def plot_map(f, ax, names, values):
         shown = np.where(conf >= 4, phase, 0)
         im = show(shown, cmap=cmap, norm=norm)
         theory = orient(f["theory/phase"][()])
-        ax.contour(xv, yv, theory, levels=np.arange(0.5, len(labels)), colors="k", linewidths=0.8)
+        for code in range(1, len(labels)):  # each boundary once: the edge of every theory phase region
+            if (theory == code).any() and (theory != code).any():
+                ax.contour(xv, yv, (theory == code).astype(float), levels=[0.5], colors="k", linewidths=0.8)
+        ax.plot([], [], "k-", label="theory: phase boundaries")
+        ax.legend(fontsize=7, loc="upper left", framealpha=0.8)
         cb = plt.colorbar(im, ax=ax, ticks=range(len(labels)))
         cb.ax.set_yticklabels(labels)
     else:
@@ -122,7 +126,8 @@ def main():
         p = f["parameters"].attrs
         fixed = ", ".join(f"{k}={p[k]:g}" for k in p if k not in ("axes", "trajectories", "steps", "seed", "threads",
                           "block_width", "family_settings", "random_numbers") and not isinstance(p[k], (bytes, np.ndarray)))
-        ax.set_title(args.title or f"{model}: {fixed}  ({p['trajectories']} traj x {p['steps']} steps per cell)",
+        settings = text(p.get("family_settings", ""))
+        ax.set_title(args.title or f"{model}: {fixed} {settings}\n({p['trajectories']} trajectories x {p['steps']} steps per cell)",
                      fontsize=9)
         fig.tight_layout()
         fig.savefig(out, dpi=130)
