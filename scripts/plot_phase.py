@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Plot an sgdmc sweep file (sgdmc sweep MODEL ...) with its theory.
 
-usage: scripts/plot_phase.py FILE.h5 [-o OUT.png] [--title TEXT]
+usage: scripts/plot_phase.py FILE.h5 [FILE.h5 ...] [-o OUT.png] [--title TEXT] [--labels A,B,...]
+
+Several files give one panel each, side by side (e.g. seed 002 Fig. 4: N = 3, 4, 8, 10, 24, 100).
 
 Two axes: a map over the grid (the learning rate, if swept, runs up the y axis).
   - families with phases (saddle): the simulated phase of each cell (cells whose exponents are within
@@ -105,32 +107,45 @@ def plot_line(f, ax, names, values):
     ax.legend(fontsize=7)
 
 
+def panel(f, ax, title):
+    model = text(f.attrs.get("model", ""))
+    if not model.endswith("-sweep"):
+        sys.exit(f"plot_phase.py: {f.filename} is not an sgdmc sweep file (model = {model!r})")
+    names, values = axes_of(f)
+    (plot_map if len(names) == 2 else plot_line)(f, ax, names, values)
+    p = f["parameters"].attrs
+    fixed = ", ".join(f"{k}={p[k]:g}" for k in p if k not in ("axes", "trajectories", "steps", "seed", "threads",
+                      "block_width", "family_settings", "random_numbers") and not isinstance(p[k], (bytes, np.ndarray)))
+    settings = text(p.get("family_settings", ""))
+    ax.set_title(title or f"{model}: {fixed} {settings}\n({p['trajectories']} trajectories x {p['steps']} steps per cell)",
+                 fontsize=8)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("file")
+    ap.add_argument("files", nargs="+")
     ap.add_argument("-o", "--out")
     ap.add_argument("--title")
+    ap.add_argument("--labels", help="comma-separated panel titles")
     args = ap.parse_args()
-    out = args.out or args.file.rsplit(".", 1)[0] + ".png"
-    try:
-        f = h5py.File(args.file, "r")
-    except OSError as e:
-        sys.exit(f"plot_phase.py: cannot open {args.file}: {e}")
-    with f:
-        model = text(f.attrs.get("model", ""))
-        if not model.endswith("-sweep"):
-            sys.exit(f"plot_phase.py: {args.file} is not an sgdmc sweep file (model = {model!r})")
-        names, values = axes_of(f)
-        fig, ax = plt.subplots(figsize=(7, 5))
-        (plot_map if len(names) == 2 else plot_line)(f, ax, names, values)
-        p = f["parameters"].attrs
-        fixed = ", ".join(f"{k}={p[k]:g}" for k in p if k not in ("axes", "trajectories", "steps", "seed", "threads",
-                          "block_width", "family_settings", "random_numbers") and not isinstance(p[k], (bytes, np.ndarray)))
-        settings = text(p.get("family_settings", ""))
-        ax.set_title(args.title or f"{model}: {fixed} {settings}\n({p['trajectories']} trajectories x {p['steps']} steps per cell)",
-                     fontsize=9)
-        fig.tight_layout()
-        fig.savefig(out, dpi=130)
+    out = args.out or args.files[0].rsplit(".", 1)[0] + ".png"
+    labels = args.labels.split(",") if args.labels else [None] * len(args.files)
+    cols = min(3, len(args.files))
+    rows = (len(args.files) + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(7 * cols if cols == 1 else 5.6 * cols, 5 * rows), squeeze=False)
+    for k, name in enumerate(args.files):
+        try:
+            f = h5py.File(name, "r")
+        except OSError as e:
+            sys.exit(f"plot_phase.py: cannot open {name}: {e}")
+        with f:
+            panel(f, axes[k // cols][k % cols], labels[k] if k < len(labels) else None)
+    for k in range(len(args.files), rows * cols):
+        axes[k // cols][k % cols].axis("off")
+    if args.title:
+        fig.suptitle(args.title)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110 if len(args.files) > 1 else 130)
     print(f"wrote {out}")
 
 
