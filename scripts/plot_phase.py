@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Plot an sgdmc sweep file (sgdmc sweep MODEL ...) with its theory.
 
-usage: scripts/plot_phase.py FILE.h5 [FILE.h5 ...] [-o OUT.png] [--title TEXT] [--labels A,B,...]
+usage: scripts/plot_phase.py FILE.h5 [FILE.h5 ...] [-o OUT.png] [--title TEXT] [--labels "A;B;..."]
 
 Several files give one panel each, side by side (e.g. seed 002 Fig. 4: N = 3, 4, 8, 10, 24, 100).
 
@@ -126,10 +126,10 @@ def main():
     ap.add_argument("files", nargs="+")
     ap.add_argument("-o", "--out")
     ap.add_argument("--title")
-    ap.add_argument("--labels", help="comma-separated panel titles")
+    ap.add_argument("--labels", help="panel titles separated by semicolons")
     args = ap.parse_args()
     out = args.out or args.files[0].rsplit(".", 1)[0] + ".png"
-    labels = args.labels.split(",") if args.labels else [None] * len(args.files)
+    labels = args.labels.split(";") if args.labels else [None] * len(args.files)
     cols = min(3, len(args.files))
     rows = (len(args.files) + cols - 1) // cols
     fig, axes = plt.subplots(rows, cols, figsize=(7 * cols if cols == 1 else 5.6 * cols, 5 * rows), squeeze=False)
