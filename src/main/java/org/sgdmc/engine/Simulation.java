@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import org.sgdmc.kernels.StateBlock;
 import org.sgdmc.kernels.TrajectoryBlock;
 
 /**
@@ -56,31 +57,90 @@ public final class Simulation {
    * Runs the ensemble. {@code blocks} makes one {@link TrajectoryBlock} of the given width per worker.
    */
   public static Result run(IntFunction<TrajectoryBlock> blocks, Settings settings, Progress progress) {
+    return execute(width -> {
+      TrajectoryBlock block = blocks.apply(width);
+      return new Observed() {
+        public void start(long traj0) {
+          block.start(traj0);
+        }
+
+        public void advance(long from, long to) {
+          block.advance(from, to);
+        }
+
+        public void observe(double[] out) {
+          block.logDistance(out);
+        }
+      };
+    }, 1, settings, progress);
+  }
+
+  /**
+   * Runs an ensemble of {@link StateBlock}s: {@code channels} numbers per trajectory at every recording time
+   * (channel c of trajectory i at time index r is {@code records.at(r, c)[i]}).
+   */
+  public static Result runStates(IntFunction<StateBlock> blocks, int channels, Settings settings, Progress progress) {
+    return execute(width -> {
+      StateBlock block = blocks.apply(width);
+      if (block.channels() != channels) {
+        throw new IllegalArgumentException("block has " + block.channels() + " channels, expected " + channels);
+      }
+      return new Observed() {
+        public void start(long traj0) {
+          block.start(traj0);
+        }
+
+        public void advance(long from, long to) {
+          block.advance(from, to);
+        }
+
+        public void observe(double[] out) {
+          block.snapshot(out);
+        }
+      };
+    }, channels, settings, progress);
+  }
+
+  /** What the workers drive: either kind of block. */
+  private interface Observed {
+    void start(long traj0);
+
+    void advance(long from, long to);
+
+    /** {@code channels x width} values, channel-major. */
+    void observe(double[] out);
+  }
+
+  private static Result execute(IntFunction<Observed> blocks, int channels, Settings settings, Progress progress) {
     long[] times = settings.recordTimes();
     long n = settings.trajectories();
     int width = settings.blockWidth();
     long blockCount = (n + width - 1) / width;
     int threads = (int) Math.min(settings.threads(), blockCount);
     long total = Math.multiplyExact(n, settings.steps());
-    Records records = new Records(n, times);
+    Records records = new Records(n, times, channels);
     AtomicLong nextBlock = new AtomicLong();
     AtomicLong done = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long t0 = System.nanoTime();
     Runnable worker = () -> {
       try {
-        TrajectoryBlock block = blocks.apply(width);
-        double[] out = new double[width];
+        Observed block = blocks.apply(width);
+        double[] out = new double[channels * width];
         for (long b; (b = nextBlock.getAndIncrement()) < blockCount && failure.get() == null; ) {
           long traj0 = b * width;
           int valid = (int) Math.min(width, n - traj0);
           block.start(traj0);
-          block.logDistance(out);
-          records.put(0, traj0, out, valid);
+          block.observe(out);
+          for (int c = 0; c < channels; c++) {
+            records.put(0, c, traj0, out, c * width, valid);
+          }
           for (int r = 1; r < times.length; r++) {
             block.advance(times[r - 1], times[r]);
-            block.logDistance(out);
-            records.put(r, traj0, out, valid);
+            block.observe(out);
+            for (int c = 0; c < channels; c++) {
+              records.put(r, c, traj0, out, c * width, valid);
+            }
             progress.update(done.addAndGet(valid * (times[r] - times[r - 1])), total);
           }
         }

@@ -114,7 +114,21 @@ public final class BatchMeanLaw {
    * @throws IllegalArgumentException if there are more than {@code limit} of them
    */
   public static BatchMeanLaw enumerate(double[] x, int batch, boolean withReplacement, long limit) {
-    int n = x.length;
+    double[] x2 = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x2[i] = x[i] * x[i];
+    }
+    return ofValues(x2, batch, withReplacement, limit);
+  }
+
+  /**
+   * The law of the batch mean of arbitrary per-point values {@code v_i} (of any sign), enumerated like
+   * {@link #enumerate}: e.g. {@code v_i = c x_i y_i} for the rank-1 saddle of seed 002, Sec. 4.2.
+   *
+   * @throws IllegalArgumentException if there are more than {@code limit} batch contents
+   */
+  public static BatchMeanLaw ofValues(double[] values, int batch, boolean withReplacement, long limit) {
+    int n = values.length;
     if (!withReplacement && batch > n) {
       throw new IllegalArgumentException("batch " + batch + " > dataset size " + n + " without replacement");
     }
@@ -122,10 +136,9 @@ public final class BatchMeanLaw {
     if (count > limit || count > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(count + " batch contents exceed the enumeration limit " + limit);
     }
-    double[] x2 = new double[n];
+    double[] x2 = values.clone();
     double total = 0;
     for (int i = 0; i < n; i++) {
-      x2[i] = x[i] * x[i];
       total += x2[i];
     }
     Enumerator e = new Enumerator(x2, batch, (int) count);
