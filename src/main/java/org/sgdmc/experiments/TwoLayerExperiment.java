@@ -12,6 +12,7 @@ import org.sgdmc.kernels.TwoLayerNetScalarBlock;
 import org.sgdmc.kernels.TwoLayerNetVectorBlock;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.theory.ProfileBasins;
 import org.sgdmc.theory.StationaryPoints;
 import org.sgdmc.theory.StationaryPoints.Point;
 
@@ -21,10 +22,12 @@ import org.sgdmc.theory.StationaryPoints.Point;
  * still moving, or near a point that is not an attractor of the classification).
  *
  * <p>Classification of a state (u, w) at time t, in this order: diverged if the trajectory diverged at a step
- * <= t; {@code C} if |u| and |w| are both below {@code saddleEps}; minimum m if m is the nearest minimum (in
- * max-norm) and closer than its radius, {@code min(minimumRadius, half the distance from m to the nearest
- * other stationary point)}; else other. Every statistic is reduced in trajectory order after the run, so
- * the result does not depend on threads, block width or vector width.
+ * <= t; {@code C} if |u| and |w| are both below {@code saddleEps}; minimum m if w lies in m's basin
+ * ({@link ProfileBasins}: between the maxima of the profile min_u L(u, w) on either side of m); else other.
+ * Basins rather than balls around the minima: these minima have a nearly flat valley along which SGD's noise
+ * carries a trajectory far from the minimum itself (and the per-class mean (u, w) shows how far). Every
+ * statistic is reduced in trajectory order after the run, so the result does not depend on threads, block
+ * width or vector width.
  */
 public final class TwoLayerExperiment {
   /** Name of the class of trajectories at the origin saddle. */
@@ -65,15 +68,14 @@ public final class TwoLayerExperiment {
    * How end states are recognised.
    *
    * @param saddleEps |u| and |w| below this: at the saddle C
-   * @param minimumRadius largest max-norm distance from a minimum that counts as being at it
    */
-  public record Classifier(double saddleEps, double minimumRadius) {
-    /** Defaults: 1e-3 around C, 0.5 around a minimum. */
-    public static final Classifier DEFAULT = new Classifier(1e-3, 0.5);
+  public record Classifier(double saddleEps) {
+    /** Default: 1e-3 around C. A trajectory that C attracts shrinks geometrically, so it soon passes any eps. */
+    public static final Classifier DEFAULT = new Classifier(1e-3);
 
     public Classifier {
-      if (!(saddleEps > 0) || !(minimumRadius > 0) || !Double.isFinite(saddleEps) || !Double.isFinite(minimumRadius)) {
-        throw new IllegalArgumentException("the saddle epsilon and the minimum radius must be positive and finite");
+      if (!(saddleEps > 0) || !Double.isFinite(saddleEps)) {
+        throw new IllegalArgumentException("the saddle epsilon must be a positive finite number, not " + saddleEps);
       }
     }
   }
@@ -88,6 +90,8 @@ public final class TwoLayerExperiment {
    *     for "diverged", whose frozen states are not solutions)
    * @param testLossStderr its standard error (sd / sqrt(count); NaN below 2 trajectories)
    * @param trainLoss mean training loss per class, like testLoss
+   * @param meanU mean u at the end per class (NaN like testLoss): where in its basin a class sits
+   * @param meanW mean w at the end per class
    * @param meanTestLoss mean test loss over all trajectories that did not diverge (NaN if all did)
    * @param meanTestLossStderr its standard error
    * @param finalU u of every trajectory at the end
@@ -98,7 +102,7 @@ public final class TwoLayerExperiment {
    */
   public record Result(TwoLayerNet model, RegressionData test, Ensemble ensemble, Classifier classifier,
       List<Point> points, String[] classes, double[][] fractions, long[] counts, double[] testLoss,
-      double[] testLossStderr, double[] trainLoss, double meanTestLoss, double meanTestLossStderr,
+      double[] testLossStderr, double[] trainLoss, double[] meanU, double[] meanW, double meanTestLoss, double meanTestLossStderr,
       double[] finalU, double[] finalW, long[] divergedAt, int[] finalClass, double[] finalTestLoss,
       double kernelSeconds) {
 
@@ -140,33 +144,17 @@ public final class TwoLayerExperiment {
 
   /** Sorts states into classes; built once per run from the stationary points. */
   static final class Sorter {
-    final Point[] minima;
-    final double[] radius;
+    final ProfileBasins basins;
     final double saddleEps;
     final int saddle, diverged, other;
 
-    Sorter(List<Point> points, Classifier c) {
-      List<Point> mins = new ArrayList<>();
-      for (Point p : points) {
-        if (p.kind() == StationaryPoints.Kind.MINIMUM) {
-          mins.add(p);
-        }
-      }
-      minima = mins.toArray(Point[]::new);
-      radius = new double[minima.length];
-      for (int i = 0; i < minima.length; i++) {
-        double nearest = Double.POSITIVE_INFINITY;
-        for (Point q : points) {
-          if (q != minima[i]) {
-            nearest = Math.min(nearest, minima[i].distance(q.u(), q.w()));
-          }
-        }
-        radius[i] = Math.min(c.minimumRadius(), 0.5 * nearest);
-      }
+    Sorter(ProfileBasins basins, Classifier c) {
+      this.basins = basins;
       saddleEps = c.saddleEps();
-      saddle = minima.length;
-      diverged = minima.length + 1;
-      other = minima.length + 2;
+      int minima = basins.minima().size();
+      saddle = minima;
+      diverged = minima + 1;
+      other = minima + 2;
     }
 
     int classify(double u, double w, double divergedAt) {
@@ -176,16 +164,8 @@ public final class TwoLayerExperiment {
       if (Math.abs(u) < saddleEps && Math.abs(w) < saddleEps) {
         return saddle;
       }
-      int best = -1;
-      double bestDistance = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < minima.length; i++) {
-        double dist = minima[i].distance(u, w);
-        if (dist < bestDistance) {
-          best = i;
-          bestDistance = dist;
-        }
-      }
-      return best >= 0 && bestDistance < radius[best] ? best : other;
+      int m = basins.basinOf(w);
+      return m >= 0 ? m : other;
     }
   }
 
@@ -200,7 +180,7 @@ public final class TwoLayerExperiment {
             : new TwoLayerNetScalarBlock(model, seed, width),
         TwoLayerNetVectorBlock.CHANNELS, settings, progress);
     String[] classes = classes(points);
-    Sorter sorter = new Sorter(points, classifier);
+    Sorter sorter = new Sorter(ProfileBasins.of(model.activation(), model.data(), points), classifier);
     try (Records records = sim.records()) {
       long[] times = ensemble.recordTimes();
       int n = (int) ensemble.trajectories();
@@ -228,6 +208,7 @@ public final class TwoLayerExperiment {
       long[] counts = new long[classes.length];
       double[] meanTest = new double[classes.length], errTest = new double[classes.length];
       double[] meanTrain = new double[classes.length];
+      double[] meanU = new double[classes.length], meanW = new double[classes.length];
       for (int c = 0; c < classes.length; c++) {
         double[] st = meanAndStderr(testLoss, cls, c);
         counts[c] = (long) st[2];
@@ -235,10 +216,12 @@ public final class TwoLayerExperiment {
         meanTest[c] = defined ? st[0] : Double.NaN;
         errTest[c] = defined ? st[1] : Double.NaN;
         meanTrain[c] = defined ? meanAndStderr(trainLoss, cls, c)[0] : Double.NaN;
+        meanU[c] = defined ? meanAndStderr(u, cls, c)[0] : Double.NaN;
+        meanW[c] = defined ? meanAndStderr(w, cls, c)[0] : Double.NaN;
       }
       double[] all = meanAndStderr(testLoss, cls, -sorter.diverged - 1);
       return new Result(model, test, ensemble, classifier, List.copyOf(points), classes, fractions, counts, meanTest,
-          errTest, meanTrain, all[0], all[1], u, w, divergedAt, cls, testLoss, sim.kernelSeconds());
+          errTest, meanTrain, meanU, meanW, all[0], all[1], u, w, divergedAt, cls, testLoss, sim.kernelSeconds());
     }
   }
 

@@ -27,7 +27,8 @@ public final class TwoLayerLosses {
       DoubleVector acc = DoubleVector.zero(sp);
       if (act == Activation.TANH) {
         for (int k = 0; k < x.length; k++) {
-          DoubleVector a = Transcendentals.tanh(wv.mul(x[k]));
+          DoubleVector z = wv.mul(x[k]);
+          DoubleVector a = Transcendentals.tanh(z, Transcendentals.exp(z.abs().mul(2.0)));
           DoubleVector r = uv.fma(a, DoubleVector.broadcast(sp, -y[k]));
           acc = r.fma(r, acc);
         }

@@ -156,7 +156,8 @@ public final class TwoLayerNetVectorBlock implements StateBlock {
           int at = (t * batch + d) * width + j;
           DoubleVector x = DoubleVector.fromArray(sp, bx, at);
           DoubleVector y = DoubleVector.fromArray(sp, by, at);
-          DoubleVector a = Transcendentals.tanh(wv.mul(x));
+          DoubleVector z = wv.mul(x);
+          DoubleVector a = Transcendentals.tanh(z, Transcendentals.exp(z.abs().mul(2.0)));
           DoubleVector slope = a.neg().fma(a, one);
           DoubleVector r = uv.fma(a, y.neg());
           gu = r.fma(a, gu);

@@ -300,11 +300,21 @@ public final class Transcendentals {
 
   /** Lane-wise twin of {@link #tanh(double)}: both branches in every lane, then a blend. */
   public static DoubleVector tanh(DoubleVector x) {
+    return tanh(x, exp(x.abs().mul(2.0)));
+  }
+
+  /**
+   * {@link #tanh(DoubleVector)} given {@code e = exp(2|x|)} (computed by {@link #exp(DoubleVector)}), for hot
+   * kernels: C2 compiles a vector method that gets hot on its own, and refuses to inline it later once its
+   * code exceeds 2500 bytes (InlineSmallCode), which tanh with exp inside does; an un-inlined vector call
+   * boxes every vector, twice as slow here. Split in two, each part stays small enough to be inlined.
+   */
+  public static DoubleVector tanh(DoubleVector x, DoubleVector expTwiceAbs) {
     LongVector bits = x.viewAsIntegralLanes();
     DoubleVector a = bits.and(~SIGN).viewAsFloatingLanes();
     DoubleVector s = a.mul(a);
     DoubleVector small = a.mul(s).fma(tanhPolynomial(s), a);
-    DoubleVector big = c(x, 1.0).sub(c(x, 2.0).div(exp(a.mul(2.0)).add(1.0)));
+    DoubleVector big = c(x, 1.0).sub(c(x, 2.0).div(expTwiceAbs.add(1.0)));
     DoubleVector t = big.blend(small, a.compare(VectorOperators.LT, TANH_SPLIT));
     return t.viewAsIntegralLanes().or(bits.and(SIGN)).viewAsFloatingLanes();
   }
