@@ -132,8 +132,7 @@ def main():
     a1.set_xlabel("learning rate")
     a1.set_ylabel(f"fraction of trajectories after {steps} steps")
     a1.set_title(f"start at {start}: where SGD ends ({traj} trajectories per lr)\n"
-                 "shaded: C attracts in probability; dashed: 2/h; dotted: linearised SGD at "
-                 f"{start} loses probabilistic stability", fontsize=9)
+                 f"green: C attracts; dashed: 2/h; dotted: SGD linearised at {start} unstable", fontsize=9)
     a1.legend(fontsize=8)
 
     ok = np.isfinite(test)

@@ -15,9 +15,11 @@ public record Estimate(double value, double stderr, String method) {
   public static final String METHOD_EXACT_ENUMERATION = "exact-enumeration";
   /** Monte Carlo over batches with q and q^2 as control variates; stderr is statistical. */
   public static final String METHOD_MONTE_CARLO = "monte-carlo-control-variates";
+  /** Plain Monte Carlo (sample mean); stderr is statistical. */
+  public static final String METHOD_MONTE_CARLO_PLAIN = "monte-carlo";
 
   /** Whether the value is exact up to rounding (not a Monte Carlo estimate). */
   public boolean isExact() {
-    return !METHOD_MONTE_CARLO.equals(method);
+    return !method.startsWith("monte-carlo");
   }
 }

@@ -92,8 +92,8 @@ public final class TwoLayerTheory {
     }
     double k = SADDLE_SAMPLES;
     return new Estimate[] {
-      new Estimate(sp / k, Math.sqrt(Math.max(0, sp2 / k - (sp / k) * (sp / k)) / (k - 1)), Estimate.METHOD_MONTE_CARLO),
-      new Estimate(sm / k, Math.sqrt(Math.max(0, sm2 / k - (sm / k) * (sm / k)) / (k - 1)), Estimate.METHOD_MONTE_CARLO)};
+      new Estimate(sp / k, Math.sqrt(Math.max(0, sp2 / k - (sp / k) * (sp / k)) / (k - 1)), Estimate.METHOD_MONTE_CARLO_PLAIN),
+      new Estimate(sm / k, Math.sqrt(Math.max(0, sm2 / k - (sm / k) * (sm / k)) / (k - 1)), Estimate.METHOD_MONTE_CARLO_PLAIN)};
   }
 
   /** log|1 + a q|, with relative accuracy for small a q. */
@@ -204,7 +204,7 @@ public final class TwoLayerTheory {
       double b = v1 - lrS * (huw * v0 + hww * v1);
       double norm = Math.hypot(a, b);
       if (norm == 0) {
-        return new Estimate(Double.NEGATIVE_INFINITY, 0, Estimate.METHOD_MONTE_CARLO);
+        return new Estimate(Double.NEGATIVE_INFINITY, 0, Estimate.METHOD_MONTE_CARLO_PLAIN);
       }
       v0 = a / norm;
       v1 = b / norm;
@@ -220,6 +220,6 @@ public final class TwoLayerTheory {
     for (double m : blockMeans) {
       var += (m - mean) * (m - mean) / (blocks - 1);
     }
-    return new Estimate(mean, Math.sqrt(var / blocks), Estimate.METHOD_MONTE_CARLO);
+    return new Estimate(mean, Math.sqrt(var / blocks), Estimate.METHOD_MONTE_CARLO_PLAIN);
   }
 }
