@@ -9,12 +9,13 @@ import picocli.CommandLine.Command;
     header = "Run an ensemble of SGD trajectories of one model.",
     description = "Runs independent SGD trajectories, prints the estimates beside the theory, and writes HDF5.",
     mixinStandardHelpOptions = true,
-    subcommands = {SimulateLinreg1dCommand.class, SimulateSaddleCommand.class, SimulateLinearDCommand.class})
+    subcommands = {SimulateLinreg1dCommand.class, SimulateSaddleCommand.class, SimulateLinearDCommand.class,
+        SimulateTwoLayerCommand.Tanh2.class, SimulateTwoLayerCommand.Swish2.class})
 public final class SimulateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a model, e.g. 'sgdmc simulate linreg1d --lr 0.5'");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a model (linreg1d, tanh2 or swish2), e.g. 'sgdmc simulate linreg1d --lr 0.5'");
   }
 }

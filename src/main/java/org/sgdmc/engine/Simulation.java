@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import org.sgdmc.kernels.StateBlock;
 import org.sgdmc.kernels.TrajectoryBlock;
 
 /**
@@ -129,6 +130,62 @@ public final class Simulation {
     for (int k = 0; k < records.observables(); k++) {
       block.logDistance(k, out);
       records.put(k, r, traj0, out, valid);
+    }
+  }
+
+  /**
+   * Runs blocks whose state at a recording time is several numbers ({@link StateBlock}, e.g. the parameters
+   * of a nonlinear net): channel c is recorded as observable c.
+   */
+  public static Result runStates(IntFunction<StateBlock> blocks, int channels, Settings settings, Progress progress) {
+    return run(width -> {
+      StateBlock block = blocks.apply(width);
+      if (block.channels() != channels) {
+        throw new IllegalArgumentException("block has " + block.channels() + " channels, expected " + channels);
+      }
+      return new StateAsTrajectories(block);
+    }, settings, progress);
+  }
+
+  /** A {@link StateBlock} seen as a block with one observable per channel (a snapshot per observable read). */
+  private static final class StateAsTrajectories implements TrajectoryBlock {
+    private final StateBlock block;
+    private final double[] snapshot;
+
+    StateAsTrajectories(StateBlock block) {
+      this.block = block;
+      this.snapshot = new double[block.channels() * block.width()];
+    }
+
+    @Override
+    public int width() {
+      return block.width();
+    }
+
+    @Override
+    public int observables() {
+      return block.channels();
+    }
+
+    @Override
+    public void start(long traj0) {
+      block.start(traj0);
+    }
+
+    @Override
+    public void advance(long from, long to) {
+      block.advance(from, to);
+    }
+
+    @Override
+    public void logDistance(double[] out) {
+      logDistance(0, out);
+    }
+
+    @Override
+    public void logDistance(int which, double[] out) {
+      block.snapshot(snapshot);
+      System.arraycopy(snapshot, which * block.width(), out, 0, block.width());
     }
   }
 }

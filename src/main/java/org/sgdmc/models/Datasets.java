@@ -93,4 +93,33 @@ public final class Datasets {
     return new SaddleData.Finite(x, y, "generated x ~ N(0,1), y = mu x + (1 - mu) eps, eps ~ N(0,4), mu = " + mu
         + ", data seed " + dataSeed);
   }
+
+  /**
+  /** "Trajectories" of stream {@link Stream#DATASET} that the teacher datasets use, one per column. */
+  private static final long TRAIN_X = 0, TRAIN_NOISE = 1, TEST_X = 2, TEST_NOISE = 3;
+
+  /**
+   * N points of seed 002's teacher: x ~ N(0, 1), eps ~ N(0, 1), {@code y = mu act(x) + (1 - mu) eps}
+   * (Sec. 4.3: swish with mu = 0.1; Fig. 1a's data are not given, sgdmc uses the same form with tanh). Point i
+   * of the training set takes normal i of "trajectories" 0 (x, the very x of {@link #gaussian} with that
+   * seed) and 1 (eps) of stream DATASET; a test set takes trajectories 2 and 3, so it is independent of the
+   * training set and does not change when N does.
+   */
+  public static RegressionData teacher(Activation act, int n, double mu, long dataSeed, boolean test) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the dataset size must be at least 1, not " + n);
+    }
+    if (!Double.isFinite(mu)) {
+      throw new IllegalArgumentException("the signal weight mu must be finite, not " + mu);
+    }
+    double[] x = new double[n], y = new double[n];
+    long xs = test ? TEST_X : TRAIN_X, noise = test ? TEST_NOISE : TRAIN_NOISE;
+    for (int i = 0; i < n; i++) {
+      x[i] = Draws.normal(dataSeed, Stream.DATASET, xs, i);
+      double eps = Draws.normal(dataSeed, Stream.DATASET, noise, i);
+      y[i] = mu * act.value(x[i]) + (1 - mu) * eps;
+    }
+    return new RegressionData(x, y, String.format("%s, y = %s %s(x) + %s eps, x and eps ~ N(0,1), data seed %d",
+        test ? "test" : "train", mu, act == Activation.TANH ? "tanh" : "swish", 1 - mu, dataSeed));
+  }
 }

@@ -20,6 +20,16 @@ import jdk.incubator.vector.VectorOperators;
  * a turn fraction u in [0, 1) exactly to a quarter turn plus r in [-1/8, 1/8] turn and use fdlibm's
  * kernel sin/cos polynomials on |x| <= pi/4; within 2 ulp (the tests measure and pin both bounds).
  * Domains: {@code log} takes finite positive normal doubles; the turn functions take u in [0, 1).
+ *
+ * <p>{@link #exp} is fdlibm's {@code e_exp.c} algorithm (k = rint(x / ln 2), r = x - k ln 2 in two parts,
+ * exp(r) = 1 + r + r c / (2 - c) with c from a Remez polynomial in r^2), within 1 ulp; it takes every double,
+ * saturating to +inf above 709.78 and to 0 below -745.13, and scales by 2^k in two exact halves so that
+ * subnormal results are rounded once. {@link #tanh} is odd: below |x| = 0.55 an odd polynomial
+ * x + x^3 P(x^2) fitted for sgdmc (see {@code scripts/derive_tanh_polynomial.py}), above it
+ * 1 - 2 / (exp(2|x|) + 1); within 2 ulp, exactly +-1 from |x| = 19.1 on, never NaN for a non-NaN argument.
+ * {@link #sigmoid} is 1 / (1 + exp(-x)): within 3.5 ulp where the result is normal (x > -708.4; a priori:
+ * exp's 1 ulp plus two roundings, counted in the result's finest ulp), 0 below -709.78. The tests measure
+ * and pin all three bounds.
  */
 public final class Transcendentals {
   // fdlibm e_log.c: log(1+f) = f - f^2/2 + s*(f^2/2 + R(s^2)), Remez coefficients of R.
@@ -62,6 +72,41 @@ public final class Transcendentals {
   private static final long HIGH_WORD = 0xFFFF_FFFF_0000_0000L;
   /** pi/2 rounded to double; a quarter turn in radians. */
   static final double HALF_PI = 1.5707963267948966;
+
+  // fdlibm e_exp.c: R(r^2) = r (e^r + 1) / (e^r - 1) - 2 ~ P1 r^2 + ... + P5 r^10 on |r| <= ln2 / 2.
+  private static final double P1 = 1.66666666666666019037e-01;
+  private static final double P2 = -2.77777777770155933842e-03;
+  private static final double P3 = 6.61375632143793436117e-05;
+  private static final double P4 = -1.65339022054652515390e-06;
+  private static final double P5 = 4.13813679705723846039e-08;
+  /** 1 / ln 2, rounded. */
+  private static final double INV_LN2 = 1.44269504088896338700e+00;
+  /** exp is +inf for every x above this (e^710 > MAX_VALUE), so larger arguments are clamped to it. */
+  private static final double EXP_CLAMP_HIGH = 710.0;
+  /** exp rounds to 0 for every x below this (e^-746 < MIN_VALUE / 2), so smaller arguments are clamped to it. */
+  private static final double EXP_CLAMP_LOW = -746.0;
+  /** Exponent bias of a double. */
+  private static final long EXPONENT_BIAS = 1023;
+  /** Raw bits of {@link #ROUNDER}: subtracted from the bits of {@code v + ROUNDER} it leaves rint(v) as a long. */
+  private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
+  /** The sign bit of a double. */
+  private static final long SIGN = 0x8000_0000_0000_0000L;
+
+  /** Below this |x| tanh uses its polynomial; at it tanh is 0.5005, so 1 - 2/(e^2x + 1) subtracts without loss above. */
+  static final double TANH_SPLIT = 0.55;
+  // tanh x = x + x^3 P(x^2) on |x| <= 0.55; P's coefficients T0..T10 interpolate (tanh(a) - a) / a^3 at
+  // Chebyshev nodes in a^2 (scripts/derive_tanh_polynomial.py); relative error of the rounded fit: 2^-57.4.
+  private static final double T0 = -0x1.5555555555555p-2;
+  private static final double T1 = 0x1.1111111111032p-3;
+  private static final double T2 = -0x1.ba1ba1b9fec84p-5;
+  private static final double T3 = 0x1.664f487713373p-6;
+  private static final double T4 = -0x1.226e32f00cf0cp-7;
+  private static final double T5 = 0x1.d6d339333f329p-9;
+  private static final double T6 = -0x1.7d97cfd138c28p-10;
+  private static final double T7 = 0x1.34c5a8a996cd4p-11;
+  private static final double T8 = -0x1.ec1091436eb2ap-13;
+  private static final double T9 = 0x1.64fd88e9900a5p-14;
+  private static final double T10 = -0x1.59a834187ce22p-16;
 
   private Transcendentals() {}
 
@@ -195,6 +240,103 @@ public final class Transcendentals {
     DoubleVector hz = z.mul(0.5).sub(qx);
     DoubleVector a = DoubleVector.broadcast(x.species(), 1.0).sub(qx);
     return a.sub(hz.sub(z.mul(r)));
+  }
+
+  // ---------------------------------------------------------------- exp, tanh, sigmoid
+
+  /** e^x for every double x; within 1 ulp; +inf above 709.78, 0 below -745.13, NaN for NaN. */
+  public static double exp(double x) {
+    double xc = x > EXP_CLAMP_HIGH ? EXP_CLAMP_HIGH : x;
+    xc = xc < EXP_CLAMP_LOW ? EXP_CLAMP_LOW : xc;
+    double kr = xc * INV_LN2 + ROUNDER;
+    long k = Double.doubleToRawLongBits(kr) - ROUNDER_BITS;
+    double dk = kr - ROUNDER;
+    double hi = xc - dk * LN2_HI; // exact: k ln2_hi has 43 significant bits and hi is small (Sterbenz)
+    double lo = dk * LN2_LO;
+    double r = hi - lo;
+    double t = r * r;
+    double cr = Math.fma(-t, Math.fma(t, Math.fma(t, Math.fma(t, Math.fma(t, P5, P4), P3), P2), P1), r);
+    double y = 1.0 - ((lo - (r * cr) / (2.0 - cr)) - hi);
+    long k1 = k >> 1;
+    double s1 = Double.longBitsToDouble((k1 + EXPONENT_BIAS) << 52);
+    double s2 = Double.longBitsToDouble((k - k1 + EXPONENT_BIAS) << 52);
+    return y * s1 * s2; // y 2^k1 is exact; the second product rounds once, also into the subnormals
+  }
+
+  /** Lane-wise twin of {@link #exp(double)}: the same operations, bit for bit. */
+  public static DoubleVector exp(DoubleVector x) {
+    DoubleVector xc = x.blend(EXP_CLAMP_HIGH, x.compare(VectorOperators.GT, EXP_CLAMP_HIGH));
+    xc = xc.blend(EXP_CLAMP_LOW, xc.compare(VectorOperators.LT, EXP_CLAMP_LOW));
+    DoubleVector kr = xc.mul(INV_LN2).add(ROUNDER);
+    LongVector k = kr.viewAsIntegralLanes().sub(ROUNDER_BITS);
+    DoubleVector dk = kr.sub(ROUNDER);
+    DoubleVector hi = xc.sub(dk.mul(LN2_HI));
+    DoubleVector lo = dk.mul(LN2_LO);
+    DoubleVector r = hi.sub(lo);
+    DoubleVector t = r.mul(r);
+    DoubleVector poly = t.fma(t.fma(t.fma(t.fma(P5, P4), c(t, P3)), c(t, P2)), c(t, P1));
+    DoubleVector cr = t.neg().fma(poly, r);
+    DoubleVector q = r.mul(cr).div(cr.neg().add(2.0));
+    DoubleVector y = c(x, 1.0).sub(lo.sub(q).sub(hi));
+    LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+    DoubleVector s1 = k1.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+    DoubleVector s2 = k.sub(k1).add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+    return y.mul(s1).mul(s2);
+  }
+
+  /** tanh x for every double x; within 2 ulp; odd (tanh(-0.0) = -0.0), +-1 at the infinities, NaN for NaN. */
+  public static double tanh(double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    double a = Double.longBitsToDouble(bits & ~SIGN);
+    double t;
+    if (a < TANH_SPLIT) {
+      double s = a * a;
+      t = Math.fma(a * s, tanhPolynomial(s), a);
+    } else {
+      t = 1.0 - 2.0 / (exp(2.0 * a) + 1.0); // e^2a = inf for a > 354.9: t = 1 exactly, no NaN
+    }
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(t) | (bits & SIGN));
+  }
+
+  /** Lane-wise twin of {@link #tanh(double)}: both branches in every lane, then a blend. */
+  public static DoubleVector tanh(DoubleVector x) {
+    return tanh(x, exp(x.abs().mul(2.0)));
+  }
+
+  /**
+   * {@link #tanh(DoubleVector)} given {@code e = exp(2|x|)} (computed by {@link #exp(DoubleVector)}), for hot
+   * kernels: C2 compiles a vector method that gets hot on its own, and refuses to inline it later once its
+   * code exceeds 2500 bytes (InlineSmallCode), which tanh with exp inside does; an un-inlined vector call
+   * boxes every vector, twice as slow here. Split in two, each part stays small enough to be inlined.
+   */
+  public static DoubleVector tanh(DoubleVector x, DoubleVector expTwiceAbs) {
+    LongVector bits = x.viewAsIntegralLanes();
+    DoubleVector a = bits.and(~SIGN).viewAsFloatingLanes();
+    DoubleVector s = a.mul(a);
+    DoubleVector small = a.mul(s).fma(tanhPolynomial(s), a);
+    DoubleVector big = c(x, 1.0).sub(c(x, 2.0).div(expTwiceAbs.add(1.0)));
+    DoubleVector t = big.blend(small, a.compare(VectorOperators.LT, TANH_SPLIT));
+    return t.viewAsIntegralLanes().or(bits.and(SIGN)).viewAsFloatingLanes();
+  }
+
+  private static double tanhPolynomial(double s) {
+    return Math.fma(s, Math.fma(s, Math.fma(s, Math.fma(s, Math.fma(s, Math.fma(s, Math.fma(s, Math.fma(s,
+        Math.fma(s, Math.fma(s, T10, T9), T8), T7), T6), T5), T4), T3), T2), T1), T0);
+  }
+
+  private static DoubleVector tanhPolynomial(DoubleVector s) {
+    return s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(T10, T9), c(s, T8)), c(s, T7)), c(s, T6)),
+        c(s, T5)), c(s, T4)), c(s, T3)), c(s, T2)), c(s, T1)), c(s, T0));
+  }
+
+  /** The logistic function 1 / (1 + e^-x); within 3.5 ulp where the result is normal; 1 and 0 at +-inf. */
+  public static double sigmoid(double x) {
+    return 1.0 / (1.0 + exp(-x));
+  }
+
+  /** Lane-wise twin of {@link #sigmoid(double)}. */
+  public static DoubleVector sigmoid(DoubleVector x) {
+    return c(x, 1.0).div(exp(x.neg()).add(1.0));
   }
 
   /** {@code value} in every lane of {@code like}'s species: the addend of a vector fma. */

@@ -123,6 +123,64 @@ final class PreciseReference {
     return sum;
   }
 
+  /**
+   * e^x for x whose result is a finite double: x = k ln 2 + r with k = rint(x / ln 2) and r formed in
+   * double-double (|r| <= 0.35), then the Taylor series of e^r and an exact scaling by 2^k.
+   */
+  static DoubleDouble exp(double x) {
+    double k = Math.rint(x / LN2.hi());
+    DoubleDouble r = DoubleDouble.of(x).sub(LN2.mul(k));
+    DoubleDouble term = DoubleDouble.ONE;
+    DoubleDouble sum = DoubleDouble.ONE;
+    for (int n = 1; n < INVERSE.length; n++) {
+      term = term.mul(r).mul(INVERSE[n]);
+      sum = sum.add(term);
+      if (Math.abs(term.hi()) <= SERIES_CUTOFF * Math.abs(sum.hi())) {
+        break;
+      }
+    }
+    return new DoubleDouble(Math.scalb(sum.hi(), (int) k), Math.scalb(sum.lo(), (int) k));
+  }
+
+  /**
+   * tanh x: below |x| = 1 as sinh/cosh from their Taylor series (no cancellation), above as
+   * 1 - 2 / (e^2|x| + 1) (a result above 0.76, so the subtraction loses nothing); odd.
+   */
+  static DoubleDouble tanh(double x) {
+    double a = Math.abs(x);
+    DoubleDouble t;
+    if (a == 0.0) {
+      return DoubleDouble.of(x);
+    } else if (a < 1.0) {
+      DoubleDouble x2 = DoubleDouble.of(a).mul(a);
+      DoubleDouble sinhTerm = DoubleDouble.of(a), sinh = sinhTerm;
+      DoubleDouble coshTerm = DoubleDouble.ONE, cosh = coshTerm;
+      for (int k = 1; 2 * k + 1 < INVERSE.length; k++) {
+        sinhTerm = sinhTerm.mul(x2).mul(INVERSE[2 * k]).mul(INVERSE[2 * k + 1]);
+        coshTerm = coshTerm.mul(x2).mul(INVERSE[2 * k - 1]).mul(INVERSE[2 * k]);
+        sinh = sinh.add(sinhTerm);
+        cosh = cosh.add(coshTerm);
+        if (sinhTerm.hi() <= SERIES_CUTOFF * sinh.hi() && coshTerm.hi() <= SERIES_CUTOFF * cosh.hi()) {
+          break;
+        }
+      }
+      t = sinh.div(cosh);
+    } else if (a < 300.0) {
+      t = DoubleDouble.ONE.sub(DoubleDouble.of(2.0).div(exp(2.0 * a).add(DoubleDouble.ONE)));
+    } else {
+      t = new DoubleDouble(1.0, -0x1p-1000); // 1 - 2 e^-2a: below every double's resolution
+    }
+    return x < 0 ? t.negate() : t;
+  }
+
+  /** 1 / (1 + e^-x) for x >= -700 (where the result is still a normal double). */
+  static DoubleDouble sigmoid(double x) {
+    if (x > 745.0) {
+      return new DoubleDouble(1.0, -0x1p-1000);
+    }
+    return DoubleDouble.ONE.div(DoubleDouble.ONE.add(exp(-x)));
+  }
+
   // ------------------------------------------------------------------ BigDecimal checks of the references
 
   private static final MathContext MC = new MathContext(80, RoundingMode.HALF_EVEN);
@@ -143,6 +201,12 @@ final class PreciseReference {
       sum = sum.multiply(sum, MC);
     }
     return sum;
+  }
+
+  /** tanh x at 80 digits as (e^2x - 1) / (e^2x + 1), with {@link #exp(BigDecimal)}. */
+  static BigDecimal tanhBig(double x) {
+    BigDecimal e2 = exp(new BigDecimal(x).multiply(BigDecimal.TWO));
+    return e2.subtract(BigDecimal.ONE).divide(e2.add(BigDecimal.ONE), MC);
   }
 
   /** sin(2 pi u) (or cos) at 80 digits by the Taylor series of the unreduced argument 2 pi u <= 2 pi. */

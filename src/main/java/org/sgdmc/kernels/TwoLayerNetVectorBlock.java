@@ -1,0 +1,224 @@
+package org.sgdmc.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.sgdmc.models.Activation;
+import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.rng.Philox4x32Vector;
+import org.sgdmc.rng.Stream;
+import org.sgdmc.rng.Transcendentals;
+import org.sgdmc.rng.VectorDraws;
+import org.sgdmc.rng.VectorShapes;
+
+/**
+ * The vectorised {@link TwoLayerNet} kernel: trajectories across lanes (u, w and the divergence step of
+ * each in struct-of-arrays form), steps in segments. Per segment it draws the batch indices of the whole
+ * block with vectorised Philox, looks the batch's (x, y) up in scalar code (the same Floyd sampler the
+ * twin mirrors), then runs the segment's steps lane-vector by lane-vector with u and w in registers. A lane
+ * whose new state is not finite or leaves the box |u|, |w| <= divergedAbove keeps its old state and
+ * records the step; from then on blends keep it frozen, so NaN never reaches the state.
+ * {@link TwoLayerNetScalarBlock} is its scalar twin, equal bit for bit.
+ */
+public final class TwoLayerNetVectorBlock implements StateBlock {
+  /** Steps per segment; scratch = 3 x 8 x steps x S x width bytes. */
+  static final int STEPS_PER_SEGMENT = 32;
+  /** Channels of a snapshot: u, w, and the step at which the trajectory diverged (-1 if it has not). */
+  public static final int CHANNELS = 3;
+
+  private final TwoLayerNet model;
+  private final Activation act;
+  private final long seed;
+  private final int width;
+  private final int batch;
+  private final double lrOverS;
+  private final double bound;
+  private final int stepsPerSegment;
+  private final double[] dataX;
+  private final double[] dataY;
+  private final double[] u;
+  private final double[] w;
+  private final double[] divergedAt;
+  private final long[] bits;
+  private final double[] bx; // x of batch element d of step t of lane i at [(t S + d) width + i]
+  private final double[] by;
+  private final double[] normals;
+  private final int[] picks;
+  private final FiniteBatchSampler sampler;
+  private long traj0;
+
+  public TwoLayerNetVectorBlock(TwoLayerNet model, long seed, int width) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    if (width <= 0 || width % sp.length() != 0) {
+      throw new IllegalArgumentException("block width " + width + " must be a positive multiple of " + sp.length());
+    }
+    this.model = model;
+    this.act = model.activation();
+    this.seed = seed;
+    this.width = width;
+    this.batch = model.batch();
+    this.lrOverS = model.lr() / model.batch();
+    this.bound = model.divergedAbove();
+    this.stepsPerSegment = Math.max(1, STEPS_PER_SEGMENT / batch);
+    this.dataX = model.data().x();
+    this.dataY = model.data().y();
+    int rows = stepsPerSegment * batch;
+    this.u = new double[width];
+    this.w = new double[width];
+    this.divergedAt = new double[width];
+    this.bits = new long[(rows + 2) * width]; // +2: a segment may start and end inside a Philox block
+    this.bx = new double[rows * width];
+    this.by = new double[rows * width];
+    this.normals = new double[2 * width];
+    this.picks = new int[batch];
+    this.sampler = new FiniteBatchSampler(dataX.length, batch, model.withReplacement());
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public int channels() {
+    return CHANNELS;
+  }
+
+  @Override
+  public void start(long traj0) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    double noise = model.initNoise();
+    if (noise > 0) {
+      VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, 1, bits, normals); // normal 0 -> u, 1 -> w
+    }
+    for (int j = 0; j < width; j += sp.length()) {
+      DoubleVector u0 = DoubleVector.broadcast(sp, model.u0());
+      DoubleVector w0 = DoubleVector.broadcast(sp, model.w0());
+      if (noise > 0) {
+        DoubleVector nv = DoubleVector.broadcast(sp, noise);
+        u0 = DoubleVector.fromArray(sp, normals, j).fma(nv, u0);
+        w0 = DoubleVector.fromArray(sp, normals, width + j).fma(nv, w0);
+      }
+      u0.intoArray(u, j);
+      w0.intoArray(w, j);
+      DoubleVector.broadcast(sp, -1.0).intoArray(divergedAt, j);
+    }
+    this.traj0 = traj0;
+  }
+
+  @Override
+  public void advance(long from, long to) {
+    for (long t = from; t < to; t += stepsPerSegment) {
+      int n = (int) Math.min(stepsPerSegment, to - t);
+      fillBatches(t, n);
+      if (act == Activation.TANH) {
+        stepTanh(t, n);
+      } else {
+        stepSwish(t, n);
+      }
+    }
+  }
+
+  /** (x, y) of every batch element of steps {@code t0 .. t0+steps-1}: draw k = t S + d of stream BATCH. */
+  private void fillBatches(long t0, int steps) {
+    long k0 = t0 * batch;
+    long block0 = k0 >>> 1;
+    long block1 = (k0 + (long) steps * batch + 1) >>> 1;
+    Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
+    int row0 = (int) (k0 - 2 * block0);
+    for (int t = 0; t < steps; t++) {
+      for (int i = 0; i < width; i++) {
+        sampler.pick(bits, (row0 + t * batch) * width + i, width, picks);
+        for (int d = 0; d < batch; d++) {
+          int at = (t * batch + d) * width + i;
+          bx[at] = dataX[picks[d]];
+          by[at] = dataY[picks[d]];
+        }
+      }
+    }
+  }
+
+  // The two step bodies differ only in the activation; each is its own small method so that C2 inlines
+  // every Vector API call in it (see the README on node limits).
+
+  private void stepTanh(long t0, int steps) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector negLr = DoubleVector.broadcast(sp, -lrOverS);
+    DoubleVector one = DoubleVector.broadcast(sp, 1.0);
+    for (int j = 0; j < width; j += sp.length()) {
+      DoubleVector uv = DoubleVector.fromArray(sp, u, j);
+      DoubleVector wv = DoubleVector.fromArray(sp, w, j);
+      DoubleVector dv = DoubleVector.fromArray(sp, divergedAt, j);
+      for (int t = 0; t < steps; t++) {
+        DoubleVector gu = DoubleVector.zero(sp), gw = DoubleVector.zero(sp);
+        for (int d = 0; d < batch; d++) {
+          int at = (t * batch + d) * width + j;
+          DoubleVector x = DoubleVector.fromArray(sp, bx, at);
+          DoubleVector y = DoubleVector.fromArray(sp, by, at);
+          DoubleVector z = wv.mul(x);
+          DoubleVector a = Transcendentals.tanh(z, Transcendentals.exp(z.abs().mul(2.0)));
+          DoubleVector slope = a.neg().fma(a, one);
+          DoubleVector r = uv.fma(a, y.neg());
+          gu = r.fma(a, gu);
+          gw = r.mul(slope).fma(x, gw);
+        }
+        DoubleVector un = gu.fma(negLr, uv);
+        DoubleVector wn = uv.mul(gw).fma(negLr, wv);
+        VectorMask<Double> ok = un.abs().compare(VectorOperators.LE, bound).and(wn.abs().compare(VectorOperators.LE, bound));
+        VectorMask<Double> alive = dv.compare(VectorOperators.LT, 0.0);
+        dv = dv.blend((double) (t0 + t + 1), alive.andNot(ok));
+        VectorMask<Double> move = alive.and(ok);
+        uv = uv.blend(un, move);
+        wv = wv.blend(wn, move);
+      }
+      uv.intoArray(u, j);
+      wv.intoArray(w, j);
+      dv.intoArray(divergedAt, j);
+    }
+  }
+
+  private void stepSwish(long t0, int steps) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector negLr = DoubleVector.broadcast(sp, -lrOverS);
+    DoubleVector one = DoubleVector.broadcast(sp, 1.0);
+    for (int j = 0; j < width; j += sp.length()) {
+      DoubleVector uv = DoubleVector.fromArray(sp, u, j);
+      DoubleVector wv = DoubleVector.fromArray(sp, w, j);
+      DoubleVector dv = DoubleVector.fromArray(sp, divergedAt, j);
+      for (int t = 0; t < steps; t++) {
+        DoubleVector gu = DoubleVector.zero(sp), gw = DoubleVector.zero(sp);
+        for (int d = 0; d < batch; d++) {
+          int at = (t * batch + d) * width + j;
+          DoubleVector x = DoubleVector.fromArray(sp, bx, at);
+          DoubleVector y = DoubleVector.fromArray(sp, by, at);
+          DoubleVector z = wv.mul(x);
+          DoubleVector s = Transcendentals.sigmoid(z);
+          DoubleVector a = z.mul(s);
+          DoubleVector slope = a.fma(one.sub(s), s);
+          DoubleVector r = uv.fma(a, y.neg());
+          gu = r.fma(a, gu);
+          gw = r.mul(slope).fma(x, gw);
+        }
+        DoubleVector un = gu.fma(negLr, uv);
+        DoubleVector wn = uv.mul(gw).fma(negLr, wv);
+        VectorMask<Double> ok = un.abs().compare(VectorOperators.LE, bound).and(wn.abs().compare(VectorOperators.LE, bound));
+        VectorMask<Double> alive = dv.compare(VectorOperators.LT, 0.0);
+        dv = dv.blend((double) (t0 + t + 1), alive.andNot(ok));
+        VectorMask<Double> move = alive.and(ok);
+        uv = uv.blend(un, move);
+        wv = wv.blend(wn, move);
+      }
+      uv.intoArray(u, j);
+      wv.intoArray(w, j);
+      dv.intoArray(divergedAt, j);
+    }
+  }
+
+  @Override
+  public void snapshot(double[] out) {
+    System.arraycopy(u, 0, out, 0, width);
+    System.arraycopy(w, 0, out, width, width);
+    System.arraycopy(divergedAt, 0, out, 2 * width, width);
+  }
+}
