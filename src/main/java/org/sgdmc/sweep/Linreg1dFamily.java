@@ -9,7 +9,6 @@ import org.sgdmc.kernels.FiniteBatchSampler;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
-import org.sgdmc.rng.Philox4x32Vector;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
@@ -210,32 +209,19 @@ public final class Linreg1dFamily implements SweepFamily {
     @Override
     public void fill(long traj0, int width, int steps, double[] a, double[] b) {
       FiniteBatchSampler sampler = new FiniteBatchSampler(squares, batch, withReplacement);
-      int segment = Math.max(1, 64 / batch);
-      long[] bits = new long[(segment * batch + 2) * width];
-      int[] picks = new int[batch];
-      for (int t0 = 0; t0 < steps; t0 += segment) {
-        int count = Math.min(segment, steps - t0);
-        long k0 = (long) t0 * batch;
-        long block0 = k0 >>> 1, block1 = (k0 + (long) count * batch + 1) >>> 1;
-        Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
-        int row0 = (int) (k0 - 2 * block0);
-        for (int t = 0; t < count; t++) {
-          for (int j = 0; j < width; j++) {
-            sampler.pick(bits, (row0 + t * batch) * width + j, width, picks);
-            int ones = 0;
-            double others = 0;
-            for (int p : picks) {
-              if (p == 0) {
-                ones++;
-              } else {
-                others += squares[p];
-              }
-            }
-            a[(t0 + t) * width + j] = ones / (double) batch;
-            b[(t0 + t) * width + j] = others / batch;
+      FiniteBatches.forEach(seed, batch, sampler, traj0, width, steps, (t, j, picks) -> {
+        int ones = 0;
+        double others = 0;
+        for (int p : picks) {
+          if (p == 0) {
+            ones++;
+          } else {
+            others += squares[p];
           }
         }
-      }
+        a[t * width + j] = ones / (double) batch;
+        b[t * width + j] = others / batch;
+      });
     }
 
     @Override
