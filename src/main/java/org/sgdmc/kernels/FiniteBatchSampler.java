@@ -1,6 +1,8 @@
 package org.sgdmc.kernels;
 
 import org.sgdmc.rng.Draws;
+import org.sgdmc.rng.Philox4x32Vector;
+import org.sgdmc.rng.Stream;
 
 /**
  * Minibatches of a finite dataset, from 64-bit draws: S indices uniform over the N points, with
@@ -76,4 +78,28 @@ public final class FiniteBatchSampler {
   }
 
   private int[] picks;
+
+  /**
+   * Fills {@code bits} with the batch draws of steps {@code t0 .. t0+steps-1} for trajectories
+   * {@code traj0 .. traj0+width-1} (batch element j of step t is draw {@code t S + j} of {@link Stream#BATCH},
+   * row-major by draw); returns the row of step t0's first draw. {@code bits} holds
+   * {@code (steps S + 2) width} longs.
+   */
+  public int drawBatches(long seed, long traj0, int width, long t0, int steps, long[] bits) {
+    long k0 = t0 * batch;
+    long block0 = k0 >>> 1;
+    long block1 = (k0 + (long) steps * batch + 1) >>> 1;
+    Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
+    return (int) (k0 - 2 * block0);
+  }
+
+  /** {@code out[t*width + j]}: the batch mean of step {@code t0 + t} of trajectory {@code traj0 + j}. */
+  public void batchMeans(long seed, long traj0, int width, long t0, int steps, long[] bits, double[] out) {
+    int row0 = drawBatches(seed, traj0, width, t0, steps, bits);
+    for (int t = 0; t < steps; t++) {
+      for (int j = 0; j < width; j++) {
+        out[t * width + j] = batchMean(bits, (row0 + t * batch) * width + j, width);
+      }
+    }
+  }
 }

@@ -4,7 +4,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
-import org.sgdmc.rng.Philox4x32Vector;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
@@ -111,17 +110,9 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
 
   /** q rows for finite data: batch indices from vectorised Philox draws, the sums in scalar code. */
   private void fillFiniteBatchMeans(long t0, int steps) {
-    long k0 = t0 * batch;
-    long block0 = k0 >>> 1;
-    long block1 = (k0 + (long) steps * batch + 1) >>> 1;
-    Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
-    int row0 = (int) (k0 - 2 * block0);
-    for (int t = 0; t < steps; t++) {
-      for (int j = 0; j < width; j++) {
-        q[t * width + j] = sampler.batchMean(bits, (row0 + t * batch) * width + j, width);
-      }
-    }
+    sampler.batchMeans(seed, traj0, width, t0, steps, bits, q);
   }
+
 
   /** Multiplies each distance by 1 - lr q_t for {@code steps} rows of {@code src} starting at {@code off}. */
   private void step(double[] src, int off, int steps) {

@@ -153,17 +153,9 @@ public final class SaddleVectorBlock implements TrajectoryBlock {
 
   /** chib rows for finite data: batch indices from vectorised Philox draws, the sums in scalar code. */
   private void fillFiniteBatchMeans(long t0, int steps) {
-    long e0 = t0 * batch;
-    long block0 = e0 >>> 1;
-    long block1 = (e0 + (long) steps * batch + 1) >>> 1;
-    Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
-    int row0 = (int) (e0 - 2 * block0);
-    for (int t = 0; t < steps; t++) {
-      for (int j = 0; j < width; j++) {
-        chib[t * width + j] = sampler.batchMean(bits, (row0 + t * batch) * width + j, width);
-      }
-    }
+    sampler.batchMeans(seed, traj0, width, t0, steps, bits, chib);
   }
+
 
   /** Multiplies h by 1 + lr chib_t and m by 1 - lr chib_t for the first {@code steps} rows of chib. */
   private void step(int steps) {

@@ -1,7 +1,6 @@
 package org.sgdmc.sweep;
 
 import org.sgdmc.kernels.FiniteBatchSampler;
-import org.sgdmc.rng.Philox4x32Vector;
 import org.sgdmc.rng.Stream;
 
 /**
@@ -22,10 +21,7 @@ final class FiniteBatches {
     int[] picks = new int[batch];
     for (int t0 = 0; t0 < steps; t0 += segment) {
       int count = Math.min(segment, steps - t0);
-      long k0 = (long) t0 * batch;
-      long block0 = k0 >>> 1, block1 = (k0 + (long) count * batch + 1) >>> 1;
-      Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
-      int row0 = (int) (k0 - 2 * block0);
+      int row0 = sampler.drawBatches(seed, traj0, width, t0, count, bits);
       for (int t = 0; t < count; t++) {
         for (int j = 0; j < width; j++) {
           sampler.pick(bits, (row0 + t * batch) * width + j, width, picks);
