@@ -1,0 +1,77 @@
+package org.sgdmc.kernels;
+
+import org.sgdmc.models.LabelledData;
+import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.models.NoiseModel;
+
+/**
+ * The per-step arithmetic of {@link Linreg1dTails} shared by its vector kernel and scalar twin: the
+ * constants, precomputed once, and the scalar forms of each update. The vector kernel repeats these
+ * expressions lane-wise, operation for operation.
+ *
+ * <p>Channels of a snapshot: 0 = |u|, 1 = u (the signed deviation from w_LS), 2 = ln |a_{t-1} ... a_0|, the
+ * log of the product of the multiplicative factors (its mean over t estimates the Lyapunov exponent). A
+ * trajectory whose |u| left 10^300, or became non-finite, has diverged: both u channels report +infinity.
+ */
+final class TailsStep {
+  static final int CHANNELS = 3;
+  /** Beyond this |u| a trajectory counts as diverged. */
+  static final double DIVERGED = 1e300;
+
+  final double negLr;
+  /** lr sigma (stream) or lr (finite data): b_t = this * (sum of x e) / S. */
+  final double offsetScale;
+  final double batch;
+  final double contraction;
+  /** Gaussian model: per-sample gradient variance A u^2 - 2 B u + C. */
+  final double varA;
+  final double varTwoB;
+  final double varC;
+  final double lrRootF;
+  final double spread;
+  final double constantAmplitude;
+  final double stableScale;
+
+  TailsStep(Linreg1dTails model) {
+    LabelledData data = model.data();
+    double lr = model.lr();
+    this.negLr = -lr;
+    this.offsetScale = data instanceof LabelledData.Stream s ? lr * s.sigma() : lr;
+    this.batch = model.batch();
+    this.contraction = model.contraction();
+    this.varA = data.squareVariance();
+    this.varTwoB = 2 * data.cubicResidualMoment();
+    this.varC = data.gradientVarianceAtMinimum();
+    double f = model.samplingFactor();
+    this.lrRootF = lr * Math.sqrt(f);
+    this.spread = model.gaussianFactorSpread();
+    this.constantAmplitude = lr * Math.sqrt(varC * f);
+    this.stableScale = model.noise() == NoiseModel.STABLE ? model.stableStepScale() : Double.NaN;
+  }
+
+  /** a = 1 - lr q with q = sumSq / S. */
+  double factor(double sumSq) {
+    return Math.fma(sumSq / batch, negLr, 1.0);
+  }
+
+  /** b = offsetScale * (sumXe / S). */
+  double offset(double sumXe) {
+    return offsetScale * (sumXe / batch);
+  }
+
+  /** The Gaussian model's step: {@code c u + lr sqrt(f max(0, A u^2 - 2 B u + C)) xi}. */
+  double gaussian(double u, double xi) {
+    double v = Math.max(Math.fma(Math.fma(varA, u, -varTwoB), u, varC), 0.0);
+    return Math.fma(contraction, u, lrRootF * Math.sqrt(v) * xi);
+  }
+
+  /** The Gaussian model's asymptotic factor {@code c + lr sqrt(A f) xi}. */
+  double gaussianFactor(double xi) {
+    return Math.fma(spread, xi, contraction);
+  }
+
+  /** u as reported: +infinity once diverged, never NaN. */
+  static double reported(double u) {
+    return Math.abs(u) <= DIVERGED ? u : Double.POSITIVE_INFINITY;
+  }
+}
