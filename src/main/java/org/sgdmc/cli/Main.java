@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     header = "Monte Carlo core for the theory of stochastic gradient descent.",
     description = "Runs many independent SGD trajectories on small models and writes self-describing HDF5.",
-    subcommands = {DemoCommand.class, SimulateCommand.class, SweepCommand.class, ScanCommand.class,
+    subcommands = {DemoCommand.class, SimulateCommand.class, TailsCommand.class, SweepCommand.class, ScanCommand.class,
         InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
       "output, so an interrupted sweep rerun with the same arguments skips them."
     },
     mixinStandardHelpOptions = true,
-    subcommands = {SweepLinreg1dCommand.class, SweepSaddleCommand.class})
+    subcommands = {SweepLinreg1dCommand.class, SweepSaddleCommand.class, SweepTailsCommand.class})
 public final class SweepCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,35 @@
+package org.sgdmc.experiments;
+
+import org.sgdmc.models.FeatureData;
+import org.sgdmc.models.LabelledData;
+import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.theory.TailIndex;
+import org.sgdmc.theory.TailIndexTheory;
+
+/** The Kesten theory of each {@link Linreg1dTails} noise model: which recursion's factor decides the tail. */
+public final class Linreg1dTailsTheory {
+  private Linreg1dTailsTheory() {}
+
+  /**
+   * Minibatch noise: a = 1 - lr q with q the batch mean of x^2 (exact). Gaussian SDE noise: asymptotically
+   * a = c + lr sqrt(f Var[x^2]) xi, since the noise's standard deviation grows like |u| (Goldie's implicit
+   * renewal theorem covers recursions that are affine up to a bounded term). Constant Gaussian and stable
+   * noise: a = c deterministic, so the tail is the noise's own (light, or the stable index).
+   */
+  public static TailIndex of(Linreg1dTails m) {
+    double lr = m.lr();
+    return switch (m.noise()) {
+      case MINIBATCH -> TailIndexTheory.linreg1d(lr, m.batch(), features(m.data()), m.withReplacement());
+      case GAUSSIAN -> TailIndexTheory.gaussianFactor(m.contraction(), m.gaussianFactorSpread());
+      case GAUSSIAN_CONSTANT -> TailIndexTheory.gaussianAdditive(lr, m.data().secondMoment());
+      case STABLE -> TailIndexTheory.stableAdditive(lr, m.data().secondMoment(), m.stableAlpha());
+    };
+  }
+
+  private static FeatureData features(LabelledData data) {
+    return switch (data) {
+      case LabelledData.Stream s -> new FeatureData.Gaussian();
+      case LabelledData.Finite f -> f.features();
+    };
+  }
+}

@@ -1,0 +1,92 @@
+package org.sgdmc.experiments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.sgdmc.engine.Simulation;
+import org.sgdmc.engine.StationarySampler;
+import org.sgdmc.kernels.StateBlock;
+import org.sgdmc.stats.SampleMean;
+import org.sgdmc.stats.tails.TailFit;
+import org.sgdmc.stats.tails.TailFitOptions;
+import org.sgdmc.stats.tails.TailFitter;
+import org.sgdmc.theory.TailIndex;
+
+/**
+ * Samples a model's stationary law and fits its tail, beside the Kesten theory. The index is reported only
+ * where a stationary law exists: the theory's Lyapunov exponent (when there is one) and the simulated one
+ * must both be negative, and almost no trajectory may have diverged. Otherwise the result says why not,
+ * and carries no index.
+ */
+public final class TailsExperiment {
+  /** More diverged trajectories than this fraction means there is no stationary law to fit. */
+  public static final double MAX_DIVERGED_FRACTION = 1e-3;
+
+  private TailsExperiment() {}
+
+  /**
+   * The outcome.
+   *
+   * @param plan how the law was sampled
+   * @param theory the Kesten index and Lyapunov exponent, or null where the model has no theory
+   * @param lyapunov the simulated Lyapunov exponent (mean over trajectories of ln|product of factors| / T)
+   * @param divergedFraction trajectories whose last observation had diverged
+   * @param norm the tail fit of |u| (null when no index is reported)
+   * @param coordinate the tail fit of one coordinate (d > 1 only; else null)
+   * @param refusal why no index is reported, or null when it is
+   * @param kernelSeconds the simulation's wall time
+   * @param fitSeconds the tail fits' wall time
+   */
+  public record Result(StationarySampler.Plan plan, TailIndex theory, SampleMean lyapunov, double divergedFraction,
+      long samples, TailFit norm, TailFit coordinate, String refusal, double kernelSeconds, double fitSeconds) {
+
+    /** Whether an index is reported. */
+    public boolean reported() {
+      return refusal == null;
+    }
+
+    /** Trajectory-steps per second of the simulation. */
+    public double stepsPerSecond() {
+      return plan.trajectories() * (double) plan.lastStep() / kernelSeconds;
+    }
+  }
+
+  /**
+   * Runs {@code plan} with the given blocks, then fits. {@code fitCoordinate}: also fit channel 1 (a single
+   * coordinate), which in one dimension is u itself and adds nothing.
+   */
+  public static Result run(IntFunction<StateBlock> blocks, StationarySampler.Plan plan, TailIndex theory,
+      TailFitOptions fit, boolean fitCoordinate, Simulation.Progress progress) {
+    StationarySampler.Samples s = StationarySampler.run(blocks, plan, progress);
+    SampleMean lyapunov = SampleMean.of(s.logFactorRates());
+    double diverged = s.diverged() / (double) plan.trajectories();
+    String refusal = refusal(theory, lyapunov, diverged);
+    long t0 = System.nanoTime();
+    TailFit norm = null;
+    TailFit coordinate = null;
+    if (refusal == null) {
+      norm = TailFitter.fit(s.norms(), s.clusters(), fit);
+      if (fitCoordinate) {
+        coordinate = TailFitter.fit(s.coordinates(), s.clusters(), fit);
+      }
+    }
+    double fitSeconds = (System.nanoTime() - t0) * 1e-9;
+    return new Result(plan, theory, lyapunov, diverged, s.norms().length, norm, coordinate, refusal,
+        s.kernelSeconds(), fitSeconds);
+  }
+
+  /** Why there is no index to report, or null. */
+  static String refusal(TailIndex theory, SampleMean lyapunov, double divergedFraction) {
+    List<String> why = new ArrayList<>();
+    if (theory != null && theory.regime() == TailIndex.Regime.NO_STATIONARY_LAW) {
+      why.add(String.format("theory's Lyapunov exponent %.6g >= 0", theory.lyapunov().value()));
+    }
+    if (!(lyapunov.value() < 0)) {
+      why.add(String.format("simulated Lyapunov exponent %.6g >= 0", lyapunov.value()));
+    }
+    if (divergedFraction > MAX_DIVERGED_FRACTION) {
+      why.add(String.format("%.3g of the trajectories diverged", divergedFraction));
+    }
+    return why.isEmpty() ? null : "no stationary law: " + String.join("; ", why);
+  }
+}

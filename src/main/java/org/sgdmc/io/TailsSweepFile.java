@@ -1,0 +1,88 @@
+package org.sgdmc.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.sgdmc.experiments.TailsExperiment;
+import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.stats.tails.TailFit;
+import org.sgdmc.sweep.Axis;
+import org.sgdmc.theory.TailIndex;
+
+/**
+ * Writes a tail-index sweep over (lr, batch) as documented in data/SCHEMA.md: every per-cell quantity is a
+ * [lr, batch] array (row-major, lr slowest), with the axes under /grid.
+ */
+public final class TailsSweepFile {
+  private TailsSweepFile() {}
+
+  public static void write(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
+      List<Linreg1dTails> models, List<TailsExperiment.Result> results, String settings, double seconds) {
+    int a = lr.size();
+    int b = batch.size();
+    try (ResultFile f = ResultFile.create(target, overwrite)) {
+      meta.writeRoot(f, "sweep tails-linreg1d");
+      f.attribute("/parameters", "settings", settings);
+      TailsExperiment.Result first = results.get(0);
+      f.attribute("/parameters", "trajectories", first.plan().trajectories());
+      f.attribute("/parameters", "samples_per_trajectory", (long) first.plan().samplesPerTrajectory());
+      f.attribute("/parameters", "threads", (long) first.plan().threads());
+      f.dataset("/grid/lr", lr.values());
+      f.dataset("/grid/batch", batch.values());
+      double[][] alpha = new double[a][b], lo = new double[a][b], hi = new double[a][b], xmin = new double[a][b];
+      double[][] moment = new double[a][b], lyap = new double[a][b], lyapErr = new double[a][b];
+      double[][] diverged = new double[a][b], theory = new double[a][b], theoryErr = new double[a][b];
+      double[][] theoryLyap = new double[a][b];
+      double[][] burnIn = new double[a][b], thin = new double[a][b];
+      int[][] reported = new int[a][b], regime = new int[a][b];
+      for (int i = 0; i < a; i++) {
+        for (int j = 0; j < b; j++) {
+          TailsExperiment.Result r = results.get(i * b + j);
+          TailFit fit = r.norm();
+          alpha[i][j] = fit == null ? Double.NaN : fit.alpha();
+          lo[i][j] = fit == null ? Double.NaN : fit.ciLow();
+          hi[i][j] = fit == null ? Double.NaN : fit.ciHigh();
+          xmin[i][j] = fit == null ? Double.NaN : fit.xmin();
+          moment[i][j] = fit == null ? Double.NaN : fit.momentAlpha();
+          reported[i][j] = r.reported() ? 1 : 0;
+          lyap[i][j] = r.lyapunov().value();
+          lyapErr[i][j] = r.lyapunov().stderr();
+          diverged[i][j] = r.divergedFraction();
+          TailIndex t = r.theory();
+          theory[i][j] = t.index();
+          theoryErr[i][j] = t.indexStderr();
+          theoryLyap[i][j] = t.lyapunov().value();
+          regime[i][j] = t.regime().ordinal();
+          burnIn[i][j] = r.plan().burnIn();
+          thin[i][j] = r.plan().thin();
+        }
+      }
+      f.dataset("/estimates/tail_index", alpha);
+      f.datasetAttribute("/estimates/tail_index", "description",
+          "[lr, batch] Hill estimate above the KS-chosen threshold; NaN where index_reported is 0");
+      f.dataset("/estimates/tail_index_ci_low", lo);
+      f.dataset("/estimates/tail_index_ci_high", hi);
+      f.datasetAttribute("/estimates/tail_index_ci_low", "level", first.norm() != null ? first.norm().ciLevel() : Double.NaN);
+      f.dataset("/estimates/tail_xmin", xmin);
+      f.dataset("/estimates/moment_index", moment);
+      f.dataset("/estimates/index_reported", reported);
+      f.dataset("/estimates/lyapunov", lyap);
+      f.dataset("/estimates/lyapunov_stderr", lyapErr);
+      f.dataset("/estimates/diverged_fraction", diverged);
+      f.dataset("/estimates/burn_in", burnIn);
+      f.dataset("/estimates/thin", thin);
+      f.dataset("/theory/tail_index", theory);
+      f.datasetAttribute("/theory/tail_index", "description",
+          "[lr, batch] Kesten index: +inf for a light tail, NaN where there is no stationary law");
+      f.dataset("/theory/tail_index_stderr", theoryErr);
+      f.dataset("/theory/lyapunov", theoryLyap);
+      f.dataset("/theory/regime", regime);
+      String[] names = new String[TailIndex.Regime.values().length];
+      for (TailIndex.Regime r : TailIndex.Regime.values()) {
+        names[r.ordinal()] = r.label();
+      }
+      f.datasetAttribute("/theory/regime", "regime_names", names);
+      f.dataset("/performance/seconds", seconds);
+      f.commit();
+    }
+  }
+}
