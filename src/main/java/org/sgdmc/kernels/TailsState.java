@@ -20,14 +20,11 @@ import org.sgdmc.models.LinearDTails;
  * not {@code <=} the threshold. The tangent vector does not depend on u and goes on.
  */
 final class TailsState {
-  /** Channels of a snapshot: |u|, u_0, log|v|. */
-  static final int CHANNELS = 3;
-  /** Channel of {@code |u| = |w - w_LS|}, +inf once diverged. */
-  static final int NORM = 0;
-  /** Channel of the first coordinate u_0 (signed), +inf once diverged. */
-  static final int FIRST = 1;
-  /** Channel of {@code ln|v_t|}, the log-norm of the tangent vector; divided by t it estimates Lambda_1. */
-  static final int LOG_TANGENT = 2;
+  /** Channels of a snapshot: |u|, u_0, ln|v|. */
+  static final int CHANNELS = LinearDTails.CHANNELS;
+  private static final int NORM = LinearDTails.CHANNEL_NORM;
+  private static final int FIRST = LinearDTails.CHANNEL_FIRST;
+  private static final int LOG_TANGENT = LinearDTails.CHANNEL_LOG_TANGENT;
 
   final int width;
   final int d;
