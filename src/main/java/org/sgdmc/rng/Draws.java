@@ -86,10 +86,12 @@ public final class Draws {
    * <p>The angles go through {@link Transcendentals#sinPiProduct}/{@link Transcendentals#cosPiProduct}, whose
    * argument reduction keeps full relative accuracy next to the poles and zeros (cos V near V = +-pi/2,
    * sin(alpha V) near alpha V = +-pi as alpha nears 2), and the power through {@link Transcendentals#pow}.
-   * Relative error against the exact formula at these two uniforms: a few ulp plus 1.5 |p ln r| ulp (the
-   * power's), so within 10 ulp for all but the most extreme draws. The draw is exactly odd in d: the
-   * uniform {@code 1 - U1} (from {@code ~first}) gives exactly {@code -Z}. Never NaN; for small alpha (below
-   * about 0.09) the most extreme draws overflow to +-infinity, as the exact ones would.
+   * Error against the exact formula at these two uniforms: below 16 + 16 |p| + 4 |p ln r| ulp (a priori):
+   * measured at most 4 ulp for alpha >= 1 and |p ln r| < 1, the bulk of the law; more in the far tail, where
+   * the power's argument p ln r is large and exp turns its last-bit error into a relative one (52 ulp,
+   * 1.2e-14, at alpha = 1.95 and the most extreme corner of the uniforms). The draw is exactly odd in d: the
+   * uniform {@code 1 - U1} (from {@code ~first}) gives exactly {@code -Z}. Never NaN; below alpha = 0.093 the
+   * most extreme draws overflow to +-infinity, as the exact ones would.
    */
   public static double symmetricStableFromBits(long first, long second, StableShape shape) {
     double d = Uniforms.open(first) - 0.5;

@@ -31,7 +31,7 @@ public final class StableShape {
   /**
    * The shape of index {@code alpha}, in (0, 2]. Subnormal alphas (below 2^-1022) are refused too: there
    * 1/alpha overflows and the formula could return NaN. (Long before that the law itself outgrows the
-   * doubles: below alpha of about 0.2 the largest draws are +-infinity, the value the exact draw rounds to.)
+   * doubles: below alpha = 0.093 the largest draws are +-infinity, the value the exact draw rounds to.)
    *
    * @throws IllegalArgumentException if alpha is not in (0, 2] or is subnormal
    */

@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Bounds, in ulps of the exact value; in brackets the largest errors measured when the test was written:
  * <ul>
- *   <li>sinPiProduct, cosPiProduct: below 3 ulp [sin 1.72, cos 1.81 on 4 x 10^5 products and the quarter
- *       edges]. sin2pi of the rounded product would be off by up to 39 ulp at alpha 1.95 (printed).
- *   <li>pow: below 1 + 3 |y ln x| ulp, the a priori bound [0.93 where |y ln x| < 1; at most 0.58 of the
+ *   <li>sinPiProduct, cosPiProduct: below 3 ulp [2.22 and 2.22 on 4 x 10^5 products, |a b| < 4, and the
+ *       quarter edges]. sin2pi of the rounded product is off by 13.7 ulp near pi a b = 0.975 pi [printed].
+ *   <li>pow: below 1 + 3 |y ln x| ulp, the a priori bound [1.33 where |y ln x| < 1; at most 0.56 of the
  *       bound overall].
  *   <li>the draw against CMS at the same two uniforms: below 16 + 16 |p| + 4 |p ln r| ulp, p = (1 - alpha)
- *       / alpha and r the power's base, the a priori bound (see the test) [at most 0.43 of the bound;
- *       3.9 ulp where |p ln r| < 1, 10.5 ulp over all].
+ *       / alpha and r the power's base, the a priori bound (see the test) [at most 0.38 of the bound; where
+ *       |p ln r| < 1: 2.8 to 4.0 ulp for alpha >= 1, 5.1 at 0.5, 9.1 at 0.3; over all: 2.8 at alpha 1,
+ *       4.2 at 2, 11 to 52 between, 128 at 0.3, where p = 2.3 and the largest draws reach 1e70].
  *   <li>against CMS in StrictMath, where |V| <= 0.45 pi: relative difference below (64 + 3 |p ln r|) 2^-52
- *       [at most 0.36 of it].
+ *       [17.6 x 2^-52 at most, 0.23 of the bound].
  * </ul>
  */
 class SymmetricStableAccuracyTest {
