@@ -6,41 +6,36 @@ package org.sgdmc.rng;
  * Test-only and slow.
  */
 final class PreciseStable {
-  /** pi in double-double. */
-  private static final DoubleDouble PI = DoubleDouble.of(PreciseReference.PI_DIGITS);
-
   private PreciseStable() {}
 
-  /** sin(pi x) for a double-double |x| < 8. */
+  /** sin(pi x) for a double-double x (|x| < 2^52). */
   static DoubleDouble sinPi(DoubleDouble x) {
     return ofPi(x, true);
   }
 
-  /** cos(pi x) for a double-double |x| < 8. */
+  /** cos(pi x) for a double-double x (|x| < 2^52). */
   static DoubleDouble cosPi(DoubleDouble x) {
     return ofPi(x, false);
   }
 
   /**
-   * sin or cos of pi (h + l), h the high double less whole turns and l the tail: the addition theorem with
-   * sin(pi h) and cos(pi h) from {@link PreciseReference} (|h|/2 is a turn fraction in [0, 1/2]) and the tail's
-   * sine and cosine from two terms of their series (|pi l| < 2^-50, so the next terms are below 2^-250).
+   * sin or cos of pi (h + l), h the high double less whole turns (exact: the rest is a multiple of ulp(h)
+   * below 1 in magnitude) and l the tail, by the addition theorem; each of the four factors comes from
+   * {@link PreciseReference}'s turn functions at |h|/2 or |l|/2, turn fractions in [0, 1/2] taken exactly.
    */
   private static DoubleDouble ofPi(DoubleDouble x, boolean sine) {
-    double h = x.hi() - 2 * Math.rint(x.hi() / 2); // whole turns off; exact, a multiple of ulp(hi) below 1
-    if (!(Math.abs(x.hi()) < 8.0)) {
-      throw new IllegalArgumentException("|x| must be below 8, not " + x.hi());
+    if (!(Math.abs(x.hi()) < 0x1p52)) {
+      throw new IllegalArgumentException("|x| must be below 2^52, not " + x.hi());
     }
-    double u = Math.abs(h) / 2;
-    DoubleDouble sh = PreciseReference.sin2pi(u), ch = PreciseReference.cos2pi(u);
-    if (h < 0) {
-      sh = sh.negate();
-    }
-    DoubleDouble pl = PI.mul(x.lo());
-    DoubleDouble pl2 = pl.mul(pl);
-    DoubleDouble sl = pl.sub(pl2.mul(pl).div(6.0));
-    DoubleDouble cl = DoubleDouble.ONE.sub(pl2.mul(0.5));
+    double h = x.hi() - 2 * Math.rint(x.hi() / 2);
+    double l = x.lo();
+    DoubleDouble sh = odd(PreciseReference.sin2pi(Math.abs(h) / 2), h), ch = PreciseReference.cos2pi(Math.abs(h) / 2);
+    DoubleDouble sl = odd(PreciseReference.sin2pi(Math.abs(l) / 2), l), cl = PreciseReference.cos2pi(Math.abs(l) / 2);
     return sine ? sh.mul(cl).add(ch.mul(sl)) : ch.mul(cl).sub(sh.mul(sl));
+  }
+
+  private static DoubleDouble odd(DoubleDouble value, double sign) {
+    return sign < 0 ? value.negate() : value;
   }
 
   /** ln of a positive double-double: ln hi + ln(1 + lo/hi), the second to two terms (|lo/hi| < 2^-52). */
