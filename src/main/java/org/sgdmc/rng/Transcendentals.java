@@ -30,6 +30,10 @@ import jdk.incubator.vector.VectorOperators;
  * {@link #sigmoid} is 1 / (1 + exp(-x)): within 3.5 ulp where the result is normal (x > -708.4; a priori:
  * exp's 1 ulp plus two roundings, counted in the result's finest ulp), 0 below -709.78. The tests measure
  * and pin all three bounds.
+ *
+ * <p>{@link #sinPiProduct}/{@link #cosPiProduct} are sin and cos of pi a b with the argument reduced by an
+ * fma, for angles given as a product (within 3 ulp, also near the zeros); {@link #pow} is exp(y log x)
+ * (within 1 + 3 |y ln x| ulp). The tests measure and pin both.
  */
 public final class Transcendentals {
   // fdlibm e_log.c: log(1+f) = f - f^2/2 + s*(f^2/2 + R(s^2)), Remez coefficients of R.
@@ -198,6 +202,60 @@ public final class Transcendentals {
     return v.blend(v.neg(), negate);
   }
 
+  // ---------------------------------------------------------------- sin and cos of pi a b
+
+  /**
+   * {@code sin(pi a b)} for |a b| <= 2^40; within 3 ulp. The product is never rounded as such: the nearest
+   * quarter-turn count n comes from the rounded 2ab, and the rest r = 2ab - n from one fma, so r is
+   * correctly rounded even where it is tiny, and the sine keeps its full relative accuracy near every zero.
+   * ({@code sin2pi(a b / 2)} would round the product first and lose up to |x cot x| / 2 ulps there: 20 ulp
+   * at pi a b = 0.975 pi, the largest angle of a stable draw with alpha = 1.95, and without bound as it nears
+   * pi.) Odd in each argument, bit for bit.
+   */
+  public static double sinPiProduct(double a, double b) {
+    return quarterTurnsOfProduct(2.0 * a, b, 0);
+  }
+
+  /** {@code cos(pi a b)} for |a b| <= 2^40; within 3 ulp, reduced as {@link #sinPiProduct}. Even, bit for bit. */
+  public static double cosPiProduct(double a, double b) {
+    return quarterTurnsOfProduct(2.0 * a, b, 1);
+  }
+
+  /**
+   * {@code sin((pi/2) twoA b + shift pi/2)}: n = rint(twoA b) quarter turns and x = (twoA b - n) pi/2 with the
+   * difference from one fma. n is exact in ROUNDER's low mantissa bits, negative n included (their low two
+   * bits are n mod 4, since 2^51 is a multiple of 4), and {@code ROUNDER - qr} is exactly -n.
+   */
+  private static double quarterTurnsOfProduct(double twoA, double b, long shift) {
+    double qr = twoA * b + ROUNDER;
+    long q = Double.doubleToRawLongBits(qr) + shift;
+    double x = Math.fma(twoA, b, ROUNDER - qr) * HALF_PI;
+    double s = sinKernel(x), c = cosKernel(x);
+    double v = (q & 1) == 0 ? s : c;
+    return (q & 2) == 0 ? v : -v;
+  }
+
+  /** Lane-wise twin of {@link #sinPiProduct(double, double)}, {@code a} the same in every lane. */
+  public static DoubleVector sinPiProduct(double a, DoubleVector b) {
+    return quarterTurnsOfProduct(2.0 * a, b, 0);
+  }
+
+  /** Lane-wise twin of {@link #cosPiProduct(double, double)}, {@code a} the same in every lane. */
+  public static DoubleVector cosPiProduct(double a, DoubleVector b) {
+    return quarterTurnsOfProduct(2.0 * a, b, 1);
+  }
+
+  private static DoubleVector quarterTurnsOfProduct(double twoA, DoubleVector b, long shift) {
+    DoubleVector qr = b.mul(twoA).add(ROUNDER);
+    LongVector q = qr.viewAsIntegralLanes().add(shift);
+    DoubleVector x = b.fma(c(b, twoA), c(b, ROUNDER).sub(qr)).mul(HALF_PI);
+    DoubleVector s = sinKernel(x), c = cosKernel(x);
+    VectorMask<Double> odd = q.and(1L).compare(VectorOperators.NE, 0L).cast(b.species());
+    VectorMask<Double> negate = q.and(2L).compare(VectorOperators.NE, 0L).cast(b.species());
+    DoubleVector v = s.blend(c, odd);
+    return v.blend(v.neg(), negate);
+  }
+
   /** sin x for |x| <= pi/4 (fdlibm __kernel_sin without the tail correction). */
   static double sinKernel(double x) {
     double z = x * x;
@@ -337,6 +395,27 @@ public final class Transcendentals {
   /** Lane-wise twin of {@link #sigmoid(double)}. */
   public static DoubleVector sigmoid(DoubleVector x) {
     return c(x, 1.0).div(exp(x.neg()).add(1.0));
+  }
+
+  // ---------------------------------------------------------------- powers
+
+  /**
+   * {@code x^y = exp(y ln x)} for finite positive normal x and any y: {@link #log}, one multiply, {@link #exp}.
+   * Within {@code 1 + 3 |y ln x|} ulp where the result is normal (log's 1 ulp and the product's rounding are
+   * absolute errors of the exponent, which exp turns into relative ones), so within a few ulp wherever the
+   * power is of moderate size; {@code pow(x, 0) = 1} exactly, and +inf or 0 beyond the double range, as exp.
+   */
+  public static double pow(double x, double y) {
+    return exp(y * log(x));
+  }
+
+  /**
+   * Lane-wise twin of {@link #pow(double, double)}, {@code y} the same in every lane. In a hot kernel call
+   * {@link #log(DoubleVector)} and {@link #exp(DoubleVector)} in separate short loops instead (see
+   * {@link #tanh(DoubleVector, DoubleVector)} for why): the same operations, so the same bits.
+   */
+  public static DoubleVector pow(DoubleVector x, double y) {
+    return exp(log(x).mul(y));
   }
 
   /** {@code value} in every lane of {@code like}'s species: the addend of a vector fma. */

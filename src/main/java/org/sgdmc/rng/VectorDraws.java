@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vectorised fills of uniforms and normals for a block of consecutive trajectories, in the draw-major layout
+ * Vectorised fills of uniforms, normals and symmetric stable numbers for a block of consecutive trajectories, in the draw-major layout
  * of {@link Philox4x32Vector#fillBits}: value {@code d} of trajectory {@code traj0 + j} at {@code out[d*width + j]}.
  * Each value equals, bit for bit, the scalar {@link Draws} value with the same coordinates.
  */
@@ -109,6 +109,119 @@ public final class VectorDraws {
         DoubleVector sin = sk.blend(ck, odd); // +-sin(2 pi u2)
         r2.mul(cos.mul(cos)).intoArray(out, row + j);
         r2.mul(sin.mul(sin)).intoArray(out, row + width + j);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ symmetric alpha-stable numbers
+
+  /**
+   * Symmetric alpha-stable numbers by Chambers-Mallows-Stuck, one per Philox block:
+   * {@code out[b*width + j]} = {@link Draws#symmetricStable} number {@code block0 + b} of trajectory
+   * {@code traj0 + j}, bit for bit, for b in 0..nBlocks-1. {@code bits} is scratch of
+   * {@code 2*nBlocks*width} longs, first filled with the draws and then reused for intermediate doubles.
+   *
+   * @param width trajectories per row; a multiple of {@link Philox4x32Vector#lanes()}
+   */
+  public static void symmetricStables(
+      long seed, int stream, long traj0, int width, long block0, int nBlocks, StableShape shape, long[] bits, double[] out) {
+    Philox4x32Vector.fillBits(seed, stream, traj0, width, block0, nBlocks, bits, 0);
+    // Six short passes, each one or two polynomials long, rather than one body of three sines, two
+    // logarithms and an exponential: every pass stays small enough for C2 to inline all its Vector API
+    // calls, and its iterations are independent, so the CPU overlaps them (measured on AVX2: 12% fewer
+    // stables per second with 4 passes, 20% fewer with 3). Intermediate doubles live, as raw bits, in the
+    // rows of the second draws, which pass 1 has consumed, and cos V in out.
+    exponentialVariates(bits, width, nBlocks);
+    cosines(bits, out, width, nBlocks);
+    ratios(bits, out, width, nBlocks, shape.oneMinusAlpha);
+    scaledLogs(bits, width, nBlocks, shape.exponent);
+    powersFromLogs(bits, width, nBlocks);
+    stablesFromSines(bits, out, width, nBlocks, shape.alpha);
+  }
+
+  /** {@link #symmetricStables(long, int, long, int, long, int, StableShape, long[], double[])} for index {@code alpha}. */
+  public static void symmetricStables(
+      long seed, int stream, long traj0, int width, long block0, int nBlocks, double alpha, long[] bits, double[] out) {
+    symmetricStables(seed, stream, traj0, width, block0, nBlocks, StableShape.of(alpha), bits, out);
+  }
+
+  /** Pass 1: the exponential variate W = -ln U2 over each second-draw row (odd rows of {@code bits}), in place. */
+  private static void exponentialVariates(long[] bits, int width, int nBlocks) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = (2 * b + 1) * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector u2 = Uniforms.open(LongVector.fromArray(sp, bits, row + j));
+        Transcendentals.log(u2).neg().viewAsIntegralLanes().intoArray(bits, row + j);
+      }
+    }
+  }
+
+  /** Pass 2: cos V = cos(pi d) into {@code out}. */
+  private static void cosines(long[] bits, double[] out, int width, int nBlocks) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = 2 * b * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector d = Uniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
+        Transcendentals.cosPiProduct(1.0, d).intoArray(out, b * width + j);
+      }
+    }
+  }
+
+  /** Pass 3: the power's base r = cos((1 - alpha) V) / (W cos V), over W. */
+  private static void ratios(long[] bits, double[] out, int width, int nBlocks, double oneMinusAlpha) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = 2 * b * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector d = Uniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
+        DoubleVector w = LongVector.fromArray(sp, bits, row + width + j).viewAsFloatingLanes();
+        DoubleVector cosV = DoubleVector.fromArray(VectorShapes.DOUBLES, out, b * width + j);
+        DoubleVector cosRest = Transcendentals.cosPiProduct(oneMinusAlpha, d);
+        cosRest.div(w.mul(cosV)).viewAsIntegralLanes().intoArray(bits, row + width + j);
+      }
+    }
+  }
+
+  /**
+   * Pass 4: p ln r over r, in place. With pass 5 this is r^p as {@link Transcendentals#pow} computes it,
+   * exp(p ln r), the logarithm and the exponential in separate loops (see
+   * {@link Transcendentals#pow(DoubleVector, double)}).
+   */
+  private static void scaledLogs(long[] bits, int width, int nBlocks, double exponent) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = (2 * b + 1) * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector r = LongVector.fromArray(sp, bits, row + j).viewAsFloatingLanes();
+        Transcendentals.log(r).mul(exponent).viewAsIntegralLanes().intoArray(bits, row + j);
+      }
+    }
+  }
+
+  /** Pass 5: exp of pass 4's p ln r, in place: r^p. */
+  private static void powersFromLogs(long[] bits, int width, int nBlocks) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = (2 * b + 1) * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector y = LongVector.fromArray(sp, bits, row + j).viewAsFloatingLanes();
+        Transcendentals.exp(y).viewAsIntegralLanes().intoArray(bits, row + j);
+      }
+    }
+  }
+
+  /** Pass 6: Z = sin(alpha V) / cos V * r^p, over cos V. */
+  private static void stablesFromSines(long[] bits, double[] out, int width, int nBlocks, double alpha) {
+    VectorSpecies<Long> sp = VectorShapes.LONGS;
+    for (int b = 0; b < nBlocks; b++) {
+      int row = 2 * b * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector d = Uniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
+        DoubleVector power = LongVector.fromArray(sp, bits, row + width + j).viewAsFloatingLanes();
+        DoubleVector cosV = DoubleVector.fromArray(VectorShapes.DOUBLES, out, b * width + j);
+        Transcendentals.sinPiProduct(alpha, d).div(cosV).mul(power).intoArray(out, b * width + j);
       }
     }
   }
