@@ -3,6 +3,7 @@ package org.sgdmc.kernels;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.rng.Draws;
+import org.sgdmc.rng.StableShape;
 import org.sgdmc.rng.Stream;
 
 /**
@@ -27,6 +28,7 @@ public final class Linreg1dTailsScalarBlock implements StateBlock {
   private final double[] products;
   private final long[] batchBits;
   private final int[] picks;
+  private final StableShape shape; // null unless the noise is stable
   private long traj0;
 
   public Linreg1dTailsScalarBlock(Linreg1dTails model, long seed, int width) {
@@ -49,6 +51,7 @@ public final class Linreg1dTailsScalarBlock implements StateBlock {
     }
     this.batchBits = new long[s];
     this.picks = new int[s];
+    this.shape = model.noise() == org.sgdmc.models.NoiseModel.STABLE ? StableShape.of(model.stableAlpha()) : null;
   }
 
   @Override
@@ -132,7 +135,7 @@ public final class Linreg1dTailsScalarBlock implements StateBlock {
         return step.contraction;
       }
       case STABLE -> {
-        double z = stablePending();
+        double z = Draws.symmetricStable(seed, Stream.NOISE, traj, t, shape);
         u[i] = Math.fma(step.contraction, x, step.stableScale * z);
         return step.contraction;
       }
@@ -148,9 +151,5 @@ public final class Linreg1dTailsScalarBlock implements StateBlock {
       out[width + i] = v;
       out[2 * width + i] = LogScaled.log(mant[i], exp[i]);
     }
-  }
-
-  private static double stablePending() {
-    throw new UnsupportedOperationException("stable noise: sampler not merged yet");
   }
 }

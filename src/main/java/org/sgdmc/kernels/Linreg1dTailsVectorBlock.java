@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.rng.StableShape;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
@@ -36,6 +37,7 @@ public final class Linreg1dTailsVectorBlock implements StateBlock {
   private final double[] squares;
   private final double[] products;
   private final int[] picks;
+  private final StableShape shape; // null unless the noise is stable
   private long traj0;
 
   public Linreg1dTailsVectorBlock(Linreg1dTails model, long seed, int width) {
@@ -71,6 +73,7 @@ public final class Linreg1dTailsVectorBlock implements StateBlock {
       this.products = null;
     }
     this.picks = new int[s];
+    this.shape = model.noise() == org.sgdmc.models.NoiseModel.STABLE ? StableShape.of(model.stableAlpha()) : null;
   }
 
   @Override
@@ -107,7 +110,7 @@ public final class Linreg1dTailsVectorBlock implements StateBlock {
         case GAUSSIAN -> gaussianSteps(fillNoiseNormals(t, n), n);
         case GAUSSIAN_CONSTANT -> constantSteps(fillNoiseNormals(t, n), n, step.constantAmplitude);
         case STABLE -> {
-          stablesPending(seed, Stream.NOISE.id, traj0, width, t, n, model.stableAlpha(), bits, draws);
+          VectorDraws.symmetricStables(seed, Stream.NOISE.id, traj0, width, t, n, shape, bits, draws);
           constantSteps(0, n, step.stableScale);
         }
       }
@@ -244,10 +247,5 @@ public final class Linreg1dTailsVectorBlock implements StateBlock {
       out[width + i] = v;
       out[2 * width + i] = LogScaled.log(mant[i], exp[i]);
     }
-  }
-
-  private static void stablesPending(long seed, int stream, long traj0, int width, long b0, int n, double alpha,
-      long[] bits, double[] out) {
-    throw new UnsupportedOperationException("stable noise: sampler not merged yet");
   }
 }

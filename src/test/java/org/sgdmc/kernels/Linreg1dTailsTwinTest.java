@@ -34,7 +34,10 @@ class Linreg1dTailsTwinTest {
         Arguments.of(noise(NoiseModel.GAUSSIAN, 0.6, 4, finite, false)),
         Arguments.of(noise(NoiseModel.GAUSSIAN, 3.0, 1, stream, true)),
         Arguments.of(noise(NoiseModel.GAUSSIAN_CONSTANT, 0.9, 1, stream, true)),
-        Arguments.of(noise(NoiseModel.GAUSSIAN_CONSTANT, 0.4, 2, finite, true)));
+        Arguments.of(noise(NoiseModel.GAUSSIAN_CONSTANT, 0.4, 2, finite, true)),
+        Arguments.of(new Linreg1dTails(0.5, 1, stream, true, NoiseModel.STABLE, 1.5, Double.NaN)),
+        Arguments.of(new Linreg1dTails(0.8, 3, finite, false, NoiseModel.STABLE, 0.7, 0.3)),
+        Arguments.of(new Linreg1dTails(2.5, 1, stream, true, NoiseModel.STABLE, 1.0, Double.NaN)));
   }
 
   static Linreg1dTails noise(NoiseModel m, double lr, int s, LabelledData data, boolean replace) {
