@@ -7,7 +7,10 @@
  * finite dataset, and the moment thresholds (GD, mean square, stationary) it is compared with; and {@link
  * org.sgdmc.theory.SaddleTheory}, the rank-1 saddle of seed 002 Sec. 4.2, whose two exponents {@code E log|1
  * +- lr chib|} reduce for Gaussian data to a quadrature of the closed form {@link
- * org.sgdmc.theory.NormalLogAbs} ({@code E log|c + d Z|}).
+ * org.sgdmc.theory.NormalLogAbs} ({@code E log|c + d Z|}); and {@link org.sgdmc.theory.TailIndexTheory}, the
+ * Kesten-Goldie tail index alpha ({@code E|a|^alpha = 1}) of SGD off interpolation, where the iterate is a random
+ * affine recursion: 1-D linear regression with Gaussian or finite data, the Gaussian-noise SDE, and d-dimensional
+ * linear regression (exact for isotropic Gaussian data, population dynamics otherwise).
  *
  * <p>Design notes.
  *
