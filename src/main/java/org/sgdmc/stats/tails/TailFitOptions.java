@@ -1,0 +1,122 @@
+package org.sgdmc.stats.tails;
+
+/**
+ * Everything a tail fit can be told; {@link #defaults()} is what the CLI uses unless asked otherwise.
+ *
+ * @param side which tail: |x| (default), the positive or the negative part
+ * @param kMin smallest number of tail points a threshold may leave (default 50): below that the KS distance
+ *     rewards noise, and the Hill estimate's relative error (1/sqrt(k)) is above 14%
+ * @param kMax largest number of tail points; 0 means half the finite samples (the default). Capped at the
+ *     number of positive samples minus one (the threshold itself must be positive)
+ * @param gridRatio ratio of consecutive candidate k (default 1.02, i.e. 116 candidates per decade of k): the
+ *     KS distance changes by O(1/sqrt(k)) between candidates this close, below its own noise, so a finer
+ *     grid only moves the choice within the statistical error
+ * @param replicates bootstrap replicates (default 200; 0: no bootstrap, the interval is NaN)
+ * @param ciLevel level of the percentile interval (default 0.95)
+ * @param seed seed of the bootstrap's Philox draws (default {@link #DEFAULT_SEED}); the result depends only
+ *     on it and the data, never on the thread count
+ * @param bootstrapSpan a replicate searches k in {@code [k^/span, k^ span]} (clipped to {@code [kMin, kMax]})
+ *     around the fit's own choice k^ (default 8: the replicates' choices spread far less, see {@link
+ *     TailBootstrap}); 0 means the whole grid
+ * @param threads threads for the bootstrap replicates (default: available processors)
+ * @param ccdfPointsPerDecade points per decade of x of the log-binned survival function (default 20)
+ * @param minTrustedK below this many tail points the fit is flagged as not trustworthy (default 200)
+ */
+public record TailFitOptions(
+    TailSide side,
+    int kMin,
+    int kMax,
+    double gridRatio,
+    int replicates,
+    double ciLevel,
+    long seed,
+    double bootstrapSpan,
+    int threads,
+    int ccdfPointsPerDecade,
+    int minTrustedK) {
+
+  /** The bootstrap seed unless one is given: any fixed number (the bytes of "tail", twice). */
+  public static final long DEFAULT_SEED = 0x7461_696C_7461_696CL;
+
+  public TailFitOptions {
+    if (side == null) {
+      throw new IllegalArgumentException("the tail side must be given");
+    }
+    if (kMin < 2) {
+      throw new IllegalArgumentException("kMin must be at least 2: " + kMin);
+    }
+    if (kMax < 0) {
+      throw new IllegalArgumentException("kMax must be >= 0 (0: half the sample): " + kMax);
+    }
+    if (kMax != 0 && kMax < kMin) {
+      throw new IllegalArgumentException("kMax " + kMax + " is below kMin " + kMin);
+    }
+    if (!(gridRatio > 1.0 && gridRatio <= 2.0)) {
+      throw new IllegalArgumentException("the grid ratio must lie in (1, 2]: " + gridRatio);
+    }
+    if (replicates < 0) {
+      throw new IllegalArgumentException("replicates must be >= 0: " + replicates);
+    }
+    if (!(ciLevel > 0 && ciLevel < 1)) {
+      throw new IllegalArgumentException("the interval level must lie in (0, 1): " + ciLevel);
+    }
+    if (!(bootstrapSpan == 0 || bootstrapSpan >= 1)) {
+      throw new IllegalArgumentException("the bootstrap span must be 0 (whole grid) or >= 1: " + bootstrapSpan);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1: " + threads);
+    }
+    if (ccdfPointsPerDecade < 1) {
+      throw new IllegalArgumentException("ccdf points per decade must be >= 1: " + ccdfPointsPerDecade);
+    }
+    if (minTrustedK < 0) {
+      throw new IllegalArgumentException("minTrustedK must be >= 0: " + minTrustedK);
+    }
+  }
+
+  /** The defaults listed above. */
+  public static TailFitOptions defaults() {
+    return new TailFitOptions(TailSide.ABSOLUTE, 50, 0, 1.02, 200, 0.95, DEFAULT_SEED, 8.0,
+        Runtime.getRuntime().availableProcessors(), 20, 200);
+  }
+
+  public TailFitOptions withSide(TailSide v) {
+    return new TailFitOptions(v, kMin, kMax, gridRatio, replicates, ciLevel, seed, bootstrapSpan, threads,
+        ccdfPointsPerDecade, minTrustedK);
+  }
+
+  public TailFitOptions withKRange(int newKMin, int newKMax) {
+    return new TailFitOptions(side, newKMin, newKMax, gridRatio, replicates, ciLevel, seed, bootstrapSpan, threads,
+        ccdfPointsPerDecade, minTrustedK);
+  }
+
+  public TailFitOptions withGridRatio(double v) {
+    return new TailFitOptions(side, kMin, kMax, v, replicates, ciLevel, seed, bootstrapSpan, threads,
+        ccdfPointsPerDecade, minTrustedK);
+  }
+
+  public TailFitOptions withBootstrap(int newReplicates, double newLevel, long newSeed) {
+    return new TailFitOptions(side, kMin, kMax, gridRatio, newReplicates, newLevel, newSeed, bootstrapSpan, threads,
+        ccdfPointsPerDecade, minTrustedK);
+  }
+
+  public TailFitOptions withBootstrapSpan(double v) {
+    return new TailFitOptions(side, kMin, kMax, gridRatio, replicates, ciLevel, seed, v, threads,
+        ccdfPointsPerDecade, minTrustedK);
+  }
+
+  public TailFitOptions withThreads(int v) {
+    return new TailFitOptions(side, kMin, kMax, gridRatio, replicates, ciLevel, seed, bootstrapSpan, v,
+        ccdfPointsPerDecade, minTrustedK);
+  }
+
+  public TailFitOptions withCcdfPointsPerDecade(int v) {
+    return new TailFitOptions(side, kMin, kMax, gridRatio, replicates, ciLevel, seed, bootstrapSpan, threads,
+        v, minTrustedK);
+  }
+
+  public TailFitOptions withMinTrustedK(int v) {
+    return new TailFitOptions(side, kMin, kMax, gridRatio, replicates, ciLevel, seed, bootstrapSpan, threads,
+        ccdfPointsPerDecade, v);
+  }
+}
