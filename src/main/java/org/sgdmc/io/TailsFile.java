@@ -90,7 +90,7 @@ public final class TailsFile {
     f.dataset(g + "moment_index_stderr", fit.momentAlphaStderr());
     f.dataset(g + "finite_samples", (long) fit.finite());
     f.attribute(g.substring(0, g.length() - 1), "trustworthy", fit.trustworthy());
-    f.attribute(g.substring(0, g.length() - 1), "warnings", fit.warnings().toArray(String[]::new));
+    f.attribute(g.substring(0, g.length() - 1), "warnings", fit.warnings().isEmpty() ? "none" : String.join(" ", fit.warnings()));
   }
 
   static void writeTheory(ResultFile f, TailIndex t) {
