@@ -26,7 +26,10 @@ final class WeightedThresholdSearch {
   private final KsDistance distance = new KsDistance();
   private final ReplicateDraws rng = new ReplicateDraws();
   private final MultinomialCounts multinomial = new MultinomialCounts();
+  /** Counts per slot (clusters only). */
   private final int[] counts;
+  /** Weights of a block of points on their way into the pass. */
+  private final int[] buffer = new int[MultinomialCounts.BLOCK];
   /** Points per candidate k at which a lower bound of its KS distance is taken before the search. */
   static final int PROBES = 64;
   /** Grid points the last search could reach (fewer than the grid when the region's weight ran out). */
@@ -55,7 +58,7 @@ final class WeightedThresholdSearch {
     this.alphaAt = new double[grid.length];
     this.lowerAt = new double[grid.length];
     this.byLower = new int[grid.length];
-    this.counts = new int[slots == null ? MultinomialCounts.BLOCK : slotsUsed(sample, top)];
+    this.counts = slots == null ? null : new int[slotsUsed(sample, top)];
   }
 
   /** Distinct weights the points {@code 0 .. top} use: the slots a replicate must draw counts for. */
@@ -84,14 +87,14 @@ final class WeightedThresholdSearch {
       multinomial.start(top + 1, cells, cells, rng);
       beginPass();
       for (int from = 0; from <= top && g < grid.length; ) {
-        int size = multinomial.nextBlock(counts, 0);
-        passBlock(counts, from, from + size, from);
+        int size = multinomial.nextBlock(buffer, 0);
+        passBlock(buffer, from, from + size);
         from += size;
       }
     } else {
       MultinomialCounts.draw(counts, counts.length, cells, cells, rng);
       beginPass();
-      passBlock(counts, 0, top + 1, 0);
+      passBySlots(counts);
     }
     return choose();
   }
@@ -102,7 +105,11 @@ final class WeightedThresholdSearch {
    */
   ThresholdChoice search(int[] counts) {
     beginPass();
-    passBlock(counts, 0, top + 1, 0);
+    if (slots == null) {
+      passBlock(counts, 0, top + 1);
+    } else {
+      passBySlots(counts);
+    }
     return choose();
   }
 
@@ -114,14 +121,18 @@ final class WeightedThresholdSearch {
   }
 
   /**
-   * The prefix pass over points {@code from .. to-1}, whose weights are {@code counts[i - shift]} (i.i.d.) or
-   * {@code counts[slot(i)]}: fills {@code prefix}, and per grid k the tail end t and the weighted log sum
-   * above it ({@link HillEstimator#stripedSum}'s order of additions: four accumulators by i mod 4, so that the
-   * additions are not one long dependency chain, and the same bits as the data's own pass when all weights
-   * are 1). Stops once every grid point is placed.
+   * The prefix pass over points {@code from .. to-1}, point i with weight {@code weights[i - from]}: fills
+   * {@code prefix}, and per grid k the tail end t and the weighted log sum above it ({@link
+   * HillEstimator#stripedSums}'s order of additions: four accumulators by i mod 4, so that the additions are
+   * not one long dependency chain, and the same bits as the data's own pass when all weights are 1). Stops
+   * once every grid point is placed. Memory-bound (a read of the log and a write of the prefix count per
+   * point), so it is kept free of anything else: weights arrive in a small buffer.
    */
-  private void passBlock(int[] counts, int from, int to, int shift) {
+  private void passBlock(int[] weights, int from, int to) {
     int gg = g;
+    int[] grid = this.grid;
+    double[] logs = this.logs;
+    int[] prefix = this.prefix;
     if (gg == grid.length) {
       return;
     }
@@ -130,7 +141,7 @@ final class WeightedThresholdSearch {
     double a0 = sums[0], a1 = sums[1], a2 = sums[2], a3 = sums[3];
     int i = from;
     for (; i < to && (i & 3) != 0; i++) {
-      int c = weightOf(counts, i, shift);
+      int c = weights[i - from];
       if (w + c > nextK) {
         gg = place(gg, i, w + c, (a0 + a1) + (a2 + a3));
         if (gg == grid.length) {
@@ -147,10 +158,11 @@ final class WeightedThresholdSearch {
       prefix[i + 1] = w;
     }
     for (; i + 4 <= to && gg < grid.length; i += 4) {
-      int c0 = weightOf(counts, i, shift);
-      int c1 = weightOf(counts, i + 1, shift);
-      int c2 = weightOf(counts, i + 2, shift);
-      int c3 = weightOf(counts, i + 3, shift);
+      int j = i - from;
+      int c0 = weights[j];
+      int c1 = weights[j + 1];
+      int c2 = weights[j + 2];
+      int c3 = weights[j + 3];
       int w0 = w + c0;
       int w1 = w0 + c1;
       int w2 = w1 + c2;
@@ -160,17 +172,17 @@ final class WeightedThresholdSearch {
         if (w0 > nextK) {
           gg = place(gg, i, w0, (a0 + a1) + (a2 + a3));
         }
-        double s1 = (a0 + c0 * logs[i] + a1) + (a2 + a3);
+        double b0 = a0 + c0 * logs[i];
         if (gg < grid.length && w1 > grid[gg]) {
-          gg = place(gg, i + 1, w1, s1);
+          gg = place(gg, i + 1, w1, (b0 + a1) + (a2 + a3));
         }
-        double s2 = (a0 + c0 * logs[i] + (a1 + c1 * logs[i + 1])) + (a2 + a3);
+        double b1 = a1 + c1 * logs[i + 1];
         if (gg < grid.length && w2 > grid[gg]) {
-          gg = place(gg, i + 2, w2, s2);
+          gg = place(gg, i + 2, w2, (b0 + b1) + (a2 + a3));
         }
-        double s3 = (a0 + c0 * logs[i] + (a1 + c1 * logs[i + 1])) + (a2 + c2 * logs[i + 2] + a3);
+        double b2 = a2 + c2 * logs[i + 2];
         if (gg < grid.length && w3 > grid[gg]) {
-          gg = place(gg, i + 3, w3, s3);
+          gg = place(gg, i + 3, w3, (b0 + b1) + (b2 + a3));
         }
         nextK = gg < grid.length ? grid[gg] : Integer.MAX_VALUE;
       }
@@ -185,7 +197,7 @@ final class WeightedThresholdSearch {
       w = w3;
     }
     for (; i < to && gg < grid.length; i++) {
-      int c = weightOf(counts, i, shift);
+      int c = weights[i - from];
       if (w + c > nextK) {
         gg = place(gg, i, w + c, (a0 + a1) + (a2 + a3));
         if (gg == grid.length) {
@@ -209,6 +221,17 @@ final class WeightedThresholdSearch {
     sums[3] = a3;
   }
 
+  /** The pass over points {@code 0 .. top} whose weights are the counts of their slots, a buffer at a time. */
+  private void passBySlots(int[] slotCounts) {
+    for (int from = 0; from <= top && g < grid.length; from += buffer.length) {
+      int to = Math.min(top + 1, from + buffer.length);
+      for (int i = from; i < to; i++) {
+        buffer[i - from] = slotCounts[slots[i]];
+      }
+      passBlock(buffer, from, to);
+    }
+  }
+
   /** The first point of positive weight (the replicate's maximum): where the prefix counts leave 0. */
   private int firstWeighted() {
     int lo = 0;
@@ -222,10 +245,6 @@ final class WeightedThresholdSearch {
       }
     }
     return lo;
-  }
-
-  private int weightOf(int[] counts, int i, int shift) {
-    return slots == null ? counts[i - shift] : counts[slots[i]];
   }
 
   /** Records point i as the tail end of every grid k below {@code next}, the weight up to and with it. */
