@@ -53,7 +53,7 @@ public final class TailBootstrap {
     boolean[] edge = new boolean[replicates];
     AtomicInteger next = new AtomicInteger();
     Runnable worker = () -> {
-      WeightedThresholdSearch search = new WeightedThresholdSearch(sample, range, top);
+      WeightedThresholdSearch search = new WeightedThresholdSearch(sample, range, top, options.ksAcceptance());
       for (int b = next.getAndIncrement(); b < replicates; b = next.getAndIncrement()) {
         ThresholdChoice choice = search.replicate(options.seed(), b);
         if (choice == null) {

@@ -37,7 +37,7 @@ public final class TailFitter {
   /** Fits a prepared sample. */
   public static TailFit fit(TailSample sample, TailFitOptions options) {
     int[] grid = KGrid.geometric(options.kMin(), sample.kMax(), options.gridRatio());
-    ThresholdScan scan = ThresholdScan.of(sample, grid);
+    ThresholdScan scan = ThresholdScan.of(sample, grid, options.ksAcceptance());
     ThresholdChoice choice = scan.choice();
     BootstrapResult boot = options.replicates() > 0 ? TailBootstrap.run(sample, grid, choice, options) : null;
     Ccdf ccdf = Ccdf.of(sample, options.ccdfPointsPerDecade());

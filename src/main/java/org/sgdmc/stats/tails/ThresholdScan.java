@@ -21,6 +21,14 @@ public record ThresholdScan(int[] k, double[] xmin, double[] alpha, double[] ks,
    * @throws IllegalArgumentException if at no k the tail has two distinct values
    */
   public static ThresholdScan of(TailSample sample, int[] grid) {
+    return of(sample, grid, 0.0);
+  }
+
+  /**
+   * Scans {@code grid} and chooses by the rule of {@link TailFitOptions#ksAcceptance}: the largest k with
+   * {@code sqrt(k) D <= acceptance} when {@code acceptance > 0} and some k passes, else the KS minimum.
+   */
+  public static ThresholdScan of(TailSample sample, int[] grid, double acceptance) {
     double[] l = sample.logs();
     double[] alpha = HillEstimator.alphas(sample, grid);
     double[] gamma = MomentEstimator.gammas(sample, grid);
@@ -33,6 +41,14 @@ public record ThresholdScan(int[] k, double[] xmin, double[] alpha, double[] ks,
       ks[g] = Double.isNaN(alpha[g]) ? Double.POSITIVE_INFINITY : distance.unweighted(l, grid[g], alpha[g]);
       if (ks[g] < Double.POSITIVE_INFINITY && (chosen < 0 || ks[g] < ks[chosen])) {
         chosen = g;
+      }
+    }
+    if (acceptance > 0) {
+      for (int g = grid.length - 1; g >= 0; g--) {
+        if (Math.sqrt(grid[g]) * ks[g] <= acceptance) {
+          chosen = g;
+          break;
+        }
       }
     }
     if (chosen < 0) {

@@ -24,6 +24,7 @@ final class WeightedThresholdSearch {
   private final double[] lowerAt;
   private final int[] byLower;
   private final KsDistance distance = new KsDistance();
+  private final double acceptance;
   private final ReplicateDraws rng = new ReplicateDraws();
   private final MultinomialCounts multinomial = new MultinomialCounts();
   /** Counts per slot (clusters only). */
@@ -47,6 +48,12 @@ final class WeightedThresholdSearch {
    * weight decides how far up the grid a replicate reaches).
    */
   WeightedThresholdSearch(TailSample sample, int[] grid, int top) {
+    this(sample, grid, top, 0.0);
+  }
+
+  /** As above, choosing by the KS acceptance rule of {@link TailFitOptions#ksAcceptance} when it is positive. */
+  WeightedThresholdSearch(TailSample sample, int[] grid, int top, double acceptance) {
+    this.acceptance = acceptance;
     this.sample = sample;
     this.logs = sample.logs();
     this.slots = sample.slots();
@@ -283,6 +290,12 @@ final class WeightedThresholdSearch {
         byLower[candidates++] = gi;
       }
     }
+    if (acceptance > 0) {
+      ThresholdChoice accepted = largestAccepted();
+      if (accepted != null) {
+        return accepted;
+      }
+    }
     sortByLowerBound(candidates);
     double bestKs = Double.POSITIVE_INFINITY;
     for (int r = 0; r < candidates; r++) {
@@ -305,6 +318,28 @@ final class WeightedThresholdSearch {
     }
     return new ThresholdChoice(grid[chosenIndex], sample.largest(tailEnd[chosenIndex]), alphaAt[chosenIndex],
         bestKs);
+  }
+
+  /**
+   * The largest reachable k whose weighted KS distance passes {@code sqrt(k) D <= acceptance}, or null. Each
+   * evaluation stops as soon as D exceeds the k's own limit, and the probe bound skips most failing k at once.
+   */
+  private ThresholdChoice largestAccepted() {
+    for (int gi = reachable - 1; gi >= 0; gi--) {
+      if (Double.isNaN(alphaAt[gi])) {
+        continue;
+      }
+      double limit = acceptance / Math.sqrt(grid[gi]);
+      if (lowerAt[gi] > limit) {
+        continue;
+      }
+      double ks = distance.weighted(logs, prefix, tailEnd[gi], grid[gi], alphaAt[gi], limit, false);
+      if (ks <= limit) {
+        chosenIndex = gi;
+        return new ThresholdChoice(grid[gi], sample.largest(tailEnd[gi]), alphaAt[gi], ks);
+      }
+    }
+    return null;
   }
 
   /** Insertion sort of {@code byLower[0 .. n)} by ascending lower bound, then grid index (a few hundred). */

@@ -27,11 +27,13 @@ class TailFitterTest {
       String at = "alpha " + alpha + ": " + fit.alpha() + " +- " + fit.alphaStderr() + ", k " + fit.k();
       assertEquals(alpha, fit.alpha(), 4 * fit.alphaStderr(), at);
       assertEquals(alpha, fit.momentAlpha(), 4 * fit.momentAlphaStderr(), at);
-      // the bootstrap's spread is the asymptotic one (pure Pareto: the threshold adds little), so the truth
-      // is within 4 of its standard deviations, and the 95% interval is about 2 x 1.96 standard errors wide
+      // the truth is within 4 of the bootstrap's standard deviations, and the 95% interval is 2 x 1.96
+      // asymptotic standard errors wide up to the threshold's own spread: under the KS acceptance rule a
+      // replicate whose full tail fails the test (a 15-30% event for an exact power law) falls back to a
+      // smaller k, which widens the interval (measured up to 2.7 times: the price of the rule, which is conservative here)
       assertEquals(alpha, fit.alpha(), 4 * fit.bootstrap().stddev(), at);
       double width = (fit.ciHigh() - fit.ciLow()) / (2 * 1.96 * fit.alphaStderr());
-      assertTrue(width > 0.6 && width < 1.8, at + ", interval width / asymptotic " + width);
+      assertTrue(width > 0.6 && width < 3.5, at + ", interval width / asymptotic " + width);
       assertTrue(fit.ciLow() < fit.alpha() && fit.alpha() < fit.ciHigh(), at);
       // a pure power law is a power law everywhere: the KS distance falls like 1/sqrt(k) and the chosen k is
       // large (in 100 calibration runs never below 0.35 kMax; we require 0.1 kMax)
