@@ -93,7 +93,7 @@ public class TailFitBenchmark {
     }
     prepared = TailSample.prepare(samples, n, options);
     grid = KGrid.geometric(options.kMin(), prepared.kMax(), options.gridRatio());
-    choice = ThresholdScan.of(prepared, grid).choice();
+    choice = ThresholdScan.of(prepared, grid, options.ksAcceptance()).choice();
   }
 
   @TearDown(Level.Trial)
@@ -128,7 +128,7 @@ public class TailFitBenchmark {
   /** The KS threshold search (with the Hill and moment curves) on the prepared sample. */
   @Benchmark
   public ThresholdScan search() {
-    return ThresholdScan.of(prepared, grid);
+    return ThresholdScan.of(prepared, grid, options.ksAcceptance());
   }
 
   /** The 200 bootstrap replicates on the prepared sample. */
