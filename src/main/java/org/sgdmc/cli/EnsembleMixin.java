@@ -56,10 +56,7 @@ public final class EnsembleMixin {
     if (t < 1) {
       throw new UserError("--threads must be at least 1, not " + t);
     }
-    int lanes = org.sgdmc.rng.VectorShapes.DOUBLES.length();
-    if (blockWidth < 1 || blockWidth % lanes != 0 || blockWidth > 1 << 16) {
-      throw new UserError("--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
-    }
+    checkBlockWidth(blockWidth);
     try {
       long[] times = RecordTimes.parse(recordTimes, steps);
       long tooMany = Math.multiplyHigh(trajectories, times.length);
@@ -69,6 +66,14 @@ public final class EnsembleMixin {
       return new EnsembleOptions(trajectories, times, seed, t, blockWidth, quantiles, epsilons, divergedAbove);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
+    }
+  }
+
+  /** A block width the kernels take: a multiple of the vector lanes, at most 65536; else a user error. */
+  static void checkBlockWidth(int blockWidth) {
+    int lanes = org.sgdmc.rng.VectorShapes.DOUBLES.length();
+    if (blockWidth < 1 || blockWidth % lanes != 0 || blockWidth > 1 << 16) {
+      throw new UserError("--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
     }
   }
 }

@@ -51,10 +51,7 @@ public final class StationaryMixin {
     if (t < 1) {
       throw new UserError("--threads must be at least 1, not " + t);
     }
-    int lanes = org.sgdmc.rng.VectorShapes.DOUBLES.length();
-    if (blockWidth < 1 || blockWidth % lanes != 0 || blockWidth > 1 << 16) {
-      throw new UserError("--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
-    }
+    EnsembleMixin.checkBlockWidth(blockWidth);
     double relaxation = lyapunov < 0 ? 1 / -lyapunov : Double.NaN;
     long burn = burnIn != null ? burnIn : autoSteps(relaxation, BURN_IN_RELAXATION_TIMES, MIN_BURN_IN);
     long spacing = thin != null ? thin : autoSteps(relaxation, THIN_RELAXATION_TIMES, 10);

@@ -78,7 +78,6 @@ public final class SweepTailsCommand implements Runnable {
     o.force = force;
     o.progress = progress;
     Output.checkWritable(o);
-    List<Axis> axes = new ArrayList<>();
     Axis lrAxis;
     Axis batchAxis;
     NoiseModel kind;
@@ -98,12 +97,6 @@ public final class SweepTailsCommand implements Runnable {
       if (s != Math.rint(s) || s < 1) {
         throw new UserError("--batch values must be whole numbers >= 1, not " + s);
       }
-    }
-    if (lrAxis.size() > 1) {
-      axes.add(lrAxis);
-    }
-    if (batchAxis.size() > 1) {
-      axes.add(batchAxis);
     }
     // Build and check every cell's model before anything runs: a bad cell is a user error, not a half-done sweep.
     List<Linreg1dTails> models = new ArrayList<>();
@@ -135,7 +128,7 @@ public final class SweepTailsCommand implements Runnable {
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), sampling.seed);
     String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + stableAlpha : "")
         + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + withReplacement);
-    Output.write(() -> TailsSweepFile.write(out, force, meta, lrAxis, batchAxis, models, results, settings, seconds));
+    Output.write(() -> TailsSweepFile.write(out, force, meta, lrAxis, batchAxis, results, settings, seconds));
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);

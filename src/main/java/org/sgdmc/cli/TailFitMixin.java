@@ -6,9 +6,9 @@ import picocli.CommandLine.Option;
 
 /** How the tail is fitted: which side, the threshold search's range, the bootstrap. */
 public final class TailFitMixin {
-  @Option(names = "--side", paramLabel = "SIDE", defaultValue = "absolute",
+  @Option(names = "--side", paramLabel = "SIDE", defaultValue = "ABSOLUTE",
       description = "Tail to fit: absolute (|u|, default), positive or negative.")
-  String side;
+  TailSide side;
 
   @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
       description = "Bootstrap replicates for the interval, 0 for none (default: ${DEFAULT-VALUE}).")
@@ -27,15 +27,9 @@ public final class TailFitMixin {
   int kMax;
 
   TailFitOptions options(int threads) {
-    TailSide tail = switch (side.toLowerCase(java.util.Locale.ROOT)) {
-      case "absolute" -> TailSide.ABSOLUTE;
-      case "positive" -> TailSide.POSITIVE;
-      case "negative" -> TailSide.NEGATIVE;
-      default -> throw new UserError("--side must be absolute, positive or negative, not " + side);
-    };
     try {
       return TailFitOptions.defaults()
-          .withSide(tail)
+          .withSide(side)
           .withKRange(kMin, kMax)
           .withBootstrap(replicates, level, TailFitOptions.DEFAULT_SEED)
           .withThreads(threads);

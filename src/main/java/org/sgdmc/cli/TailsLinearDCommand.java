@@ -1,18 +1,12 @@
 package org.sgdmc.cli;
 
-import org.sgdmc.engine.Simulation;
-import org.sgdmc.engine.StationarySampler;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.ResultFile;
-import org.sgdmc.io.RunMetadata;
-import org.sgdmc.io.TailsFile;
 import org.sgdmc.kernels.LinearDTailsScalarBlock;
 import org.sgdmc.kernels.LinearDTailsVectorBlock;
-import org.sgdmc.kernels.StateBlock;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.PointData;
-import org.sgdmc.theory.TailIndex;
 import org.sgdmc.theory.TailIndexTheory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,9 +52,9 @@ public final class TailsLinearDCommand implements Runnable {
   @Option(names = "--with-replacement", description = "Sample finite-data batches with replacement (default: without).")
   boolean withReplacement;
 
-  @Option(names = "--kernel", paramLabel = "K", defaultValue = "vector",
-      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: ${DEFAULT-VALUE}).")
-  String kernel;
+  @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
+      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
+  TailsExperiment.Kernel kernel;
 
   @Mixin StationaryMixin sampling;
   @Mixin TailFitMixin fitting;
@@ -69,32 +63,11 @@ public final class TailsLinearDCommand implements Runnable {
   @Override
   public void run() {
     LinearDTails model = model();
-    Output.checkWritable(output);
-    boolean scalar = switch (kernel) {
-      case "vector" -> false;
-      case "scalar" -> true;
-      default -> throw new UserError("--kernel must be vector or scalar, not " + kernel);
-    };
-    TailIndex theory = TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), model.withReplacement());
-    StationarySampler.Plan plan = sampling.plan(theory.lyapunov().value());
-    TailsExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "tails linear-d") : null) {
-      result = TailsExperiment.run(w -> block(model, scalar, w), plan, theory, fitting.options(plan.threads()),
-          model.dim() > 1, bar == null ? Simulation.Progress.NONE : bar);
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), sampling.seed);
-      Output.write(() -> TailsFile.write(output.out, output.force, meta, "tails linear-d", f -> parameters(f, model), result));
-    }
-    TailsReport.print(System.out, "tails linear-d  " + model.describe(), result);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
-  }
-
-  private StateBlock block(LinearDTails model, boolean scalar, int width) {
-    return scalar ? new LinearDTailsScalarBlock(model, sampling.seed, width)
-        : new LinearDTailsVectorBlock(model, sampling.seed, width);
+    TailsRun.execute(spec, output, sampling, fitting, "tails linear-d", model.describe(),
+        () -> TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), model.withReplacement()),
+        w -> kernel == TailsExperiment.Kernel.SCALAR ? new LinearDTailsScalarBlock(model, sampling.seed, w)
+            : new LinearDTailsVectorBlock(model, sampling.seed, w),
+        model.dim() > 1, f -> parameters(f, model));
   }
 
   LinearDTails model() {

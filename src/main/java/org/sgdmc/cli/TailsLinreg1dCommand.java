@@ -1,20 +1,14 @@
 package org.sgdmc.cli;
 
-import org.sgdmc.engine.Simulation;
-import org.sgdmc.engine.StationarySampler;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.ResultFile;
-import org.sgdmc.io.RunMetadata;
-import org.sgdmc.io.TailsFile;
 import org.sgdmc.kernels.Linreg1dTailsScalarBlock;
 import org.sgdmc.kernels.Linreg1dTailsVectorBlock;
-import org.sgdmc.kernels.StateBlock;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.NoiseModel;
-import org.sgdmc.theory.TailIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,9 +67,9 @@ public final class TailsLinreg1dCommand implements Runnable {
       description = "Scale of the stable noise (default: the one that equals gaussian-constant at alpha = 2).")
   Double stableScale;
 
-  @Option(names = "--kernel", paramLabel = "K", defaultValue = "vector",
-      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: ${DEFAULT-VALUE}).")
-  String kernel;
+  @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
+      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
+  TailsExperiment.Kernel kernel;
 
   @Mixin StationaryMixin sampling;
   @Mixin TailFitMixin fitting;
@@ -84,32 +78,11 @@ public final class TailsLinreg1dCommand implements Runnable {
   @Override
   public void run() {
     Linreg1dTails model = model();
-    Output.checkWritable(output);
-    TailIndex theory = Linreg1dTailsTheory.of(model);
-    StationarySampler.Plan plan = sampling.plan(theory.lyapunov().value());
-    boolean scalar = switch (kernel) {
-      case "vector" -> false;
-      case "scalar" -> true;
-      default -> throw new UserError("--kernel must be vector or scalar, not " + kernel);
-    };
-    TailsExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "tails linreg1d") : null) {
-      result = TailsExperiment.run(w -> block(model, scalar, w), plan, theory, fitting.options(plan.threads()), false,
-          bar == null ? Simulation.Progress.NONE : bar);
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), sampling.seed);
-      Output.write(() -> TailsFile.write(output.out, output.force, meta, "tails linreg1d", f -> parameters(f, model), result));
-    }
-    TailsReport.print(System.out, "tails linreg1d  " + model.describe(), result);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
-  }
-
-  private StateBlock block(Linreg1dTails model, boolean scalar, int width) {
-    return scalar ? new Linreg1dTailsScalarBlock(model, sampling.seed, width)
-        : new Linreg1dTailsVectorBlock(model, sampling.seed, width);
+    TailsRun.execute(spec, output, sampling, fitting, "tails linreg1d", model.describe(),
+        () -> Linreg1dTailsTheory.of(model),
+        w -> kernel == TailsExperiment.Kernel.SCALAR ? new Linreg1dTailsScalarBlock(model, sampling.seed, w)
+            : new Linreg1dTailsVectorBlock(model, sampling.seed, w),
+        false, f -> parameters(f, model));
   }
 
   Linreg1dTails model() {

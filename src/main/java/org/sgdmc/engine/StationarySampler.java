@@ -1,7 +1,7 @@
 package org.sgdmc.engine;
 
 import java.util.function.IntFunction;
-import org.sgdmc.kernels.StateBlock;
+import org.sgdmc.kernels.StationaryBlock;
 
 /**
  * Samples a stationary law: every trajectory runs {@code burnIn} steps, then is observed {@code K} times,
@@ -9,15 +9,10 @@ import org.sgdmc.kernels.StateBlock;
  * observation, so sample j belongs to trajectory {@code j % M} (the "cluster" a bootstrap resamples as a
  * whole when K > 1, since one trajectory's observations are correlated).
  *
- * <p>The blocks follow the tails channel convention: channel 0 = a norm |u| (+infinity once diverged),
- * channel 1 = a signed coordinate, channel 2 = ln of the product of the multiplicative factors (or of a
- * tangent vector's norm), whose value at the last observation divided by that step estimates the Lyapunov
- * exponent per trajectory.
+ * <p>The blocks report the {@link StationaryBlock} channels; the log-factor channel at the last observation,
+ * divided by its step, estimates each trajectory's Lyapunov exponent.
  */
 public final class StationarySampler {
-  /** Channels every stationary block reports. */
-  public static final int CHANNELS = 3;
-
   private StationarySampler() {}
 
   /** Burn-in, observations per trajectory and their spacing, plus the ensemble's size and execution. */
@@ -57,8 +52,8 @@ public final class StationarySampler {
   }
 
   /**
-   * The samples: {@code norms} and {@code coordinates} (channels 0 and 1, time-major, {@code clusters =}
-   * trajectories), {@code logFactorRates[i]} = channel 2 of trajectory i at the last observation divided by
+   * The samples: {@code norms} and {@code coordinates} (the norm and coordinate channels, time-major, {@code clusters =}
+   * trajectories), {@code logFactorRates[i]} = the log-factor channel of trajectory i at the last observation divided by
    * its step, and the kernels' wall time.
    */
   public record Samples(double[] norms, double[] coordinates, int clusters, double[] logFactorRates, long lastStep,
@@ -77,20 +72,20 @@ public final class StationarySampler {
   }
 
   /** Runs the plan with blocks made by {@code blocks} (one per worker, of the given width). */
-  public static Samples run(IntFunction<StateBlock> blocks, Plan plan, Simulation.Progress progress) {
+  public static Samples run(IntFunction<? extends StationaryBlock> blocks, Plan plan, Simulation.Progress progress) {
     Simulation.Settings settings =
         new Simulation.Settings(plan.trajectories(), plan.recordTimes(), plan.threads(), plan.blockWidth());
-    Simulation.Result result = Simulation.runStates(blocks, CHANNELS, settings, progress);
+    Simulation.Result result = Simulation.runStates(blocks::apply, StationaryBlock.CHANNELS, settings, progress);
     try (Records records = result.records()) {
       int m = (int) plan.trajectories();
       int k = plan.samplesPerTrajectory();
       double[] norms = new double[m * k];
       double[] coordinates = new double[m * k];
       for (int r = 0; r < k; r++) {
-        System.arraycopy(records.at(0, r + 1), 0, norms, r * m, m);
-        System.arraycopy(records.at(1, r + 1), 0, coordinates, r * m, m);
+        System.arraycopy(records.at(StationaryBlock.NORM, r + 1), 0, norms, r * m, m);
+        System.arraycopy(records.at(StationaryBlock.COORDINATE, r + 1), 0, coordinates, r * m, m);
       }
-      double[] rates = records.at(2, k);
+      double[] rates = records.at(StationaryBlock.LOG_FACTOR, k);
       double last = plan.lastStep();
       for (int i = 0; i < m; i++) {
         rates[i] /= last;

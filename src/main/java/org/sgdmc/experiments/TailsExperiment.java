@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.engine.StationarySampler;
-import org.sgdmc.kernels.StateBlock;
+import org.sgdmc.kernels.StationaryBlock;
 import org.sgdmc.stats.SampleMean;
 import org.sgdmc.stats.tails.TailFit;
 import org.sgdmc.stats.tails.TailFitOptions;
@@ -23,6 +23,12 @@ public final class TailsExperiment {
   public static final double MAX_DIVERGED_FRACTION = 1e-3;
 
   private TailsExperiment() {}
+
+  /** Which block runs: the vector kernel, or its scalar twin (same bits, slow; the reference). */
+  public enum Kernel {
+    VECTOR,
+    SCALAR
+  }
 
   /**
    * The outcome.
@@ -52,10 +58,9 @@ public final class TailsExperiment {
   }
 
   /**
-   * Runs {@code plan} with the given blocks, then fits. {@code fitCoordinate}: also fit channel 1 (a single
-   * coordinate), which in one dimension is u itself and adds nothing.
+   * Runs {@code plan} with the given blocks, then fits. {@code fitCoordinate}: also fit the coordinate channel, which in one dimension is u itself and adds nothing.
    */
-  public static Result run(IntFunction<StateBlock> blocks, StationarySampler.Plan plan, TailIndex theory,
+  public static Result run(IntFunction<? extends StationaryBlock> blocks, StationarySampler.Plan plan, TailIndex theory,
       TailFitOptions fit, boolean fitCoordinate, Simulation.Progress progress) {
     StationarySampler.Samples s = StationarySampler.run(blocks, plan, progress);
     SampleMean lyapunov = SampleMean.of(s.logFactorRates());

@@ -3,7 +3,6 @@ package org.sgdmc.io;
 import java.nio.file.Path;
 import java.util.List;
 import org.sgdmc.experiments.TailsExperiment;
-import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.stats.tails.TailFit;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.theory.TailIndex;
@@ -16,7 +15,7 @@ public final class TailsSweepFile {
   private TailsSweepFile() {}
 
   public static void write(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
-      List<Linreg1dTails> models, List<TailsExperiment.Result> results, String settings, double seconds) {
+      List<TailsExperiment.Result> results, String settings, double seconds) {
     int a = lr.size();
     int b = batch.size();
     try (ResultFile f = ResultFile.create(target, overwrite)) {

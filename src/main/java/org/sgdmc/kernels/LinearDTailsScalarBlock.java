@@ -29,7 +29,7 @@ import org.sgdmc.rng.Stream;
  *       point and its least-squares residual.
  * </ul>
  */
-public final class LinearDTailsScalarBlock implements StateBlock {
+public final class LinearDTailsScalarBlock implements StationaryBlock {
   private final LinearDTails model;
   private final long seed;
   private final int width;
@@ -80,10 +80,6 @@ public final class LinearDTailsScalarBlock implements StateBlock {
     return width;
   }
 
-  @Override
-  public int channels() {
-    return TailsState.CHANNELS;
-  }
 
   @Override
   public void start(long traj0) {

@@ -20,10 +20,10 @@ import org.sgdmc.rng.VectorShapes;
  * group's u and v stay in L1 from the first step of the segment to the last. {@link LinearDTailsScalarBlock}
  * is its scalar twin, equal bit for bit; it documents the order of operations and the draw coordinates.
  *
- * <p>Snapshot channels ({@link LinearDTails#CHANNELS}): 0 = |u|, 1 = u_0 (both +inf once diverged), 2 = ln|v|; see
+ * <p>Snapshot channels ({@link StationaryBlock}): 0 = |u|, 1 = u_0 (both +inf once diverged), 2 = ln|v|; see
  * {@link TailsState}.
  */
-public final class LinearDTailsVectorBlock implements StateBlock {
+public final class LinearDTailsVectorBlock implements StationaryBlock {
   /** Rows of point coordinates filled per segment (at least one step's S (d+1)); scratch = 16 x this x width bytes. */
   static final int ROWS_PER_SEGMENT = 64;
 
@@ -98,10 +98,6 @@ public final class LinearDTailsVectorBlock implements StateBlock {
     return width;
   }
 
-  @Override
-  public int channels() {
-    return TailsState.CHANNELS;
-  }
 
   @Override
   public void start(long traj0) {

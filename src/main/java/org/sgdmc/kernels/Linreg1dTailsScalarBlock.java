@@ -1,6 +1,5 @@
 package org.sgdmc.kernels;
 
-import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.rng.Draws;
 import org.sgdmc.rng.StableShape;
@@ -15,7 +14,7 @@ import org.sgdmc.rng.Stream;
  * draw {@code t S + i} of {@link Stream#BATCH} picks point i (see {@link FiniteBatchSampler}). The Gaussian
  * models use normal t of {@link Stream#NOISE}, the stable model stable t of {@link Stream#NOISE}.
  */
-public final class Linreg1dTailsScalarBlock implements StateBlock {
+public final class Linreg1dTailsScalarBlock implements StationaryBlock {
   private final Linreg1dTails model;
   private final long seed;
   private final int width;
@@ -40,15 +39,9 @@ public final class Linreg1dTailsScalarBlock implements StateBlock {
     this.mant = new double[width];
     this.exp = new long[width];
     int s = model.batch();
-    if (model.data() instanceof LabelledData.Finite f) {
-      this.sampler = new FiniteBatchSampler((int) f.size(), s, model.withReplacement());
-      this.squares = f.squares();
-      this.products = f.products();
-    } else {
-      this.sampler = null;
-      this.squares = null;
-      this.products = null;
-    }
+    this.sampler = step.newSampler();
+    this.squares = step.squares;
+    this.products = step.products;
     this.batchBits = new long[s];
     this.picks = new int[s];
     this.shape = model.noise() == org.sgdmc.models.NoiseModel.STABLE ? StableShape.of(model.stableAlpha()) : null;
@@ -59,10 +52,6 @@ public final class Linreg1dTailsScalarBlock implements StateBlock {
     return width;
   }
 
-  @Override
-  public int channels() {
-    return TailsStep.CHANNELS;
-  }
 
   @Override
   public void start(long traj0) {
@@ -145,11 +134,6 @@ public final class Linreg1dTailsScalarBlock implements StateBlock {
 
   @Override
   public void snapshot(double[] out) {
-    for (int i = 0; i < width; i++) {
-      double v = TailsStep.reported(u[i]);
-      out[i] = Math.abs(v);
-      out[width + i] = v;
-      out[2 * width + i] = LogScaled.log(mant[i], exp[i]);
-    }
+    TailsStep.snapshot(u, mant, exp, out);
   }
 }

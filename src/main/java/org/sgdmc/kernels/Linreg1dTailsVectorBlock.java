@@ -2,7 +2,6 @@ package org.sgdmc.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.rng.StableShape;
 import org.sgdmc.rng.Stream;
@@ -16,7 +15,7 @@ import org.sgdmc.rng.VectorShapes;
  * lane-vector with u and the factor product in registers. {@link Linreg1dTailsScalarBlock} is its scalar
  * twin, equal bit for bit; {@link TailsStep} holds the shared constants and says what each channel means.
  */
-public final class Linreg1dTailsVectorBlock implements StateBlock {
+public final class Linreg1dTailsVectorBlock implements StationaryBlock {
   /** Random numbers per trajectory filled per segment; scratch is a few times this x width doubles. */
   static final int DRAWS_PER_SEGMENT = 32;
 
@@ -63,15 +62,9 @@ public final class Linreg1dTailsVectorBlock implements StateBlock {
     this.draws = new double[rows * width];
     this.a = new double[stepsPerSegment * width];
     this.b = new double[stepsPerSegment * width];
-    if (model.data() instanceof LabelledData.Finite f) {
-      this.sampler = new FiniteBatchSampler((int) f.size(), s, model.withReplacement());
-      this.squares = f.squares();
-      this.products = f.products();
-    } else {
-      this.sampler = null;
-      this.squares = null;
-      this.products = null;
-    }
+    this.sampler = step.newSampler();
+    this.squares = step.squares;
+    this.products = step.products;
     this.picks = new int[s];
     this.shape = model.noise() == org.sgdmc.models.NoiseModel.STABLE ? StableShape.of(model.stableAlpha()) : null;
   }
@@ -81,10 +74,6 @@ public final class Linreg1dTailsVectorBlock implements StateBlock {
     return width;
   }
 
-  @Override
-  public int channels() {
-    return TailsStep.CHANNELS;
-  }
 
   @Override
   public void start(long traj0) {
@@ -241,11 +230,6 @@ public final class Linreg1dTailsVectorBlock implements StateBlock {
 
   @Override
   public void snapshot(double[] out) {
-    for (int i = 0; i < width; i++) {
-      double v = TailsStep.reported(u[i]);
-      out[i] = Math.abs(v);
-      out[width + i] = v;
-      out[2 * width + i] = LogScaled.log(mant[i], exp[i]);
-    }
+    TailsStep.snapshot(u, mant, exp, out);
   }
 }

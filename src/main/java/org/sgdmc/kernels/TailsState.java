@@ -21,10 +21,9 @@ import org.sgdmc.models.LinearDTails;
  */
 final class TailsState {
   /** Channels of a snapshot: |u|, u_0, ln|v|. */
-  static final int CHANNELS = LinearDTails.CHANNELS;
-  private static final int NORM = LinearDTails.CHANNEL_NORM;
-  private static final int FIRST = LinearDTails.CHANNEL_FIRST;
-  private static final int LOG_TANGENT = LinearDTails.CHANNEL_LOG_TANGENT;
+  private static final int NORM = StationaryBlock.NORM;
+  private static final int FIRST = StationaryBlock.COORDINATE;
+  private static final int LOG_TANGENT = StationaryBlock.LOG_FACTOR;
 
   final int width;
   final int d;

@@ -9,12 +9,10 @@ import org.sgdmc.models.NoiseModel;
  * constants, precomputed once, and the scalar forms of each update. The vector kernel repeats these
  * expressions lane-wise, operation for operation.
  *
- * <p>Channels of a snapshot: 0 = |u|, 1 = u (the signed deviation from w_LS), 2 = ln |a_{t-1} ... a_0|, the
- * log of the product of the multiplicative factors (its mean over t estimates the Lyapunov exponent). A
- * trajectory whose |u| left 10^300, or became non-finite, has diverged: both u channels report +infinity.
+ * <p>Snapshots follow {@link StationaryBlock}: |u|, u itself, and ln |a_{t-1} ... a_0|. A trajectory whose
+ * |u| left 10^300, or became non-finite, has diverged: both u channels report +infinity.
  */
 final class TailsStep {
-  static final int CHANNELS = 3;
   /** Beyond this |u| a trajectory counts as diverged. */
   static final double DIVERGED = 1e300;
 
@@ -31,9 +29,16 @@ final class TailsStep {
   final double spread;
   final double constantAmplitude;
   final double stableScale;
+  /** x_i^2 and x_i e_i of a finite dataset; null for the stream. */
+  final double[] squares;
+  final double[] products;
+  private final Linreg1dTails model;
 
   TailsStep(Linreg1dTails model) {
+    this.model = model;
     LabelledData data = model.data();
+    this.squares = data instanceof LabelledData.Finite f ? f.squares() : null;
+    this.products = data instanceof LabelledData.Finite f ? f.products() : null;
     double lr = model.lr();
     this.negLr = -lr;
     this.offsetScale = data instanceof LabelledData.Stream s ? lr * s.sigma() : lr;
@@ -68,6 +73,22 @@ final class TailsStep {
   /** The Gaussian model's asymptotic factor {@code c + lr sqrt(A f) xi}. */
   double gaussianFactor(double xi) {
     return Math.fma(spread, xi, contraction);
+  }
+
+  /** A batch sampler of the finite dataset (one per block: it keeps scratch), or null for the stream. */
+  FiniteBatchSampler newSampler() {
+    return squares == null ? null : new FiniteBatchSampler(squares.length, model.batch(), model.withReplacement());
+  }
+
+  /** Writes the {@link StationaryBlock} channels of a block whose state is u and the log-scaled factor product. */
+  static void snapshot(double[] u, double[] mant, long[] exp, double[] out) {
+    int width = u.length;
+    for (int i = 0; i < width; i++) {
+      double v = reported(u[i]);
+      out[StationaryBlock.NORM * width + i] = Math.abs(v);
+      out[StationaryBlock.COORDINATE * width + i] = v;
+      out[StationaryBlock.LOG_FACTOR * width + i] = LogScaled.log(mant[i], exp[i]);
+    }
   }
 
   /** u as reported: +infinity once diverged, never NaN. */

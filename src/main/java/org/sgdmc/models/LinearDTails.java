@@ -34,18 +34,6 @@ import org.sgdmc.rng.Stream;
 public record LinearDTails(
     double lr, int batch, PointData data, boolean withReplacement, double sigma, LeastSquares fit) {
 
-  /** Numbers per trajectory in a kernel's snapshot: the channels below. */
-  public static final int CHANNELS = 3;
-  /** Channel of {@code |u| = |w - w_LS|} (+inf once the trajectory has diverged). */
-  public static final int CHANNEL_NORM = 0;
-  /** Channel of the first coordinate {@code u_0 = w_0 - w_LS,0}, signed (+inf once diverged). */
-  public static final int CHANNEL_FIRST = 1;
-  /**
-   * Channel of {@code ln|v_t|}, {@code v_t = M_{t-1} ... M_0 e_1} the tangent vector (no additive term): divided
-   * by t it estimates the top Lyapunov exponent; -inf if a batch mapped it exactly to 0.
-   */
-  public static final int CHANNEL_LOG_TANGENT = 2;
-
   /**
    * The divergence threshold on the squared norm: a trajectory with {@code |u|^2 > 1e300} (|u| > 1e150), or a
    * non-finite u, has diverged. On the squared norm because the kernels form it anyway, and it must stay a
