@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Random123's own known-answer table ({@code tests/kat_vectors} of the Random123 distribution, kept
- * unchanged in {@code ../shared/data/random123_kat_vectors.txt} next to the project), read at test time so
- * that no expected value is ever retyped. Columns: name, rounds, counter words, key words, expected words,
+ * Random123's own known-answer table ({@code tests/kat_vectors} of the Random123 distribution): its
+ * philox4x32 rows, unchanged, in {@code src/test/resources/random123_kat_philox4x32.txt} (so a clone anywhere
+ * has them; they used to be read from {@code ../shared}, which only a clone beside that folder has), read at
+ * test time so that no expected value is ever retyped. Columns: name, rounds, counter words, key words, expected words,
  * all 32-bit words in hex.
  */
 final class KatVectors {
   /** Where the table lives, relative to the project directory. */
-  static final String RELATIVE_PATH = "../shared/data/random123_kat_vectors.txt";
+  static final String RELATIVE_PATH = "src/test/resources/random123_kat_philox4x32.txt";
 
   /** One row of the table for a 4x32 generator with a 2-word key. */
   record Row(int line, String name, int rounds, int[] ctr, int[] key, int[] expected) {
