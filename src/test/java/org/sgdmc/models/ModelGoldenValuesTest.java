@@ -19,7 +19,10 @@ import org.sgdmc.kernels.TwoLayerNetVectorBlock;
  */
 class ModelGoldenValuesTest {
   private static final long SEED = 20261123L;
-  private static final int WIDTH = 4;
+  /** Trajectories pinned per observable: the block's first four (traj 3 .. 6), whatever the lane count. */
+  private static final int PINNED = 4;
+  /** The smallest block that holds them at this host's (or the forced) vector width. */
+  private static final int WIDTH = org.sgdmc.rng.VectorShapes.DOUBLES.length() * ((PINNED + org.sgdmc.rng.VectorShapes.DOUBLES.length() - 1) / org.sgdmc.rng.VectorShapes.DOUBLES.length());
 
   static String observe(TrajectoryBlock b, long steps) {
     b.start(3);
@@ -28,8 +31,8 @@ class ModelGoldenValuesTest {
     double[] out = new double[b.width()];
     for (int k = 0; k < b.observables(); k++) {
       b.logDistance(k, out);
-      for (double v : out) {
-        sb.append(Long.toHexString(Double.doubleToRawLongBits(v))).append(' ');
+      for (int i = 0; i < PINNED; i++) {
+        sb.append(Long.toHexString(Double.doubleToRawLongBits(out[i]))).append(' ');
       }
     }
     return sb.toString().trim();
@@ -41,8 +44,10 @@ class ModelGoldenValuesTest {
     double[] out = new double[b.channels() * b.width()];
     b.snapshot(out);
     StringBuilder sb = new StringBuilder();
-    for (double v : out) {
-      sb.append(Long.toHexString(Double.doubleToRawLongBits(v))).append(' ');
+    for (int c = 0; c < b.channels(); c++) {
+      for (int i = 0; i < PINNED; i++) {
+        sb.append(Long.toHexString(Double.doubleToRawLongBits(out[c * b.width() + i]))).append(' ');
+      }
     }
     return sb.toString().trim();
   }

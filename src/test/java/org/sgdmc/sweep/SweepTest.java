@@ -120,7 +120,7 @@ class SweepTest {
 
   @Test
   void vectorKernelEqualsScalarTwinForTwoExponents() {
-    int width = 12, steps = 77;
+    int width = 3 * org.sgdmc.rng.VectorShapes.DOUBLES.length(), steps = 77; // an odd count of vectors
     double[] a = new double[width * steps], b = new double[width * steps];
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
     for (int i = 0; i < a.length; i++) {
