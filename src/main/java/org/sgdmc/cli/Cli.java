@@ -32,7 +32,8 @@ public final class Cli {
   }
 
   private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
-    if (e instanceof UserError || e instanceof CommandLine.ParameterException) {
+    if (e instanceof UserError || e instanceof CommandLine.ParameterException
+        || e instanceof org.sgdmc.engine.TooLargeException) {
       cl.getErr().println("sgdmc: " + e.getMessage());
       cl.getErr().flush();
       return USAGE_ERROR;

@@ -6,9 +6,11 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * Every trajectory's observables at every recording time, off-heap: {@code observables x times x
- * trajectories} doubles, trajectory-contiguous per observable and time. Workers write disjoint slices; all
- * statistics are computed afterwards from these values in trajectory order, which is what makes the output
- * independent of thread count and blocking. 1e6 trajectories and 40 times take 320 MB per observable.
+ * trajectories} doubles, trajectory-contiguous per observable and time. For what needs every value (exact
+ * quantiles, per-trajectory output, tail samples): the streaming reductions need none of this. Workers
+ * write disjoint slices through {@link #collector()}, so the values do not depend on thread count or
+ * blocking. 1e6 trajectories and 40 times take 320 MB per observable; {@link #allocate} refuses, in one
+ * line, what the machine cannot hold.
  */
 public final class Records implements AutoCloseable {
   private final Arena arena;
@@ -16,6 +18,50 @@ public final class Records implements AutoCloseable {
   private final long trajectories;
   private final long[] times;
   private final int observables;
+
+  /** Bytes that {@code allocate(trajectories, times, observables)} takes. */
+  public static long bytes(long trajectories, int times, int observables) {
+    try {
+      return Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(trajectories, (long) times), (long) observables),
+          (long) Double.BYTES);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Room for every value, after checking that the machine has it ({@link MemoryGuard}); {@code lower} is the
+   * option to name when it does not.
+   */
+  public static Records allocate(long trajectories, long[] times, int observables, String lower) {
+    long bytes = bytes(trajectories, times.length, observables);
+    MemoryGuard.check(String.format("keeping %d trajectories x %d record times x %d observables", trajectories,
+        times.length, observables), 0, bytes, lower);
+    return new Records(trajectories, times, observables);
+  }
+
+  /** A reducer that stores each finished block's values at its trajectories' indices (merging is a no-op). */
+  public Collector collector() {
+    return new Collector();
+  }
+
+  /** See {@link #collector()}. */
+  public final class Collector implements BlockReducer<Collector> {
+    @Override
+    public void accept(long traj0, int valid, double[][][] values) {
+      int count = (int) Math.min(valid, trajectories - traj0);
+      for (int k = 0; k < values.length; k++) {
+        for (int r = 0; r < values[k].length; r++) {
+          put(k, r, traj0, values[k][r], count);
+        }
+      }
+    }
+
+    @Override
+    public void merge(Collector other) {
+      // every collector writes into the same records
+    }
+  }
 
   Records(long trajectories, long[] times, int observables) {
     if (observables < 1) {
@@ -31,10 +77,10 @@ public final class Records implements AutoCloseable {
       this.values = arena.allocate(bytes, 64);
     } catch (OutOfMemoryError e) {
       arena.close();
-      throw new IllegalArgumentException(String.format(
-          "not enough memory for %d trajectories x %d record times x %d observables (%.1f GiB): "
+      throw new TooLargeException(String.format(
+          "not enough memory for %d trajectories x %d record times x %d observables (%s): "
               + "use fewer trajectories or record times",
-          trajectories, times.length, observables, bytes / (double) (1L << 30)));
+          trajectories, times.length, observables, MemoryGuard.bytes(bytes)));
     }
   }
 

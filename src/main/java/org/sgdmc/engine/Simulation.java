@@ -3,18 +3,19 @@ package org.sgdmc.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.sgdmc.kernels.StateBlock;
 import org.sgdmc.kernels.TrajectoryBlock;
 
 /**
  * Runs an ensemble of independent trajectories on all requested cores, trajectory-major: each worker takes
  * the next block of {@code blockWidth} trajectories, runs it from step 0 to the last recording time,
- * writing its observables at each recording time into {@link Records}, then takes the next block. Blocks
- * are claimed dynamically, so cores stay busy; which core ran which block cannot change any value, since a
- * trajectory's numbers depend only on its index (see {@link TrajectoryBlock}) and all reductions happen
- * later, in trajectory order.
+ * keeping its observables at each recording time in a small scratch array, hands the finished block to its
+ * {@link BlockReducer}, then takes the next block. Blocks are claimed dynamically, so cores stay busy;
+ * which core ran which block cannot change any value, since a trajectory's numbers depend only on its index
+ * (see {@link TrajectoryBlock}) and the reducers reduce exactly (or store by trajectory index, {@link
+ * Records}). Nothing grows with the ensemble unless the reducer keeps every trajectory.
  *
  * <p>The last block is padded to the full width with trajectories beyond the ensemble, whose values are
  * computed and dropped, so every trajectory goes through the same vector code path.
@@ -50,86 +51,88 @@ public final class Simulation {
     Progress NONE = (done, total) -> {};
   }
 
-  /** The records and how long the kernels ran. The caller closes the records. */
-  public record Result(Records records, double kernelSeconds) {}
+  /** The merged reducer and how long the kernels (and the reducers beside them) ran. */
+  public record Result<R>(R reduced, double kernelSeconds) {}
 
   /**
-   * Runs the ensemble. {@code blocks} makes one {@link TrajectoryBlock} of the given width per worker; every
-   * observable a block reports ({@link TrajectoryBlock#observables()}) is recorded. The first block is made
-   * on the calling thread, to learn how many observables there are before the records are allocated.
+   * Runs the ensemble, streaming every block's values into a reducer of the worker that ran it ({@link
+   * BlockReducer}); returns the workers' reducers merged. {@code blocks} makes one {@link TrajectoryBlock}
+   * of the given width per worker, {@code reducers} one reducer per worker. The first block is made on the
+   * calling thread, to learn how many observables there are. Memory: per worker one block, one reducer and
+   * {@code observables x times x width} doubles of scratch, whatever the ensemble's size.
    */
-  public static Result run(IntFunction<TrajectoryBlock> blocks, Settings settings, Progress progress) {
+  public static <R extends BlockReducer<R>> Result<R> run(
+      IntFunction<TrajectoryBlock> blocks, Settings settings, Supplier<R> reducers, Progress progress) {
     long[] times = settings.recordTimes();
     long n = settings.trajectories();
     int width = settings.blockWidth();
     long blockCount = (n + width - 1) / width;
     int threads = (int) Math.min(settings.threads(), blockCount);
-    long total = Math.multiplyExact(n, settings.steps());
+    long total = Math.multiplyHigh(n, settings.steps()) == 0 ? n * settings.steps() : Long.MAX_VALUE;
     TrajectoryBlock first = blocks.apply(width);
     int observables = first.observables();
-    Records records = new Records(n, times, observables);
+    List<R> perWorker = new ArrayList<>(threads);
+    for (int i = 0; i < threads; i++) {
+      perWorker.add(reducers.get());
+    }
     AtomicLong nextBlock = new AtomicLong();
     AtomicLong done = new AtomicLong();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
+    WorkerPool pool = new WorkerPool();
     long t0 = System.nanoTime();
-    IntFunction<Runnable> worker = index -> () -> {
-      try {
-        TrajectoryBlock block = index == 0 ? first : blocks.apply(width);
-        if (block.observables() != observables) {
-          throw new IllegalStateException("blocks of one run report different numbers of observables");
-        }
-        double[] out = new double[width];
-        for (long b; (b = nextBlock.getAndIncrement()) < blockCount && failure.get() == null; ) {
-          long traj0 = b * width;
-          int valid = (int) Math.min(width, n - traj0);
-          block.start(traj0);
-          record(block, records, 0, traj0, out, valid);
-          for (int r = 1; r < times.length; r++) {
-            block.advance(times[r - 1], times[r]);
-            record(block, records, r, traj0, out, valid);
-            progress.update(done.addAndGet(valid * (times[r] - times[r - 1])), total);
-          }
-        }
-      } catch (Throwable e) {
-        failure.compareAndSet(null, e);
+    pool.run(threads, "sgdmc-worker", index -> {
+      TrajectoryBlock block = index == 0 ? first : blocks.apply(width);
+      if (block.observables() != observables) {
+        throw new IllegalStateException("blocks of one run report different numbers of observables");
       }
-    };
-    if (threads == 1) {
-      worker.apply(0).run();
-    } else {
-      List<Thread> pool = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        pool.add(Thread.ofPlatform().name("sgdmc-worker-" + i).daemon(true).start(worker.apply(i)));
-      }
-      for (Thread t : pool) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failure.compareAndSet(null, e);
+      R reducer = perWorker.get(index);
+      double[][][] values = new double[observables][times.length][width];
+      for (long b; !pool.failed() && (b = nextBlock.getAndIncrement()) < blockCount; ) {
+        long traj0 = b * width;
+        int valid = (int) Math.min(width, n - traj0);
+        block.start(traj0);
+        record(block, values, 0);
+        for (int r = 1; r < times.length; r++) {
+          block.advance(times[r - 1], times[r]);
+          record(block, values, r);
+          progress.update(done.addAndGet(valid * (times[r] - times[r - 1])), total);
         }
+        reducer.accept(traj0, valid, values);
       }
-    }
+    });
     double seconds = (System.nanoTime() - t0) * 1e-9;
-    if (failure.get() != null) {
-      records.close();
-      Throwable e = failure.get();
-      if (e instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e);
+    R merged = perWorker.get(0);
+    for (int i = 1; i < threads; i++) {
+      merged.merge(perWorker.get(i));
     }
-    return new Result(records, seconds);
+    return new Result<>(merged, seconds);
+  }
+
+  /**
+   * Runs the ensemble keeping every value ({@link Records}, checked by the {@link MemoryGuard}); the caller
+   * closes the records. {@code lower} names the option that shrinks the run, for the refusal.
+   */
+  public static Records keepAll(IntFunction<TrajectoryBlock> blocks, int observables, Settings settings,
+      Progress progress, String lower) {
+    Records kept = Records.allocate(settings.trajectories(), settings.recordTimes(), observables, lower);
+    try {
+      run(blocks, settings, kept::collector, progress);
+      return kept;
+    } catch (RuntimeException | Error e) {
+      kept.close();
+      throw e;
+    }
+  }
+
+  /** {@link #keepAll} for blocks that report states ({@link StateBlock}): channel c is observable c. */
+  public static Records keepAllStates(IntFunction<StateBlock> blocks, int channels, Settings settings,
+      Progress progress, String lower) {
+    return keepAll(states(blocks, channels), channels, settings, progress, lower);
   }
 
   /** Every observable of the block's trajectories at time index {@code r}. */
-  private static void record(TrajectoryBlock block, Records records, int r, long traj0, double[] out, int valid) {
-    for (int k = 0; k < records.observables(); k++) {
-      block.logDistance(k, out);
-      records.put(k, r, traj0, out, valid);
+  private static void record(TrajectoryBlock block, double[][][] values, int r) {
+    for (int k = 0; k < values.length; k++) {
+      block.logDistance(k, values[k][r]);
     }
   }
 
@@ -137,14 +140,19 @@ public final class Simulation {
    * Runs blocks whose state at a recording time is several numbers ({@link StateBlock}, e.g. the parameters
    * of a nonlinear net): channel c is recorded as observable c.
    */
-  public static Result runStates(IntFunction<StateBlock> blocks, int channels, Settings settings, Progress progress) {
-    return run(width -> {
+  public static <R extends BlockReducer<R>> Result<R> runStates(
+      IntFunction<StateBlock> blocks, int channels, Settings settings, Supplier<R> reducers, Progress progress) {
+    return run(states(blocks, channels), settings, reducers, progress);
+  }
+
+  private static IntFunction<TrajectoryBlock> states(IntFunction<StateBlock> blocks, int channels) {
+    return width -> {
       StateBlock block = blocks.apply(width);
       if (block.channels() != channels) {
         throw new IllegalArgumentException("block has " + block.channels() + " channels, expected " + channels);
       }
       return new StateAsTrajectories(block);
-    }, settings, progress);
+    };
   }
 
   /** A {@link StateBlock} seen as a block with one observable per channel (a snapshot per observable read). */
@@ -184,7 +192,9 @@ public final class Simulation {
 
     @Override
     public void logDistance(int which, double[] out) {
-      block.snapshot(snapshot);
+      if (which == 0) {
+        block.snapshot(snapshot); // the engine reads the observables in order at each recording time
+      }
       System.arraycopy(snapshot, which * block.width(), out, 0, block.width());
     }
   }

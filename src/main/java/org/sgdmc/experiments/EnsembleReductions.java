@@ -1,51 +1,158 @@
 package org.sgdmc.experiments;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.sgdmc.engine.BlockReducer;
 import org.sgdmc.engine.RecordTimes;
-import org.sgdmc.engine.Records;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
+import org.sgdmc.stats.MeanAccumulator;
+import org.sgdmc.stats.SampleMean;
+import org.sgdmc.stats.SummaryAccumulator;
 
-/** The reductions every experiment applies to one recorded observable: summaries and Lyapunov estimates. */
-final class EnsembleReductions {
-  private EnsembleReductions() {}
+/**
+ * The streaming reduction every log-distance experiment applies: per recording time, the {@link
+ * EnsembleSummary} of chosen observables, and per-trajectory statistics (Lyapunov windows and the like)
+ * averaged with their standard errors. One instance per worker ({@link BlockReducer}); everything adds
+ * exactly, so the result does not depend on thread count, block width or block order, and memory does not
+ * grow with the ensemble.
+ */
+final class EnsembleReductions implements BlockReducer<EnsembleReductions> {
 
-  /** Summaries of observable {@code k} at every recording time, in parallel over times; each sequential. */
-  static EnsembleSummary[] summarise(Records records, int k, EnsembleOptions options) {
-    int count = records.times().length;
-    ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
-    try {
-      return pool.submit(() -> IntStream.range(0, count).parallel()
-              .mapToObj(r -> EnsembleSummary.of(
-                  records.at(k, r), options.quantileLevels(), options.epsilons(), options.divergedAbove()))
-              .toArray(EnsembleSummary[]::new))
-          .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
+  /** A number per trajectory computed from its recorded values {@code v[k][r][i]}, averaged over the ensemble. */
+  @FunctionalInterface
+  interface PerTrajectory {
+    double of(double[][][] v, int i);
+  }
+
+  /** What to reduce: the times, which observables get summaries, and the per-trajectory statistics. */
+  static final class Plan {
+    final long[] times;
+    final int[] summarised;
+    final SummaryAccumulator.Spec spec;
+    final List<PerTrajectory> statistics = new ArrayList<>();
+
+    Plan(EnsembleOptions options, int... summarised) {
+      this.times = options.recordTimes();
+      this.summarised = summarised.clone();
+      this.spec = new SummaryAccumulator.Spec(options.quantileLevels(), options.epsilons(), options.divergedAbove());
+    }
+
+    /** Adds a statistic; returns its index for {@link EnsembleReductions#mean}. */
+    int add(PerTrajectory statistic) {
+      statistics.add(statistic);
+      return statistics.size() - 1;
+    }
+
+    /** Adds the Lyapunov window of observable k from time index r0 to r1; returns its index. */
+    int window(int k, int r0, int r1) {
+      double span = times[r1] - times[r0];
+      return add((v, i) -> {
+        double end = v[k][r1][i];
+        return end == Double.NEGATIVE_INFINITY ? end : (end - v[k][r0][i]) / span;
+      });
+    }
+
+    /** The whole run, (l(T) - l(0)) / T. */
+    int whole(int k) {
+      return window(k, 0, times.length - 1);
+    }
+
+    /** The late window [t_h, T], t_h the last recording time <= T/2 (the whole run if none is earlier than T). */
+    int late(int k) {
+      return window(k, lateStart(), times.length - 1);
+    }
+
+    /** The time index of t_h. */
+    int lateStart() {
+      int last = times.length - 1;
+      int half = RecordTimes.atOrBefore(times, times[last] / 2);
+      return half < last ? half : 0;
+    }
+
+    EnsembleReductions newReducer() {
+      return new EnsembleReductions(this);
     }
   }
 
-  /** The exponent of observable {@code k} over the whole run, (l(T) - l(0)) / T per trajectory, averaged. */
-  static LyapunovEstimate whole(Records records, int k) {
-    long[] times = records.times();
-    int last = times.length - 1;
-    return LyapunovEstimate.of(records.at(k, 0), records.at(k, last), times[0], times[last]);
+  private final Plan plan;
+  private final SummaryAccumulator[][] summaries; // [which summarised observable][time]
+  private final MeanAccumulator[] means;
+
+  private EnsembleReductions(Plan plan) {
+    this.plan = plan;
+    summaries = new SummaryAccumulator[plan.summarised.length][plan.times.length];
+    for (SummaryAccumulator[] row : summaries) {
+      for (int r = 0; r < row.length; r++) {
+        row[r] = new SummaryAccumulator(plan.spec);
+      }
+    }
+    means = new MeanAccumulator[plan.statistics.size()];
+    for (int s = 0; s < means.length; s++) {
+      means[s] = new MeanAccumulator();
+    }
   }
 
-  /** The exponent over the late window [t_h, T], t_h the last recording time <= T/2 (the whole run if none). */
-  static LyapunovEstimate late(Records records, int k) {
-    long[] times = records.times();
-    int last = times.length - 1;
-    int half = RecordTimes.atOrBefore(times, times[last] / 2);
-    return half < last
-        ? LyapunovEstimate.of(records.at(k, half), records.at(k, last), times[half], times[last])
-        : whole(records, k);
+  @Override
+  public void accept(long traj0, int valid, double[][][] values) {
+    for (int j = 0; j < summaries.length; j++) {
+      double[][] v = values[plan.summarised[j]];
+      for (int r = 0; r < summaries[j].length; r++) {
+        SummaryAccumulator acc = summaries[j][r];
+        double[] row = v[r];
+        for (int i = 0; i < valid; i++) {
+          acc.add(row[i]);
+        }
+      }
+    }
+    for (int s = 0; s < means.length; s++) {
+      PerTrajectory statistic = plan.statistics.get(s);
+      MeanAccumulator acc = means[s];
+      for (int i = 0; i < valid; i++) {
+        acc.add(statistic.of(values, i));
+      }
+    }
+  }
+
+  @Override
+  public void merge(EnsembleReductions other) {
+    for (int j = 0; j < summaries.length; j++) {
+      for (int r = 0; r < summaries[j].length; r++) {
+        summaries[j][r].merge(other.summaries[j][r]);
+      }
+    }
+    for (int s = 0; s < means.length; s++) {
+      means[s].merge(other.means[s]);
+    }
+  }
+
+  /** The summaries, at every recording time, of the j-th summarised observable. */
+  EnsembleSummary[] summaries(int j) {
+    EnsembleSummary[] out = new EnsembleSummary[summaries[j].length];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = summaries[j][r].summary();
+    }
+    return out;
+  }
+
+  /** Statistic s: the mean over trajectories and its standard error. */
+  SampleMean mean(int s) {
+    return means[s].result();
+  }
+
+  /** Statistic s, a window from time index r0 to r1, as a Lyapunov estimate. */
+  LyapunovEstimate lyapunov(int s, int r0, int r1) {
+    SampleMean m = means[s].result();
+    return new LyapunovEstimate(m.value(), m.stderr(), plan.times[r0], plan.times[r1]);
+  }
+
+  /** The whole-run window statistic s as a Lyapunov estimate. */
+  LyapunovEstimate whole(int s) {
+    return lyapunov(s, 0, plan.times.length - 1);
+  }
+
+  /** The late-window statistic s as a Lyapunov estimate. */
+  LyapunovEstimate late(int s) {
+    return lyapunov(s, plan.lateStart(), plan.times.length - 1);
   }
 }

@@ -2,7 +2,6 @@ package org.sgdmc.experiments;
 
 import java.util.TreeSet;
 import org.sgdmc.engine.RecordTimes;
-import org.sgdmc.engine.Records;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.LinearDScalarBlock;
 import org.sgdmc.kernels.LinearDVectorBlock;
@@ -118,17 +117,6 @@ public final class LinearDExperiment {
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     long seed = options.seed();
-    Simulation.Result sim = Simulation.run(
-        width -> kernel == Kernel.VECTOR
-            ? new LinearDVectorBlock(model, seed, width)
-            : new LinearDScalarBlock(model, seed, width),
-        settings, progress);
-    try (Records records = sim.records()) {
-      return reduce(model, options, records, sim.kernelSeconds());
-    }
-  }
-
-  private static Result reduce(LinearD model, EnsembleOptions options, Records records, double seconds) {
     long[] times = options.recordTimes();
     int k = model.exponents();
     int last = times.length - 1;
@@ -137,42 +125,58 @@ public final class LinearDExperiment {
     if (half == last) {
       half = last - 1; // T = 1: the window is the whole run
     }
-    EnsembleSummary[] summaries = EnsembleReductions.summarise(records, 0, options);
-    LyapunovEstimate[] spectrum = new LyapunovEstimate[k];
-    LyapunovEstimate[] late = new LyapunovEstimate[k];
-    SampleMean[] drift = new SampleMean[k];
-    LyapunovEstimate[][] atTime = new LyapunovEstimate[last][k];
-    double[] sums = null;
+    long th = times[half];
+    EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, 0);
+    int[] spectrum = new int[k], late = new int[k], drift = new int[k];
+    int[][] atTime = new int[last][k];
     for (int a = 0; a < k; a++) {
-      double[] start = records.at(a, 0);
-      double[] end = records.at(a, last);
-      double[] mid = records.at(a, half);
-      spectrum[a] = LyapunovEstimate.of(start, end, 0, steps);
-      late[a] = LyapunovEstimate.of(mid, end, times[half], steps);
-      drift[a] = drift(start, mid, end, times[half], steps);
+      spectrum[a] = plan.window(a, 0, last);
+      late[a] = plan.window(a, half, last);
+      drift[a] = plan.add(drift(a, half, last, th, steps));
       for (int r = 1; r <= last; r++) {
-        atTime[r - 1][a] = LyapunovEstimate.of(start, r == last ? end : records.at(a, r), 0, times[r]);
+        atTime[r - 1][a] = plan.window(a, 0, r);
       }
-      if (sums == null) {
-        sums = new double[end.length];
+    }
+    int sum = plan.add((v, i) -> {
+      double total = 0;
+      for (int a = 0; a < k; a++) {
+        total += (v[a][last][i] - v[a][0][i]) / steps; // summed over exponents in order, as before
       }
-      for (int i = 0; i < end.length; i++) {
-        sums[i] += (end[i] - start[i]) / steps;
+      return total;
+    });
+    Simulation.Result<EnsembleReductions> sim = Simulation.run(
+        width -> kernel == Kernel.VECTOR
+            ? new LinearDVectorBlock(model, seed, width)
+            : new LinearDScalarBlock(model, seed, width),
+        settings, plan::newReducer, progress);
+    EnsembleReductions r = sim.reduced();
+    LyapunovEstimate[] spectrumEst = new LyapunovEstimate[k], lateEst = new LyapunovEstimate[k];
+    SampleMean[] driftEst = new SampleMean[k];
+    LyapunovEstimate[][] atTimeEst = new LyapunovEstimate[last][k];
+    for (int a = 0; a < k; a++) {
+      spectrumEst[a] = r.lyapunov(spectrum[a], 0, last);
+      lateEst[a] = r.lyapunov(late[a], half, last);
+      driftEst[a] = th == 0 ? new SampleMean(Double.NaN, Double.NaN) : r.mean(drift[a]);
+      for (int t = 1; t <= last; t++) {
+        atTimeEst[t - 1][a] = r.lyapunov(atTime[t - 1][a], 0, t);
       }
     }
     long[] after0 = java.util.Arrays.copyOfRange(times, 1, times.length);
-    return new Result(model, options, summaries, spectrum, late, drift, after0, atTime, SampleMean.of(sums), seconds);
+    return new Result(model, options, r.summaries(0), spectrumEst, lateEst, driftEst, after0, atTimeEst, r.mean(sum),
+        sim.kernelSeconds());
   }
 
-  /** Per trajectory {@code (L(T) - L(0))/T - (L(t_h) - L(0))/t_h}; NaN where a value is -inf (undefined). */
-  private static SampleMean drift(double[] start, double[] mid, double[] end, long th, long steps) {
-    if (th == 0) {
-      return new SampleMean(Double.NaN, Double.NaN);
-    }
-    double[] d = new double[end.length];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = (end[i] - start[i]) / steps - (mid[i] - start[i]) / th;
-    }
-    return SampleMean.of(d);
+  /**
+   * Per trajectory {@code (L(T) - L(0))/T - (L(t_h) - L(0))/t_h}; NaN where a value is -inf (undefined), and
+   * where t_h = 0 (no window).
+   */
+  private static EnsembleReductions.PerTrajectory drift(int a, int half, int last, long th, long steps) {
+    return (v, i) -> {
+      if (th == 0) {
+        return Double.NaN;
+      }
+      double start = v[a][0][i];
+      return (v[a][last][i] - start) / steps - (v[a][half][i] - start) / th;
+    };
   }
 }

@@ -1,6 +1,5 @@
 package org.sgdmc.experiments;
 
-import org.sgdmc.engine.Records;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.Linreg1dScalarBlock;
 import org.sgdmc.kernels.Linreg1dVectorBlock;
@@ -40,15 +39,15 @@ public final class Linreg1dExperiment {
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     long seed = options.seed();
-    Simulation.Result sim = Simulation.run(
+    EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, 0);
+    int whole = plan.whole(0);
+    int late = plan.late(0);
+    Simulation.Result<EnsembleReductions> sim = Simulation.run(
         width -> kernel == Kernel.VECTOR
             ? new Linreg1dVectorBlock(model, seed, width)
             : new Linreg1dScalarBlock(model, seed, width),
-        settings, progress);
-    try (Records records = sim.records()) {
-      EnsembleSummary[] summaries = EnsembleReductions.summarise(records, 0, options);
-      return new Result(model, options, summaries, EnsembleReductions.whole(records, 0),
-          EnsembleReductions.late(records, 0), sim.kernelSeconds());
-    }
+        settings, plan::newReducer, progress);
+    EnsembleReductions r = sim.reduced();
+    return new Result(model, options, r.summaries(0), r.whole(whole), r.late(late), sim.kernelSeconds());
   }
 }

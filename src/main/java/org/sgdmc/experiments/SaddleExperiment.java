@@ -1,6 +1,5 @@
 package org.sgdmc.experiments;
 
-import org.sgdmc.engine.Records;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.SaddleScalarBlock;
 import org.sgdmc.kernels.SaddleVectorBlock;
@@ -52,23 +51,23 @@ public final class SaddleExperiment {
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     long seed = options.seed();
-    Simulation.Result sim = Simulation.run(
+    int h = Saddle.OBSERVABLE_H;
+    int m = Saddle.OBSERVABLE_M;
+    EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, h, m);
+    int wholeH = plan.whole(h), wholeM = plan.whole(m), lateH = plan.late(h), lateM = plan.late(m);
+    Simulation.Result<EnsembleReductions> sim = Simulation.run(
         width -> kernel == Kernel.VECTOR
             ? new SaddleVectorBlock(model, seed, width)
             : new SaddleScalarBlock(model, seed, width),
-        settings, progress);
-    try (Records records = sim.records()) {
-      int h = Saddle.OBSERVABLE_H;
-      int m = Saddle.OBSERVABLE_M;
-      LyapunovEstimate plus = EnsembleReductions.whole(records, h);
-      LyapunovEstimate minus = EnsembleReductions.whole(records, m);
-      double meanSquareMinus = SaddleTheory.meanSquareFactor(
-          model.lr(), -1, model.data(), model.batch(), model.withReplacement());
-      PhaseClassifier.Classification phase = PhaseClassifier.classify(
-          plus.value(), plus.stderr(), minus.value(), minus.stderr(), meanSquareMinus);
-      return new Result(model, options, EnsembleReductions.summarise(records, h, options),
-          EnsembleReductions.summarise(records, m, options), plus, minus, EnsembleReductions.late(records, h),
-          EnsembleReductions.late(records, m), phase, sim.kernelSeconds());
-    }
+        settings, plan::newReducer, progress);
+    EnsembleReductions r = sim.reduced();
+    LyapunovEstimate plus = r.whole(wholeH);
+    LyapunovEstimate minus = r.whole(wholeM);
+    double meanSquareMinus = SaddleTheory.meanSquareFactor(
+        model.lr(), -1, model.data(), model.batch(), model.withReplacement());
+    PhaseClassifier.Classification phase = PhaseClassifier.classify(
+        plus.value(), plus.stderr(), minus.value(), minus.stderr(), meanSquareMinus);
+    return new Result(model, options, r.summaries(0), r.summaries(1), plus, minus, r.late(lateH), r.late(lateM),
+        phase, sim.kernelSeconds());
   }
 }

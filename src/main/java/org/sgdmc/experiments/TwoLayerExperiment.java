@@ -174,14 +174,17 @@ public final class TwoLayerExperiment {
     Simulation.Settings settings = new Simulation.Settings(
         ensemble.trajectories(), ensemble.recordTimes(), ensemble.threads(), ensemble.blockWidth());
     long seed = ensemble.seed();
-    Simulation.Result sim = Simulation.runStates(
+    long start = System.nanoTime();
+    // the classes at every time and the per-trajectory states at the end are written out: keep every value
+    Records kept = Simulation.keepAllStates(
         width -> kernel == Kernel.VECTOR
             ? new TwoLayerNetVectorBlock(model, seed, width)
             : new TwoLayerNetScalarBlock(model, seed, width),
-        TwoLayerNetVectorBlock.CHANNELS, settings, progress);
+        TwoLayerNetVectorBlock.CHANNELS, settings, progress, "use fewer --trajectories or --record-times");
+    double kernelSeconds = (System.nanoTime() - start) * 1e-9;
     String[] classes = classes(points);
     Sorter sorter = new Sorter(ProfileBasins.of(model.activation(), model.data(), points), classifier);
-    try (Records records = sim.records()) {
+    try (Records records = kept) {
       long[] times = ensemble.recordTimes();
       int n = (int) ensemble.trajectories();
       double[][] fractions = new double[times.length][classes.length];
@@ -221,7 +224,7 @@ public final class TwoLayerExperiment {
       }
       double[] all = meanAndStderr(testLoss, cls, -sorter.diverged - 1);
       return new Result(model, test, ensemble, classifier, List.copyOf(points), classes, fractions, counts, meanTest,
-          errTest, meanTrain, meanU, meanW, all[0], all[1], u, w, divergedAt, cls, testLoss, sim.kernelSeconds());
+          errTest, meanTrain, meanU, meanW, all[0], all[1], u, w, divergedAt, cls, testLoss, kernelSeconds);
     }
   }
 

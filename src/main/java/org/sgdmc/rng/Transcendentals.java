@@ -147,8 +147,8 @@ public final class Transcendentals {
     DoubleVector s = f.div(f.add(2.0));
     DoubleVector z = s.mul(s);
     DoubleVector w = z.mul(z);
-    DoubleVector t1 = w.mul(w.fma(w.fma(LG6, LG4), c(w, LG2)));
-    DoubleVector t2 = z.mul(w.fma(w.fma(w.fma(LG7, LG5), c(w, LG3)), c(w, LG1)));
+    DoubleVector t1 = w.mul(w.fma(w.fma(LG6, LG4), V.LG2));
+    DoubleVector t2 = z.mul(w.fma(w.fma(w.fma(LG7, LG5), V.LG3), V.LG1));
     DoubleVector r = t2.add(t1);
     DoubleVector hfsq = f.mul(0.5).mul(f);
     return dk.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(r)).add(dk.mul(LN2_LO))).sub(f));
@@ -248,7 +248,7 @@ public final class Transcendentals {
   private static DoubleVector quarterTurnsOfProduct(double twoA, DoubleVector b, long shift) {
     DoubleVector qr = b.mul(twoA).add(ROUNDER);
     LongVector q = qr.viewAsIntegralLanes().add(shift);
-    DoubleVector x = b.fma(c(b, twoA), c(b, ROUNDER).sub(qr)).mul(HALF_PI);
+    DoubleVector x = b.fma(b.broadcast(twoA), V.ROUNDER.sub(qr)).mul(HALF_PI);
     DoubleVector s = sinKernel(x), c = cosKernel(x);
     VectorMask<Double> odd = q.and(1L).compare(VectorOperators.NE, 0L).cast(b.species());
     VectorMask<Double> negate = q.and(2L).compare(VectorOperators.NE, 0L).cast(b.species());
@@ -267,8 +267,8 @@ public final class Transcendentals {
   static DoubleVector sinKernel(DoubleVector x) {
     DoubleVector z = x.mul(x);
     DoubleVector v = z.mul(x);
-    DoubleVector r = z.fma(z.fma(z.fma(z.fma(S6, S5), c(z, S4)), c(z, S3)), c(z, S2));
-    return v.fma(z.fma(r, c(z, S1)), x);
+    DoubleVector r = z.fma(z.fma(z.fma(z.fma(S6, S5), V.S4), V.S3), V.S2);
+    return v.fma(z.fma(r, V.S1), x);
   }
 
   /**
@@ -290,7 +290,7 @@ public final class Transcendentals {
 
   static DoubleVector cosKernel(DoubleVector x) {
     DoubleVector z = x.mul(x);
-    DoubleVector r = z.mul(z.fma(z.fma(z.fma(z.fma(z.fma(C6, C5), c(z, C4)), c(z, C3)), c(z, C2)), c(z, C1)));
+    DoubleVector r = z.mul(z.fma(z.fma(z.fma(z.fma(z.fma(C6, C5), V.C4), V.C3), V.C2), V.C1));
     DoubleVector ax = x.abs();
     DoubleVector qx = ax.mul(0.25).viewAsIntegralLanes().and(HIGH_WORD).viewAsFloatingLanes();
     qx = qx.blend(0.28125, ax.compare(VectorOperators.GT, 0.78125));
@@ -332,10 +332,10 @@ public final class Transcendentals {
     DoubleVector lo = dk.mul(LN2_LO);
     DoubleVector r = hi.sub(lo);
     DoubleVector t = r.mul(r);
-    DoubleVector poly = t.fma(t.fma(t.fma(t.fma(P5, P4), c(t, P3)), c(t, P2)), c(t, P1));
+    DoubleVector poly = t.fma(t.fma(t.fma(t.fma(P5, P4), V.P3), V.P2), V.P1);
     DoubleVector cr = t.neg().fma(poly, r);
     DoubleVector q = r.mul(cr).div(cr.neg().add(2.0));
-    DoubleVector y = c(x, 1.0).sub(lo.sub(q).sub(hi));
+    DoubleVector y = V.ONE.sub(lo.sub(q).sub(hi));
     LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
     DoubleVector s1 = k1.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
     DoubleVector s2 = k.sub(k1).add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
@@ -372,7 +372,7 @@ public final class Transcendentals {
     DoubleVector a = bits.and(~SIGN).viewAsFloatingLanes();
     DoubleVector s = a.mul(a);
     DoubleVector small = a.mul(s).fma(tanhPolynomial(s), a);
-    DoubleVector big = c(x, 1.0).sub(c(x, 2.0).div(expTwiceAbs.add(1.0)));
+    DoubleVector big = V.ONE.sub(V.TWO.div(expTwiceAbs.add(1.0)));
     DoubleVector t = big.blend(small, a.compare(VectorOperators.LT, TANH_SPLIT));
     return t.viewAsIntegralLanes().or(bits.and(SIGN)).viewAsFloatingLanes();
   }
@@ -383,8 +383,8 @@ public final class Transcendentals {
   }
 
   private static DoubleVector tanhPolynomial(DoubleVector s) {
-    return s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(T10, T9), c(s, T8)), c(s, T7)), c(s, T6)),
-        c(s, T5)), c(s, T4)), c(s, T3)), c(s, T2)), c(s, T1)), c(s, T0));
+    return s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(s.fma(T10, T9), V.T8), V.T7), V.T6),
+        V.T5), V.T4), V.T3), V.T2), V.T1), V.T0);
   }
 
   /** The logistic function 1 / (1 + e^-x); within 3.5 ulp where the result is normal; 1 and 0 at +-inf. */
@@ -394,7 +394,7 @@ public final class Transcendentals {
 
   /** Lane-wise twin of {@link #sigmoid(double)}. */
   public static DoubleVector sigmoid(DoubleVector x) {
-    return c(x, 1.0).div(exp(x.neg()).add(1.0));
+    return V.ONE.div(exp(x.neg()).add(1.0));
   }
 
   // ---------------------------------------------------------------- powers
@@ -418,8 +418,40 @@ public final class Transcendentals {
     return exp(log(x).mul(y));
   }
 
-  /** {@code value} in every lane of {@code like}'s species: the addend of a vector fma. */
-  private static DoubleVector c(DoubleVector like, double value) {
-    return DoubleVector.broadcast(like.species(), value);
+  /**
+   * The polynomials' coefficients as vectors of the kernels' species, built once. Constants, not calls: a
+   * broadcast is a call that C2 must inline to avoid boxing, and in a large compile unit (past
+   * NodeCountInliningCutoff) it did not, so every coefficient was allocated afresh (JFR: 4 GB in a 1M x 200
+   * linreg1d run). A holder class, so the scalar functions load without the vector module.
+   */
+  static final class V {
+    static final DoubleVector ONE = DoubleVector.broadcast(VectorShapes.DOUBLES, 1.0);
+    static final DoubleVector TWO = DoubleVector.broadcast(VectorShapes.DOUBLES, 2.0);
+    static final DoubleVector C1 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.C1);
+    static final DoubleVector C2 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.C2);
+    static final DoubleVector C3 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.C3);
+    static final DoubleVector C4 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.C4);
+    static final DoubleVector LG1 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.LG1);
+    static final DoubleVector LG2 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.LG2);
+    static final DoubleVector LG3 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.LG3);
+    static final DoubleVector P1 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.P1);
+    static final DoubleVector P2 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.P2);
+    static final DoubleVector P3 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.P3);
+    static final DoubleVector ROUNDER = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.ROUNDER);
+    static final DoubleVector S1 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.S1);
+    static final DoubleVector S2 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.S2);
+    static final DoubleVector S3 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.S3);
+    static final DoubleVector S4 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.S4);
+    static final DoubleVector T0 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T0);
+    static final DoubleVector T1 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T1);
+    static final DoubleVector T2 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T2);
+    static final DoubleVector T3 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T3);
+    static final DoubleVector T4 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T4);
+    static final DoubleVector T5 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T5);
+    static final DoubleVector T6 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T6);
+    static final DoubleVector T7 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T7);
+    static final DoubleVector T8 = DoubleVector.broadcast(VectorShapes.DOUBLES, Transcendentals.T8);
+
+    private V() {}
   }
 }

@@ -64,9 +64,8 @@ class SimulationObservablesTest {
     long[] times = {0, 3, 7};
     long n = 11; // three blocks of 4, the last one padded
     for (int threads : new int[] {1, 3}) {
-      Simulation.Result r = Simulation.run(w -> new Labelled(w, 3),
-          new Simulation.Settings(n, times, threads, 4), Simulation.Progress.NONE);
-      try (Records records = r.records()) {
+      try (Records records = Simulation.keepAll(w -> new Labelled(w, 3), 3,
+          new Simulation.Settings(n, times, threads, 4), Simulation.Progress.NONE, "")) {
         assertEquals(3, records.observables());
         for (int k = 0; k < times.length; k++) {
           for (int o = 0; o < 3; o++) {

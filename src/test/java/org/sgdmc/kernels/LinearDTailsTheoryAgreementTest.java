@@ -38,8 +38,8 @@ class LinearDTailsTheoryAgreementTest {
 
   private static Records run(LinearDTails m, long[] times) {
     Simulation.Settings settings = new Simulation.Settings(TRAJECTORIES, times, 1, 64);
-    return Simulation.runStates(w -> new LinearDTailsVectorBlock(m, SEED, w), 3, settings, Simulation.Progress.NONE)
-        .records();
+    return Simulation.keepAllStates(w -> new LinearDTailsVectorBlock(m, SEED, w), 3, settings,
+        Simulation.Progress.NONE, "");
   }
 
   private static double[] squares(double[] x) {

@@ -1,0 +1,107 @@
+package org.sgdmc.stats;
+
+/**
+ * Streams one observable {@code l = log|w - w*|} of an ensemble at one time into the statistics of an
+ * {@link EnsembleSummary}, in memory that does not grow with the ensemble: exact counts, exact sums of l,
+ * l^2 and e^(2l) ({@link ExactSum}), and a {@link LogHistogram} for the quantiles. Every part adds exactly,
+ * so the summary does not depend on thread count, block order or sharding.
+ *
+ * <p>What is exact and what is not: the count, the fractions within epsilon, exactly at the minimum and
+ * diverged are exact; the mean and its standard error are exact up to the final rounding (the squares are
+ * rounded once each); the log mean square carries the few-ulp error of each e^(2l); the quantiles are read
+ * from the histogram ({@link LogHistogram#RESOLUTION}).
+ */
+public final class SummaryAccumulator {
+  /** What to report: quantile levels, epsilons for the fractions within, and the divergence threshold. */
+  public record Spec(double[] quantileLevels, double[] epsilons, double divergedAbove) {
+    public Spec {
+      quantileLevels = quantileLevels.clone();
+      epsilons = epsilons.clone();
+    }
+
+    double[] logEpsilons() {
+      double[] out = new double[epsilons.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = Math.log(epsilons[i]);
+      }
+      return out;
+    }
+  }
+
+  private final Spec spec;
+  private final double[] logEpsilons;
+  private final double logDiverged;
+  private final MeanAccumulator finite = new MeanAccumulator();
+  private final ExactSum meanSquare = new ExactSum(ExactSum.EXP_RANGE); // sum of e^(2l)
+  private final LogHistogram histogram = new LogHistogram();
+  private final long[] within;
+  private long count;
+  private long exact;
+  private long diverged;
+
+  public SummaryAccumulator(Spec spec) {
+    this.spec = spec;
+    this.logEpsilons = spec.logEpsilons();
+    this.logDiverged = Math.log(spec.divergedAbove());
+    this.within = new long[logEpsilons.length];
+  }
+
+  /** Adds one trajectory's value (never NaN; -inf for a trajectory exactly at the minimum). */
+  public void add(double l) {
+    histogram.add(l);
+    count++;
+    if (l == Double.NEGATIVE_INFINITY) {
+      exact++;
+    } else {
+      finite.add(l);
+      meanSquare.addExp(2 * l);
+    }
+    for (int i = 0; i < logEpsilons.length; i++) {
+      if (l < logEpsilons[i]) {
+        within[i]++;
+      }
+    }
+    if (l > logDiverged) {
+      diverged++;
+    }
+  }
+
+  /** Adds everything {@code other} has seen. */
+  public void merge(SummaryAccumulator other) {
+    finite.merge(other.finite);
+    meanSquare.merge(other.meanSquare);
+    histogram.merge(other.histogram);
+    for (int i = 0; i < within.length; i++) {
+      within[i] += other.within[i];
+    }
+    count += other.count;
+    exact += other.exact;
+    diverged += other.diverged;
+  }
+
+  /** The summary of everything added. */
+  public EnsembleSummary summary() {
+    if (count == 0) {
+      throw new IllegalStateException("no values");
+    }
+    double n = count;
+    double mean = Double.NaN, stderr = 0.0;
+    if (finite.count() > 0) {
+      SampleMean m = finite.result();
+      mean = m.value();
+      stderr = finite.count() > 1 ? m.stderr() : 0.0;
+    }
+    double logMeanSquare = finite.count() == 0
+        ? Double.NEGATIVE_INFINITY
+        : meanSquare.exact().log() - Math.log(n);
+    double[] quantiles = new double[spec.quantileLevels().length];
+    for (int i = 0; i < quantiles.length; i++) {
+      quantiles[i] = histogram.quantile(spec.quantileLevels()[i]);
+    }
+    double[] fractions = new double[within.length];
+    for (int i = 0; i < within.length; i++) {
+      fractions[i] = within[i] / n;
+    }
+    return new EnsembleSummary(count, exact / n, mean, stderr, logMeanSquare, quantiles, fractions, diverged / n);
+  }
+}

@@ -1,0 +1,137 @@
+package org.sgdmc.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** An exact sum is the true sum, rounded once, in any order and however it was split and merged. */
+class ExactSumTest {
+
+  private static double reference(List<Double> xs) {
+    BigDecimal s = BigDecimal.ZERO;
+    for (double x : xs) {
+      s = s.add(new BigDecimal(x));
+    }
+    return s.round(MathContext.DECIMAL128).doubleValue(); // 34 digits, then to double: correctly rounded here
+  }
+
+  private static List<Double> awkwardValues(long seed, int n) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<Double> xs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double x = switch (i % 5) {
+        case 0 -> rnd.nextGaussian();
+        case 1 -> rnd.nextGaussian() * 1e300;
+        case 2 -> rnd.nextGaussian() * 1e-300;
+        case 3 -> Double.MIN_VALUE * rnd.nextInt(1, 1000);
+        default -> -1e16 * rnd.nextDouble();
+      };
+      xs.add(x);
+    }
+    xs.add(1e308);
+    xs.add(-1e308); // cancels exactly
+    return xs;
+  }
+
+  @Test
+  void sumOfDoublesIsTheCorrectlyRoundedTrueSumWhateverTheOrderAndSplit() {
+    List<Double> xs = awkwardValues(1, 5000);
+    double expected = reference(xs);
+    for (long seed = 0; seed < 5; seed++) {
+      List<Double> shuffled = new ArrayList<>(xs);
+      Collections.shuffle(shuffled, new java.util.Random(seed));
+      ExactSum[] parts = {new ExactSum(), new ExactSum(), new ExactSum()};
+      for (int i = 0; i < shuffled.size(); i++) {
+        parts[(int) ((i * 7 + seed) % 3)].add(shuffled.get(i));
+      }
+      parts[2].merge(parts[0]);
+      parts[2].merge(parts[1]);
+      assertEquals(expected, parts[2].value(), "seed " + seed);
+      assertEquals(xs.size() - countZeros(xs), parts[2].terms());
+    }
+  }
+
+  private static long countZeros(List<Double> xs) {
+    return xs.stream().filter(x -> x == 0.0).count();
+  }
+
+  @Test
+  void cancellationThatDoubleArithmeticLosesIsKept() {
+    ExactSum s = new ExactSum();
+    s.add(1e20);
+    s.add(1.0);
+    s.add(-1e20);
+    assertEquals(1.0, s.value());
+    assertEquals(0.0, new ExactSum().value());
+  }
+
+  @Test
+  void manyAdditionsDoNotOverflowTheCarrySaveLimbs() {
+    ExactSum s = new ExactSum();
+    double x = Math.nextDown(2.0); // all 53 mantissa bits set: the largest pieces per limb
+    int n = (1 << 28) + 12345; // past one normalisation
+    for (int i = 0; i < n; i++) {
+      s.add(x);
+    }
+    assertEquals(new BigDecimal(x).multiply(BigDecimal.valueOf(n)).doubleValue(), s.value());
+  }
+
+  @Test
+  void sumsOfExponentialsReachFarBeyondTheDoubleRangeAndAgreeWithLogSumExp() {
+    SplittableRandom rnd = new SplittableRandom(3);
+    double[] x = new double[20000];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 3000 + 400 * rnd.nextGaussian(); // e^x overflows a double for every one of them
+      max = Math.max(max, x[i]);
+    }
+    double s = 0;
+    for (double v : x) {
+      s += Math.exp(v - max);
+    }
+    double logSumExp = max + Math.log(s);
+    ExactSum a = new ExactSum(ExactSum.EXP_RANGE), b = new ExactSum(ExactSum.EXP_RANGE);
+    for (int i = 0; i < x.length; i++) {
+      a.addExp(x[i]);
+      b.addExp(x[x.length - 1 - i]);
+    }
+    assertEquals(logSumExp, a.exact().log(), 1e-12 * Math.abs(logSumExp));
+    assertEquals(a.exact(), b.exact(), "order must not matter, even with truncation");
+  }
+
+  @Test
+  void truncationDropsTheSameTermsWhicheverComesFirst() {
+    ExactSum up = new ExactSum(ExactSum.EXP_RANGE), down = new ExactSum(ExactSum.EXP_RANGE);
+    double[] xs = {-5000, -800, 0.5, -1, 700, 1.5, -799};
+    for (double x : xs) {
+      up.addExp(x);
+    }
+    for (int i = xs.length - 1; i >= 0; i--) {
+      down.addExp(xs[i]);
+    }
+    assertEquals(up.exact(), down.exact());
+    ExactSum merged = new ExactSum(ExactSum.EXP_RANGE);
+    ExactSum low = new ExactSum(ExactSum.EXP_RANGE);
+    low.addExp(-5000);
+    low.addExp(-800);
+    merged.merge(low);
+    for (double x : new double[] {0.5, -1, 700, 1.5, -799}) {
+      merged.addExp(x);
+    }
+    assertEquals(up.exact(), merged.exact());
+  }
+
+  @Test
+  void nonFiniteInputIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new ExactSum().add(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> new ExactSum().add(Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> new ExactSum(ExactSum.EXP_RANGE).addExp(Double.NaN));
+  }
+}
