@@ -98,11 +98,7 @@ final class EnsembleReductions implements BlockReducer<EnsembleReductions> {
     for (int j = 0; j < summaries.length; j++) {
       double[][] v = values[plan.summarised[j]];
       for (int r = 0; r < summaries[j].length; r++) {
-        SummaryAccumulator acc = summaries[j][r];
-        double[] row = v[r];
-        for (int i = 0; i < valid; i++) {
-          acc.add(row[i]);
-        }
+        summaries[j][r].addAll(v[r], valid);
       }
     }
     for (int s = 0; s < means.length; s++) {

@@ -51,10 +51,19 @@ public final class ExactSum {
       throw new IllegalArgumentException("window must be at least 4 buckets, not " + windowBuckets);
     }
     this.window = windowBuckets;
+    if (windowBuckets == DOUBLE_RANGE) {
+      limbs = new long[3 * DOUBLE_RANGE]; // buckets -34 .. 37: every double, laid out once (see addDense)
+      base = -34;
+      top = base + DOUBLE_RANGE - 1;
+    }
   }
 
   /** Adds a finite double exactly. */
   public void add(double x) {
+    if (window == DOUBLE_RANGE) {
+      addDense(x);
+      return;
+    }
     long bits = Double.doubleToRawLongBits(x);
     int biased = (int) (bits >>> 52) & 0x7FF;
     long a = bits & 0x000F_FFFF_FFFF_FFFFL;
@@ -72,20 +81,59 @@ public final class ExactSum {
     addTerm(bits < 0, a, biased - 1075L);
   }
 
+  /**
+   * The fast path for doubles: the window is laid out once over the whole double range (bucket -34 holds
+   * the subnormals' unit 2^-1074), so the bucket and shift come from the biased exponent alone.
+   */
+  private void addDense(double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    int biased = (int) (bits >>> 52) & 0x7FF;
+    long a = bits & 0x000F_FFFF_FFFF_FFFFL;
+    if (biased == 0x7FF) {
+      throw new IllegalArgumentException("not a finite number: " + x);
+    }
+    if (biased == 0) {
+      if (a == 0) {
+        return; // +-0
+      }
+      biased = 1; // subnormal: no implicit bit, exponent of the smallest normal
+    } else {
+      a |= 1L << 52;
+    }
+    int shifted = biased + 13; // = k + 1088 with k = biased - 1075 the exponent of a's unit; 1088 = 34 * 32
+    int i = 3 * (shifted >>> 5);
+    int s = shifted & 31;
+    long lo = (a & LOW32) << s;
+    long hi = (a >>> 32) << s;
+    long p0 = lo & LOW32;
+    long p1 = (lo >>> 32) + (hi & LOW32);
+    long p2 = hi >>> 32;
+    long sign = bits >> 63; // 0 or -1: (p ^ sign) - sign is p or -p
+    long[] l = limbs;
+    l[i] += (p0 ^ sign) - sign;
+    l[i + 1] += (p1 ^ sign) - sign;
+    l[i + 2] += (p2 ^ sign) - sign;
+    terms++;
+    if (++sinceNormalised >= NORMALISE_EVERY) {
+      normalise();
+    }
+  }
+
   /** Adds {@code (negative ? -1 : 1) a 2^k} exactly, for {@code 0 <= a < 2^53} and any k. */
   public void addTerm(boolean negative, long a, long k) {
     if (a == 0) {
       return;
     }
-    long bucket = Math.floorDiv(k, 32);
+    long bucket = k >> 5; // floor(k / 32)
     if (bucket > top) {
       top = bucket;
     }
     if (bucket < top - window) {
       return; // truncated, see the class notes
     }
-    int i = slot(bucket);
-    int s = (int) (k - 32 * bucket);
+    long j = bucket - base;
+    int i = j >= 0 && j < limbs.length / 3 ? (int) (3 * j) : slot(bucket);
+    int s = (int) k & 31;
     long lo = (a & LOW32) << s; // below 2^63
     long hi = (a >>> 32) << s; // below 2^52
     long p0 = lo & LOW32;
@@ -107,9 +155,22 @@ public final class ExactSum {
   }
 
   /**
-   * Adds {@code e^x} (x finite, or -inf for nothing) through {@code e^x = m 2^k} with {@code k = floor(x /
-   * ln 2)}: exact in the sense above for the value {@code m 2^k} computed from x with the same operations on
-   * every machine; m carries an error of a few ulp. Use with a window such as {@link #EXP_RANGE}.
+   * Adds {@code m 2^k} for a finite positive double m: exact, like every term. With {@code
+   * rng.ExpSplit}, a sum of exponentials far outside the double range.
+   */
+  public void addScaled(double m, long k) {
+    long bits = Double.doubleToRawLongBits(m);
+    int biased = (int) (bits >>> 52) & 0x7FF;
+    if (biased == 0 || biased == 0x7FF || m < 0) {
+      throw new IllegalArgumentException("not a positive normal double: " + m);
+    }
+    addTerm(false, (bits & 0x000F_FFFF_FFFF_FFFFL) | (1L << 52), k + biased - 1075L);
+  }
+
+  /**
+   * Adds {@code e^x} (x finite, or -inf for nothing) as {@code m 2^k} from {@link
+   * org.sgdmc.rng.ExpSplit} (of x/2): exact for that value, which carries the few-ulp error of m. Use with a
+   * window such as {@link #EXP_RANGE}. For many terms, split a whole row at once and call {@link #addScaled}.
    */
   public void addExp(double x) {
     if (x == Double.NEGATIVE_INFINITY) {
@@ -118,13 +179,10 @@ public final class ExactSum {
     if (!Double.isFinite(x)) {
       throw new IllegalArgumentException("not a finite exponent: " + x);
     }
-    double y = x * LOG2E;
-    double k = Math.floor(y);
-    double m = org.sgdmc.rng.Transcendentals.exp((y - k) * LN2); // y - k is exact, in [0, 1)
-    long mBits = Double.doubleToRawLongBits(m); // m in [0.99, 2.01]: a normal double
-    int e = (int) (mBits >>> 52) - 1075;
-    long a = (mBits & 0x000F_FFFF_FFFF_FFFFL) | (1L << 52);
-    addTerm(false, a, (long) k + e);
+    double[] m = new double[1];
+    long[] k = new long[1];
+    org.sgdmc.rng.ExpSplit.scalar(new double[] {x / 2}, 1, m, k); // x / 2 is exact
+    addScaled(m[0], k[0]);
   }
 
   /** Number of terms added (truncated ones excluded), merged sums included. */
@@ -158,7 +216,7 @@ public final class ExactSum {
   /** Empties the sum. */
   public void clear() {
     Arrays.fill(limbs, 0);
-    top = Long.MIN_VALUE;
+    top = window == DOUBLE_RANGE ? base + DOUBLE_RANGE - 1 : Long.MIN_VALUE;
     terms = 0;
     sinceNormalised = 0;
   }
@@ -267,5 +325,4 @@ public final class ExactSum {
   }
 
   private static final double LN2 = 0.6931471805599453;
-  private static final double LOG2E = 1.4426950408889634;
 }

@@ -1,0 +1,22 @@
+package org.sgdmc.stats;
+
+import org.sgdmc.rng.ExpSplit;
+import org.sgdmc.rng.ExpSplitVector;
+
+/**
+ * Picks the vector or the scalar {@code e^(2l)} split for a row of log-distances; both give the same bits,
+ * so the choice changes only the speed.
+ */
+final class ExpSplitRows {
+  private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+  private ExpSplitRows() {}
+
+  static void fill(double[] l, int n, double[] m, long[] k) {
+    if (VECTOR) {
+      ExpSplitVector.fill(l, n, m, k);
+    } else {
+      ExpSplit.scalar(l, n, m, k);
+    }
+  }
+}
