@@ -25,6 +25,11 @@ final class Distances {
     }
   }
 
+  /** {@link #logs} with vectors, for the vector kernels: the same bits. */
+  void logsVector(double[] out) {
+    LogScaled.logs(mant, exp, out, mant.length);
+  }
+
   /** {@code log |w - w*|} of each trajectory, {@code -inf} where it is exactly 0. */
   void logs(double[] out) {
     for (int i = 0; i < mant.length; i++) {

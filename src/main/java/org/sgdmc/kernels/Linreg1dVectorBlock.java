@@ -136,6 +136,6 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
 
   @Override
   public void logDistance(double[] out) {
-    distances.logs(out);
+    distances.logsVector(out);
   }
 }

@@ -181,14 +181,14 @@ public final class SaddleVectorBlock implements TrajectoryBlock {
 
   @Override
   public void logDistance(double[] out) {
-    h.logs(out);
+    h.logsVector(out);
   }
 
   @Override
   public void logDistance(int which, double[] out) {
     switch (which) {
-      case Saddle.OBSERVABLE_H -> h.logs(out);
-      case Saddle.OBSERVABLE_M -> m.logs(out);
+      case Saddle.OBSERVABLE_H -> h.logsVector(out);
+      case Saddle.OBSERVABLE_M -> m.logsVector(out);
       default -> throw new IndexOutOfBoundsException("observable " + which + " of the saddle's 2");
     }
   }
