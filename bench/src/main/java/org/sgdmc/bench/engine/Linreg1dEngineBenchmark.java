@@ -26,7 +26,8 @@ import org.sgdmc.stats.LyapunovEstimate;
 /**
  * A whole linreg1d run as the CLI does it, {@link Linreg1dExperiment#run}: Gaussian data, S = 1, lr = 0.5,
  * {@code trajectories} trajectories of {@code steps} steps in blocks of 64, recorded at steps 0 and
- * {@code steps}, then reduced to summaries and Lyapunov estimates. With {@code threads} = 1 and 2 (or more,
+ * {@code steps} or at the CLI's 41 log-spaced times ({@code records}), and streamed into summaries and
+ * Lyapunov estimates. With {@code threads} = 1 and 2 (or more,
  * {@code -p threads=1,16}) it measures how the engine scales with cores; the sizes are parameters so that
  * {@code bench/peers.sh} can run it at the peers' sizes.
  *
@@ -71,6 +72,14 @@ public class Linreg1dEngineBenchmark {
   /** Steps per trajectory. */
   @Param("200")
   public long steps;
+
+  /**
+   * When to record: {@code ends} (steps 0 and T only: the kernel and the engine's fixed costs) or a
+   * {@code --record-times} spec such as the CLI's default {@code log:40}, where every trajectory is logged and
+   * streamed into the summaries 41 times: the difference is what the streaming reductions cost.
+   */
+  @Param({"ends", "log:40"})
+  public String records;
 
   Linreg1d model;
   EnsembleOptions options;
@@ -125,7 +134,7 @@ public class Linreg1dEngineBenchmark {
 
   private EnsembleOptions options(int workers) {
     return new EnsembleOptions(
-        trajectories, RecordTimes.parse("0," + steps, steps), SEED, workers, EnsembleOptions.DEFAULT_BLOCK_WIDTH,
+        trajectories, RecordTimes.parse(records.equals("ends") ? "0," + steps : records, steps), SEED, workers, EnsembleOptions.DEFAULT_BLOCK_WIDTH,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, EnsembleOptions.DEFAULT_DIVERGED_ABOVE);
   }
 }

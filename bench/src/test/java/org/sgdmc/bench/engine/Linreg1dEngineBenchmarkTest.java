@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 /** The engine benchmark at a small size, two threads against the one-thread reference. */
 class Linreg1dEngineBenchmarkTest {
 
-  @Test
-  void twoThreadsReproduceOneAndTheCounterCountsTrajectorySteps() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"ends", "log:40"})
+  void twoThreadsReproduceOneAndTheCounterCountsTrajectorySteps(String records) {
     Linreg1dEngineBenchmark b = new Linreg1dEngineBenchmark();
+    b.records = records;
     b.threads = 2;
     b.trajectories = 4096 + 13; // a last block padded past the ensemble
     b.steps = 50;
