@@ -4,8 +4,8 @@ import java.util.TreeSet;
 import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Records;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.kernels.LinearDScalarBlock;
-import org.sgdmc.kernels.LinearDVectorBlock;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
@@ -39,12 +39,6 @@ import org.sgdmc.stats.SampleMean;
  */
 public final class LinearDExperiment {
   private LinearDExperiment() {}
-
-  /** Which implementation steps the trajectories; both give the same bits, the scalar one slowly. */
-  public enum Kernel {
-    VECTOR,
-    SCALAR
-  }
 
   /**
    * The reduced outcome of a run.
@@ -119,9 +113,7 @@ public final class LinearDExperiment {
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     long seed = options.seed();
     Simulation.Result sim = Simulation.run(
-        width -> kernel == Kernel.VECTOR
-            ? new LinearDVectorBlock(model, seed, width)
-            : new LinearDScalarBlock(model, seed, width),
+        Kernels.LINEAR_D.blocks(model, seed, kernel),
         settings, progress);
     try (Records records = sim.records()) {
       return reduce(model, options, records, sim.kernelSeconds());

@@ -2,8 +2,8 @@ package org.sgdmc.experiments;
 
 import org.sgdmc.engine.Records;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.kernels.SaddleScalarBlock;
-import org.sgdmc.kernels.SaddleVectorBlock;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
@@ -17,12 +17,6 @@ import org.sgdmc.theory.SaddleTheory;
  */
 public final class SaddleExperiment {
   private SaddleExperiment() {}
-
-  /** Which implementation steps the trajectories; both give the same bits, the scalar one slowly. */
-  public enum Kernel {
-    VECTOR,
-    SCALAR
-  }
 
   /**
    * The reduced outcome of a run.
@@ -53,9 +47,7 @@ public final class SaddleExperiment {
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     long seed = options.seed();
     Simulation.Result sim = Simulation.run(
-        width -> kernel == Kernel.VECTOR
-            ? new SaddleVectorBlock(model, seed, width)
-            : new SaddleScalarBlock(model, seed, width),
+        Kernels.SADDLE.blocks(model, seed, kernel),
         settings, progress);
     try (Records records = sim.records()) {
       int h = Saddle.OBSERVABLE_H;

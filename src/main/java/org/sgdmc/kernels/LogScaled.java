@@ -1,9 +1,5 @@
 package org.sgdmc.kernels;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import org.sgdmc.rng.Transcendentals;
 
 /**
@@ -14,9 +10,9 @@ import org.sgdmc.rng.Transcendentals;
  * A mantissa that became exactly 0 stays 0: the trajectory reached the minimum exactly.
  */
 public final class LogScaled {
-  private static final long EXPONENT_FIELD = 0x7FF0_0000_0000_0000L;
-  private static final long ONE_EXPONENT = 0x3FF0_0000_0000_0000L;
-  private static final double LN2 = 0.6931471805599453;
+  static final long EXPONENT_FIELD = 0x7FF0_0000_0000_0000L;
+  static final long ONE_EXPONENT = 0x3FF0_0000_0000_0000L;
+  static final double LN2 = 0.6931471805599453;
 
   private LogScaled() {}
 
@@ -33,16 +29,6 @@ public final class LogScaled {
       mant[i] = Double.longBitsToDouble((bits & ~EXPONENT_FIELD) | ONE_EXPONENT);
       exp[k] += field - 1023;
     }
-  }
-
-  /** Lane-wise {@link #renormalise(double[], long[], int)} of the vectors at {@code mant[j..]}, {@code exp[j..]}. */
-  public static DoubleVector renormalise(DoubleVector mant, long[] exp, int j) {
-    LongVector bits = mant.viewAsIntegralLanes();
-    LongVector field = bits.and(EXPONENT_FIELD).lanewise(VectorOperators.LSHR, 52);
-    VectorMask<Long> zero = field.compare(VectorOperators.EQ, 0L);
-    LongVector e = LongVector.fromArray(bits.species(), exp, j);
-    e.add(field.sub(1023L), zero.not()).intoArray(exp, j);
-    return bits.and(~EXPONENT_FIELD).or(ONE_EXPONENT).blend(bits, zero).viewAsFloatingLanes();
   }
 
   /** {@code log |mant * 2^exp|} of a renormalised pair; {@code -inf} when the mantissa is 0. */
