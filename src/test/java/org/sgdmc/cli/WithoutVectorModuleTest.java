@@ -19,15 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The built classes run without {@code --add-modules jdk.incubator.vector}: a forked JVM on the plain class
  * path (the classes and their dependencies, no module option) runs {@code simulate linreg1d} on the scalar
  * twins, says so in one warning that names the fix, and prints the numbers the vector kernels print; so do
- * the other block kinds (two observables, a two-layer net with its test losses, a tails kernel).
+ * the other block kinds (two observables on finite data, a two-layer net with its test losses, a tails
+ * kernel).
  */
 class WithoutVectorModuleTest {
   static Stream<Arguments> runs() {
     return Stream.of(
         Arguments.of((Object) new String[] {"simulate", "linreg1d", "--lr", "1.5", "--batch", "2", "--trajectories",
             "1001", "--steps", "200", "--seed", "7"}),
-        Arguments.of((Object) new String[] {"simulate", "saddle", "--lr", "1.2", "--data", "two-point", "--a", "-0.5",
-            "--trajectories", "1001", "--steps", "200"}),
+        Arguments.of((Object) new String[] {"simulate", "saddle", "--lr", "2.5", "--mu", "0.06", "--n", "4", "--batch",
+            "2", "--with-replacement", "--trajectories", "1001", "--steps", "200"}),
         Arguments.of((Object) new String[] {"simulate", "swish2", "--lr", "0.5", "--trajectories", "203", "--steps", "100"}),
         Arguments.of((Object) new String[] {"tails", "linear-d", "--lr", "0.1", "--dim", "2", "--trajectories", "2000",
             "--bootstrap", "20"}));
