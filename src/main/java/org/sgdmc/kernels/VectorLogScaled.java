@@ -1,12 +1,12 @@
 package org.sgdmc.kernels;
 
+import static org.sgdmc.kernels.LogScaled.EXPONENT_FIELD;
+import static org.sgdmc.kernels.LogScaled.ONE_EXPONENT;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-
-import static org.sgdmc.kernels.LogScaled.EXPONENT_FIELD;
-import static org.sgdmc.kernels.LogScaled.ONE_EXPONENT;
 
 /**
  * The lane-wise twin of {@link LogScaled#renormalise(double[], long[], int)}, bit for bit; a class of its own so

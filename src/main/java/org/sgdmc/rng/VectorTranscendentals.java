@@ -1,11 +1,11 @@
 package org.sgdmc.rng;
 
+import static org.sgdmc.rng.Transcendentals.*;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-
-import static org.sgdmc.rng.Transcendentals.*;
 
 /**
  * The lane-wise twins of {@link Transcendentals}: the same sequence of IEEE operations on {@link DoubleVector},

@@ -1,10 +1,10 @@
 package org.sgdmc.rng;
 
+import static org.sgdmc.rng.Uniforms.ONE_BITS;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-
-import static org.sgdmc.rng.Uniforms.ONE_BITS;
 
 /**
  * The lane-wise twins of {@link Uniforms}, bit for bit; a class of its own so that the scalar conversions load
