@@ -71,7 +71,7 @@ public final class EnsembleMixin {
 
   /** A block width the kernels take: a multiple of the vector lanes, at most 65536; else a user error. */
   static void checkBlockWidth(int blockWidth) {
-    int lanes = org.sgdmc.rng.VectorShapes.DOUBLES.length();
+    int lanes = org.sgdmc.kernels.VectorizationProvider.lookup().lanes();
     if (blockWidth < 1 || blockWidth % lanes != 0 || blockWidth > 1 << 16) {
       throw new UserError("--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
     }

@@ -8,17 +8,18 @@ import org.sgdmc.experiments.LinearDTheoryValues;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.LinearDFile;
 import org.sgdmc.io.RunMetadata;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
-import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.SampleMean;
 import org.sgdmc.theory.Estimate;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code sgdmc simulate linear-d}: the Lyapunov spectrum of d-dimensional linearised SGD (seed 002, eq. (2)). */
 @Command(
@@ -88,7 +89,7 @@ public final class SimulateLinearDCommand implements Runnable {
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
-  LinearDExperiment.Kernel kernel;
+  Kernel kernel;
 
   @Mixin EnsembleMixin ensemble;
   @Mixin OutputMixin output;
@@ -216,7 +217,7 @@ public final class SimulateLinearDCommand implements Runnable {
     out.printf("verdict            %s%n", top < 0 ? "Lambda_1 < 0: SGD converges to w* in probability"
         : "Lambda_1 >= 0: SGD does not converge to w* in probability");
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
-        r.stepsPerSecond(), o.threads(), VectorShapes.describe(), r.kernelSeconds());
+        r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
   }
 
   private static void check(PrintStream out, String what, Estimate reference, double simulated, double stderr) {

@@ -7,14 +7,15 @@ import org.sgdmc.experiments.Linreg1dExperiment;
 import org.sgdmc.experiments.Linreg1dTheoryValues;
 import org.sgdmc.io.Linreg1dFile;
 import org.sgdmc.io.RunMetadata;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
-import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.EnsembleSummary;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code sgdmc simulate linreg1d}: seed 002's 1-D regression at an interpolation minimum. */
 @Command(
@@ -41,7 +42,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
-  Linreg1dExperiment.Kernel kernel;
+  Kernel kernel;
 
   @Mixin DataMixin dataOptions;
   @Mixin EnsembleMixin ensemble;
@@ -101,7 +102,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
     out.printf("verdict            %s in probability; %s in mean square (theory)%n",
         lam < 0 ? "converges" : "does not converge", m.lr() < t.lrMeanSquare() ? "converges" : "does not converge");
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
-        r.stepsPerSecond(), o.threads(), VectorShapes.describe(), r.kernelSeconds());
+        r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
   }
 
   static String fmt(double v) {

@@ -7,16 +7,17 @@ import org.sgdmc.experiments.SaddleExperiment;
 import org.sgdmc.experiments.SaddleTheoryValues;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.SaddleFile;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
-import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.theory.Estimate;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code sgdmc simulate saddle}: seed 002's rank-1 saddle and its phases. */
 @Command(
@@ -48,7 +49,7 @@ public final class SimulateSaddleCommand implements Runnable {
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
-  SaddleExperiment.Kernel kernel;
+  Kernel kernel;
 
   @Mixin SaddleDataMixin dataOptions;
   @Mixin EnsembleMixin ensemble;
@@ -103,7 +104,7 @@ public final class SimulateSaddleCommand implements Runnable {
     out.printf("phase              simulated %s   theory %s   (%s)%n", r.phase().describe(), t.phase().describe(),
         r.phase().phase().description);
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
-        r.stepsPerSecond(), o.threads(), VectorShapes.describe(), r.kernelSeconds());
+        r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
   }
 
   private static void exponent(PrintStream out, String label, LyapunovEstimate sim, Estimate th) {

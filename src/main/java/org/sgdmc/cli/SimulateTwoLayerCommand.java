@@ -7,13 +7,14 @@ import org.sgdmc.experiments.TwoLayerExperiment;
 import org.sgdmc.experiments.TwoLayerTheoryValues;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TwoLayerFile;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
-import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.theory.StationaryPoints.Point;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code sgdmc simulate tanh2|swish2}: the nonlinear two-parameter nets of seed 002 (Fig. 1a, Sec. 4.3).
@@ -27,7 +28,7 @@ abstract class SimulateTwoLayerCommand implements Runnable {
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
-  TwoLayerExperiment.Kernel kernel;
+  Kernel kernel;
 
   @Mixin TwoLayerMixin net;
   @Mixin TwoLayerEnsembleMixin ensembleOptions;
@@ -61,7 +62,7 @@ abstract class SimulateTwoLayerCommand implements Runnable {
     printTheory(out, theory, lr);
     printEndStates(out, result);
     out.printf("speed: %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n", result.stepsPerSecond(),
-        ensemble.threads(), VectorShapes.describe(), result.kernelSeconds());
+        ensemble.threads(), VectorizationProvider.lookup().describe(), result.kernelSeconds());
     if (output.out != null) {
       out.println("wrote " + output.out);
     }

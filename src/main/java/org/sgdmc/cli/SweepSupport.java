@@ -68,7 +68,12 @@ public abstract class SweepSupport implements Runnable {
     try {
       grid = grid(family);
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-      int lanes = org.sgdmc.rng.VectorShapes.DOUBLES.length();
+      org.sgdmc.kernels.VectorizationProvider vectors = org.sgdmc.kernels.VectorizationProvider.lookup();
+      if (!vectors.vectorised()) {
+        // the common-random-number sweep kernels have no scalar twin (yet)
+        throw new UserError("sweep needs the vector kernels: " + vectors.describe());
+      }
+      int lanes = vectors.lanes();
       if (blockWidth < lanes || blockWidth % lanes != 0) {
         throw new UserError("--block must be a positive multiple of " + lanes);
       }

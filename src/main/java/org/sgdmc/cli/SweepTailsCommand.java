@@ -9,7 +9,8 @@ import org.sgdmc.experiments.Linreg1dTailsTheory;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TailsSweepFile;
-import org.sgdmc.kernels.Linreg1dTailsVectorBlock;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.NoiseModel;
@@ -117,7 +118,7 @@ public final class SweepTailsCommand implements Runnable {
         Linreg1dTails m = models.get(c);
         TailIndex theory = Linreg1dTailsTheory.of(m);
         StationarySampler.Plan plan = sampling.plan(theory.lyapunov().value());
-        results.add(TailsExperiment.run(w -> new Linreg1dTailsVectorBlock(m, sampling.seed, w), plan, theory,
+        results.add(TailsExperiment.run(Kernels.LINREG1D_TAILS.blocks(m, sampling.seed, Kernel.VECTOR), plan, theory,
             fitting.options(plan.threads()), false, Simulation.Progress.NONE));
         if (bar != null) {
           bar.update(c + 1, models.size());

@@ -3,15 +3,15 @@ package org.sgdmc.cli;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.ResultFile;
-import org.sgdmc.kernels.LinearDTailsScalarBlock;
-import org.sgdmc.kernels.LinearDTailsVectorBlock;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.PointData;
 import org.sgdmc.theory.TailIndexTheory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code sgdmc tails linear-d}: d-dimensional least squares off interpolation (Gurbuzbalaban et al. 2021). */
 @Command(
@@ -54,7 +54,7 @@ public final class TailsLinearDCommand implements Runnable {
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
-  TailsExperiment.Kernel kernel;
+  Kernel kernel;
 
   @Mixin StationaryMixin sampling;
   @Mixin TailFitMixin fitting;
@@ -65,8 +65,7 @@ public final class TailsLinearDCommand implements Runnable {
     LinearDTails model = model();
     TailsRun.execute(spec, output, sampling, fitting, "tails linear-d", model.describe(),
         () -> TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), model.withReplacement()),
-        w -> kernel == TailsExperiment.Kernel.SCALAR ? new LinearDTailsScalarBlock(model, sampling.seed, w)
-            : new LinearDTailsVectorBlock(model, sampling.seed, w),
+        Kernels.LINEAR_D_TAILS.blocks(model, sampling.seed, kernel),
         model.dim() > 1, f -> parameters(f, model));
   }
 

@@ -4,15 +4,15 @@ import org.sgdmc.experiments.Linreg1dTailsTheory;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.ResultFile;
-import org.sgdmc.kernels.Linreg1dTailsScalarBlock;
-import org.sgdmc.kernels.Linreg1dTailsVectorBlock;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.NoiseModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code sgdmc tails linreg1d}: 1-D regression with label noise, u <- (1 - lr q) u + lr r. */
 @Command(
@@ -69,7 +69,7 @@ public final class TailsLinreg1dCommand implements Runnable {
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
-  TailsExperiment.Kernel kernel;
+  Kernel kernel;
 
   @Mixin StationaryMixin sampling;
   @Mixin TailFitMixin fitting;
@@ -80,8 +80,7 @@ public final class TailsLinreg1dCommand implements Runnable {
     Linreg1dTails model = model();
     TailsRun.execute(spec, output, sampling, fitting, "tails linreg1d", model.describe(),
         () -> Linreg1dTailsTheory.of(model),
-        w -> kernel == TailsExperiment.Kernel.SCALAR ? new Linreg1dTailsScalarBlock(model, sampling.seed, w)
-            : new Linreg1dTailsVectorBlock(model, sampling.seed, w),
+        Kernels.LINREG1D_TAILS.blocks(model, sampling.seed, kernel),
         false, f -> parameters(f, model));
   }
 

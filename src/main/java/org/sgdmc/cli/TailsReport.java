@@ -2,7 +2,7 @@ package org.sgdmc.cli;
 
 import java.io.PrintStream;
 import org.sgdmc.experiments.TailsExperiment;
-import org.sgdmc.rng.VectorShapes;
+import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.stats.tails.TailFit;
 import org.sgdmc.theory.TailIndex;
 
@@ -40,7 +40,7 @@ final class TailsReport {
     }
     out.printf("diverged           %s of trajectories%n", fmt(r.divergedFraction()));
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s; simulation %.2f s, fit %.2f s%n",
-        r.stepsPerSecond(), p.threads(), VectorShapes.describe(), r.kernelSeconds(), r.fitSeconds());
+        r.stepsPerSecond(), p.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds(), r.fitSeconds());
   }
 
   private static void fitLine(PrintStream out, String label, TailFit f, TailIndex t) {

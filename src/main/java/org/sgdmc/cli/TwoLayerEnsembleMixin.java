@@ -40,7 +40,7 @@ public final class TwoLayerEnsembleMixin {
     if (t < 1) {
       throw new UserError("--threads must be at least 1, not " + t);
     }
-    int lanes = org.sgdmc.rng.VectorShapes.DOUBLES.length();
+    int lanes = org.sgdmc.kernels.VectorizationProvider.lookup().lanes();
     if (blockWidth < 1 || blockWidth % lanes != 0 || blockWidth > 1 << 16) {
       throw new UserError("--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
     }

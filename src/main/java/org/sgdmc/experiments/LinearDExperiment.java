@@ -3,8 +3,8 @@ package org.sgdmc.experiments;
 import java.util.TreeSet;
 import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.kernels.LinearDScalarBlock;
-import org.sgdmc.kernels.LinearDVectorBlock;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
@@ -38,12 +38,6 @@ import org.sgdmc.stats.SampleMean;
  */
 public final class LinearDExperiment {
   private LinearDExperiment() {}
-
-  /** Which implementation steps the trajectories; both give the same bits, the scalar one slowly. */
-  public enum Kernel {
-    VECTOR,
-    SCALAR
-  }
 
   /**
    * The reduced outcome of a run.
@@ -145,9 +139,7 @@ public final class LinearDExperiment {
       return total;
     });
     Simulation.Result<EnsembleReductions> sim = Simulation.run(
-        width -> kernel == Kernel.VECTOR
-            ? new LinearDVectorBlock(model, seed, width)
-            : new LinearDScalarBlock(model, seed, width),
+        Kernels.LINEAR_D.blocks(model, seed, kernel),
         settings, plan::newReducer, progress);
     EnsembleReductions r = sim.reduced();
     LyapunovEstimate[] spectrumEst = new LyapunovEstimate[k], lateEst = new LyapunovEstimate[k];

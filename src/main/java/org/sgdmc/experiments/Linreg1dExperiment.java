@@ -1,8 +1,8 @@
 package org.sgdmc.experiments;
 
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.kernels.Linreg1dScalarBlock;
-import org.sgdmc.kernels.Linreg1dVectorBlock;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.Linreg1d;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
@@ -10,12 +10,6 @@ import org.sgdmc.stats.LyapunovEstimate;
 /** Runs a {@link Linreg1d} ensemble and reduces it to the observables and estimates of seed 002, Sec. 3. */
 public final class Linreg1dExperiment {
   private Linreg1dExperiment() {}
-
-  /** Which implementation steps the trajectories; both give the same bits, the scalar one slowly. */
-  public enum Kernel {
-    VECTOR,
-    SCALAR
-  }
 
   /**
    * The reduced outcome of a run.
@@ -43,9 +37,7 @@ public final class Linreg1dExperiment {
     int whole = plan.whole(0);
     int late = plan.late(0);
     Simulation.Result<EnsembleReductions> sim = Simulation.run(
-        width -> kernel == Kernel.VECTOR
-            ? new Linreg1dVectorBlock(model, seed, width)
-            : new Linreg1dScalarBlock(model, seed, width),
+        Kernels.LINREG1D.blocks(model, seed, kernel),
         settings, plan::newReducer, progress);
     EnsembleReductions r = sim.reduced();
     return new Result(model, options, r.summaries(0), r.whole(whole), r.late(late), sim.kernelSeconds());

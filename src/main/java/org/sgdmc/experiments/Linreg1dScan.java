@@ -1,6 +1,7 @@
 package org.sgdmc.experiments;
 
 import org.sgdmc.engine.Simulation;
+import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
 import org.sgdmc.theory.DataMoments;
@@ -52,7 +53,7 @@ public record Linreg1dScan(int[] batches, EnsembleOptions options, Row[] rows, d
         msRate[j] = Linreg1dTheory.meanSquareGrowthRate(lr[j], gauss, s);
         Linreg1d model = new Linreg1d(lr[j], s, new FeatureData.Gaussian(), false, 1.0);
         long offset = perRun * runIndex++;
-        results[j] = Linreg1dExperiment.run(model, options, Linreg1dExperiment.Kernel.VECTOR,
+        results[j] = Linreg1dExperiment.run(model, options, Kernel.VECTOR,
             (done, all) -> progress.update(offset + done, total));
         seconds += results[j].kernelSeconds();
       }

@@ -1,8 +1,8 @@
 package org.sgdmc.experiments;
 
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.kernels.SaddleScalarBlock;
-import org.sgdmc.kernels.SaddleVectorBlock;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
@@ -16,12 +16,6 @@ import org.sgdmc.theory.SaddleTheory;
  */
 public final class SaddleExperiment {
   private SaddleExperiment() {}
-
-  /** Which implementation steps the trajectories; both give the same bits, the scalar one slowly. */
-  public enum Kernel {
-    VECTOR,
-    SCALAR
-  }
 
   /**
    * The reduced outcome of a run.
@@ -56,9 +50,7 @@ public final class SaddleExperiment {
     EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, h, m);
     int wholeH = plan.whole(h), wholeM = plan.whole(m), lateH = plan.late(h), lateM = plan.late(m);
     Simulation.Result<EnsembleReductions> sim = Simulation.run(
-        width -> kernel == Kernel.VECTOR
-            ? new SaddleVectorBlock(model, seed, width)
-            : new SaddleScalarBlock(model, seed, width),
+        Kernels.SADDLE.blocks(model, seed, kernel),
         settings, plan::newReducer, progress);
     EnsembleReductions r = sim.reduced();
     LyapunovEstimate plus = r.whole(wholeH);

@@ -24,12 +24,6 @@ public final class TailsExperiment {
 
   private TailsExperiment() {}
 
-  /** Which block runs: the vector kernel, or its scalar twin (same bits, slow; the reference). */
-  public enum Kernel {
-    VECTOR,
-    SCALAR
-  }
-
   /**
    * The outcome.
    *

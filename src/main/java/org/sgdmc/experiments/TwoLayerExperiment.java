@@ -7,14 +7,15 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.sgdmc.engine.Records;
 import org.sgdmc.engine.Simulation;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.Kernels;
 import org.sgdmc.kernels.TwoLayerLosses;
-import org.sgdmc.kernels.TwoLayerNetScalarBlock;
 import org.sgdmc.kernels.TwoLayerNetVectorBlock;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
 import org.sgdmc.theory.ProfileBasins;
-import org.sgdmc.theory.StationaryPoints;
 import org.sgdmc.theory.StationaryPoints.Point;
+import org.sgdmc.theory.StationaryPoints;
 
 /**
  * Runs an ensemble of {@link TwoLayerNet} trajectories and sorts them into end states (seed 002, Sec. 4.3,
@@ -38,12 +39,6 @@ public final class TwoLayerExperiment {
   public static final String OTHER = "other";
 
   private TwoLayerExperiment() {}
-
-  /** Which implementation steps the trajectories; both give the same bits, the scalar one slowly. */
-  public enum Kernel {
-    VECTOR,
-    SCALAR
-  }
 
   /**
    * How an ensemble is run.
@@ -177,9 +172,7 @@ public final class TwoLayerExperiment {
     long start = System.nanoTime();
     // the classes at every time and the per-trajectory states at the end are written out: keep every value
     Records kept = Simulation.keepAllStates(
-        width -> kernel == Kernel.VECTOR
-            ? new TwoLayerNetVectorBlock(model, seed, width)
-            : new TwoLayerNetScalarBlock(model, seed, width),
+        Kernels.TWO_LAYER.blocks(model, seed, kernel),
         TwoLayerNetVectorBlock.CHANNELS, settings, progress, "use fewer --trajectories or --record-times");
     double kernelSeconds = (System.nanoTime() - start) * 1e-9;
     String[] classes = classes(points);

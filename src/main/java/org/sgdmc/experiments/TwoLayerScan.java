@@ -2,6 +2,7 @@ package org.sgdmc.experiments;
 
 import java.util.List;
 import org.sgdmc.engine.Simulation;
+import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
 import org.sgdmc.theory.StationaryPoints.Point;
@@ -45,7 +46,7 @@ public record TwoLayerScan(double[] lr, TwoLayerExperiment.Result[] results, Two
     for (int i = 0; i < np; i++) {
       TwoLayerNet model = base.withLr(lrs[i]);
       long offset = perRun * i;
-      results[i] = TwoLayerExperiment.run(model, test, points, ensemble, classifier, TwoLayerExperiment.Kernel.VECTOR,
+      results[i] = TwoLayerExperiment.run(model, test, points, ensemble, classifier, Kernel.VECTOR,
           (done, all) -> progress.update(offset + done, total));
       theory[i] = TwoLayerTheoryValues.of(model, points, intervals);
       seconds += results[i].kernelSeconds();

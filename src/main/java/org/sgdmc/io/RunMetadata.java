@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.sgdmc.rng.VectorShapes;
+import org.sgdmc.kernels.VectorizationProvider;
 
 /**
  * What every sgdmc result file says about where it came from: the root attributes (version, command, seed,
@@ -38,7 +38,7 @@ public record RunMetadata(String version, String command, long seed, String crea
     f.attribute("/performance", "kernel_seconds", kernelSeconds);
     f.attribute("/performance", "trajectory_steps_per_second", stepsPerSecond);
     f.attribute("/performance", "threads", (long) threads);
-    f.attribute("/performance", "vector_species", VectorShapes.describe());
+    f.attribute("/performance", "vector_species", VectorizationProvider.lookup().describe());
     f.attribute("/performance", "cpu", cpuModel());
     f.attribute("/performance", "cores", (long) Runtime.getRuntime().availableProcessors());
     f.attribute("/performance", "java", "Java " + Runtime.version());

@@ -25,9 +25,9 @@ final class Distances {
     }
   }
 
-  /** {@link #logs} with vectors, for the vector kernels: the same bits. */
+  /** {@link #logs} with vectors, for the vector kernels only: the same bits. */
   void logsVector(double[] out) {
-    LogScaled.logs(mant, exp, out, mant.length);
+    VectorLogScaled.logs(mant, exp, out, mant.length);
   }
 
   /** {@code log |w - w*|} of each trajectory, {@code -inf} where it is exactly 0. */

@@ -245,7 +245,7 @@ public final class LinearDVectorBlock implements TrajectoryBlock {
       }
       int pa = a * width + j;
       DoubleVector m = DoubleVector.fromArray(sp, tangents.mant, pa).mul(r);
-      LogScaled.renormalise(m, tangents.exp, pa).intoArray(tangents.mant, pa);
+      VectorLogScaled.renormalise(m, tangents.exp, pa).intoArray(tangents.mant, pa);
     }
   }
 

@@ -174,7 +174,7 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
           x = at.fma(x, DoubleVector.fromArray(sp, b, t * width + j));
           m = m.mul(at);
         }
-        m = LogScaled.renormalise(m, exp, j);
+        m = VectorLogScaled.renormalise(m, exp, j);
       }
       x.intoArray(u, j);
       m.intoArray(mant, j);
@@ -198,7 +198,7 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
           x = x.fma(contraction, v.sqrt().mul(step.lrRootF).mul(xi));
           m = m.mul(xi.fma(step.spread, step.contraction));
         }
-        m = LogScaled.renormalise(m, exp, j);
+        m = VectorLogScaled.renormalise(m, exp, j);
       }
       x.intoArray(u, j);
       m.intoArray(mant, j);
@@ -221,7 +221,7 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
           x = x.fma(cv, z.mul(amplitude));
           m = m.mul(c);
         }
-        m = LogScaled.renormalise(m, exp, j);
+        m = VectorLogScaled.renormalise(m, exp, j);
       }
       x.intoArray(u, j);
       m.intoArray(mant, j);

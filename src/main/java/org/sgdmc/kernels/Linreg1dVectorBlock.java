@@ -128,7 +128,7 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
           DoubleVector qt = DoubleVector.fromArray(sp, src, off + t * width + j);
           m = m.mul(qt.fma(negLr, 1.0));
         }
-        m = LogScaled.renormalise(m, exp, j);
+        m = VectorLogScaled.renormalise(m, exp, j);
       }
       m.intoArray(mant, j);
     }

@@ -171,8 +171,8 @@ public final class SaddleVectorBlock implements TrajectoryBlock {
           hv = hv.mul(c.fma(lr, 1.0));
           mv = mv.mul(c.fma(negLr, 1.0));
         }
-        hv = LogScaled.renormalise(hv, h.exp, j);
-        mv = LogScaled.renormalise(mv, m.exp, j);
+        hv = VectorLogScaled.renormalise(hv, h.exp, j);
+        mv = VectorLogScaled.renormalise(mv, m.exp, j);
       }
       hv.intoArray(h.mant, j);
       mv.intoArray(m.mant, j);

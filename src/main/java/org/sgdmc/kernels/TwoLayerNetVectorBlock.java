@@ -8,9 +8,9 @@ import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
 import org.sgdmc.rng.Philox4x32Vector;
 import org.sgdmc.rng.Stream;
-import org.sgdmc.rng.Transcendentals;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
+import org.sgdmc.rng.VectorTranscendentals;
 
 /**
  * The vectorised {@link TwoLayerNet} kernel: trajectories across lanes (u, w and the divergence step of
@@ -157,7 +157,7 @@ public final class TwoLayerNetVectorBlock implements StateBlock {
           DoubleVector x = DoubleVector.fromArray(sp, bx, at);
           DoubleVector y = DoubleVector.fromArray(sp, by, at);
           DoubleVector z = wv.mul(x);
-          DoubleVector a = Transcendentals.tanh(z, Transcendentals.exp(z.abs().mul(2.0)));
+          DoubleVector a = VectorTranscendentals.tanh(z, VectorTranscendentals.exp(z.abs().mul(2.0)));
           DoubleVector slope = a.neg().fma(a, one);
           DoubleVector r = uv.fma(a, y.neg());
           gu = r.fma(a, gu);
@@ -193,7 +193,7 @@ public final class TwoLayerNetVectorBlock implements StateBlock {
           DoubleVector x = DoubleVector.fromArray(sp, bx, at);
           DoubleVector y = DoubleVector.fromArray(sp, by, at);
           DoubleVector z = wv.mul(x);
-          DoubleVector s = Transcendentals.sigmoid(z);
+          DoubleVector s = VectorTranscendentals.sigmoid(z);
           DoubleVector a = z.mul(s);
           DoubleVector slope = a.fma(one.sub(s), s);
           DoubleVector r = uv.fma(a, y.neg());

@@ -22,7 +22,7 @@ public final class ExpSplitVector {
       DoubleVector kr = y.add(ROUNDER);
       LongVector kl = kr.viewAsIntegralLanes().sub(ROUNDER_BITS);
       kl.intoArray(k, i);
-      Transcendentals.exp(y.sub(kr.sub(ROUNDER)).mul(LN2)).intoArray(m, i);
+      VectorTranscendentals.exp(y.sub(kr.sub(ROUNDER)).mul(LN2)).intoArray(m, i);
     }
     // scalar tail
     for (; i < n; i++) {

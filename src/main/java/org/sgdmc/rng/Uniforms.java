@@ -1,9 +1,5 @@
 package org.sgdmc.rng;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorOperators;
-
 /**
  * Uniform doubles from 64-bit draws, with exact contracts. All three use the top 52 bits of the draw, placed in
  * the mantissa of a double in [1, 2) and shifted down by one subtraction: the result is exact and needs no
@@ -46,19 +42,4 @@ public final class Uniforms {
     return Double.longBitsToDouble((bits >>> 12) | ONE_BITS) - ONE_MINUS_HALF_ULP;
   }
 
-  /** Lane-wise {@link #closedOpen(long)}. */
-  public static DoubleVector closedOpen(LongVector bits) {
-    return bits.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS).viewAsFloatingLanes().sub(1.0);
-  }
-
-  /** Lane-wise {@link #openClosed(long)}. */
-  public static DoubleVector openClosed(LongVector bits) {
-    DoubleVector oneToTwo = bits.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS).viewAsFloatingLanes();
-    return DoubleVector.broadcast(oneToTwo.species(), 2.0).sub(oneToTwo);
-  }
-
-  /** Lane-wise {@link #open(long)}. */
-  public static DoubleVector open(LongVector bits) {
-    return bits.lanewise(VectorOperators.LSHR, 12).or(ONE_BITS).viewAsFloatingLanes().sub(ONE_MINUS_HALF_ULP);
-  }
 }

@@ -21,7 +21,7 @@ public final class VectorDraws {
     VectorSpecies<Long> sp = VectorShapes.LONGS;
     int n = 2 * nBlocks * width;
     for (int i = 0; i < n; i += sp.length()) {
-      Uniforms.closedOpen(LongVector.fromArray(sp, bits, i)).intoArray(out, i);
+      VectorUniforms.closedOpen(LongVector.fromArray(sp, bits, i)).intoArray(out, i);
     }
   }
 
@@ -42,8 +42,8 @@ public final class VectorDraws {
     for (int b = 0; b < nBlocks; b++) {
       int row = 2 * b * width;
       for (int j = 0; j < width; j += sp.length()) {
-        DoubleVector u1 = Uniforms.openClosed(LongVector.fromArray(sp, bits, row + j));
-        Transcendentals.log(u1).mul(-2.0).sqrt().intoArray(out, row + j);
+        DoubleVector u1 = VectorUniforms.openClosed(LongVector.fromArray(sp, bits, row + j));
+        VectorTranscendentals.log(u1).mul(-2.0).sqrt().intoArray(out, row + j);
       }
     }
   }
@@ -54,10 +54,10 @@ public final class VectorDraws {
     for (int b = 0; b < nBlocks; b++) {
       int row = 2 * b * width;
       for (int j = 0; j < width; j += sp.length()) {
-        DoubleVector u2 = Uniforms.closedOpen(LongVector.fromArray(sp, bits, row + width + j));
+        DoubleVector u2 = VectorUniforms.closedOpen(LongVector.fromArray(sp, bits, row + width + j));
         DoubleVector radius = DoubleVector.fromArray(VectorShapes.DOUBLES, out, row + j);
-        radius.mul(Transcendentals.cos2pi(u2)).intoArray(out, row + j);
-        radius.mul(Transcendentals.sin2pi(u2)).intoArray(out, row + width + j);
+        radius.mul(VectorTranscendentals.cos2pi(u2)).intoArray(out, row + j);
+        radius.mul(VectorTranscendentals.sin2pi(u2)).intoArray(out, row + width + j);
       }
     }
   }
@@ -82,8 +82,8 @@ public final class VectorDraws {
     for (int b = 0; b < nBlocks; b++) {
       int row = 2 * b * width;
       for (int j = 0; j < width; j += sp.length()) {
-        DoubleVector u1 = Uniforms.openClosed(LongVector.fromArray(sp, bits, row + j));
-        Transcendentals.log(u1).mul(-2.0).intoArray(out, row + j);
+        DoubleVector u1 = VectorUniforms.openClosed(LongVector.fromArray(sp, bits, row + j));
+        VectorTranscendentals.log(u1).mul(-2.0).intoArray(out, row + j);
       }
     }
   }
@@ -97,14 +97,14 @@ public final class VectorDraws {
     for (int b = 0; b < nBlocks; b++) {
       int row = 2 * b * width;
       for (int j = 0; j < width; j += sp.length()) {
-        DoubleVector u2 = Uniforms.closedOpen(LongVector.fromArray(sp, bits, row + width + j));
+        DoubleVector u2 = VectorUniforms.closedOpen(LongVector.fromArray(sp, bits, row + width + j));
         DoubleVector r2 = DoubleVector.fromArray(VectorShapes.DOUBLES, out, row + j);
         DoubleVector t = u2.mul(4.0);
         DoubleVector qr = t.add(Transcendentals.ROUNDER);
         DoubleVector x = t.sub(qr.sub(Transcendentals.ROUNDER)).mul(Transcendentals.HALF_PI);
         VectorMask<Double> odd = qr.viewAsIntegralLanes().and(1L).compare(VectorOperators.NE, 0L).cast(VectorShapes.DOUBLES);
-        DoubleVector sk = Transcendentals.sinKernel(x);
-        DoubleVector ck = Transcendentals.cosKernel(x);
+        DoubleVector sk = VectorTranscendentals.sinKernel(x);
+        DoubleVector ck = VectorTranscendentals.cosKernel(x);
         DoubleVector cos = ck.blend(sk, odd); // +-cos(2 pi u2)
         DoubleVector sin = sk.blend(ck, odd); // +-sin(2 pi u2)
         r2.mul(cos.mul(cos)).intoArray(out, row + j);
@@ -151,8 +151,8 @@ public final class VectorDraws {
     for (int b = 0; b < nBlocks; b++) {
       int row = (2 * b + 1) * width;
       for (int j = 0; j < width; j += sp.length()) {
-        DoubleVector u2 = Uniforms.open(LongVector.fromArray(sp, bits, row + j));
-        Transcendentals.log(u2).neg().viewAsIntegralLanes().intoArray(bits, row + j);
+        DoubleVector u2 = VectorUniforms.open(LongVector.fromArray(sp, bits, row + j));
+        VectorTranscendentals.log(u2).neg().viewAsIntegralLanes().intoArray(bits, row + j);
       }
     }
   }
@@ -163,8 +163,8 @@ public final class VectorDraws {
     for (int b = 0; b < nBlocks; b++) {
       int row = 2 * b * width;
       for (int j = 0; j < width; j += sp.length()) {
-        DoubleVector d = Uniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
-        Transcendentals.cosPiProduct(1.0, d).intoArray(out, b * width + j);
+        DoubleVector d = VectorUniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
+        VectorTranscendentals.cosPiProduct(1.0, d).intoArray(out, b * width + j);
       }
     }
   }
@@ -175,10 +175,10 @@ public final class VectorDraws {
     for (int b = 0; b < nBlocks; b++) {
       int row = 2 * b * width;
       for (int j = 0; j < width; j += sp.length()) {
-        DoubleVector d = Uniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
+        DoubleVector d = VectorUniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
         DoubleVector w = LongVector.fromArray(sp, bits, row + width + j).viewAsFloatingLanes();
         DoubleVector cosV = DoubleVector.fromArray(VectorShapes.DOUBLES, out, b * width + j);
-        DoubleVector cosRest = Transcendentals.cosPiProduct(oneMinusAlpha, d);
+        DoubleVector cosRest = VectorTranscendentals.cosPiProduct(oneMinusAlpha, d);
         cosRest.div(w.mul(cosV)).viewAsIntegralLanes().intoArray(bits, row + width + j);
       }
     }
@@ -195,7 +195,7 @@ public final class VectorDraws {
       int row = (2 * b + 1) * width;
       for (int j = 0; j < width; j += sp.length()) {
         DoubleVector r = LongVector.fromArray(sp, bits, row + j).viewAsFloatingLanes();
-        Transcendentals.log(r).mul(exponent).viewAsIntegralLanes().intoArray(bits, row + j);
+        VectorTranscendentals.log(r).mul(exponent).viewAsIntegralLanes().intoArray(bits, row + j);
       }
     }
   }
@@ -207,7 +207,7 @@ public final class VectorDraws {
       int row = (2 * b + 1) * width;
       for (int j = 0; j < width; j += sp.length()) {
         DoubleVector y = LongVector.fromArray(sp, bits, row + j).viewAsFloatingLanes();
-        Transcendentals.exp(y).viewAsIntegralLanes().intoArray(bits, row + j);
+        VectorTranscendentals.exp(y).viewAsIntegralLanes().intoArray(bits, row + j);
       }
     }
   }
@@ -218,10 +218,10 @@ public final class VectorDraws {
     for (int b = 0; b < nBlocks; b++) {
       int row = 2 * b * width;
       for (int j = 0; j < width; j += sp.length()) {
-        DoubleVector d = Uniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
+        DoubleVector d = VectorUniforms.open(LongVector.fromArray(sp, bits, row + j)).sub(0.5);
         DoubleVector power = LongVector.fromArray(sp, bits, row + width + j).viewAsFloatingLanes();
         DoubleVector cosV = DoubleVector.fromArray(VectorShapes.DOUBLES, out, b * width + j);
-        Transcendentals.sinPiProduct(alpha, d).div(cosV).mul(power).intoArray(out, b * width + j);
+        VectorTranscendentals.sinPiProduct(alpha, d).div(cosV).mul(power).intoArray(out, b * width + j);
       }
     }
   }

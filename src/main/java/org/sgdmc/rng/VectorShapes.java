@@ -9,6 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The vector species every kernel uses, in one place. The preferred shape is the widest the CPU runs
  * natively (256 bits with AVX2, 512 with AVX-512). The system property {@code sgdmc.vector.bits} (64, 128,
  * 256 or 512) forces another, so tests can show that results do not depend on the width.
+ *
+ * <p>Its static initialiser needs the incubator module: only vector kernels and {@code
+ * kernels.PanamaVectorizationProvider} touch it, so that everything else loads without the module. Code that
+ * must run either way asks {@code kernels.VectorizationProvider.lookup()} for the lanes and the description.
  */
 public final class VectorShapes {
   /** The shape all kernels use. */

@@ -8,7 +8,7 @@ import org.sgdmc.rng.ExpSplitVector;
  * so the choice changes only the speed.
  */
 final class ExpSplitRows {
-  private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  private static final boolean VECTOR = org.sgdmc.kernels.VectorizationProvider.lookup().vectorised();
 
   private ExpSplitRows() {}
 

@@ -3,6 +3,7 @@ package org.sgdmc.sweep;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.kernels.LogScaled;
+import org.sgdmc.kernels.VectorLogScaled;
 import org.sgdmc.rng.VectorShapes;
 
 /**
@@ -42,7 +43,7 @@ final class SweepKernel {
             d0 = d0.mul(at.fma(c10, bt.fma(c20, 1.0)));
             d1 = d1.mul(at.fma(c11, bt.fma(c21, 1.0)));
           }
-          d1 = LogScaled.renormalise(d1, exp, width + j);
+          d1 = VectorLogScaled.renormalise(d1, exp, width + j);
         } else if (j + 2 * sp.length() <= width) {
           // two lane-vectors at once: the product is a chain of dependent multiplies, two chains overlap
           int k = j + sp.length();
@@ -54,7 +55,7 @@ final class SweepKernel {
             d0 = d0.mul(at.fma(c10, bt.fma(c20, 1.0)));
             d1 = d1.mul(ak.fma(c10, bk.fma(c20, 1.0)));
           }
-          d1 = LogScaled.renormalise(d1, exp, k);
+          d1 = VectorLogScaled.renormalise(d1, exp, k);
         } else {
           for (; t < stop; t++) {
             DoubleVector at = DoubleVector.fromArray(sp, a, off + t * width + j);
@@ -62,7 +63,7 @@ final class SweepKernel {
             d0 = d0.mul(at.fma(c10, bt.fma(c20, 1.0)));
           }
         }
-        d0 = LogScaled.renormalise(d0, exp, j);
+        d0 = VectorLogScaled.renormalise(d0, exp, j);
       }
       d0.intoArray(m0, j);
       if (two) {

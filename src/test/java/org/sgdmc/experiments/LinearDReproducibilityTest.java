@@ -1,6 +1,7 @@
 package org.sgdmc.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.sgdmc.kernels.Kernel;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -49,11 +50,11 @@ class LinearDReproducibilityTest {
 
   private static void assertSameForAllLayouts(LinearD model) {
     String reference = fingerprint(LinearDExperiment.run(
-        model, options(1, LANES), LinearDExperiment.Kernel.SCALAR, Simulation.Progress.NONE));
+        model, options(1, LANES), Kernel.SCALAR, Simulation.Progress.NONE));
     for (int threads : new int[] {1, 2, 3}) {
       for (int width : new int[] {LANES, 5 * LANES, 64}) {
         String got = fingerprint(LinearDExperiment.run(
-            model, options(threads, width), LinearDExperiment.Kernel.VECTOR, Simulation.Progress.NONE));
+            model, options(threads, width), Kernel.VECTOR, Simulation.Progress.NONE));
         assertEquals(reference, got, "threads " + threads + ", block width " + width);
       }
     }

@@ -3,6 +3,7 @@ package org.sgdmc.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.sgdmc.kernels.Kernel;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class LinearDTheoryAgreementTest {
     long[] times = LinearDExperiment.withQuarters(RecordTimes.parse("log:6", steps));
     EnsembleOptions options = new EnsembleOptions(trajectories, times, seed, 2, 64,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100);
-    return LinearDExperiment.run(model, options, LinearDExperiment.Kernel.VECTOR, Simulation.Progress.NONE);
+    return LinearDExperiment.run(model, options, Kernel.VECTOR, Simulation.Progress.NONE);
   }
 
   private static void assertAgree(double simulated, double simulatedErr, double reference, double referenceErr,

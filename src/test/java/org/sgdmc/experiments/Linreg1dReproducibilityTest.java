@@ -1,6 +1,7 @@
 package org.sgdmc.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.sgdmc.kernels.Kernel;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -40,11 +41,11 @@ class Linreg1dReproducibilityTest {
 
   private static void assertSameForAllLayouts(Linreg1d model) {
     String reference = fingerprint(Linreg1dExperiment.run(
-        model, options(1, LANES), Linreg1dExperiment.Kernel.SCALAR, Simulation.Progress.NONE));
+        model, options(1, LANES), Kernel.SCALAR, Simulation.Progress.NONE));
     for (int threads : new int[] {1, 2, 3}) {
       for (int width : new int[] {LANES, 5 * LANES, 64}) {
         String got = fingerprint(Linreg1dExperiment.run(
-            model, options(threads, width), Linreg1dExperiment.Kernel.VECTOR, Simulation.Progress.NONE));
+            model, options(threads, width), Kernel.VECTOR, Simulation.Progress.NONE));
         assertEquals(reference, got, "threads " + threads + ", block width " + width);
       }
     }

@@ -2,6 +2,7 @@ package org.sgdmc.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.sgdmc.kernels.Kernel;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +57,7 @@ class Linreg1dTheoryAgreementTest {
   private static Linreg1dExperiment.Result run(Linreg1d model, long trajectories, long steps, long seed) {
     EnsembleOptions options = new EnsembleOptions(trajectories, RecordTimes.parse("log:10", steps), seed, 2, 64,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100);
-    return Linreg1dExperiment.run(model, options, Linreg1dExperiment.Kernel.VECTOR, Simulation.Progress.NONE);
+    return Linreg1dExperiment.run(model, options, Kernel.VECTOR, Simulation.Progress.NONE);
   }
 
   @ParameterizedTest
@@ -99,7 +100,7 @@ class Linreg1dTheoryAgreementTest {
     assertTrue(theory.logMeanSquareRate() > 1.5, "exact growth of log E|w|^2 per step: " + theory.logMeanSquareRate());
     EnsembleOptions options = new EnsembleOptions(200_000, new long[] {0, 1, 2, 3, 4, 50, 200}, 9, 2, 64,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100);
-    EnsembleSummary[] s = Linreg1dExperiment.run(model, options, Linreg1dExperiment.Kernel.VECTOR,
+    EnsembleSummary[] s = Linreg1dExperiment.run(model, options, Kernel.VECTOR,
         Simulation.Progress.NONE).summaries();
     // one step: E(1 - lr x^2)^2 = 1 - 2 lr + 3 lr^2 = 4.75 exactly; the sample mean of 2e5 values of a
     // variable with finite fourth moment is within 2% of it with overwhelming probability (CLT: sd 0.5%)

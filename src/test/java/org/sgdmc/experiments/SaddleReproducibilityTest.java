@@ -1,6 +1,7 @@
 package org.sgdmc.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.sgdmc.kernels.Kernel;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,11 @@ class SaddleReproducibilityTest {
 
   private static void assertSameForAllLayouts(Saddle model) {
     String reference = fingerprint(SaddleExperiment.run(
-        model, options(1, LANES), SaddleExperiment.Kernel.SCALAR, Simulation.Progress.NONE));
+        model, options(1, LANES), Kernel.SCALAR, Simulation.Progress.NONE));
     for (int threads : new int[] {1, 2, 3}) {
       for (int width : new int[] {LANES, 5 * LANES, 64}) {
         String got = fingerprint(SaddleExperiment.run(
-            model, options(threads, width), SaddleExperiment.Kernel.VECTOR, Simulation.Progress.NONE));
+            model, options(threads, width), Kernel.VECTOR, Simulation.Progress.NONE));
         assertEquals(reference, got, "threads " + threads + ", block width " + width);
       }
     }

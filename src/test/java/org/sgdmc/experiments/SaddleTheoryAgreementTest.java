@@ -2,6 +2,7 @@ package org.sgdmc.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.sgdmc.kernels.Kernel;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class SaddleTheoryAgreementTest {
   static SaddleExperiment.Result run(Saddle model, long trajectories, long steps, long seed) {
     EnsembleOptions options = new EnsembleOptions(trajectories, RecordTimes.parse("log:10", steps), seed, 2, 64,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100);
-    return SaddleExperiment.run(model, options, SaddleExperiment.Kernel.VECTOR, Simulation.Progress.NONE);
+    return SaddleExperiment.run(model, options, Kernel.VECTOR, Simulation.Progress.NONE);
   }
 
   @ParameterizedTest

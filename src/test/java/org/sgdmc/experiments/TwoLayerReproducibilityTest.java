@@ -1,6 +1,7 @@
 package org.sgdmc.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.sgdmc.kernels.Kernel;
 
 import java.util.Arrays;
 import java.util.List;
@@ -50,10 +51,10 @@ class TwoLayerReproducibilityTest {
     Point b = StationaryPoints.byLabel(points, "B");
     TwoLayerNet model = new TwoLayerNet(act, train, act == Activation.SWISH ? 0.4 : 1.2, 1, false, b.u(), b.w(), 0.05, 1e4);
     String reference = null;
-    for (TwoLayerExperiment.Kernel kernel : TwoLayerExperiment.Kernel.values()) {
+    for (Kernel kernel : Kernel.values()) {
       for (int threads : new int[] {1, 2, 3}) {
         for (int width : new int[] {LANES, 5 * LANES, 64}) {
-          if (kernel == TwoLayerExperiment.Kernel.SCALAR && (threads != 1 || width != LANES)) {
+          if (kernel == Kernel.SCALAR && (threads != 1 || width != LANES)) {
             continue; // the scalar twin once is enough: it is slow
           }
           TwoLayerExperiment.Ensemble e = new TwoLayerExperiment.Ensemble(203, RecordTimes.parse("log:6", 1500), 42, threads, width);

@@ -2,6 +2,7 @@ package org.sgdmc.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.sgdmc.kernels.Kernel;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TwoLayerStoryTest {
         TwoLayerNet.DEFAULT_DIVERGED_ABOVE);
     TwoLayerExperiment.Ensemble e = new TwoLayerExperiment.Ensemble(512, RecordTimes.parse("log:8", steps), 17, 2, 64);
     return TwoLayerExperiment.run(model, TEST, POINTS, e, TwoLayerExperiment.Classifier.DEFAULT,
-        TwoLayerExperiment.Kernel.VECTOR, Simulation.Progress.NONE);
+        Kernel.VECTOR, Simulation.Progress.NONE);
   }
 
   @Test

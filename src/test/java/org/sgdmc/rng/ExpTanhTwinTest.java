@@ -92,17 +92,17 @@ class ExpTanhTwinTest {
       switch (this) {
         case EXP -> {
           for (int i = 0; i < in.length; i += sp.length()) {
-            Transcendentals.exp(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
+            VectorTranscendentals.exp(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
           }
         }
         case TANH -> {
           for (int i = 0; i < in.length; i += sp.length()) {
-            Transcendentals.tanh(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
+            VectorTranscendentals.tanh(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
           }
         }
         case SIGMOID -> {
           for (int i = 0; i < in.length; i += sp.length()) {
-            Transcendentals.sigmoid(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
+            VectorTranscendentals.sigmoid(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
           }
         }
       }

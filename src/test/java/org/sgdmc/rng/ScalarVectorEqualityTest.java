@@ -241,27 +241,27 @@ class ScalarVectorEqualityTest {
       switch (this) {
         case LOG -> {
           for (int i = 0; i < in.length; i += sp.length()) {
-            Transcendentals.log(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
+            VectorTranscendentals.log(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
           }
         }
         case SIN2PI -> {
           for (int i = 0; i < in.length; i += sp.length()) {
-            Transcendentals.sin2pi(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
+            VectorTranscendentals.sin2pi(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
           }
         }
         case COS2PI -> {
           for (int i = 0; i < in.length; i += sp.length()) {
-            Transcendentals.cos2pi(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
+            VectorTranscendentals.cos2pi(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
           }
         }
         case SIN_KERNEL -> {
           for (int i = 0; i < in.length; i += sp.length()) {
-            Transcendentals.sinKernel(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
+            VectorTranscendentals.sinKernel(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
           }
         }
         case COS_KERNEL -> {
           for (int i = 0; i < in.length; i += sp.length()) {
-            Transcendentals.cosKernel(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
+            VectorTranscendentals.cosKernel(DoubleVector.fromArray(sp, in, i)).intoArray(out, i);
           }
         }
       }

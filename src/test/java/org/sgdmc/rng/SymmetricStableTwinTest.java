@@ -227,7 +227,7 @@ class SymmetricStableTwinTest {
     }
     double[] out = new double[bits.length];
     for (int i = 0; i < bits.length; i += LANES) {
-      Uniforms.open(LongVector.fromArray(VectorShapes.LONGS, bits, i)).intoArray(out, i);
+      VectorUniforms.open(LongVector.fromArray(VectorShapes.LONGS, bits, i)).intoArray(out, i);
     }
     for (int i = 0; i < bits.length; i++) {
       assertEquals(raw(Uniforms.open(bits[i])), raw(out[i]), Long.toHexString(bits[i]));
@@ -279,7 +279,7 @@ class SymmetricStableTwinTest {
     for (double[] ab : inputs) {
       Arrays.fill(b, ab[1]);
       DoubleVector v = DoubleVector.fromArray(sp, b, 0);
-      (sine ? Transcendentals.sinPiProduct(ab[0], v) : Transcendentals.cosPiProduct(ab[0], v)).intoArray(out, 0);
+      (sine ? VectorTranscendentals.sinPiProduct(ab[0], v) : VectorTranscendentals.cosPiProduct(ab[0], v)).intoArray(out, 0);
       double expected = sine ? Transcendentals.sinPiProduct(ab[0], ab[1]) : Transcendentals.cosPiProduct(ab[0], ab[1]);
       for (double o : out) {
         if (raw(o) != raw(expected)) {
@@ -302,7 +302,7 @@ class SymmetricStableTwinTest {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     for (double y : ys) {
       for (int i = 0; i < n; i += sp.length()) {
-        Transcendentals.pow(DoubleVector.fromArray(sp, x, i), y).intoArray(out, i);
+        VectorTranscendentals.pow(DoubleVector.fromArray(sp, x, i), y).intoArray(out, i);
       }
       for (int i = 0; i < n; i++) {
         double expected = Transcendentals.pow(x[i], y);

@@ -84,7 +84,7 @@ class UniformsTest {
     double[] co = new double[n], oc = new double[n];
     for (int i = 0; i < n; i += sp.length()) {
       LongVector v = LongVector.fromArray(sp, bits, i);
-      DoubleVector a = Uniforms.closedOpen(v), b = Uniforms.openClosed(v);
+      DoubleVector a = VectorUniforms.closedOpen(v), b = VectorUniforms.openClosed(v);
       a.intoArray(co, i);
       b.intoArray(oc, i);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.sgdmc.kernels.Kernel;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -84,7 +85,7 @@ class SweepTest {
         new SweepRunner.Settings(2000, 150, 5, 2, 32, true), QUIET)[0];
     Linreg1d model = new Linreg1d(1.7, 3, new FeatureData.Gaussian(), false, 1.0);
     Linreg1dExperiment.Result sim = Linreg1dExperiment.run(model, new EnsembleOptions(2000, new long[] {0, 150}, 5, 2, 64,
-        EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100), Linreg1dExperiment.Kernel.VECTOR,
+        EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100), Kernel.VECTOR,
         Simulation.Progress.NONE);
     // same per-trajectory exponents; only the order of summation over trajectories differs
     assertEquals(sim.lyapunov().value(), cell.lambda()[0], 1e-13);

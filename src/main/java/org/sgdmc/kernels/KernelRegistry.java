@@ -1,0 +1,147 @@
+package org.sgdmc.kernels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sgdmc.models.Activation;
+import org.sgdmc.models.Datasets;
+import org.sgdmc.models.FeatureData;
+import org.sgdmc.models.LabelledData;
+import org.sgdmc.models.LinearD;
+import org.sgdmc.models.LinearDTails;
+import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.models.NoiseModel;
+import org.sgdmc.models.PointData;
+import org.sgdmc.models.Saddle;
+import org.sgdmc.models.SaddleData;
+import org.sgdmc.models.TwoLayerNet;
+
+/**
+ * Every kernel configuration there is, one small example model each, in the manner of Commons RNG's {@code
+ * ProvidersList}: the shared invariant tests (twin equality, width independence, golden values, forced vector
+ * widths) run over this list, so a new model or data kind added here cannot skip them, and one not added
+ * here is caught by nothing. A configuration is a distinct code path of a kernel: a data source, a sampling
+ * scheme, a noise model, an activation. Loops over the enums ({@link Activation}, {@link NoiseModel}) pick up
+ * a new constant by themselves.
+ *
+ * <p>The examples are small (a few points, low dimensions) and their learning rates keep most trajectories
+ * finite over a few hundred steps, so that a mismatch shows in finite numbers.
+ */
+public final class KernelRegistry {
+  /** A small 1-D dataset without an outlier. */
+  private static final double[] SMALL_X = {0.3, -1.2, 2.5, 0.05, -0.7, 1.9, -3.1};
+  private static final List<KernelEntry> ENTRIES = List.copyOf(build());
+
+  private KernelRegistry() {}
+
+  /** All entries, in a fixed order. */
+  public static List<KernelEntry> entries() {
+    return ENTRIES;
+  }
+
+  /** The entry named {@code name}. */
+  public static KernelEntry get(String name) {
+    return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no kernel entry " + name));
+  }
+
+  private static List<KernelEntry> build() {
+    List<KernelEntry> list = new ArrayList<>();
+    linreg1d(list);
+    saddle(list);
+    linearD(list);
+    twoLayer(list);
+    linreg1dTails(list);
+    linearDTails(list);
+    return list;
+  }
+
+  private static void linreg1d(List<KernelEntry> list) {
+    FeatureData gauss = new FeatureData.Gaussian();
+    FeatureData small = new FeatureData.Finite(SMALL_X, "registry");
+    Twins<Linreg1d, TrajectoryBlock> k = Kernels.LINREG1D;
+    list.add(KernelEntry.trajectories("linreg1d-gaussian", new Linreg1d(0.5, 1, gauss, false, 1.0), 1, k));
+    list.add(KernelEntry.trajectories("linreg1d-gaussian-batch", new Linreg1d(0.7, 2, gauss, false, 1.0), 1, k));
+    list.add(KernelEntry.trajectories("linreg1d-finite", new Linreg1d(0.8, 3, small, false, 1.0), 1, k));
+    list.add(KernelEntry.trajectories("linreg1d-finite-with-replacement", new Linreg1d(0.8, 3, small, true, 1.0), 1, k));
+    list.add(KernelEntry.trajectories("linreg1d-finite-outlier",
+        new Linreg1d(0.3, 3, Datasets.gaussian(9, 4.0, 5), false, 1.0), 1, k));
+  }
+
+  private static void saddle(List<KernelEntry> list) {
+    SaddleData.Finite small = new SaddleData.Finite(
+        SMALL_X, new double[] {1.1, 0.4, -0.9, 2.0, -0.3, 0.8, -1.7}, "registry");
+    Twins<Saddle, TrajectoryBlock> k = Kernels.SADDLE;
+    list.add(KernelEntry.trajectories("saddle-two-point",
+        new Saddle(0.9, 1, new SaddleData.TwoPoint(-0.5), false, 1.0, 0.5), 2, k));
+    list.add(KernelEntry.trajectories("saddle-gaussian",
+        new Saddle(1.1, 2, new SaddleData.Gaussian(0.06), false, 1.0, 0.5), 2, k));
+    list.add(KernelEntry.trajectories("saddle-finite", new Saddle(0.8, 3, small, false, 1.0, 0.0), 2, k));
+    list.add(KernelEntry.trajectories("saddle-finite-with-replacement", new Saddle(0.8, 3, small, true, 1.0, 0.0), 2, k));
+  }
+
+  private static void linearD(List<KernelEntry> list) {
+    Twins<LinearD, TrajectoryBlock> k = Kernels.LINEAR_D;
+    list.add(KernelEntry.trajectories("linear-d",
+        new LinearD(0.3, 2, PointData.Gaussian.isotropic(3, 1.0), false, 2, 5), 2, k));
+    list.add(KernelEntry.trajectories("linear-d-correlated", new LinearD(0.6, 2, PointData.CorrelatedGaussian.of(
+        new double[][] {{1.0, 0.3, -0.2}, {0.3, 0.8, 0.1}, {-0.2, 0.1, 0.5}}), false, 3, 5), 3, k));
+    PointData finite = Datasets.gaussianPoints(7, PointData.Gaussian.isotropic(3, 1.0), 4);
+    list.add(KernelEntry.trajectories("linear-d-finite", new LinearD(0.5, 3, finite, false, 2, 6), 2, k));
+    list.add(KernelEntry.trajectories("linear-d-finite-with-replacement", new LinearD(0.5, 4, finite, true, 3, 2), 3, k));
+  }
+
+  private static void twoLayer(List<KernelEntry> list) {
+    for (Activation act : Activation.values()) {
+      TwoLayerNet model = new TwoLayerNet(act, Datasets.teacher(act, 20, 0.1, 7, false), 0.2, 1, false, 0.5, -1.0,
+          0.0, TwoLayerNet.DEFAULT_DIVERGED_ABOVE);
+      list.add(KernelEntry.states("two-layer-" + lower(act), model, TwoLayerNetVectorBlock.CHANNELS, Kernels.TWO_LAYER));
+    }
+    // batches of several points drawn with replacement, and initial noise: the paths the loop above skips
+    TwoLayerNet batched = new TwoLayerNet(Activation.SWISH, Datasets.teacher(Activation.SWISH, 23, 0.1, 5, false), 1.5,
+        4, true, 0.2, 0.7, 0.01, TwoLayerNet.DEFAULT_DIVERGED_ABOVE);
+    list.add(KernelEntry.states("two-layer-batch-with-replacement", batched, TwoLayerNetVectorBlock.CHANNELS,
+        Kernels.TWO_LAYER));
+    // lr = 9 diverges within a few steps: the divergence marking and freezing
+    TwoLayerNet diverging = new TwoLayerNet(Activation.SWISH, Datasets.teacher(Activation.SWISH, 23, 0.1, 5, false), 9.0,
+        1, false, 0.5, 0.5, 0.1, 50.0);
+    list.add(KernelEntry.states("two-layer-diverging", diverging, TwoLayerNetVectorBlock.CHANNELS, Kernels.TWO_LAYER));
+  }
+
+  private static void linreg1dTails(List<KernelEntry> list) {
+    LabelledData stream = new LabelledData.Stream(0.5);
+    LabelledData finite = LabelledData.Finite.generated(40, 1.0, 0.7, 3);
+    for (NoiseModel noise : NoiseModel.values()) {
+      double alpha = noise == NoiseModel.STABLE ? 1.5 : Double.NaN;
+      list.add(KernelEntry.states("linreg1d-tails-" + noise.label() + "-stream",
+          new Linreg1dTails(0.5, 2, stream, true, noise, alpha, Double.NaN), StationaryBlock.CHANNELS,
+          Kernels.LINREG1D_TAILS));
+      list.add(KernelEntry.states("linreg1d-tails-" + noise.label() + "-finite",
+          new Linreg1dTails(0.6, 4, finite, false, noise, alpha, Double.NaN), StationaryBlock.CHANNELS,
+          Kernels.LINREG1D_TAILS));
+    }
+    list.add(KernelEntry.states("linreg1d-tails-minibatch-finite-with-replacement",
+        Linreg1dTails.minibatch(0.8, 1, finite, true), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
+    // lambda > 0: |u| passes the divergence threshold and reads +inf from then on
+    list.add(KernelEntry.states("linreg1d-tails-minibatch-stream-diverging",
+        Linreg1dTails.minibatch(5.0, 1, stream, true), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
+  }
+
+  private static void linearDTails(List<KernelEntry> list) {
+    Twins<LinearDTails, StationaryBlock> k = Kernels.LINEAR_D_TAILS;
+    list.add(KernelEntry.states("linear-d-tails-stream", LinearDTails.stream(0.1, 3,
+        new PointData.Gaussian(new double[] {1.0, 0.5, 0.25, 2.0, 1.0}), 0.7), StationaryBlock.CHANNELS, k));
+    list.add(KernelEntry.states("linear-d-tails-finite", LinearDTails.generated(0.1, 3, 30, 4, 1.0, false, 5),
+        StationaryBlock.CHANNELS, k));
+    list.add(KernelEntry.states("linear-d-tails-finite-with-replacement",
+        LinearDTails.generated(0.1, 2, 30, 4, 1.0, true, 6), StationaryBlock.CHANNELS, k));
+    // top exponent +0.69 a step: diverges within about 100 steps, the tangent goes on
+    list.add(KernelEntry.states("linear-d-tails-stream-diverging", LinearDTails.isotropicStream(2.0, 1, 3, 1.0),
+        StationaryBlock.CHANNELS, k));
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,30 @@
+package org.sgdmc.kernels;
+
+import org.sgdmc.models.LinearD;
+import org.sgdmc.models.LinearDTails;
+import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.models.Saddle;
+import org.sgdmc.models.TwoLayerNet;
+
+/**
+ * Every model's pair of kernels, the one place that names the block classes. The vector constructors are
+ * lambdas, not method references: a method reference's constant is resolved, and so its class loaded, when the
+ * pair is built, which fails without the incubator module; a lambda's {@code new} is resolved only when run.
+ */
+public final class Kernels {
+  public static final Twins<Linreg1d, TrajectoryBlock> LINREG1D = new Twins<>(
+      (m, seed, width) -> new Linreg1dVectorBlock(m, seed, width), Linreg1dScalarBlock::new);
+  public static final Twins<Saddle, TrajectoryBlock> SADDLE = new Twins<>(
+      (m, seed, width) -> new SaddleVectorBlock(m, seed, width), SaddleScalarBlock::new);
+  public static final Twins<LinearD, TrajectoryBlock> LINEAR_D = new Twins<>(
+      (m, seed, width) -> new LinearDVectorBlock(m, seed, width), LinearDScalarBlock::new);
+  public static final Twins<TwoLayerNet, StateBlock> TWO_LAYER = new Twins<>(
+      (m, seed, width) -> new TwoLayerNetVectorBlock(m, seed, width), TwoLayerNetScalarBlock::new);
+  public static final Twins<Linreg1dTails, StationaryBlock> LINREG1D_TAILS = new Twins<>(
+      (m, seed, width) -> new Linreg1dTailsVectorBlock(m, seed, width), Linreg1dTailsScalarBlock::new);
+  public static final Twins<LinearDTails, StationaryBlock> LINEAR_D_TAILS = new Twins<>(
+      (m, seed, width) -> new LinearDTailsVectorBlock(m, seed, width), LinearDTailsScalarBlock::new);
+
+  private Kernels() {}
+}
