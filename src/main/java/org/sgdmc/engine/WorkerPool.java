@@ -51,6 +51,23 @@ public final class WorkerPool {
     rethrow();
   }
 
+  /**
+   * Runs {@code task(0 .. count-1)} on at most {@code threads} threads, items claimed in increasing order;
+   * rethrows the first failure. Each item's result must not depend on which thread ran it.
+   */
+  public static void forEach(int threads, String name, int count, java.util.function.IntConsumer task) {
+    if (count <= 0) {
+      return;
+    }
+    WorkerPool pool = new WorkerPool();
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    pool.run(Math.max(1, Math.min(threads, count)), name, index -> {
+      for (int i; !pool.failed() && (i = next.getAndIncrement()) < count; ) {
+        task.accept(i);
+      }
+    });
+  }
+
   private Runnable guarded(Worker worker, int index) {
     return () -> {
       try {

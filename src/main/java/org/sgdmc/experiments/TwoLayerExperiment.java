@@ -2,10 +2,8 @@ package org.sgdmc.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.sgdmc.engine.Records;
+import org.sgdmc.engine.WorkerPool;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
@@ -250,18 +248,8 @@ public final class TwoLayerExperiment {
     double[] out = new double[u.length];
     int chunk = 4096;
     int chunks = (u.length + chunk - 1) / chunk;
-    ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-    try {
-      pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(k -> TwoLayerLosses.compute(
-          model.activation(), d, u, w, out, k * chunk, Math.min(u.length, (k + 1) * chunk)))).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
-    }
+    WorkerPool.forEach(threads, "sgdmc-losses", chunks, k -> TwoLayerLosses.compute(
+        model.activation(), d, u, w, out, k * chunk, Math.min(u.length, (k + 1) * chunk)));
     return out;
   }
 }

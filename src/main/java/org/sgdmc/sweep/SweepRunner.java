@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -190,44 +188,7 @@ public final class SweepRunner {
 
   /** Runs {@code task(0 .. count-1)} on {@code threads} threads, items claimed in order; rethrows failures. */
   static void parallel(int threads, int count, IntConsumer task) {
-    AtomicInteger next = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable worker = () -> {
-      try {
-        for (int i; (i = next.getAndIncrement()) < count && failure.get() == null; ) {
-          task.accept(i);
-        }
-      } catch (Throwable e) {
-        failure.compareAndSet(null, e);
-      }
-    };
-    int n = Math.min(threads, count);
-    if (n <= 1) {
-      worker.run();
-    } else {
-      List<Thread> pool = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        pool.add(Thread.ofPlatform().name("sgdmc-sweep-" + i).daemon(true).start(worker));
-      }
-      for (Thread t : pool) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failure.compareAndSet(null, e);
-        }
-      }
-    }
-    Throwable e = failure.get();
-    if (e instanceof RuntimeException re) {
-      throw re;
-    }
-    if (e instanceof Error err) {
-      throw err;
-    }
-    if (e != null) {
-      throw new IllegalStateException(e);
-    }
+    org.sgdmc.engine.WorkerPool.forEach(threads, "sgdmc-sweep", count, task);
   }
 
   /** Mean and standard error by Welford's update, in the order values arrive; -inf is absorbing. */

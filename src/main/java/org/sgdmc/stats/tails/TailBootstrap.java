@@ -2,7 +2,6 @@ package org.sgdmc.stats.tails;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The bootstrap of Clauset, Shalizi and Newman (2009, Sec. 3.4): every replicate repeats the threshold
@@ -83,32 +82,7 @@ public final class TailBootstrap {
   }
 
   private static void runOn(int threads, Runnable worker) {
-    if (threads == 1) {
-      worker.run();
-      return;
-    }
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread[] pool = new Thread[threads];
-    for (int i = 0; i < threads; i++) {
-      pool[i] = new Thread(worker, "tail-bootstrap-" + i);
-      pool[i].setUncaughtExceptionHandler((t, e) -> failure.compareAndSet(null, e));
-      pool[i].start();
-    }
-    for (Thread t : pool) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while bootstrapping", e);
-      }
-    }
-    Throwable e = failure.get();
-    if (e instanceof RuntimeException r) {
-      throw r;
-    }
-    if (e != null) {
-      throw new IllegalStateException("a bootstrap thread failed", e);
-    }
+    new org.sgdmc.engine.WorkerPool().run(threads, "tail-bootstrap", index -> worker.run());
   }
 
   private static double[] validSorted(double[] alpha) {
