@@ -1,9 +1,7 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import org.sgdmc.engine.RecordTimes;
-import org.sgdmc.engine.Simulation;
+import java.util.Map;
 import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.Linreg1dExperiment;
 import org.sgdmc.experiments.Linreg1dScan;
@@ -11,6 +9,7 @@ import org.sgdmc.io.Linreg1dScanFile;
 import org.sgdmc.io.RunMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,15 +23,8 @@ import picocli.CommandLine.Option;
     header = "Scan lr across the mean-square and probabilistic edges of linreg1d (the README's main job).",
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class DemoCommand implements Runnable {
+public final class DemoCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE.h5", defaultValue = "demo.h5",
-      description = "Output file (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--force", description = "Overwrite the output if it exists.")
-  boolean force;
 
   @Option(names = "--batches", split = ",", paramLabel = "S", description = "Batch sizes (default: 1,2,4,8).")
   int[] batches = {1, 2, 4, 8};
@@ -40,28 +32,18 @@ public final class DemoCommand implements Runnable {
   @Option(names = "--points", defaultValue = "16", description = "Learning rates per batch size (default: ${DEFAULT-VALUE}).")
   int points;
 
-  @Option(names = "--trajectories", defaultValue = "20000", description = "Trajectories per point (default: ${DEFAULT-VALUE}).")
-  long trajectories;
+  @Mixin EnsembleMixin ensemble;
+  @Mixin StepsMixin steps;
+  @Mixin OutputMixin output;
 
-  @Option(names = "--steps", defaultValue = "1000", description = "Steps per trajectory (default: ${DEFAULT-VALUE}).")
-  long steps;
-
-  @Option(names = "--seed", defaultValue = "2024", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
-  Integer threads;
-
-  @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: when a terminal).")
-  Boolean progress;
+  @Override
+  public Map<String, String> defaults() {
+    return Map.of("--trajectories", "20000", "--seed", "2024", "--record-times", "log:30", "--out", "demo.h5");
+  }
 
   @Override
   public void run() {
-    OutputMixin o = new OutputMixin();
-    o.out = out;
-    o.force = force;
-    o.progress = progress;
-    Output.checkWritable(o);
+    Output.checkWritable(output);
     if (points < 2 || points > 1000) {
       throw new UserError("--points must be in 2..1000, not " + points);
     }
@@ -70,24 +52,16 @@ public final class DemoCommand implements Runnable {
         throw new UserError("batch sizes must be in 1..4096, not " + s);
       }
     }
-    if (trajectories < 2 || steps < 1) {
-      throw new UserError("--trajectories must be at least 2 and --steps at least 1");
-    }
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (t < 1) {
-      throw new UserError("--threads must be at least 1");
-    }
-    EnsembleOptions options = new EnsembleOptions(trajectories, RecordTimes.parse("log:30", steps), seed, t,
-        EnsembleOptions.DEFAULT_BLOCK_WIDTH, EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS,
-        EnsembleOptions.DEFAULT_DIVERGED_ABOVE);
+    ensemble.validated(2);
+    EnsembleOptions options = ensemble.options(steps.recordTimes(), null);
     Linreg1dScan scan;
-    try (ProgressBar bar = o.showProgress() ? new ProgressBar(System.err, "demo") : null) {
-      scan = Linreg1dScan.gaussian(batches, points, options, bar == null ? Simulation.Progress.NONE : bar);
+    try (ProgressBar bar = output.progressBar("demo")) {
+      scan = Linreg1dScan.gaussian(batches, points, options, ProgressBar.orNone(bar));
     }
-    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), seed);
-    Output.write(() -> Linreg1dScanFile.write(out, force, meta, scan));
+    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
+    Output.write(() -> Linreg1dScanFile.write(output.out, output.force, meta, scan));
     print(System.out, scan);
-    System.out.println("wrote " + out + "   (plot: scripts/plot_lyapunov.py " + out + ")");
+    System.out.println("wrote " + output.out + "   (plot: scripts/plot_lyapunov.py " + output.out + ")");
   }
 
   static void print(PrintStream ps, Linreg1dScan scan) {

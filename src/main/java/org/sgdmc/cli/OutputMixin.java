@@ -3,10 +3,11 @@ package org.sgdmc.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where results go and how a run talks to the terminal. */
+/** Where results go and how a run talks to the terminal, the same in every command. */
 public final class OutputMixin {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE.h5",
-      description = "Write the results to this HDF5 file (atomically: a temp file renamed at the end).")
+      description = "Write the results to this HDF5 file, atomically: a temp file renamed at the end "
+          + "(sweep: required; demo and scan: a default name).")
   Path out;
 
   @Option(names = "--force", description = "Overwrite FILE.h5 if it exists.")
@@ -22,5 +23,18 @@ public final class OutputMixin {
       return progress;
     }
     return Boolean.getBoolean("sgdmc.stderr.tty");
+  }
+
+  /** The output file of a command that must write one; a user error when none is given. */
+  Path required() {
+    if (out == null) {
+      throw new UserError("give the output file: -o FILE.h5");
+    }
+    return out;
+  }
+
+  /** A progress bar labelled {@code label}, or null when none is shown. */
+  ProgressBar progressBar(String label) {
+    return showProgress() ? new ProgressBar(System.err, label) : null;
   }
 }

@@ -1,8 +1,9 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import org.sgdmc.engine.Simulation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.sgdmc.experiments.TwoLayerExperiment;
 import org.sgdmc.experiments.TwoLayerScan;
 import org.sgdmc.experiments.TwoLayerTheoryValues;
@@ -36,46 +37,47 @@ public final class ScanCommand implements Runnable {
     LOG
   }
 
-  abstract static class TwoLayer implements Runnable {
+  abstract static class TwoLayer implements Runnable, SharedOptions.Tailored {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--lr", required = true, paramLabel = "START:STOP:COUNT",
-        description = "COUNT learning rates from START to STOP, both included (e.g. 0.01:1:25).")
-    String lrSpec;
+    @Mixin SgdMixin sgd;
 
     @Option(names = "--lr-spacing", paramLabel = "S", defaultValue = "LINEAR",
         description = "linear or log spacing of the learning rates (default: linear).")
     Spacing spacing;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE.h5", description = "Output file (default: MODEL-scan.h5).")
-    Path out;
-
-    @Option(names = "--force", description = "Overwrite the output if it exists.")
-    boolean force;
-
-    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: when a terminal).")
-    Boolean progress;
-
     @Mixin TwoLayerMixin net;
-    @Mixin TwoLayerEnsembleMixin ensembleOptions;
+    @Mixin DataSourceMixin source;
+    @Mixin EnsembleMixin ensembleOptions;
+    @Mixin StepsMixin steps;
+    @Mixin OutputMixin output;
 
     abstract Activation activation();
 
     @Override
+    public Map<String, String> defaults() {
+      Map<String, String> d = new HashMap<>(TwoLayerMixin.ENSEMBLE_DEFAULTS);
+      d.put("--out", activation().modelName + "-scan.h5");
+      return d;
+    }
+
+    @Override
+    public Set<String> notApplicable() {
+      return TwoLayerMixin.NOT_APPLICABLE;
+    }
+
+    @Override
     public void run() {
-      double[] lrs = parseLr(lrSpec, spacing);
-      TwoLayerExperiment.Ensemble ensemble = ensembleOptions.ensemble();
-      OutputMixin o = new OutputMixin();
-      o.out = out != null ? out : Path.of(activation().modelName + "-scan.h5");
-      o.force = force;
-      o.progress = progress;
+      double[] lrs = parseLr(sgd.lr, spacing);
+      TwoLayerExperiment.Ensemble ensemble = TwoLayerMixin.ensemble(ensembleOptions.options(steps.recordTimes(), null));
+      OutputMixin o = output;
       Output.checkWritable(o);
-      TwoLayerMixin.Setup setup = net.setup(activation());
-      TwoLayerNet base = setup.model(lrs[0], net.batch, net.withReplacement, net.initNoise, net.divergedAbove);
+      TwoLayerMixin.Setup setup = net.setup(activation(), source);
+      TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
       TwoLayerScan scan;
-      try (ProgressBar bar = o.showProgress() ? new ProgressBar(System.err, activation().modelName + " scan") : null) {
+      try (ProgressBar bar = o.progressBar(activation().modelName + " scan")) {
         scan = TwoLayerScan.run(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(),
-            bar == null ? Simulation.Progress.NONE : bar);
+            ProgressBar.orNone(bar));
       }
       RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed());
       TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);

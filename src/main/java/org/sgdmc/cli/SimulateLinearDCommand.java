@@ -1,7 +1,7 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import org.sgdmc.engine.Simulation;
+import java.util.Set;
 import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.LinearDExperiment;
 import org.sgdmc.experiments.LinearDTheoryValues;
@@ -37,22 +37,15 @@ import picocli.CommandLine.Option;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SimulateLinearDCommand implements Runnable {
+public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
-
-  @Option(names = "--d", paramLabel = "D",
-      description = "Dimension (needed with --sigma; otherwise taken from the data and checked if given).")
-  Integer d;
+  @Mixin SgdMixin sgd;
+  @Mixin DimensionMixin dimension;
 
   @Option(names = "--k", paramLabel = "K", defaultValue = "1",
       description = "How many exponents of the spectrum to estimate, 1..d (default: ${DEFAULT-VALUE}).")
   int k;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
 
   @Option(names = "--sigma", paramLabel = "S2",
       description = "Isotropic data: x ~ N(0, S2 I_d) (the default, with S2 = 1).")
@@ -66,20 +59,7 @@ public final class SimulateLinearDCommand implements Runnable {
       description = "Full covariance matrix, d rows of d numbers (CSV/text) or a 2-D HDF5 dataset (FILE.h5[:/path]).")
   String sigmaFile;
 
-  @Option(names = "--n", paramLabel = "N",
-      description = "Use a finite dataset of N points drawn once from that Gaussian (from --data-seed).")
-  Integer n;
-
-  @Option(names = "--data-file", paramLabel = "FILE",
-      description = "Read the finite dataset: CSV/text rows of d numbers, or HDF5 (N, d) (FILE.h5 or FILE.h5:/path).")
-  String dataFile;
-
-  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the generated dataset (default: the run's --seed).")
-  Long dataSeed;
-
-  @Option(names = "--with-replacement",
-      description = "Sample a batch of a finite dataset with replacement (default: without, as in an epoch).")
-  boolean withReplacement;
+  @Mixin DataSourceMixin source;
 
   @Option(names = "--reorth", paramLabel = "R",
       description = "Re-orthonormalise every R steps (default: 5, or fewer if the growth bound asks). Smaller R "
@@ -91,30 +71,36 @@ public final class SimulateLinearDCommand implements Runnable {
   LinearDExperiment.Kernel kernel;
 
   @Mixin EnsembleMixin ensemble;
+  @Mixin StepsMixin steps;
+  @Mixin ObservablesMixin observables;
   @Mixin OutputMixin output;
 
   @Override
+  public Set<String> notApplicable() {
+    return Set.of("--outlier");
+  }
+
+  @Override
   public void run() {
-    EnsembleOptions base = ensemble.options();
-    EnsembleOptions options = new EnsembleOptions(base.trajectories(), LinearDExperiment.withQuarters(base.recordTimes()),
-        base.seed(), base.threads(), base.blockWidth(), base.quantileLevels(), base.epsilons(), base.divergedAbove());
+    EnsembleOptions options = ensemble.options(LinearDExperiment.withQuarters(steps.recordTimes()), observables);
     PointData data = data(options.seed());
     LinearD model;
     try {
+      double lr = sgd.lr();
       int r = reorth != null ? reorth : LinearD.defaultReorthInterval(lr, data);
-      model = new LinearD(lr, batch, data, withReplacement, k, r);
+      model = new LinearD(lr, sgd.batch(), data, sgd.withReplacement, k, r);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
     Output.checkWritable(output);
     LinearDTheoryValues theory = LinearDTheoryValues.of(model);
     LinearDExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "linear-d") : null) {
-      result = LinearDExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
+    try (ProgressBar bar = output.progressBar("linear-d")) {
+      result = LinearDExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
     }
     if (output.out != null) {
       RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> LinearDFile.write(output.out, output.force, meta, kind(), dataSeed(options.seed()), result,
+      Output.write(() -> LinearDFile.write(output.out, output.force, meta, source.kind(), source.dataSeed(options.seed()), result,
           theory));
     }
     print(System.out, result, theory);
@@ -123,45 +109,35 @@ public final class SimulateLinearDCommand implements Runnable {
     }
   }
 
-  private String kind() {
-    return dataFile != null ? "file" : n != null ? "generated" : "gaussian";
-  }
-
-  private long dataSeed(long runSeed) {
-    return dataSeed != null ? dataSeed : runSeed;
-  }
-
   /** The data the options describe; every inconsistency is one line. */
   PointData data(long runSeed) {
     int given = (sigma != null ? 1 : 0) + (sigmaDiag != null ? 1 : 0) + (sigmaFile != null ? 1 : 0);
     if (given > 1) {
       throw new UserError("give one of --sigma, --sigma-diag and --sigma-file");
     }
-    if (dataFile != null && (given > 0 || n != null)) {
+    if (source.dataFile != null && (given > 0 || source.n != null)) {
       throw new UserError("--data-file brings its own points: it cannot be combined with --sigma*, or --n");
     }
     try {
       PointData data;
-      if (dataFile != null) {
-        data = DatasetFiles.readPoints(dataFile);
+      if (source.dataFile != null) {
+        data = DatasetFiles.readPoints(source.dataFile);
       } else {
         if (sigmaDiag != null) {
           data = new PointData.Gaussian(sigmaDiag);
         } else if (sigmaFile != null) {
           data = PointData.CorrelatedGaussian.of(DatasetFiles.readMatrix(sigmaFile));
         } else {
-          if (d == null) {
-            throw new UserError("give the dimension --d (or --sigma-diag, --sigma-file or --data-file, which imply it)");
+          if (dimension.dim == null) {
+            throw new UserError("give the dimension --dim (or --sigma-diag, --sigma-file or --data-file, which imply it)");
           }
-          data = PointData.Gaussian.isotropic(d, sigma != null ? sigma : 1.0);
+          data = PointData.Gaussian.isotropic(dimension.dim, sigma != null ? sigma : 1.0);
         }
-        if (n != null) {
-          data = Datasets.gaussianPoints(n, data, dataSeed(runSeed));
+        if (source.n != null) {
+          data = Datasets.gaussianPoints(source.n(), data, source.dataSeed(runSeed));
         }
       }
-      if (d != null && d != data.dim()) {
-        throw new UserError("--d " + d + " does not match the data, which are " + data.dim() + "-dimensional");
-      }
+      dimension.check(data.dim());
       return data;
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

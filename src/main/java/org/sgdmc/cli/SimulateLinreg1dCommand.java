@@ -1,7 +1,6 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import org.sgdmc.engine.Simulation;
 import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.Linreg1dExperiment;
 import org.sgdmc.experiments.Linreg1dTheoryValues;
@@ -30,11 +29,8 @@ import picocli.CommandLine.Option;
 public final class SimulateLinreg1dCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Mixin SgdMixin sgd;
+  @Mixin DataSourceMixin source;
 
   @Option(names = "--w0", paramLabel = "D", defaultValue = "1", description = "Initial distance |w_0 - w*| (default: ${DEFAULT-VALUE}).")
   double initialDistance;
@@ -43,30 +39,31 @@ public final class SimulateLinreg1dCommand implements Runnable {
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Linreg1dExperiment.Kernel kernel;
 
-  @Mixin DataMixin dataOptions;
   @Mixin EnsembleMixin ensemble;
+  @Mixin StepsMixin steps;
+  @Mixin ObservablesMixin observables;
   @Mixin OutputMixin output;
 
   @Override
   public void run() {
-    EnsembleOptions options = ensemble.options();
-    FeatureData data = dataOptions.data(options.seed());
+    EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    FeatureData data = source.features(options.seed());
     Linreg1d model;
     try {
-      model = new Linreg1d(lr, batch, data, dataOptions.withReplacement, initialDistance);
+      model = new Linreg1d(sgd.lr(), sgd.batch(), data, sgd.withReplacement, initialDistance);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
     Output.checkWritable(output);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
     Linreg1dExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "linreg1d") : null) {
-      result = Linreg1dExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
+    try (ProgressBar bar = output.progressBar("linreg1d")) {
+      result = Linreg1dExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
     }
     if (output.out != null) {
       RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> Linreg1dFile.write(output.out, output.force, meta, dataOptions.kind(),
-          dataOptions.dataSeed(options.seed()), result, theory));
+      Output.write(() -> Linreg1dFile.write(output.out, output.force, meta, source.kind(),
+          source.dataSeed(options.seed()), result, theory));
     }
     print(System.out, result, theory);
     if (output.out != null) {

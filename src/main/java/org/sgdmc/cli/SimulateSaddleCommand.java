@@ -1,7 +1,7 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import org.sgdmc.engine.Simulation;
+import java.util.Set;
 import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.SaddleExperiment;
 import org.sgdmc.experiments.SaddleTheoryValues;
@@ -30,14 +30,12 @@ import picocli.CommandLine.Option;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SimulateSaddleCommand implements Runnable {
+public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Mixin SgdMixin sgd;
+  @Mixin SaddleDataMixin law;
+  @Mixin DataSourceMixin source;
 
   @Option(names = "--w0", paramLabel = "W", defaultValue = "1", description = "Initial w (default: ${DEFAULT-VALUE}).")
   double w0;
@@ -50,29 +48,35 @@ public final class SimulateSaddleCommand implements Runnable {
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   SaddleExperiment.Kernel kernel;
 
-  @Mixin SaddleDataMixin dataOptions;
   @Mixin EnsembleMixin ensemble;
+  @Mixin StepsMixin steps;
+  @Mixin ObservablesMixin observables;
   @Mixin OutputMixin output;
 
   @Override
+  public Set<String> notApplicable() {
+    return Set.of("--outlier", "--data-file");
+  }
+
+  @Override
   public void run() {
-    EnsembleOptions options = ensemble.options();
-    SaddleData data = dataOptions.data(options.seed());
+    EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    SaddleData data = law.data(source, options.seed());
     Saddle model;
     try {
-      model = new Saddle(lr, batch, data, dataOptions.withReplacement, w0, u0);
+      model = new Saddle(sgd.lr(), sgd.batch(), data, sgd.withReplacement, w0, u0);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
     Output.checkWritable(output);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
     SaddleExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "saddle") : null) {
-      result = SaddleExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
+    try (ProgressBar bar = output.progressBar("saddle")) {
+      result = SaddleExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
     }
     if (output.out != null) {
       RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> SaddleFile.write(output.out, output.force, meta, dataOptions.source(options.seed()),
+      Output.write(() -> SaddleFile.write(output.out, output.force, meta, law.source(source, options.seed()),
           result, theory));
     }
     print(System.out, result, theory);

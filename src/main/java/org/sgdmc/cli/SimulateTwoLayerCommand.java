@@ -2,7 +2,8 @@ package org.sgdmc.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.sgdmc.engine.Simulation;
+import java.util.Map;
+import java.util.Set;
 import org.sgdmc.experiments.TwoLayerExperiment;
 import org.sgdmc.experiments.TwoLayerTheoryValues;
 import org.sgdmc.io.RunMetadata;
@@ -19,36 +20,45 @@ import picocli.CommandLine.Option;
  * {@code sgdmc simulate tanh2|swish2}: the nonlinear two-parameter nets of seed 002 (Fig. 1a, Sec. 4.3).
  * Subclassed once per activation, so each has its own name and header.
  */
-abstract class SimulateTwoLayerCommand implements Runnable {
+abstract class SimulateTwoLayerCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
+  @Mixin SgdMixin sgd;
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   TwoLayerExperiment.Kernel kernel;
 
   @Mixin TwoLayerMixin net;
-  @Mixin TwoLayerEnsembleMixin ensembleOptions;
+  @Mixin DataSourceMixin source;
+  @Mixin EnsembleMixin ensembleOptions;
+  @Mixin StepsMixin steps;
   @Mixin OutputMixin output;
 
   abstract Activation activation();
 
   @Override
+  public Map<String, String> defaults() {
+    return TwoLayerMixin.ENSEMBLE_DEFAULTS;
+  }
+
+  @Override
+  public Set<String> notApplicable() {
+    return TwoLayerMixin.NOT_APPLICABLE;
+  }
+
+  @Override
   public void run() {
-    TwoLayerExperiment.Ensemble ensemble = ensembleOptions.ensemble();
-    if (!(lr > 0) || !Double.isFinite(lr)) {
-      throw new UserError("--lr must be a positive finite number, not " + lr);
-    }
+    TwoLayerExperiment.Ensemble ensemble = TwoLayerMixin.ensemble(ensembleOptions.options(steps.recordTimes(), null));
+    double lr = sgd.lr();
     Output.checkWritable(output);
-    TwoLayerMixin.Setup setup = net.setup(activation());
-    TwoLayerNet model = setup.model(lr, net.batch, net.withReplacement, net.initNoise, net.divergedAbove);
+    TwoLayerMixin.Setup setup = net.setup(activation(), source);
+    TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
     TwoLayerTheoryValues theory = TwoLayerTheoryValues.of(model, setup.points());
     TwoLayerExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, activation().modelName) : null) {
+    try (ProgressBar bar = output.progressBar(activation().modelName)) {
       result = TwoLayerExperiment.run(model, setup.test(), setup.points(), ensemble, setup.classifier(), kernel,
-          bar == null ? Simulation.Progress.NONE : bar);
+          ProgressBar.orNone(bar));
     }
     if (output.out != null) {
       RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed());

@@ -1,9 +1,9 @@
 package org.sgdmc.cli;
 
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.sgdmc.engine.Simulation;
 import org.sgdmc.engine.StationarySampler;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.ResultFile;
@@ -18,6 +18,9 @@ import picocli.CommandLine;
  * plan the sampling from its Lyapunov exponent, run with a progress bar, write the file, print the summary.
  */
 final class TailsRun {
+  /** A tails run samples 2^17 trajectories by default: the tail fit needs many independent samples. */
+  static final Map<String, String> ENSEMBLE_DEFAULTS = Map.of("--trajectories", "131072");
+
   private TailsRun() {}
 
   /**
@@ -27,19 +30,19 @@ final class TailsRun {
    * @param fitCoordinate whether the coordinate channel is fitted too (d > 1)
    * @param parameters writes the model's /parameters and /data
    */
-  static void execute(CommandLine.Model.CommandSpec spec, OutputMixin output, StationaryMixin sampling,
+  static void execute(CommandLine.Model.CommandSpec spec, OutputMixin output, EnsembleMixin ensemble, StationaryMixin sampling,
       TailFitMixin fitting, String name, String title, Supplier<TailIndex> theory,
       IntFunction<? extends StationaryBlock> blocks, boolean fitCoordinate, Consumer<ResultFile> parameters) {
     Output.checkWritable(output);
     TailIndex t = theory.get();
-    StationarySampler.Plan plan = sampling.plan(t.lyapunov().value());
+    StationarySampler.Plan plan = sampling.plan(ensemble, t.lyapunov().value());
     TailsExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, name) : null) {
+    try (ProgressBar bar = output.progressBar(name)) {
       result = TailsExperiment.run(blocks, plan, t, fitting.options(plan.threads()), fitCoordinate,
-          bar == null ? Simulation.Progress.NONE : bar);
+          ProgressBar.orNone(bar));
     }
     if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), sampling.seed);
+      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed);
       Output.write(() -> TailsFile.write(output.out, output.force, meta, name, parameters, result));
     }
     TailsReport.print(System.out, name + "  " + title, result);
