@@ -2,11 +2,12 @@ package org.sgdmc.cli;
 
 import java.io.PrintStream;
 import java.util.Map;
-import org.sgdmc.experiments.EnsembleOptions;
-import org.sgdmc.experiments.Linreg1dExperiment;
-import org.sgdmc.experiments.Linreg1dScan;
+import org.sgdmc.experiments.Scans;
 import org.sgdmc.io.Linreg1dScanFile;
 import org.sgdmc.io.RunMetadata;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
+import org.sgdmc.results.Linreg1dScan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,7 @@ public final class DemoCommand implements Runnable, SharedOptions.Tailored {
     EnsembleOptions options = ensemble.options(steps.recordTimes(), null);
     Linreg1dScan scan;
     try (ProgressBar bar = output.progressBar("demo")) {
-      scan = Linreg1dScan.gaussian(batches, points, options, ProgressBar.orNone(bar));
+      scan = Scans.linreg1dGaussian(batches, points, options, ProgressBar.orNone(bar));
     }
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
     Output.write(() -> Linreg1dScanFile.write(output.out, output.force, meta, scan));
@@ -73,7 +74,7 @@ public final class DemoCommand implements Runnable, SharedOptions.Tailored {
       ps.printf("--- S = %d: mean-square edge lr = %.4f, probabilistic edge lr = %.4f, GD edge lr = %.4f%n",
           scan.batches()[i], row.lrMeanSquare(), row.lrProbabilistic(), row.lrGd());
       for (int j = 0; j < row.lr().length; j++) {
-        Linreg1dExperiment.Result r = row.results()[j];
+        Linreg1dResult r = row.results()[j];
         double lam = r.lyapunov().value(), err = r.lyapunov().stderr(), th = row.theory()[j];
         ps.printf("%3d %8.4f %13.5f +- %8.5f %11.5f %6.1f  %-12s %-12s%n", scan.batches()[i], row.lr()[j], lam, err, th,
             (lam - th) / err, lam + 4 * err < 0 ? "converges" : lam - 4 * err > 0 ? "diverges" : "marginal",

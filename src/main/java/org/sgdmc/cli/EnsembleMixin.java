@@ -1,6 +1,6 @@
 package org.sgdmc.cli;
 
-import org.sgdmc.experiments.EnsembleOptions;
+import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.rng.VectorShapes;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package org.sgdmc.cli;
 
-import org.sgdmc.experiments.EnsembleOptions;
+import org.sgdmc.results.EnsembleOptions;
 import picocli.CommandLine.Option;
 
 /** What is measured of the distance |w - w*| at every recording time (linreg1d, saddle, linear-d). */

@@ -4,13 +4,15 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.sgdmc.experiments.TwoLayerExperiment;
-import org.sgdmc.experiments.TwoLayerScan;
-import org.sgdmc.experiments.TwoLayerTheoryValues;
+import org.sgdmc.experiments.Scans;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TwoLayerFile;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
+import org.sgdmc.results.TwoLayerScan;
+import org.sgdmc.results.TwoLayerTheoryValues;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,14 +71,14 @@ public final class ScanCommand implements Runnable {
     @Override
     public void run() {
       double[] lrs = parseLr(sgd.lr, spacing);
-      TwoLayerExperiment.Ensemble ensemble = TwoLayerMixin.ensemble(ensembleOptions.options(steps.recordTimes(), null));
+      EnsembleOptions ensemble = ensembleOptions.options(steps.recordTimes(), null);
       OutputMixin o = output;
       Output.checkWritable(o);
       TwoLayerMixin.Setup setup = net.setup(activation(), source);
       TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
       TwoLayerScan scan;
       try (ProgressBar bar = o.progressBar(activation().modelName + " scan")) {
-        scan = TwoLayerScan.run(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(),
+        scan = Scans.twoLayer(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(),
             ProgressBar.orNone(bar));
       }
       RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed());
@@ -112,7 +114,7 @@ public final class ScanCommand implements Runnable {
       }
       ps.println(head);
       for (int i = 0; i < scan.lr().length; i++) {
-        TwoLayerExperiment.Result r = scan.results()[i];
+        TwoLayerResult r = scan.results()[i];
         TwoLayerTheoryValues t = scan.theory()[i];
         StringBuilder row = new StringBuilder(String.format("%9.4f", scan.lr()[i]));
         for (String c : classes) {

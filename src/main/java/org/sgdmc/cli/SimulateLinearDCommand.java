@@ -2,15 +2,16 @@ package org.sgdmc.cli;
 
 import java.io.PrintStream;
 import java.util.Set;
-import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.LinearDExperiment;
-import org.sgdmc.experiments.LinearDTheoryValues;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.LinearDFile;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.LinearDResult;
+import org.sgdmc.results.LinearDTheoryValues;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.SampleMean;
@@ -94,7 +95,7 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     }
     Output.checkWritable(output);
     LinearDTheoryValues theory = LinearDTheoryValues.of(model);
-    LinearDExperiment.Result result;
+    LinearDResult result;
     try (ProgressBar bar = output.progressBar("linear-d")) {
       result = LinearDExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
     }
@@ -144,7 +145,7 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     }
   }
 
-  static void print(PrintStream out, LinearDExperiment.Result r, LinearDTheoryValues t) {
+  static void print(PrintStream out, LinearDResult r, LinearDTheoryValues t) {
     LinearD m = r.model();
     EnsembleOptions o = r.options();
     long steps = o.steps();

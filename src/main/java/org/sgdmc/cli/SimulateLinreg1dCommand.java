@@ -1,13 +1,14 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.Linreg1dExperiment;
-import org.sgdmc.experiments.Linreg1dTheoryValues;
 import org.sgdmc.io.Linreg1dFile;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
+import org.sgdmc.results.Linreg1dTheoryValues;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.EnsembleSummary;
 import picocli.CommandLine;
@@ -56,7 +57,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
     }
     Output.checkWritable(output);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
-    Linreg1dExperiment.Result result;
+    Linreg1dResult result;
     try (ProgressBar bar = output.progressBar("linreg1d")) {
       result = Linreg1dExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
     }
@@ -71,7 +72,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
     }
   }
 
-  static void print(PrintStream out, Linreg1dExperiment.Result r, Linreg1dTheoryValues t) {
+  static void print(PrintStream out, Linreg1dResult r, Linreg1dTheoryValues t) {
     Linreg1d m = r.model();
     EnsembleOptions o = r.options();
     out.printf("linreg1d  lr=%s  S=%d  data=%s%s  trajectories=%d  steps=%d  seed=%d%n", fmt(m.lr()), m.batch(),

@@ -2,13 +2,14 @@ package org.sgdmc.cli;
 
 import java.io.PrintStream;
 import java.util.Set;
-import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.SaddleExperiment;
-import org.sgdmc.experiments.SaddleTheoryValues;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.SaddleFile;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.SaddleResult;
+import org.sgdmc.results.SaddleTheoryValues;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
@@ -70,7 +71,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     }
     Output.checkWritable(output);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
-    SaddleExperiment.Result result;
+    SaddleResult result;
     try (ProgressBar bar = output.progressBar("saddle")) {
       result = SaddleExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
     }
@@ -85,7 +86,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     }
   }
 
-  static void print(PrintStream out, SaddleExperiment.Result r, SaddleTheoryValues t) {
+  static void print(PrintStream out, SaddleResult r, SaddleTheoryValues t) {
     Saddle m = r.model();
     EnsembleOptions o = r.options();
     out.printf("saddle  lr=%s  S=%d  data=%s%s  w0=%s  u0=%s  trajectories=%d  steps=%d  seed=%d%n", fmt(m.lr()),

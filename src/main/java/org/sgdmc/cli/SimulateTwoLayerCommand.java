@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sgdmc.experiments.TwoLayerExperiment;
-import org.sgdmc.experiments.TwoLayerTheoryValues;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TwoLayerFile;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
+import org.sgdmc.results.TwoLayerTheoryValues;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.theory.StationaryPoints.Point;
 import picocli.CommandLine;
@@ -49,13 +51,13 @@ abstract class SimulateTwoLayerCommand implements Runnable, SharedOptions.Tailor
 
   @Override
   public void run() {
-    TwoLayerExperiment.Ensemble ensemble = TwoLayerMixin.ensemble(ensembleOptions.options(steps.recordTimes(), null));
+    EnsembleOptions ensemble = ensembleOptions.options(steps.recordTimes(), null);
     double lr = sgd.lr();
     Output.checkWritable(output);
     TwoLayerMixin.Setup setup = net.setup(activation(), source);
     TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
     TwoLayerTheoryValues theory = TwoLayerTheoryValues.of(model, setup.points());
-    TwoLayerExperiment.Result result;
+    TwoLayerResult result;
     try (ProgressBar bar = output.progressBar(activation().modelName)) {
       result = TwoLayerExperiment.run(model, setup.test(), setup.points(), ensemble, setup.classifier(), kernel,
           ProgressBar.orNone(bar));
@@ -77,7 +79,7 @@ abstract class SimulateTwoLayerCommand implements Runnable, SharedOptions.Tailor
     }
   }
 
-  static void printHeader(PrintStream out, TwoLayerNet m, TwoLayerMixin.Setup s, TwoLayerExperiment.Ensemble e) {
+  static void printHeader(PrintStream out, TwoLayerNet m, TwoLayerMixin.Setup s, EnsembleOptions e) {
     out.printf("%s  f = %s  squared loss, S=%d %s, lr=%s%n", m.activation().modelName, m.activation().formula, m.batch(),
         m.withReplacement() ? "with replacement" : "without replacement", fmt(m.lr()));
     out.printf("data: N=%d train, %d test; %s%n", m.data().size(), s.test().size(), m.data().source());
@@ -111,7 +113,7 @@ abstract class SimulateTwoLayerCommand implements Runnable, SharedOptions.Tailor
     }
   }
 
-  static void printEndStates(PrintStream out, TwoLayerExperiment.Result r) {
+  static void printEndStates(PrintStream out, TwoLayerResult r) {
     out.printf("end states at step %d (minima by basin; C: |u|, |w| < %s):%n", r.ensemble().steps(),
         fmt(r.classifier().saddleEps()));
     out.printf("  %-9s %9s %9s %11s %9s %11s %10s %10s%n", "class", "fraction", "stderr", "test loss", "stderr",

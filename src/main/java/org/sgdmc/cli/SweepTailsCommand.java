@@ -15,6 +15,7 @@ import org.sgdmc.kernels.Linreg1dTailsVectorBlock;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.NoiseModel;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.theory.TailIndex;
 import picocli.CommandLine;
@@ -87,7 +88,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
         }
       }
     }
-    List<TailsExperiment.Result> results = new ArrayList<>();
+    List<TailsResult> results = new ArrayList<>();
     long t0 = System.nanoTime();
     try (ProgressBar bar = output.progressBar("sweep tails")) {
       for (int c = 0; c < models.size(); c++) {
@@ -109,7 +110,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);
-      TailsExperiment.Result r = results.get(c);
+      TailsResult r = results.get(c);
       String est = r.reported()
           ? String.format("%.3f [%.3f, %.3f]", r.norm().alpha(), r.norm().ciLow(), r.norm().ciHigh()) : "-";
       TailIndex t = r.theory();

@@ -10,6 +10,7 @@ import org.sgdmc.io.ResultFile;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TailsFile;
 import org.sgdmc.kernels.StationaryBlock;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.theory.TailIndex;
 import picocli.CommandLine;
 
@@ -36,7 +37,7 @@ final class TailsRun {
     Output.checkWritable(output);
     TailIndex t = theory.get();
     StationarySampler.Plan plan = sampling.plan(ensemble, t.lyapunov().value());
-    TailsExperiment.Result result;
+    TailsResult result;
     try (ProgressBar bar = output.progressBar(name)) {
       result = TailsExperiment.run(blocks, plan, t, fitting.options(plan.threads()), fitCoordinate,
           ProgressBar.orNone(bar));

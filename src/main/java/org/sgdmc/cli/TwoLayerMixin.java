@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.sgdmc.experiments.EnsembleOptions;
-import org.sgdmc.experiments.TwoLayerExperiment;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.TwoLayerResult;
 import org.sgdmc.theory.StationaryPoints;
 import org.sgdmc.theory.StationaryPoints.Point;
 import picocli.CommandLine.Option;
@@ -70,7 +69,7 @@ public final class TwoLayerMixin {
 
   /** Everything the options define, validated; user errors become {@link UserError}. */
   record Setup(Activation activation, RegressionData train, RegressionData test, List<Point> points, String start,
-      double u0, double w0, long dataSeed, TwoLayerExperiment.Classifier classifier) {
+      double u0, double w0, long dataSeed, TwoLayerResult.Classifier classifier) {
 
     /** The model at learning rate {@code lr}. */
     TwoLayerNet model(double lr, int batch, boolean withReplacement, double initNoise, double divergedAbove) {
@@ -80,11 +79,6 @@ public final class TwoLayerMixin {
         throw new UserError(e.getMessage());
       }
     }
-  }
-
-  /** A two-layer run's ensemble: the validated options without the observables of the linear models. */
-  static TwoLayerExperiment.Ensemble ensemble(EnsembleOptions o) {
-    return new TwoLayerExperiment.Ensemble(o.trajectories(), o.recordTimes(), o.seed(), o.threads(), o.blockWidth());
   }
 
   Setup setup(Activation act, DataSourceMixin source) {
@@ -111,9 +105,9 @@ public final class TwoLayerMixin {
     if (!(divergedAbove > 0) || !Double.isFinite(divergedAbove)) {
       throw new UserError("--diverged-above must be a positive finite number, not " + divergedAbove);
     }
-    TwoLayerExperiment.Classifier classifier;
+    TwoLayerResult.Classifier classifier;
     try {
-      classifier = new TwoLayerExperiment.Classifier(saddleEps);
+      classifier = new TwoLayerResult.Classifier(saddleEps);
     } catch (IllegalArgumentException e) {
       throw new UserError("--saddle-eps: " + e.getMessage());
     }

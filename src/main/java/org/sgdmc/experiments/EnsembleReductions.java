@@ -5,6 +5,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Records;
+import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
 

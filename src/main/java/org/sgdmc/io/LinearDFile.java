@@ -1,11 +1,11 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
-import org.sgdmc.experiments.EnsembleOptions;
-import org.sgdmc.experiments.LinearDExperiment;
-import org.sgdmc.experiments.LinearDTheoryValues;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.LinearDResult;
+import org.sgdmc.results.LinearDTheoryValues;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.theory.Estimate;
 
@@ -15,7 +15,7 @@ public final class LinearDFile {
 
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
-      LinearDExperiment.Result result, LinearDTheoryValues theory) {
+      LinearDResult result, LinearDTheoryValues theory) {
     try (ResultFile f = ResultFile.create(target, overwrite)) {
       meta.writeRoot(f, "linear-d");
       writeParameters(f, result.model(), result.options(), dataKind, dataSeed);
@@ -60,7 +60,7 @@ public final class LinearDFile {
     }
   }
 
-  static void writeEstimates(ResultFile f, LinearDExperiment.Result r) {
+  static void writeEstimates(ResultFile f, LinearDResult r) {
     int k = r.model().exponents();
     double[] value = new double[k], err = new double[k], late = new double[k], lateErr = new double[k];
     double[] drift = new double[k], driftErr = new double[k];

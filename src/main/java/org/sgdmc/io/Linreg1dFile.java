@@ -1,11 +1,11 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
-import org.sgdmc.experiments.EnsembleOptions;
-import org.sgdmc.experiments.Linreg1dExperiment;
-import org.sgdmc.experiments.Linreg1dTheoryValues;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
+import org.sgdmc.results.Linreg1dTheoryValues;
 import org.sgdmc.stats.EnsembleSummary;
 
 /** Writes a linreg1d run as documented in data/SCHEMA.md. */
@@ -14,7 +14,7 @@ public final class Linreg1dFile {
 
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
-      Linreg1dExperiment.Result result, Linreg1dTheoryValues theory) {
+      Linreg1dResult result, Linreg1dTheoryValues theory) {
     try (ResultFile f = ResultFile.create(target, overwrite)) {
       meta.writeRoot(f, "linreg1d");
       writeParameters(f, result.model(), result.options(), dataKind, dataSeed);
@@ -48,7 +48,7 @@ public final class Linreg1dFile {
     }
   }
 
-  static void writeObservables(ResultFile f, Linreg1dExperiment.Result r) {
+  static void writeObservables(ResultFile f, Linreg1dResult r) {
     writeObservables(f, r.options(), r.summaries());
   }
 
@@ -87,7 +87,7 @@ public final class Linreg1dFile {
     f.datasetAttribute(g + "fraction_exact", "description", "fraction with w_t = w* exactly (log distance -inf)");
   }
 
-  static void writeEstimates(ResultFile f, Linreg1dExperiment.Result r) {
+  static void writeEstimates(ResultFile f, Linreg1dResult r) {
     f.dataset("/estimates/lyapunov", r.lyapunov().value());
     f.dataset("/estimates/lyapunov_stderr", r.lyapunov().stderr());
     f.datasetAttribute("/estimates/lyapunov", "method",

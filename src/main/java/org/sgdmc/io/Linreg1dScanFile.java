@@ -1,8 +1,8 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
-import org.sgdmc.experiments.Linreg1dExperiment;
-import org.sgdmc.experiments.Linreg1dScan;
+import org.sgdmc.results.Linreg1dResult;
+import org.sgdmc.results.Linreg1dScan;
 import org.sgdmc.stats.EnsembleSummary;
 
 /** Writes a {@link Linreg1dScan} (the demo) as documented in data/SCHEMA.md ("demo / scan files"). */
@@ -31,7 +31,7 @@ public final class Linreg1dScanFile {
       st[i] = row.lrStationary();
       prob[i] = row.lrProbabilistic();
       for (int j = 0; j < np; j++) {
-        Linreg1dExperiment.Result r = row.results()[j];
+        Linreg1dResult r = row.results()[j];
         lyap[i][j] = r.lyapunov().value();
         err[i][j] = r.lyapunov().stderr();
         late[i][j] = r.lyapunovLate().value();

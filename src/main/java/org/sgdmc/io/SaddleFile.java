@@ -1,11 +1,11 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
-import org.sgdmc.experiments.EnsembleOptions;
-import org.sgdmc.experiments.SaddleExperiment;
-import org.sgdmc.experiments.SaddleTheoryValues;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.SaddleResult;
+import org.sgdmc.results.SaddleTheoryValues;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.PhaseClassifier;
@@ -27,7 +27,7 @@ public final class SaddleFile {
 
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, DataSource source,
-      SaddleExperiment.Result result, SaddleTheoryValues theory) {
+      SaddleResult result, SaddleTheoryValues theory) {
     try (ResultFile f = ResultFile.create(target, overwrite)) {
       meta.writeRoot(f, "saddle");
       writeParameters(f, result.model(), result.options(), source);
@@ -75,7 +75,7 @@ public final class SaddleFile {
     }
   }
 
-  static void writeObservables(ResultFile f, SaddleExperiment.Result r) {
+  static void writeObservables(ResultFile f, SaddleResult r) {
     EnsembleOptions o = r.options();
     String g = "/observables/";
     f.dataset(g + "time", o.recordTimes());
@@ -118,7 +118,7 @@ public final class SaddleFile {
     f.datasetAttribute(g + x + "_fraction_exact", "description", "fraction with " + x + "_t = 0 exactly");
   }
 
-  static void writeEstimates(ResultFile f, SaddleExperiment.Result r) {
+  static void writeEstimates(ResultFile f, SaddleResult r) {
     writeExponent(f, "/estimates/lyapunov_plus", r.lyapunovPlus(),
         "mean over trajectories of (log|h_T| - log|h_0|) / T, h = w + u; stderr = sd / sqrt(trajectories)");
     writeExponent(f, "/estimates/lyapunov_minus", r.lyapunovMinus(),

@@ -3,7 +3,7 @@ package org.sgdmc.io;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.sgdmc.engine.StationarySampler;
-import org.sgdmc.experiments.TailsExperiment;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.stats.tails.BootstrapResult;
 import org.sgdmc.stats.tails.Ccdf;
 import org.sgdmc.stats.tails.TailFit;
@@ -19,7 +19,7 @@ public final class TailsFile {
    * any dataset it needs, e.g. /data/x).
    */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String model,
-      Consumer<ResultFile> parameters, TailsExperiment.Result r) {
+      Consumer<ResultFile> parameters, TailsResult r) {
     try (ResultFile f = ResultFile.create(target, overwrite)) {
       meta.writeRoot(f, model);
       parameters.accept(f);
@@ -49,7 +49,7 @@ public final class TailsFile {
     f.attribute(g, "block_width", (long) p.blockWidth());
   }
 
-  static void writeEstimates(ResultFile f, TailsExperiment.Result r) {
+  static void writeEstimates(ResultFile f, TailsResult r) {
     String g = "/estimates/";
     f.attribute("/estimates", "index_reported", r.reported());
     f.attribute("/estimates", "status", r.reported() ? "stationary law sampled and fitted" : r.refusal());

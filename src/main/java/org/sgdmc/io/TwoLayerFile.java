@@ -2,11 +2,12 @@ package org.sgdmc.io;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sgdmc.experiments.TwoLayerExperiment;
-import org.sgdmc.experiments.TwoLayerScan;
-import org.sgdmc.experiments.TwoLayerTheoryValues;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
+import org.sgdmc.results.TwoLayerScan;
+import org.sgdmc.results.TwoLayerTheoryValues;
 import org.sgdmc.theory.StationaryPoints.Point;
 
 /** Writes two-layer runs and scans ({@code tanh2}, {@code swish2}) as documented in data/SCHEMA.md. */
@@ -18,7 +19,7 @@ public final class TwoLayerFile {
 
   /** Writes one run, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, Setup setup,
-      TwoLayerExperiment.Result r, TwoLayerTheoryValues t) {
+      TwoLayerResult r, TwoLayerTheoryValues t) {
     try (ResultFile f = ResultFile.create(target, overwrite)) {
       TwoLayerNet m = r.model();
       meta.writeRoot(f, m.activation().modelName);
@@ -33,7 +34,7 @@ public final class TwoLayerFile {
       f.datasetAttribute(g + "fraction", "description",
           "[time, class]: fraction of trajectories in each end-state class (names in /observables@classes)");
       f.attribute("/observables", "classes", r.classes());
-      writeEstimates(f, "/estimates/", r.classes(), new TwoLayerExperiment.Result[] {r});
+      writeEstimates(f, "/estimates/", r.classes(), new TwoLayerResult[] {r});
       String fin = "/final/";
       f.dataset(fin + "u", r.finalU());
       f.dataset(fin + "w", r.finalW());
@@ -50,7 +51,7 @@ public final class TwoLayerFile {
 
   /** Writes a learning-rate scan, atomically. */
   public static void writeScan(Path target, boolean overwrite, RunMetadata meta, Setup setup, TwoLayerScan scan) {
-    TwoLayerExperiment.Result first = scan.results()[0];
+    TwoLayerResult first = scan.results()[0];
     int np = scan.lr().length;
     try (ResultFile f = ResultFile.create(target, overwrite)) {
       TwoLayerNet m = first.model();
@@ -83,7 +84,7 @@ public final class TwoLayerFile {
   }
 
   private static void writeParameters(ResultFile f, TwoLayerNet m, RegressionData test, Setup s,
-      TwoLayerExperiment.Ensemble e) {
+      EnsembleOptions e) {
     String g = "/parameters";
     f.attribute(g, "activation", m.activation().name().toLowerCase());
     f.attribute(g, "network", m.activation().formula);
@@ -156,13 +157,13 @@ public final class TwoLayerFile {
   }
 
   /** One row per result: 1-D datasets for a single run, (points, classes) for a scan. */
-  private static void writeEstimates(ResultFile f, String g, String[] classes, TwoLayerExperiment.Result[] rs) {
+  private static void writeEstimates(ResultFile f, String g, String[] classes, TwoLayerResult[] rs) {
     int np = rs.length, nc = classes.length;
     double[][] frac = new double[np][nc], fracErr = new double[np][nc], test = new double[np][nc];
     double[][] testErr = new double[np][nc], train = new double[np][nc], mu = new double[np][nc], mw = new double[np][nc];
     double[] all = new double[np], allErr = new double[np];
     for (int i = 0; i < np; i++) {
-      TwoLayerExperiment.Result r = rs[i];
+      TwoLayerResult r = rs[i];
       double n = r.ensemble().trajectories();
       for (int c = 0; c < nc; c++) {
         double p = r.counts()[c] / n;

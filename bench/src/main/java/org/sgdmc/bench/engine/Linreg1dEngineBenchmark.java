@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.Linreg1dExperiment;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
 import org.sgdmc.stats.LyapunovEstimate;
 
 /**
@@ -75,7 +76,7 @@ public class Linreg1dEngineBenchmark {
   Linreg1d model;
   EnsembleOptions options;
   LyapunovEstimate reference;
-  Linreg1dExperiment.Result last;
+  Linreg1dResult last;
 
   /** Trajectory-steps done, reported by JMH per second as the secondary score {@code trajectorySteps}. */
   @State(Scope.Thread)
@@ -117,7 +118,7 @@ public class Linreg1dEngineBenchmark {
   }
 
   @Benchmark
-  public Linreg1dExperiment.Result run(Counters counters) {
+  public Linreg1dResult run(Counters counters) {
     last = Linreg1dExperiment.run(model, options, Linreg1dExperiment.Kernel.VECTOR, Simulation.Progress.NONE);
     counters.trajectorySteps += trajectories * steps;
     return last;
