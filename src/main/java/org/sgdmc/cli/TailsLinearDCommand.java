@@ -6,6 +6,7 @@ import java.util.Set;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.ResultFile;
+import org.sgdmc.io.RunSections;
 import org.sgdmc.kernels.LinearDTailsScalarBlock;
 import org.sgdmc.kernels.LinearDTailsVectorBlock;
 import org.sgdmc.models.LinearDTails;
@@ -108,24 +109,18 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
 
   private void parameters(ResultFile f, LinearDTails m) {
     String g = "/parameters";
-    f.attribute(g, "lr", m.lr());
-    f.attribute(g, "batch", (long) m.batch());
+    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
     f.attribute(g, "d", (long) m.dim());
     f.attribute(g, "noise", "minibatch");
     f.attribute(g, "noise_sigma", m.sigma());
-    f.attribute(g, "with_replacement", m.withReplacement());
     f.attribute(g, "seed", ensemble.seed);
-    f.attribute(g, "data_description", m.data().describe());
     if (m.data() instanceof PointData.Finite fin) {
-      f.attribute(g, "data", source.kind());
-      f.attribute(g, "n", fin.size());
-      f.attribute(g, "data_seed", source.dataSeed(ensemble.seed));
+      RunSections.dataSource(f, source.kind(), m.data().describe(), fin.size(), source.dataSeed(ensemble.seed));
       f.dataset("/data/x", fin.points());
       f.dataset("/data/residual", m.fit().residuals());
       f.dataset("/data/w_ls", m.fit().solution());
     } else {
-      f.attribute(g, "data", "gaussian");
-      f.attribute(g, "n", -1L);
+      RunSections.dataSource(f, "gaussian", m.data().describe(), -1L, null);
     }
   }
 }

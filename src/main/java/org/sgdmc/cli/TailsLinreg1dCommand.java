@@ -6,6 +6,7 @@ import org.sgdmc.experiments.Linreg1dTailsTheory;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.ResultFile;
+import org.sgdmc.io.RunSections;
 import org.sgdmc.kernels.Linreg1dTailsScalarBlock;
 import org.sgdmc.kernels.Linreg1dTailsVectorBlock;
 import org.sgdmc.models.LabelledData;
@@ -101,25 +102,19 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
 
   private void parameters(ResultFile f, Linreg1dTails m) {
     String g = "/parameters";
-    f.attribute(g, "lr", m.lr());
-    f.attribute(g, "batch", (long) m.batch());
+    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
     f.attribute(g, "noise", m.noise().label());
     f.attribute(g, "stable_alpha", m.stableAlpha());
     f.attribute(g, "stable_step_scale", m.noise() == NoiseModel.STABLE ? m.stableStepScale() : Double.NaN);
-    f.attribute(g, "with_replacement", m.withReplacement());
     f.attribute(g, "seed", ensemble.seed);
-    f.attribute(g, "data_description", m.data().describe());
     switch (m.data()) {
       case LabelledData.Stream s -> {
-        f.attribute(g, "data", "gaussian");
-        f.attribute(g, "n", -1L);
+        RunSections.dataSource(f, "gaussian", m.data().describe(), -1L, null);
         f.attribute(g, "noise_sigma", s.sigma());
       }
       case LabelledData.Finite fin -> {
-        f.attribute(g, "data", source.kind());
-        f.attribute(g, "n", fin.size());
+        RunSections.dataSource(f, source.kind(), m.data().describe(), fin.size(), source.dataSeed(ensemble.seed));
         f.attribute(g, "noise_sigma", source.dataFile != null ? Double.NaN : noise.sigma);
-        f.attribute(g, "data_seed", source.dataSeed(ensemble.seed));
         f.attribute(g, "w_ls", fin.wLs());
         f.dataset("/data/x", fin.x());
         f.dataset("/data/y", fin.y());

@@ -43,8 +43,7 @@ public final class Linreg1dScanFile {
         }
       }
     }
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, "linreg1d-scan");
+    try (ResultFile f = RunSections.create(target, overwrite, meta, "linreg1d-scan")) {
       f.attribute("/parameters", "data", "gaussian");
       f.attribute("/parameters", "batches", java.util.Arrays.stream(scan.batches()).asLongStream().toArray());
       f.attribute("/parameters", "trajectories", scan.options().trajectories());
@@ -76,7 +75,7 @@ public final class Linreg1dScanFile {
       f.dataset("/theory/lr_mean_square", ms);
       f.dataset("/theory/lr_stationary", st);
       f.dataset("/theory/lr_probabilistic", prob);
-      RunMetadata.writePerformance(f, scan.kernelSeconds(), scan.stepsPerSecond(), scan.options().threads());
+      RunSections.performance(f, scan.kernelSeconds(), scan.stepsPerSecond(), scan.options().threads());
       f.commit();
     }
   }

@@ -20,8 +20,7 @@ public final class TailsFile {
    */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String model,
       Consumer<ResultFile> parameters, TailsResult r) {
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, model);
+    try (ResultFile f = RunSections.create(target, overwrite, meta, model)) {
       parameters.accept(f);
       writePlan(f, r.plan());
       writeEstimates(f, r);
@@ -33,7 +32,7 @@ public final class TailsFile {
         writeFit(f, "/estimates/coordinate/", r.coordinate());
         writeObservables(f, "/observables/coordinate", r.coordinate(), "u_1, the first coordinate of w - w_LS");
       }
-      RunMetadata.writePerformance(f, r.kernelSeconds(), r.stepsPerSecond(), r.plan().threads());
+      RunSections.performance(f, r.kernelSeconds(), r.stepsPerSecond(), r.plan().threads());
       f.dataset("/performance/fit_seconds", r.fitSeconds());
       f.commit();
     }
@@ -109,9 +108,7 @@ public final class TailsFile {
     });
     f.datasetAttribute(g + "tail_index", "method", t.method());
     f.dataset(g + "tail_index_stderr", t.indexStderr());
-    f.dataset(g + "lyapunov", t.lyapunov().value());
-    f.datasetAttribute(g + "lyapunov", "method", t.lyapunov().method());
-    f.dataset(g + "lyapunov_stderr", t.lyapunov().stderr());
+    RunSections.theory(f, g + "lyapunov", t.lyapunov(), null);
   }
 
   static void writeObservables(ResultFile f, String g, TailFit fit, String variable) {

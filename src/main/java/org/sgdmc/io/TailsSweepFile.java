@@ -18,8 +18,7 @@ public final class TailsSweepFile {
       List<TailsResult> results, String settings, double seconds) {
     int a = lr.size();
     int b = batch.size();
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, "sweep tails-linreg1d");
+    try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep tails-linreg1d")) {
       f.attribute("/parameters", "settings", settings);
       TailsResult first = results.get(0);
       f.attribute("/parameters", "trajectories", first.plan().trajectories());

@@ -20,9 +20,8 @@ public final class TwoLayerFile {
   /** Writes one run, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, Setup setup,
       TwoLayerResult r, TwoLayerTheoryValues t) {
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      TwoLayerNet m = r.model();
-      meta.writeRoot(f, m.activation().modelName);
+    TwoLayerNet m = r.model();
+    try (ResultFile f = RunSections.create(target, overwrite, meta, m.activation().modelName)) {
       writeParameters(f, m, r.test(), setup, r.ensemble());
       f.attribute("/parameters", "lr", m.lr());
       writeData(f, m.data(), r.test());
@@ -44,7 +43,7 @@ public final class TwoLayerFile {
       f.datasetAttribute(fin + "class", "description", "index into /observables@classes");
       f.dataset(fin + "test_loss", r.finalTestLoss());
       writeTheory(f, "/theory/", new TwoLayerTheoryValues[] {t});
-      RunMetadata.writePerformance(f, r.kernelSeconds(), r.stepsPerSecond(), r.ensemble().threads());
+      RunSections.performance(f, r.kernelSeconds(), r.stepsPerSecond(), r.ensemble().threads());
       f.commit();
     }
   }
@@ -53,9 +52,8 @@ public final class TwoLayerFile {
   public static void writeScan(Path target, boolean overwrite, RunMetadata meta, Setup setup, TwoLayerScan scan) {
     TwoLayerResult first = scan.results()[0];
     int np = scan.lr().length;
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      TwoLayerNet m = first.model();
-      meta.writeRoot(f, m.activation().modelName + "-scan");
+    TwoLayerNet m = first.model();
+    try (ResultFile f = RunSections.create(target, overwrite, meta, m.activation().modelName + "-scan")) {
       writeParameters(f, m, first.test(), setup, first.ensemble());
       writeData(f, m.data(), first.test());
       writeStationaryPoints(f, first.points());
@@ -78,7 +76,7 @@ public final class TwoLayerFile {
       f.dataset("/theory/fine_lr", scan.fineLr());
       f.dataset("/theory/fine_lyapunov_plus", scan.fineLambdaPlus());
       f.dataset("/theory/fine_lyapunov_minus", scan.fineLambdaMinus());
-      RunMetadata.writePerformance(f, scan.kernelSeconds(), scan.stepsPerSecond(), first.ensemble().threads());
+      RunSections.performance(f, scan.kernelSeconds(), scan.stepsPerSecond(), first.ensemble().threads());
       f.commit();
     }
   }
@@ -101,11 +99,7 @@ public final class TwoLayerFile {
     f.attribute(g, "init_noise", m.initNoise());
     f.attribute(g, "diverged_above", m.divergedAbove());
     f.attribute(g, "saddle_eps", s.saddleEps());
-    f.attribute(g, "trajectories", e.trajectories());
-    f.attribute(g, "steps", e.steps());
-    f.attribute(g, "seed", e.seed());
-    f.attribute(g, "threads", (long) e.threads());
-    f.attribute(g, "block_width", (long) e.blockWidth());
+    RunSections.ensemble(f, e);
   }
 
   private static void writeData(ResultFile f, RegressionData train, RegressionData test) {
