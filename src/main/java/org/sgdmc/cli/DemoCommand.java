@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.Map;
 import org.sgdmc.experiments.Scans;
 import org.sgdmc.io.Linreg1dScanFile;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.Linreg1dResult;
 import org.sgdmc.results.Linreg1dScan;
@@ -33,9 +32,7 @@ public final class DemoCommand implements Runnable, SharedOptions.Tailored {
   @Option(names = "--points", defaultValue = "16", description = "Learning rates per batch size (default: ${DEFAULT-VALUE}).")
   int points;
 
-  @Mixin EnsembleMixin ensemble;
-  @Mixin StepsMixin steps;
-  @Mixin OutputMixin output;
+  @Mixin RunMixin run;
 
   @Override
   public Map<String, String> defaults() {
@@ -44,7 +41,6 @@ public final class DemoCommand implements Runnable, SharedOptions.Tailored {
 
   @Override
   public void run() {
-    Output.checkWritable(output);
     if (points < 2 || points > 1000) {
       throw new UserError("--points must be in 2..1000, not " + points);
     }
@@ -53,16 +49,10 @@ public final class DemoCommand implements Runnable, SharedOptions.Tailored {
         throw new UserError("batch sizes must be in 1..4096, not " + s);
       }
     }
-    ensemble.validated(2);
-    EnsembleOptions options = ensemble.options(steps.recordTimes(), null);
-    Linreg1dScan scan;
-    try (ProgressBar bar = output.progressBar("demo")) {
-      scan = Scans.linreg1dGaussian(batches, points, options, ProgressBar.orNone(bar));
-    }
-    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-    Output.write(() -> Linreg1dScanFile.write(output.out, output.force, meta, scan));
-    print(System.out, scan);
-    System.out.println("wrote " + output.out + "   (plot: scripts/plot_lyapunov.py " + output.out + ")");
+    run.ensemble.validated(2);
+    EnsembleOptions options = run.options(null);
+    run.execute(spec, "demo", progress -> Scans.linreg1dGaussian(batches, points, options, progress),
+        Linreg1dScanFile::write, scan -> print(System.out, scan), "plot_lyapunov.py");
   }
 
   static void print(PrintStream ps, Linreg1dScan scan) {

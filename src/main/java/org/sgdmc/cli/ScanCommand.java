@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.sgdmc.experiments.Scans;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TwoLayerFile;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
@@ -50,9 +49,7 @@ public final class ScanCommand implements Runnable {
 
     @Mixin TwoLayerMixin net;
     @Mixin DataSourceMixin source;
-    @Mixin EnsembleMixin ensembleOptions;
-    @Mixin StepsMixin steps;
-    @Mixin OutputMixin output;
+    @Mixin RunMixin run;
 
     abstract Activation activation();
 
@@ -71,25 +68,21 @@ public final class ScanCommand implements Runnable {
     @Override
     public void run() {
       double[] lrs = parseLr(sgd.lr, spacing);
-      EnsembleOptions ensemble = ensembleOptions.options(steps.recordTimes(), null);
-      OutputMixin o = output;
-      Output.checkWritable(o);
+      EnsembleOptions ensemble = run.options(null);
       TwoLayerMixin.Setup setup = net.setup(activation(), source);
       TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
-      TwoLayerScan scan;
-      try (ProgressBar bar = o.progressBar(activation().modelName + " scan")) {
-        scan = Scans.twoLayer(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(),
-            ProgressBar.orNone(bar));
-      }
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed());
       TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
-      Output.write(() -> TwoLayerFile.writeScan(o.out, o.force, meta, s, scan));
-      PrintStream ps = System.out;
-      SimulateTwoLayerCommand.printHeader(ps, base, setup, ensemble);
-      SimulateTwoLayerCommand.printStationaryPoints(ps, setup.points());
-      print(ps, scan);
-      ps.printf("speed: %.3e trajectory-steps/s over the scan (%d threads)%n", scan.stepsPerSecond(), ensemble.threads());
-      ps.println("wrote " + o.out + "   (plot: scripts/plot_swish.py " + o.out + ")");
+      run.execute(spec, activation().modelName + " scan",
+          progress -> Scans.twoLayer(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(), progress),
+          (out, force, meta, scan) -> TwoLayerFile.writeScan(out, force, meta, s, scan),
+          scan -> {
+            PrintStream ps = System.out;
+            SimulateTwoLayerCommand.printHeader(ps, base, setup, ensemble);
+            SimulateTwoLayerCommand.printStationaryPoints(ps, setup.points());
+            print(ps, scan);
+            ps.printf("speed: %.3e trajectory-steps/s over the scan (%d threads)%n", scan.stepsPerSecond(),
+                ensemble.threads());
+          }, "plot_swish.py");
     }
 
     static void print(PrintStream ps, TwoLayerScan scan) {

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.sgdmc.experiments.LinearDExperiment;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.LinearDFile;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
@@ -71,10 +70,8 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   LinearDExperiment.Kernel kernel;
 
-  @Mixin EnsembleMixin ensemble;
-  @Mixin StepsMixin steps;
+  @Mixin RunMixin run;
   @Mixin ObservablesMixin observables;
-  @Mixin OutputMixin output;
 
   @Override
   public Set<String> notApplicable() {
@@ -83,7 +80,8 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
 
   @Override
   public void run() {
-    EnsembleOptions options = ensemble.options(LinearDExperiment.withQuarters(steps.recordTimes()), observables);
+    EnsembleOptions base = run.options(observables);
+    EnsembleOptions options = base.withRecordTimes(LinearDExperiment.withQuarters(base.recordTimes()));
     PointData data = data(options.seed());
     LinearD model;
     try {
@@ -93,21 +91,11 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Output.checkWritable(output);
     LinearDTheoryValues theory = LinearDTheoryValues.of(model);
-    LinearDResult result;
-    try (ProgressBar bar = output.progressBar("linear-d")) {
-      result = LinearDExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> LinearDFile.write(output.out, output.force, meta, source.kind(), source.dataSeed(options.seed()), result,
-          theory));
-    }
-    print(System.out, result, theory);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
+    run.execute(spec, "linear-d", progress -> LinearDExperiment.run(model, options, kernel, progress),
+        (out, force, meta, result) -> LinearDFile.write(out, force, meta, source.kind(), source.dataSeed(options.seed()),
+            result, theory),
+        result -> print(System.out, result, theory));
   }
 
   /** The data the options describe; every inconsistency is one line. */

@@ -3,7 +3,6 @@ package org.sgdmc.cli;
 import java.io.PrintStream;
 import org.sgdmc.experiments.Linreg1dExperiment;
 import org.sgdmc.io.Linreg1dFile;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
 import org.sgdmc.results.EnsembleOptions;
@@ -40,14 +39,12 @@ public final class SimulateLinreg1dCommand implements Runnable {
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Linreg1dExperiment.Kernel kernel;
 
-  @Mixin EnsembleMixin ensemble;
-  @Mixin StepsMixin steps;
+  @Mixin RunMixin run;
   @Mixin ObservablesMixin observables;
-  @Mixin OutputMixin output;
 
   @Override
   public void run() {
-    EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    EnsembleOptions options = run.options(observables);
     FeatureData data = source.features(options.seed());
     Linreg1d model;
     try {
@@ -55,21 +52,11 @@ public final class SimulateLinreg1dCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Output.checkWritable(output);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
-    Linreg1dResult result;
-    try (ProgressBar bar = output.progressBar("linreg1d")) {
-      result = Linreg1dExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> Linreg1dFile.write(output.out, output.force, meta, source.kind(),
-          source.dataSeed(options.seed()), result, theory));
-    }
-    print(System.out, result, theory);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
+    run.execute(spec, "linreg1d", progress -> Linreg1dExperiment.run(model, options, kernel, progress),
+        (out, force, meta, result) -> Linreg1dFile.write(out, force, meta, source.kind(),
+            source.dataSeed(options.seed()), result, theory),
+        result -> print(System.out, result, theory));
   }
 
   static void print(PrintStream out, Linreg1dResult r, Linreg1dTheoryValues t) {

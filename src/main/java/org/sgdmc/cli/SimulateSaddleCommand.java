@@ -3,7 +3,6 @@ package org.sgdmc.cli;
 import java.io.PrintStream;
 import java.util.Set;
 import org.sgdmc.experiments.SaddleExperiment;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.SaddleFile;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
@@ -49,10 +48,8 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   SaddleExperiment.Kernel kernel;
 
-  @Mixin EnsembleMixin ensemble;
-  @Mixin StepsMixin steps;
+  @Mixin RunMixin run;
   @Mixin ObservablesMixin observables;
-  @Mixin OutputMixin output;
 
   @Override
   public Set<String> notApplicable() {
@@ -61,7 +58,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
 
   @Override
   public void run() {
-    EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    EnsembleOptions options = run.options(observables);
     SaddleData data = law.data(source, options.seed());
     Saddle model;
     try {
@@ -69,21 +66,11 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Output.checkWritable(output);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
-    SaddleResult result;
-    try (ProgressBar bar = output.progressBar("saddle")) {
-      result = SaddleExperiment.run(model, options, kernel, ProgressBar.orNone(bar));
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> SaddleFile.write(output.out, output.force, meta, law.source(source, options.seed()),
-          result, theory));
-    }
-    print(System.out, result, theory);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
+    run.execute(spec, "saddle", progress -> SaddleExperiment.run(model, options, kernel, progress),
+        (out, force, meta, result) -> SaddleFile.write(out, force, meta, law.source(source, options.seed()), result,
+            theory),
+        result -> print(System.out, result, theory));
   }
 
   static void print(PrintStream out, SaddleResult r, SaddleTheoryValues t) {

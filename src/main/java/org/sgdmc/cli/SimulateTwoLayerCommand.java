@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sgdmc.experiments.TwoLayerExperiment;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TwoLayerFile;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
@@ -33,9 +32,7 @@ abstract class SimulateTwoLayerCommand implements Runnable, SharedOptions.Tailor
 
   @Mixin TwoLayerMixin net;
   @Mixin DataSourceMixin source;
-  @Mixin EnsembleMixin ensembleOptions;
-  @Mixin StepsMixin steps;
-  @Mixin OutputMixin output;
+  @Mixin RunMixin run;
 
   abstract Activation activation();
 
@@ -51,32 +48,25 @@ abstract class SimulateTwoLayerCommand implements Runnable, SharedOptions.Tailor
 
   @Override
   public void run() {
-    EnsembleOptions ensemble = ensembleOptions.options(steps.recordTimes(), null);
+    EnsembleOptions ensemble = run.options(null);
     double lr = sgd.lr();
-    Output.checkWritable(output);
     TwoLayerMixin.Setup setup = net.setup(activation(), source);
     TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
     TwoLayerTheoryValues theory = TwoLayerTheoryValues.of(model, setup.points());
-    TwoLayerResult result;
-    try (ProgressBar bar = output.progressBar(activation().modelName)) {
-      result = TwoLayerExperiment.run(model, setup.test(), setup.points(), ensemble, setup.classifier(), kernel,
-          ProgressBar.orNone(bar));
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed());
-      TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
-      Output.write(() -> TwoLayerFile.write(output.out, output.force, meta, s, result, theory));
-    }
-    PrintStream out = System.out;
-    printHeader(out, model, setup, ensemble);
-    printStationaryPoints(out, setup.points());
-    printTheory(out, theory, lr);
-    printEndStates(out, result);
-    out.printf("speed: %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n", result.stepsPerSecond(),
-        ensemble.threads(), VectorShapes.describe(), result.kernelSeconds());
-    if (output.out != null) {
-      out.println("wrote " + output.out);
-    }
+    TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
+    run.execute(spec, activation().modelName,
+        progress -> TwoLayerExperiment.run(model, setup.test(), setup.points(), ensemble, setup.classifier(), kernel,
+            progress),
+        (out, force, meta, result) -> TwoLayerFile.write(out, force, meta, s, result, theory),
+        result -> {
+          PrintStream out = System.out;
+          printHeader(out, model, setup, ensemble);
+          printStationaryPoints(out, setup.points());
+          printTheory(out, theory, lr);
+          printEndStates(out, result);
+          out.printf("speed: %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n", result.stepsPerSecond(),
+              ensemble.threads(), VectorShapes.describe(), result.kernelSeconds());
+        });
   }
 
   static void printHeader(PrintStream out, TwoLayerNet m, TwoLayerMixin.Setup s, EnsembleOptions e) {

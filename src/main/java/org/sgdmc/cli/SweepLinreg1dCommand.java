@@ -21,12 +21,12 @@ public final class SweepLinreg1dCommand extends SweepSupport {
 
   @Override
   SweepFamily family() {
-    return new Linreg1dFamily(sgd.withReplacement, source.dataSeed(ensemble.seed));
+    return new Linreg1dFamily(sgd.withReplacement, source.dataSeed(run.ensemble.seed));
   }
 
   @Override
   String familySettings() {
-    return "with_replacement=" + sgd.withReplacement + ", data_seed=" + source.dataSeed(ensemble.seed);
+    return "with_replacement=" + sgd.withReplacement + ", data_seed=" + source.dataSeed(run.ensemble.seed);
   }
 
   @Override

@@ -26,13 +26,13 @@ public final class SweepSaddleCommand extends SweepSupport {
   SweepFamily family() {
     law.check(source.n);
     return new SaddleFamily(law.kind == SaddleDataMixin.Kind.GAUSSIAN ? SaddleFamily.Kind.GAUSSIAN
-        : SaddleFamily.Kind.TWO_POINT, sgd.withReplacement, source.dataSeed(ensemble.seed));
+        : SaddleFamily.Kind.TWO_POINT, sgd.withReplacement, source.dataSeed(run.ensemble.seed));
   }
 
   @Override
   String familySettings() {
     return "data=" + (law.kind == SaddleDataMixin.Kind.GAUSSIAN ? "gaussian" : "two_point") + ", with_replacement="
-        + sgd.withReplacement + ", data_seed=" + source.dataSeed(ensemble.seed);
+        + sgd.withReplacement + ", data_seed=" + source.dataSeed(run.ensemble.seed);
   }
 
   @Override

@@ -24,9 +24,7 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
 
   @Mixin SgdMixin sgd;
   @Mixin DataSourceMixin source;
-  @Mixin EnsembleMixin ensemble;
-  @Mixin StepsMixin steps;
-  @Mixin OutputMixin output;
+  @Mixin RunMixin run;
 
   @Override
   public Map<String, String> defaults() {
@@ -43,14 +41,14 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
 
   @Override
   public void run() {
-    Path out = output.required();
-    Output.checkWritable(output);
-    if (steps.steps < 1 || steps.steps > Integer.MAX_VALUE) {
-      throw new UserError("--steps must be in 1.." + Integer.MAX_VALUE + ", not " + steps.steps);
+    Path out = run.output.required();
+    Output.checkWritable(run.output);
+    if (run.steps.steps < 1 || run.steps.steps > Integer.MAX_VALUE) {
+      throw new UserError("--steps must be in 1.." + Integer.MAX_VALUE + ", not " + run.steps.steps);
     }
-    ensemble.validated(2);
+    EnsembleMixin ensemble = run.ensemble.validated(2);
     long trajectories = ensemble.trajectories;
-    int stepCount = (int) steps.steps;
+    int stepCount = (int) run.steps.steps;
     long seed = ensemble.seed;
     SweepFamily family = family();
     SweepGrid grid;
@@ -78,7 +76,7 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     }
     SweepRunner.CellResult[] cells;
     long t0 = System.nanoTime();
-    try (ProgressBar bar = output.progressBar("sweep " + family.model())) {
+    try (ProgressBar bar = run.output.progressBar("sweep " + family.model())) {
       cells = SweepRunner.run(family, grid.cells(), done, settings, new SweepRunner.Listener() {
         @Override
         public void finished(int[] idx, SweepRunner.CellResult[] results) {
@@ -99,7 +97,7 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     double seconds = (System.nanoTime() - t0) * 1e-9;
     SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), seed);
-    Output.write(() -> SweepFile.write(out, output.force, meta, result, familySettings()));
+    Output.write(() -> SweepFile.write(out, run.output.force, meta, result, familySettings()));
     checkpoint.delete();
     summarise(System.out, result);
     System.out.println("wrote " + out);

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.engine.StationarySampler;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
-import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TailsSweepFile;
 import org.sgdmc.kernels.Linreg1dTailsVectorBlock;
@@ -39,10 +37,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
   @Mixin SgdMixin sgd;
   @Mixin NoiseMixin noise;
   @Mixin DataSourceMixin source;
-  @Mixin EnsembleMixin ensemble;
-  @Mixin StationaryMixin sampling;
-  @Mixin TailFitMixin fitting;
-  @Mixin OutputMixin output;
+  @Mixin TailsRun tails;
 
   @Override
   public Map<String, String> defaults() {
@@ -56,11 +51,11 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
 
   @Override
   public void run() {
-    Path out = output.required();
-    Output.checkWritable(output);
+    Path out = tails.output.required();
+    Output.checkWritable(tails.output);
     NoiseModel kind = noise.model();
     Integer n = source.n();
-    long dataSeed = source.dataSeed(ensemble.seed);
+    long dataSeed = source.dataSeed(tails.ensemble.seed);
     Axis lrAxis;
     Axis batchAxis;
     LabelledData data;
@@ -90,23 +85,22 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     }
     List<TailsResult> results = new ArrayList<>();
     long t0 = System.nanoTime();
-    try (ProgressBar bar = output.progressBar("sweep tails")) {
+    try (ProgressBar bar = tails.output.progressBar("sweep tails")) {
       for (int c = 0; c < models.size(); c++) {
         Linreg1dTails m = models.get(c);
         TailIndex theory = Linreg1dTailsTheory.of(m);
-        StationarySampler.Plan plan = sampling.plan(ensemble, theory.lyapunov().value());
-        results.add(TailsExperiment.run(w -> new Linreg1dTailsVectorBlock(m, ensemble.seed, w), plan, theory,
-            fitting.options(plan.threads()), false, Simulation.Progress.NONE));
+        results.add(tails.sample(w -> new Linreg1dTailsVectorBlock(m, tails.ensemble.seed, w), theory, false,
+            Simulation.Progress.NONE));
         if (bar != null) {
           bar.update(c + 1, models.size());
         }
       }
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
-    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed);
+    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), tails.ensemble.seed);
     String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + noise.stableAlpha : "")
         + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.withReplacement);
-    Output.write(() -> TailsSweepFile.write(out, output.force, meta, lrAxis, batchAxis, results, settings, seconds));
+    Output.write(() -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, results, settings, seconds));
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);

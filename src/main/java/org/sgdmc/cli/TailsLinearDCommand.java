@@ -42,10 +42,7 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   TailsExperiment.Kernel kernel;
 
-  @Mixin EnsembleMixin ensemble;
-  @Mixin StationaryMixin sampling;
-  @Mixin TailFitMixin fitting;
-  @Mixin OutputMixin output;
+  @Mixin TailsRun tails;
 
   @Override
   public Map<String, String> defaults() {
@@ -62,10 +59,10 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
   @Override
   public void run() {
     LinearDTails model = model();
-    TailsRun.execute(spec, output, ensemble, sampling, fitting, "tails linear-d", model.describe(),
+    tails.execute(spec, "tails linear-d", model.describe(),
         () -> TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), model.withReplacement()),
-        w -> kernel == TailsExperiment.Kernel.SCALAR ? new LinearDTailsScalarBlock(model, ensemble.seed, w)
-            : new LinearDTailsVectorBlock(model, ensemble.seed, w),
+        w -> kernel == TailsExperiment.Kernel.SCALAR ? new LinearDTailsScalarBlock(model, tails.ensemble.seed, w)
+            : new LinearDTailsVectorBlock(model, tails.ensemble.seed, w),
         model.dim() > 1, f -> parameters(f, model));
   }
 
@@ -99,7 +96,7 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
       }
       if (source.n != null) {
         return LinearDTails.generated(lr, batch, source.n(), dim, noise.sigma, withReplacement,
-            source.dataSeed(ensemble.seed));
+            source.dataSeed(tails.ensemble.seed));
       }
       return LinearDTails.isotropicStream(lr, batch, dim, noise.sigma);
     } catch (IllegalArgumentException e) {
@@ -113,9 +110,9 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
     f.attribute(g, "d", (long) m.dim());
     f.attribute(g, "noise", "minibatch");
     f.attribute(g, "noise_sigma", m.sigma());
-    f.attribute(g, "seed", ensemble.seed);
+    f.attribute(g, "seed", tails.ensemble.seed);
     if (m.data() instanceof PointData.Finite fin) {
-      RunSections.dataSource(f, source.kind(), m.data().describe(), fin.size(), source.dataSeed(ensemble.seed));
+      RunSections.dataSource(f, source.kind(), m.data().describe(), fin.size(), source.dataSeed(tails.ensemble.seed));
       f.dataset("/data/x", fin.points());
       f.dataset("/data/residual", m.fit().residuals());
       f.dataset("/data/w_ls", m.fit().solution());

@@ -43,10 +43,7 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   TailsExperiment.Kernel kernel;
 
-  @Mixin EnsembleMixin ensemble;
-  @Mixin StationaryMixin sampling;
-  @Mixin TailFitMixin fitting;
-  @Mixin OutputMixin output;
+  @Mixin TailsRun tails;
 
   @Override
   public Map<String, String> defaults() {
@@ -61,10 +58,10 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
   @Override
   public void run() {
     Linreg1dTails model = model();
-    TailsRun.execute(spec, output, ensemble, sampling, fitting, "tails linreg1d", model.describe(),
+    tails.execute(spec, "tails linreg1d", model.describe(),
         () -> Linreg1dTailsTheory.of(model),
-        w -> kernel == TailsExperiment.Kernel.SCALAR ? new Linreg1dTailsScalarBlock(model, ensemble.seed, w)
-            : new Linreg1dTailsVectorBlock(model, ensemble.seed, w),
+        w -> kernel == TailsExperiment.Kernel.SCALAR ? new Linreg1dTailsScalarBlock(model, tails.ensemble.seed, w)
+            : new Linreg1dTailsVectorBlock(model, tails.ensemble.seed, w),
         false, f -> parameters(f, model));
   }
 
@@ -95,7 +92,7 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
       return new LabelledData.Finite(x, y, "file " + source.dataFile);
     }
     if (source.n != null) {
-      return LabelledData.Finite.generated(source.n(), wStar, noise.sigma, source.dataSeed(ensemble.seed));
+      return LabelledData.Finite.generated(source.n(), wStar, noise.sigma, source.dataSeed(tails.ensemble.seed));
     }
     return new LabelledData.Stream(noise.sigma);
   }
@@ -106,14 +103,14 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
     f.attribute(g, "noise", m.noise().label());
     f.attribute(g, "stable_alpha", m.stableAlpha());
     f.attribute(g, "stable_step_scale", m.noise() == NoiseModel.STABLE ? m.stableStepScale() : Double.NaN);
-    f.attribute(g, "seed", ensemble.seed);
+    f.attribute(g, "seed", tails.ensemble.seed);
     switch (m.data()) {
       case LabelledData.Stream s -> {
         RunSections.dataSource(f, "gaussian", m.data().describe(), -1L, null);
         f.attribute(g, "noise_sigma", s.sigma());
       }
       case LabelledData.Finite fin -> {
-        RunSections.dataSource(f, source.kind(), m.data().describe(), fin.size(), source.dataSeed(ensemble.seed));
+        RunSections.dataSource(f, source.kind(), m.data().describe(), fin.size(), source.dataSeed(tails.ensemble.seed));
         f.attribute(g, "noise_sigma", source.dataFile != null ? Double.NaN : noise.sigma);
         f.attribute(g, "w_ls", fin.wLs());
         f.dataset("/data/x", fin.x());

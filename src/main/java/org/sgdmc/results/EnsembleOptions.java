@@ -56,6 +56,11 @@ public record EnsembleOptions(
     this(trajectories, recordTimes, seed, threads, blockWidth, DEFAULT_QUANTILES, DEFAULT_EPSILONS, DEFAULT_DIVERGED_ABOVE);
   }
 
+  /** The same ensemble observed at {@code times} instead. */
+  public EnsembleOptions withRecordTimes(long[] times) {
+    return new EnsembleOptions(trajectories, times, seed, threads, blockWidth, quantileLevels, epsilons, divergedAbove);
+  }
+
   /** The last step. */
   public long steps() {
     return recordTimes[recordTimes.length - 1];
