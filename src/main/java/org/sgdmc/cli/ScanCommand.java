@@ -1,9 +1,7 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.sgdmc.experiments.Scans;
 import org.sgdmc.io.TwoLayerFile;
 import org.sgdmc.models.Activation;
@@ -55,14 +53,7 @@ public final class ScanCommand implements Runnable {
 
     @Override
     public Map<String, String> defaults() {
-      Map<String, String> d = new HashMap<>(TwoLayerMixin.ENSEMBLE_DEFAULTS);
-      d.put("--out", activation().modelName + "-scan.h5");
-      return d;
-    }
-
-    @Override
-    public Set<String> notApplicable() {
-      return TwoLayerMixin.NOT_APPLICABLE;
+      return Map.of("--out", activation().modelName + "-scan.h5");
     }
 
     @Override

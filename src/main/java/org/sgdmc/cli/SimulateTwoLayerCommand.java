@@ -2,8 +2,6 @@ package org.sgdmc.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.sgdmc.experiments.TwoLayerExperiment;
 import org.sgdmc.io.TwoLayerFile;
 import org.sgdmc.models.Activation;
@@ -21,7 +19,7 @@ import picocli.CommandLine.Option;
  * {@code sgdmc simulate tanh2|swish2}: the nonlinear two-parameter nets of seed 002 (Fig. 1a, Sec. 4.3).
  * Subclassed once per activation, so each has its own name and header.
  */
-abstract class SimulateTwoLayerCommand implements Runnable, SharedOptions.Tailored {
+abstract class SimulateTwoLayerCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin SgdMixin sgd;
@@ -35,16 +33,6 @@ abstract class SimulateTwoLayerCommand implements Runnable, SharedOptions.Tailor
   @Mixin RunMixin run;
 
   abstract Activation activation();
-
-  @Override
-  public Map<String, String> defaults() {
-    return TwoLayerMixin.ENSEMBLE_DEFAULTS;
-  }
-
-  @Override
-  public Set<String> notApplicable() {
-    return TwoLayerMixin.NOT_APPLICABLE;
-  }
 
   @Override
   public void run() {

@@ -3,7 +3,6 @@ package org.sgdmc.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
@@ -38,11 +37,6 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
   @Mixin NoiseMixin noise;
   @Mixin DataSourceMixin source;
   @Mixin TailsRun tails;
-
-  @Override
-  public Map<String, String> defaults() {
-    return TailsRun.ENSEMBLE_DEFAULTS;
-  }
 
   @Override
   public Set<String> notApplicable() {

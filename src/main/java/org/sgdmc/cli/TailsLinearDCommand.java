@@ -1,6 +1,5 @@
 package org.sgdmc.cli;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.sgdmc.experiments.TailsExperiment;
@@ -46,9 +45,7 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
 
   @Override
   public Map<String, String> defaults() {
-    Map<String, String> d = new HashMap<>(TailsRun.ENSEMBLE_DEFAULTS);
-    d.put("--dim", "" + DEFAULT_DIM);
-    return d;
+    return Map.of("--dim", "" + DEFAULT_DIM);
   }
 
   @Override

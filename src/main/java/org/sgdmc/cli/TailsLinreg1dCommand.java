@@ -1,6 +1,5 @@
 package org.sgdmc.cli;
 
-import java.util.Map;
 import java.util.Set;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
 import org.sgdmc.experiments.TailsExperiment;
@@ -44,11 +43,6 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
   TailsExperiment.Kernel kernel;
 
   @Mixin TailsRun tails;
-
-  @Override
-  public Map<String, String> defaults() {
-    return TailsRun.ENSEMBLE_DEFAULTS;
-  }
 
   @Override
   public Set<String> notApplicable() {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
  * fitted, the output), and what a {@code tails MODEL} command does once its model is built: check the output,
  * compute the theory, plan the sampling from its Lyapunov exponent, run, write the file, print the summary.
  */
-public final class TailsRun {
+public final class TailsRun implements SharedOptions.Tailored {
   /** A tails run samples 2^17 trajectories by default: the tail fit needs many independent samples. */
   static final Map<String, String> ENSEMBLE_DEFAULTS = Map.of("--trajectories", "131072");
 
@@ -28,6 +28,11 @@ public final class TailsRun {
   @Mixin StationaryMixin sampling;
   @Mixin TailFitMixin fitting;
   @Mixin OutputMixin output;
+
+  @Override
+  public Map<String, String> defaults() {
+    return ENSEMBLE_DEFAULTS;
+  }
 
   /** One cell of the stationary law, sampled and fitted without a progress bar (a sweep draws its own). */
   TailsResult sample(IntFunction<? extends StationaryBlock> blocks, TailIndex theory, boolean fitCoordinate,

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * The model options of {@code tanh2} and {@code swish2}: the teacher's labels, the start, the classification of
  * end states (the dataset's size and seed are {@link DataSourceMixin}'s).
  */
-public final class TwoLayerMixin {
+public final class TwoLayerMixin implements SharedOptions.Tailored {
   /**
    * Default data seed of swish2: among data seeds 1..250 one whose draw has seed 002's Fig. 5 picture (two
    * minima, the sharper one generalising best, C between them on the test set); most draws have not.
@@ -66,6 +66,16 @@ public final class TwoLayerMixin {
 
   /** The nets' data are always generated (a teacher's labels): no outliers, no files. */
   static final Set<String> NOT_APPLICABLE = Set.of("--outlier", "--data-file");
+
+  @Override
+  public Map<String, String> defaults() {
+    return ENSEMBLE_DEFAULTS;
+  }
+
+  @Override
+  public Set<String> notApplicable() {
+    return NOT_APPLICABLE;
+  }
 
   /** Everything the options define, validated; user errors become {@link UserError}. */
   record Setup(Activation activation, RegressionData train, RegressionData test, List<Point> points, String start,

@@ -14,18 +14,15 @@ public final class LinearDFile {
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
       LinearDResult result, LinearDTheoryValues theory) {
-    try (ResultFile f = RunSections.create(target, overwrite, meta, "linear-d")) {
-      writeParameters(f, result.model(), dataKind, dataSeed);
-      RunSections.ensemble(f, result.options());
-      RunSections.observableAxes(f, result.options());
-      RunSections.observables(f, RunSections.Observed.distance(), result.summaries());
-      f.attribute("/observables", "description",
-          "statistics of L_1(t) = log|w_t - w*| for SGD started at w_0 - w* = e_1 (the top tangent vector)");
-      writeEstimates(f, result);
-      writeTheory(f, theory);
-      RunSections.performance(f, result.kernelSeconds(), result.stepsPerSecond(), result.options().threads());
-      f.commit();
-    }
+    RunSections.writeRun(target, overwrite, meta, "linear-d", result.options(), result.kernelSeconds(),
+        result.stepsPerSecond(), f -> {
+          writeParameters(f, result.model(), dataKind, dataSeed);
+          RunSections.observables(f, RunSections.Observed.distance(), result.summaries());
+          f.attribute("/observables", "description",
+              "statistics of L_1(t) = log|w_t - w*| for SGD started at w_0 - w* = e_1 (the top tangent vector)");
+          writeEstimates(f, result);
+          writeTheory(f, theory);
+        });
   }
 
   static void writeParameters(ResultFile f, LinearD m, String dataKind, long dataSeed) {

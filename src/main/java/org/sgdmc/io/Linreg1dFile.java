@@ -13,18 +13,15 @@ public final class Linreg1dFile {
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
       Linreg1dResult result, Linreg1dTheoryValues theory) {
-    try (ResultFile f = RunSections.create(target, overwrite, meta, "linreg1d")) {
-      writeParameters(f, result.model(), dataKind, dataSeed);
-      RunSections.ensemble(f, result.options());
-      RunSections.observableAxes(f, result.options());
-      RunSections.observables(f, RunSections.Observed.distance(), result.summaries());
-      RunSections.exponent(f, "/estimates/lyapunov", result.lyapunov(),
-          "mean over trajectories of (log|w_T - w*| - log|w_0 - w*|) / T; stderr = sd / sqrt(trajectories)");
-      RunSections.lateExponent(f, "/estimates/lyapunov_late", result.lyapunovLate());
-      writeTheory(f, theory);
-      RunSections.performance(f, result.kernelSeconds(), result.stepsPerSecond(), result.options().threads());
-      f.commit();
-    }
+    RunSections.writeRun(target, overwrite, meta, "linreg1d", result.options(), result.kernelSeconds(),
+        result.stepsPerSecond(), f -> {
+          writeParameters(f, result.model(), dataKind, dataSeed);
+          RunSections.observables(f, RunSections.Observed.distance(), result.summaries());
+          RunSections.exponent(f, "/estimates/lyapunov", result.lyapunov(),
+              "mean over trajectories of (log|w_T - w*| - log|w_0 - w*|) / T; stderr = sd / sqrt(trajectories)");
+          RunSections.lateExponent(f, "/estimates/lyapunov_late", result.lyapunovLate());
+          writeTheory(f, theory);
+        });
   }
 
   static void writeParameters(ResultFile f, Linreg1d m, String dataKind, long dataSeed) {

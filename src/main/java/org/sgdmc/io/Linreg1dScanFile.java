@@ -46,18 +46,13 @@ public final class Linreg1dScanFile {
     try (ResultFile f = RunSections.create(target, overwrite, meta, "linreg1d-scan")) {
       f.attribute("/parameters", "data", "gaussian");
       f.attribute("/parameters", "batches", java.util.Arrays.stream(scan.batches()).asLongStream().toArray());
-      f.attribute("/parameters", "trajectories", scan.options().trajectories());
-      f.attribute("/parameters", "steps", scan.options().steps());
-      f.attribute("/parameters", "seed", scan.options().seed());
-      f.attribute("/parameters", "threads", (long) scan.options().threads());
+      RunSections.ensemble(f, scan.options());
       f.attribute("/parameters", "initial_distance", 1.0);
       f.dataset("/grid/batch", scan.batches());
       f.dataset("/grid/lr", lr);
       f.datasetAttribute("/grid/lr", "description", "[batch, point]: learning rates of the scan");
-      f.dataset("/estimates/lyapunov", lyap);
-      f.dataset("/estimates/lyapunov_stderr", err);
-      f.dataset("/estimates/lyapunov_late", late);
-      f.dataset("/estimates/lyapunov_late_stderr", lateErr);
+      RunSections.exponents(f, "/estimates/lyapunov", lyap, err);
+      RunSections.exponents(f, "/estimates/lyapunov_late", late, lateErr);
       f.dataset("/observables/time", times);
       f.dataset("/observables/log_distance_mean", mean);
       f.datasetAttribute("/observables/log_distance_mean", "description",

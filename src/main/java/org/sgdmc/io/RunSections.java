@@ -1,6 +1,7 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.stats.EnsembleSummary;
@@ -23,6 +24,22 @@ public final class RunSections {
     ResultFile f = ResultFile.create(target, overwrite);
     meta.writeRoot(f, model);
     return f;
+  }
+
+  /**
+   * Writes an ensemble run to {@code target}, atomically: the root provenance of {@code model}, the ensemble
+   * {@code o} and the axes of its observables, then the model's own sections ({@code sections}), then
+   * {@code /performance}.
+   */
+  public static void writeRun(Path target, boolean overwrite, RunMetadata meta, String model, EnsembleOptions o,
+      double kernelSeconds, double stepsPerSecond, Consumer<ResultFile> sections) {
+    try (ResultFile f = create(target, overwrite, meta, model)) {
+      ensemble(f, o);
+      observableAxes(f, o);
+      sections.accept(f);
+      performance(f, kernelSeconds, stepsPerSecond, o.threads());
+      f.commit();
+    }
   }
 
   /** The optimiser: {@code lr}, {@code batch}, {@code with_replacement}. */
@@ -139,6 +156,12 @@ public final class RunSections {
     f.dataset(path, e.value());
     f.dataset(path + "_stderr", e.stderr());
     f.datasetAttribute(path, "method", method);
+  }
+
+  /** Exponents on a grid (e.g. [batch, point]) at {@code path}, their standard errors at {@code path_stderr}. */
+  public static void exponents(ResultFile f, String path, double[][] value, double[][] stderr) {
+    f.dataset(path, value);
+    f.dataset(path + "_stderr", stderr);
   }
 
   /** A late-window exponent at {@code path} and {@code path_stderr}, with its window. */

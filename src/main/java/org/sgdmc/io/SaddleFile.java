@@ -24,17 +24,14 @@ public final class SaddleFile {
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, DataSource source,
       SaddleResult result, SaddleTheoryValues theory) {
-    try (ResultFile f = RunSections.create(target, overwrite, meta, "saddle")) {
-      writeParameters(f, result.model(), source);
-      RunSections.ensemble(f, result.options());
-      RunSections.observableAxes(f, result.options());
-      RunSections.observables(f, RunSections.Observed.direction("h", "h = w + u"), result.summariesH());
-      RunSections.observables(f, RunSections.Observed.direction("m", "m = w - u"), result.summariesM());
-      writeEstimates(f, result);
-      writeTheory(f, theory);
-      RunSections.performance(f, result.kernelSeconds(), result.stepsPerSecond(), result.options().threads());
-      f.commit();
-    }
+    RunSections.writeRun(target, overwrite, meta, "saddle", result.options(), result.kernelSeconds(),
+        result.stepsPerSecond(), f -> {
+          writeParameters(f, result.model(), source);
+          RunSections.observables(f, RunSections.Observed.direction("h", "h = w + u"), result.summariesH());
+          RunSections.observables(f, RunSections.Observed.direction("m", "m = w - u"), result.summariesM());
+          writeEstimates(f, result);
+          writeTheory(f, theory);
+        });
   }
 
   static void writeParameters(ResultFile f, Saddle m, DataSource source) {

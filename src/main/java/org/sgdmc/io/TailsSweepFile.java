@@ -63,8 +63,7 @@ public final class TailsSweepFile {
       f.dataset("/estimates/tail_xmin", xmin);
       f.dataset("/estimates/moment_index", moment);
       f.dataset("/estimates/index_reported", reported);
-      f.dataset("/estimates/lyapunov", lyap);
-      f.dataset("/estimates/lyapunov_stderr", lyapErr);
+      RunSections.exponents(f, "/estimates/lyapunov", lyap, lyapErr);
       f.dataset("/estimates/diverged_fraction", diverged);
       f.dataset("/estimates/burn_in", burnIn);
       f.dataset("/estimates/thin", thin);
