@@ -133,7 +133,7 @@ public final class DatasetFiles {
         }
         ds = d;
       } else {
-        ds = findDefault2d(h5, path);
+        ds = findDefault(h5, path, 2);
       }
       int rank = ds.getDimensions().length;
       if (rank != 1 && rank != 2) {
@@ -179,22 +179,6 @@ public final class DatasetFiles {
       return java.util.Arrays.stream(i).asDoubleStream().toArray();
     }
     throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
-  }
-
-  private static Dataset findDefault2d(HdfFile h5, Path path) {
-    List<Dataset> found = new ArrayList<>();
-    collect(h5, found);
-    for (Dataset d : found) {
-      if (d.getPath().equals("/x")) {
-        return d;
-      }
-    }
-    List<Dataset> twoD = found.stream().filter(d -> d.getDimensions().length == 2).toList();
-    if (twoD.size() == 1) {
-      return twoD.get(0);
-    }
-    throw new IllegalArgumentException(path + ": no dataset /x and " + twoD.size()
-        + " two-dimensional datasets; name one as " + path + ":/path/to/x");
   }
 
   private static boolean isHdf5(Path path) {
@@ -252,29 +236,12 @@ public final class DatasetFiles {
         }
         ds = d;
       } else {
-        ds = findDefault(h5, path);
+        ds = findDefault(h5, path, 1);
       }
       if (ds.getDimensions().length != 1) {
         throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not one-dimensional");
       }
-      Object data = ds.getData();
-      if (data instanceof double[] d) {
-        return d;
-      }
-      if (data instanceof float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-          d[i] = f[i];
-        }
-        return d;
-      }
-      if (data instanceof long[] l) {
-        return java.util.Arrays.stream(l).asDoubleStream().toArray();
-      }
-      if (data instanceof int[] i) {
-        return java.util.Arrays.stream(i).asDoubleStream().toArray();
-      }
-      throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
+      return toDoubles(ds.getData(), path, ds);
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -282,7 +249,8 @@ public final class DatasetFiles {
     }
   }
 
-  private static Dataset findDefault(HdfFile h5, Path path) {
+  /** The dataset /x, else the only dataset of {@code rank} dimensions; a user error otherwise. */
+  private static Dataset findDefault(HdfFile h5, Path path, int rank) {
     List<Dataset> found = new ArrayList<>();
     collect(h5, found);
     for (Dataset d : found) {
@@ -290,12 +258,12 @@ public final class DatasetFiles {
         return d;
       }
     }
-    List<Dataset> oneD = found.stream().filter(d -> d.getDimensions().length == 1).toList();
-    if (oneD.size() == 1) {
-      return oneD.get(0);
+    List<Dataset> ofRank = found.stream().filter(d -> d.getDimensions().length == rank).toList();
+    if (ofRank.size() == 1) {
+      return ofRank.get(0);
     }
-    throw new IllegalArgumentException(path + ": no dataset /x and " + oneD.size()
-        + " one-dimensional datasets; name one as " + path + ":/path/to/x");
+    throw new IllegalArgumentException(path + ": no dataset /x and " + ofRank.size() + " "
+        + (rank == 1 ? "one" : "two") + "-dimensional datasets; name one as " + path + ":/path/to/x");
   }
 
   private static void collect(io.jhdf.api.Group group, List<Dataset> out) {
