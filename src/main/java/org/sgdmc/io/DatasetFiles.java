@@ -28,24 +28,8 @@ public final class DatasetFiles {
 
   /** Reads the dataset named by {@code spec} (a path, or {@code path.h5:/dataset}). */
   public static FeatureData.Finite read(String spec) {
-    String datasetPath = null;
-    String file = spec;
-    int colon = spec.indexOf(".h5:");
-    if (colon < 0) {
-      colon = spec.indexOf(".hdf5:");
-      if (colon >= 0) {
-        colon += 2;
-      }
-    }
-    if (colon >= 0) {
-      file = spec.substring(0, colon + 3);
-      datasetPath = spec.substring(colon + 4);
-    }
-    Path path = Path.of(file);
-    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-      throw new IllegalArgumentException("cannot read dataset file " + file + ": no such readable file");
-    }
-    double[] x = isHdf5(path) ? readHdf5(path, datasetPath) : readText(path);
+    Located f = locate(spec);
+    double[] x = isHdf5(f.path()) ? readHdf5(f.path(), f.dataset()) : readText(f.path());
     return new FeatureData.Finite(x, "file " + spec);
   }
 
@@ -60,6 +44,14 @@ public final class DatasetFiles {
   }
 
   private static double[][] readRows(String spec) {
+    Located f = locate(spec);
+    return isHdf5(f.path()) ? readHdf5Rows(f.path(), f.dataset()) : readTextRows(f.path());
+  }
+
+  /** A readable file and, for {@code FILE.h5:/path}, the dataset in it (null: the default one). */
+  private record Located(Path path, String dataset) {}
+
+  private static Located locate(String spec) {
     String datasetPath = null;
     String file = spec;
     int colon = spec.indexOf(".h5:");
@@ -77,7 +69,7 @@ public final class DatasetFiles {
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new IllegalArgumentException("cannot read dataset file " + file + ": no such readable file");
     }
-    return isHdf5(path) ? readHdf5Rows(path, datasetPath) : readTextRows(path);
+    return new Located(path, datasetPath);
   }
 
   private static double[][] readTextRows(Path path) {
@@ -125,16 +117,7 @@ public final class DatasetFiles {
 
   private static double[][] readHdf5Rows(Path path, String datasetPath) {
     try (HdfFile h5 = new HdfFile(path)) {
-      Dataset ds;
-      if (datasetPath != null) {
-        Node node = h5.getByPath(datasetPath);
-        if (!(node instanceof Dataset d)) {
-          throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
-        }
-        ds = d;
-      } else {
-        ds = findDefault(h5, path, 2);
-      }
+      Dataset ds = dataset(h5, path, datasetPath, 2);
       int rank = ds.getDimensions().length;
       if (rank != 1 && rank != 2) {
         throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is " + rank + "-dimensional, not (N, d)");
@@ -228,16 +211,7 @@ public final class DatasetFiles {
 
   private static double[] readHdf5(Path path, String datasetPath) {
     try (HdfFile h5 = new HdfFile(path)) {
-      Dataset ds;
-      if (datasetPath != null) {
-        Node node = h5.getByPath(datasetPath);
-        if (!(node instanceof Dataset d)) {
-          throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
-        }
-        ds = d;
-      } else {
-        ds = findDefault(h5, path, 1);
-      }
+      Dataset ds = dataset(h5, path, datasetPath, 1);
       if (ds.getDimensions().length != 1) {
         throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not one-dimensional");
       }
@@ -247,6 +221,17 @@ public final class DatasetFiles {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("cannot read HDF5 dataset from " + path + ": " + e.getMessage());
     }
+  }
+
+  /** The dataset named {@code datasetPath}, or when that is null the default one of {@code rank} dimensions. */
+  private static Dataset dataset(HdfFile h5, Path path, String datasetPath, int rank) {
+    if (datasetPath == null) {
+      return findDefault(h5, path, rank);
+    }
+    if (!(h5.getByPath(datasetPath) instanceof Dataset d)) {
+      throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
+    }
+    return d;
   }
 
   /** The dataset /x, else the only dataset of {@code rank} dimensions; a user error otherwise. */
