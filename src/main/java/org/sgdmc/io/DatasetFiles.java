@@ -73,7 +73,32 @@ public final class DatasetFiles {
   }
 
   private static double[][] readTextRows(Path path) {
-    List<double[]> rows = new ArrayList<>();
+    int[] width = {-1};
+    return readLines(path, (s, where) -> {
+      String[] parts = s.split("\\s*[,;]\\s*|\\s+");
+      double[] row = new double[parts.length];
+      for (int c = 0; c < parts.length; c++) {
+        row[c] = number(parts[c], "'" + s + "' is not a row of numbers", where);
+      }
+      if (width[0] >= 0 && row.length != width[0]) {
+        throw new IllegalArgumentException(where + row.length + " values, but the first row has " + width[0]);
+      }
+      width[0] = row.length;
+      return row;
+    }).toArray(double[][]::new);
+  }
+
+  /** Parses one data line; a NumberFormatException (its message says what is wrong) marks a header or an error. */
+  private interface LineParser<T> {
+    T parse(String line, String where);
+  }
+
+  /**
+   * The data lines of a text file, parsed: blank lines and {@code #} comments skipped, one header line allowed
+   * before the first data line; every error is one line naming the file and line.
+   */
+  private static <T> List<T> readLines(Path path, LineParser<T> parser) {
+    List<T> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String line;
       int lineNo = 0;
@@ -84,35 +109,38 @@ public final class DatasetFiles {
         if (s.isEmpty() || s.startsWith("#")) {
           continue;
         }
-        String[] parts = s.split("\\s*[,;]\\s*|\\s+");
-        double[] row = new double[parts.length];
+        String where = path + " line " + lineNo + ": ";
         try {
-          for (int c = 0; c < parts.length; c++) {
-            row[c] = Double.parseDouble(parts[c]);
-            if (!Double.isFinite(row[c])) {
-              throw new IllegalArgumentException(path + " line " + lineNo + ": '" + parts[c] + "' is not a finite number");
-            }
-          }
+          out.add(parser.parse(s, where));
         } catch (NumberFormatException e) {
-          if (rows.isEmpty() && !headerSeen) {
+          if (out.isEmpty() && !headerSeen) {
             headerSeen = true; // one header line
             continue;
           }
-          throw new IllegalArgumentException(path + " line " + lineNo + ": '" + s + "' is not a row of numbers");
+          throw new IllegalArgumentException(where + e.getMessage());
         }
-        if (!rows.isEmpty() && row.length != rows.get(0).length) {
-          throw new IllegalArgumentException(path + " line " + lineNo + ": " + row.length + " values, but the first row has "
-              + rows.get(0).length);
-        }
-        rows.add(row);
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new IllegalArgumentException("cannot read dataset file " + path + ": " + e.getMessage());
     }
-    if (rows.isEmpty()) {
+    if (out.isEmpty()) {
       throw new IllegalArgumentException(path + " holds no data values");
     }
-    return rows.toArray(double[][]::new);
+    return out;
+  }
+
+  /** {@code text} as a finite number; NumberFormatException({@code notNumber}) if it is none. */
+  private static double number(String text, String notNumber, String where) {
+    double v;
+    try {
+      v = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException(notNumber);
+    }
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(where + "'" + text + "' is not a finite number");
+    }
+    return v;
   }
 
   private static double[][] readHdf5Rows(Path path, String datasetPath) {
@@ -174,39 +202,10 @@ public final class DatasetFiles {
   }
 
   private static double[] readText(Path path) {
-    List<Double> values = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      boolean headerSeen = false;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        String s = line.strip();
-        if (s.isEmpty() || s.startsWith("#")) {
-          continue;
-        }
-        String first = s.split("[,;\\s]+", 2)[0];
-        try {
-          double v = Double.parseDouble(first);
-          if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(path + " line " + lineNo + ": '" + first + "' is not a finite number");
-          }
-          values.add(v);
-        } catch (NumberFormatException e) {
-          if (values.isEmpty() && !headerSeen) {
-            headerSeen = true; // one header line
-            continue;
-          }
-          throw new IllegalArgumentException(path + " line " + lineNo + ": '" + first + "' is not a number");
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new IllegalArgumentException("cannot read dataset file " + path + ": " + e.getMessage());
-    }
-    if (values.isEmpty()) {
-      throw new IllegalArgumentException(path + " holds no data values");
-    }
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+    return readLines(path, (s, where) -> {
+      String first = s.split("[,;\\s]+", 2)[0];
+      return number(first, "'" + first + "' is not a number", where);
+    }).stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static double[] readHdf5(Path path, String datasetPath) {
