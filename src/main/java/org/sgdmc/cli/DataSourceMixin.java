@@ -75,7 +75,8 @@ public final class DataSourceMixin {
         return DatasetFiles.read(dataFile);
       }
       if (n != null) {
-        return Datasets.gaussian(n(), outlier == null ? null : SgdMixin.number("--outlier", outlier), dataSeed(runSeed));
+        Double c = outlier == null ? null : SgdMixin.number("--outlier", outlier);
+        return Datasets.gaussian(n(), c, dataSeed(runSeed));
       }
       return new FeatureData.Gaussian();
     } catch (IllegalArgumentException e) {

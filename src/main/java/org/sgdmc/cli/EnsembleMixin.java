@@ -44,7 +44,8 @@ public final class EnsembleMixin {
     }
     int lanes = VectorShapes.DOUBLES.length();
     if (blockWidth < 1 || blockWidth % lanes != 0 || blockWidth > 1 << 16) {
-      throw new UserError("--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
+      throw new UserError(
+          "--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
     }
     return this;
   }
@@ -59,8 +60,7 @@ public final class EnsembleMixin {
     validated(1);
     try {
       return observables == null
-          ? new EnsembleOptions(trajectories, recordTimes, seed, threads(), blockWidth, EnsembleOptions.DEFAULT_QUANTILES,
-              EnsembleOptions.DEFAULT_EPSILONS, EnsembleOptions.DEFAULT_DIVERGED_ABOVE)
+          ? new EnsembleOptions(trajectories, recordTimes, seed, threads(), blockWidth)
           : new EnsembleOptions(trajectories, recordTimes, seed, threads(), blockWidth, observables.quantiles,
               observables.epsilons, observables.divergedAbove);
     } catch (IllegalArgumentException e) {

@@ -93,8 +93,8 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     }
     LinearDTheoryValues theory = LinearDTheoryValues.of(model);
     run.execute(spec, "linear-d", progress -> LinearDExperiment.run(model, options, kernel, progress),
-        (out, force, meta, result) -> LinearDFile.write(out, force, meta, source.kind(), source.dataSeed(options.seed()),
-            result, theory),
+        (out, force, meta, result) -> LinearDFile.write(out, force, meta, source.kind(),
+            source.dataSeed(options.seed()), result, theory),
         result -> print(System.out, result, theory));
   }
 
@@ -118,7 +118,8 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
           data = PointData.CorrelatedGaussian.of(DatasetFiles.readMatrix(sigmaFile));
         } else {
           if (dimension.dim == null) {
-            throw new UserError("give the dimension --dim (or --sigma-diag, --sigma-file or --data-file, which imply it)");
+            throw new UserError(
+                "give the dimension --dim (or --sigma-diag, --sigma-file or --data-file, which imply it)");
           }
           data = PointData.Gaussian.isotropic(dimension.dim, sigma != null ? sigma : 1.0);
         }

@@ -5,8 +5,8 @@ import picocli.CommandLine.Option;
 
 /**
  * How a stationary law is sampled: burn-in, observations per trajectory and their spacing (the ensemble is
- * {@link EnsembleMixin}). Burn-in and spacing default to multiples of the relaxation time 1/|Lambda| from theory, the time scale on
- * which two copies of the chain forget their difference.
+ * {@link EnsembleMixin}). Burn-in and spacing default to multiples of the relaxation time 1/|Lambda| from theory,
+ * the time scale on which two copies of the chain forget their difference.
  */
 public final class StationaryMixin {
   /** Burn-in, in relaxation times 1/|Lambda|, when none is given. */

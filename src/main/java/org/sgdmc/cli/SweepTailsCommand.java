@@ -56,7 +56,8 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     try {
       lrAxis = Axis.parse("lr", sgd.lr);
       batchAxis = Axis.parse("batch", sgd.batchSpec("1"));
-      data = n == null ? new LabelledData.Stream(noise.sigma) : LabelledData.Finite.generated(n, 1.0, noise.sigma, dataSeed);
+      data = n == null ? new LabelledData.Stream(noise.sigma)
+          : LabelledData.Finite.generated(n, 1.0, noise.sigma, dataSeed);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -94,7 +95,8 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), tails.ensemble.seed);
     String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + noise.stableAlpha : "")
         + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.withReplacement);
-    Output.write(() -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, results, settings, seconds));
+    Output.write(
+        () -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, results, settings, seconds));
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);

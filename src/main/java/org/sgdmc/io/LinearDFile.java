@@ -102,7 +102,8 @@ public final class LinearDFile {
           "isotropic Gaussian data: Lambda_1 = E log|M e_1| exactly (rotation invariance)");
     }
     if (t.logDet() != null) {
-      RunSections.theory(f, "/theory/log_det_mean", t.logDet(), "k = d: Lambda_1 + ... + Lambda_d = E log|det M| exactly");
+      RunSections.theory(f, "/theory/log_det_mean", t.logDet(),
+          "k = d: Lambda_1 + ... + Lambda_d = E log|det M| exactly");
     }
   }
 }

@@ -94,7 +94,8 @@ public final class RunSections {
       return new Observed("log_distance_mean", "log_distance_stderr", "log_mean_square", "log_distance_quantiles",
           "fraction_within", "fraction_diverged", "fraction_exact",
           "m(t): mean of log|w_t - w*| (natural log) over trajectories not exactly at w*",
-          "log E|w_t - w*|^2 over all trajectories", "|w_t - w*|", "fraction with w_t = w* exactly (log distance -inf)");
+          "log E|w_t - w*|^2 over all trajectories", "|w_t - w*|",
+          "fraction with w_t = w* exactly (log distance -inf)");
     }
 
     /** log|x_t| of one of the saddle's directions, {@code x} = h or m, {@code what} e.g. {@code h = w + u}. */

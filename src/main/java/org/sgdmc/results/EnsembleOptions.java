@@ -53,7 +53,8 @@ public record EnsembleOptions(
 
   /** An ensemble observed with the default quantiles, epsilons and divergence threshold. */
   public EnsembleOptions(long trajectories, long[] recordTimes, long seed, int threads, int blockWidth) {
-    this(trajectories, recordTimes, seed, threads, blockWidth, DEFAULT_QUANTILES, DEFAULT_EPSILONS, DEFAULT_DIVERGED_ABOVE);
+    this(trajectories, recordTimes, seed, threads, blockWidth, DEFAULT_QUANTILES, DEFAULT_EPSILONS,
+        DEFAULT_DIVERGED_ABOVE);
   }
 
   /** The same ensemble observed at {@code times} instead. */
