@@ -21,6 +21,7 @@ public final class Cli {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(Cli::onParameterError);
     cl.setExecutionExceptionHandler(Cli::onExecutionError);
+    SharedOptions.install(cl);
     return cl;
   }
 

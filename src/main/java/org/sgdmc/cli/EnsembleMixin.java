@@ -1,20 +1,23 @@
 package org.sgdmc.cli;
 
-import org.sgdmc.engine.RecordTimes;
-import org.sgdmc.experiments.EnsembleOptions;
+import org.sgdmc.kernels.VectorizationProvider;
+import org.sgdmc.results.EnsembleOptions;
 import picocli.CommandLine.Option;
 
-/** Options every simulation shares: ensemble size and length, seed, cores, blocking, observables. */
+/**
+ * The ensemble, the same in every command: how many trajectories, the seed, the cores and the blocking. The
+ * options are checked here and nowhere else in the CLI; commands differ only in their defaults
+ * ({@link SharedOptions}).
+ */
 public final class EnsembleMixin {
+  /** The most trajectories of one run (2^28): beyond it the per-trajectory records no longer fit in memory. */
+  static final long MAX_TRAJECTORIES = 1L << 28;
+
   @Option(names = "--trajectories", paramLabel = "N", defaultValue = "100000",
-      description = "Independent trajectories (default: ${DEFAULT-VALUE}).")
+      description = "Independent trajectories (per point of a scan, per cell of a sweep) (default: ${DEFAULT-VALUE}).")
   long trajectories;
 
-  @Option(names = "--steps", paramLabel = "T", defaultValue = "1000",
-      description = "SGD steps per trajectory (default: ${DEFAULT-VALUE}).")
-  long steps;
-
-  @Option(names = "--seed", defaultValue = "1",
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
       description = "Seed: every random number is a function of (seed, trajectory, draw) (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -22,58 +25,46 @@ public final class EnsembleMixin {
       description = "Worker threads (default: all cores). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--record-times", paramLabel = "SPEC", defaultValue = RecordTimes.DEFAULT,
-      description = "When to observe: log:K, linear:K or a list like 0,10,100 (default: ${DEFAULT-VALUE}).")
-  String recordTimes;
-
   @Option(names = "--block", paramLabel = "W", defaultValue = "" + EnsembleOptions.DEFAULT_BLOCK_WIDTH,
-      description = "Trajectories per block, a multiple of the vector lanes (default: ${DEFAULT-VALUE}). "
+      description = "Trajectories per block, a multiple of the vector lanes up to 65536 (default: ${DEFAULT-VALUE}). "
           + "Results do not depend on it.")
   int blockWidth;
 
-  @Option(names = "--quantiles", split = ",", paramLabel = "P",
-      description = "Quantile levels of log|w - w*| (default: 0.01,0.1,0.25,0.5,0.75,0.9,0.99).")
-  double[] quantiles = EnsembleOptions.DEFAULT_QUANTILES.clone();
-
-  @Option(names = "--epsilons", split = ",", paramLabel = "EPS",
-      description = "Report the fraction of trajectories within each EPS of w* (default: 1e-1,1e-3,1e-6,1e-12).")
-  double[] epsilons = EnsembleOptions.DEFAULT_EPSILONS.clone();
-
-  @Option(names = "--diverged-above", paramLabel = "D", defaultValue = "1e100",
-      description = "A trajectory farther than D from w* counts as diverged (default: ${DEFAULT-VALUE}).")
-  double divergedAbove;
-
-  /** The options, validated; user errors become {@link UserError}. */
-  EnsembleOptions options() {
-    if (trajectories < 1) {
-      throw new UserError("--trajectories must be at least 1, not " + trajectories);
+  /**
+   * Checks the options once for every command; {@code minTrajectories} is 2 where a standard error over
+   * trajectories is the result (sweeps, the demo).
+   */
+  EnsembleMixin validated(long minTrajectories) {
+    if (trajectories < minTrajectories || trajectories > MAX_TRAJECTORIES) {
+      throw new UserError("--trajectories must be in " + minTrajectories + ".." + MAX_TRAJECTORIES + ", not "
+          + trajectories + (trajectories > MAX_TRAJECTORIES ? " (use several seeds)" : ""));
     }
-    if (steps < 1) {
-      throw new UserError("--steps must be at least 1, not " + steps);
+    if (threads() < 1) {
+      throw new UserError("--threads must be at least 1, not " + threads);
     }
-    int cores = Runtime.getRuntime().availableProcessors();
-    int t = threads == null ? cores : threads;
-    if (t < 1) {
-      throw new UserError("--threads must be at least 1, not " + t);
+    int lanes = VectorizationProvider.lookup().lanes();
+    if (blockWidth < 1 || blockWidth % lanes != 0 || blockWidth > 1 << 16) {
+      throw new UserError(
+          "--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
     }
-    checkBlockWidth(blockWidth);
-    try {
-      long[] times = RecordTimes.parse(recordTimes, steps);
-      long tooMany = Math.multiplyHigh(trajectories, times.length);
-      if (tooMany != 0 || trajectories > Integer.MAX_VALUE - 8) {
-        throw new UserError("--trajectories must be below 2^31 per run (use several seeds or shards)");
-      }
-      return new EnsembleOptions(trajectories, times, seed, t, blockWidth, quantiles, epsilons, divergedAbove);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    return this;
   }
 
-  /** A block width the kernels take: a multiple of the vector lanes, at most 65536; else a user error. */
-  static void checkBlockWidth(int blockWidth) {
-    int lanes = org.sgdmc.kernels.VectorizationProvider.lookup().lanes();
-    if (blockWidth < 1 || blockWidth % lanes != 0 || blockWidth > 1 << 16) {
-      throw new UserError("--block must be a multiple of " + lanes + " (the vector lanes) up to 65536, not " + blockWidth);
+  /** Worker threads: {@code --threads}, else every core. */
+  int threads() {
+    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** The validated ensemble with its recording times and observables. */
+  EnsembleOptions options(long[] recordTimes, ObservablesMixin observables) {
+    validated(1);
+    try {
+      return observables == null
+          ? new EnsembleOptions(trajectories, recordTimes, seed, threads(), blockWidth)
+          : new EnsembleOptions(trajectories, recordTimes, seed, threads(), blockWidth, observables.quantiles,
+              observables.epsilons, observables.divergedAbove);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
     }
   }
 }

@@ -15,6 +15,11 @@ final class ProgressBar implements Simulation.Progress, AutoCloseable {
   private long lastDraw;
   private boolean drawn;
 
+  /** {@code bar}, or no progress at all when it is null. */
+  static Simulation.Progress orNone(ProgressBar bar) {
+    return bar == null ? Simulation.Progress.NONE : bar;
+  }
+
   ProgressBar(PrintStream err, String label) {
     this.err = err;
     this.label = label;

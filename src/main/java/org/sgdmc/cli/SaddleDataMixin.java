@@ -5,7 +5,10 @@ import org.sgdmc.models.Datasets;
 import org.sgdmc.models.SaddleData;
 import picocli.CommandLine.Option;
 
-/** Where the saddle's chi = x y comes from: a two-point law, or Gaussian data fresh each step or finite. */
+/**
+ * The saddle's law of chi = x y: two-point, or Gaussian data (fresh each step, or a finite dataset through
+ * {@link DataSourceMixin}'s {@code --n} and {@code --data-seed}).
+ */
 public final class SaddleDataMixin {
   /** The data laws of seed 002, Sec. 4.2. */
   enum Kind {
@@ -43,55 +46,52 @@ public final class SaddleDataMixin {
           + "y = MU x + (1 - MU) eps) (default: ${DEFAULT-VALUE}).")
   Kind kind;
 
-  @Option(names = "--a", paramLabel = "A", description = "The second value of two-point chi (seed 002: a > -1).")
-  Double a;
+  @Option(names = "--a", paramLabel = "A",
+      description = "The second value of two-point chi (seed 002: a > -1). sweep: a value or an axis.")
+  String a;
 
-  @Option(names = "--mu", paramLabel = "MU", description = "Signal fraction of the Gaussian labels (seed 002, Fig. 3).")
-  Double mu;
+  @Option(names = "--mu", paramLabel = "MU",
+      description = "Signal fraction of the Gaussian labels (seed 002, Fig. 3). sweep: a value or an axis.")
+  String mu;
 
-  @Option(names = "--n", paramLabel = "N",
-      description = "Gaussian data only: a finite dataset of N points generated from --data-seed "
-          + "(default: N = infinity, fresh data each step).")
-  Integer n;
-
-  @Option(names = "--data-seed", paramLabel = "SEED",
-      description = "Seed of the generated dataset (default: the run's --seed).")
-  Long dataSeed;
-
-  @Option(names = "--with-replacement",
-      description = "Sample a batch of a finite dataset with replacement (default: without, as in an epoch).")
-  boolean withReplacement;
+  /** Fails with one line if the options do not fit the data kind; {@code n} is the --n given, or null. */
+  void check(String n) {
+    switch (kind) {
+      case TWO_POINT -> {
+        if (a == null) {
+          throw new UserError("--data two-point needs --a A (chi = 1 or A)");
+        }
+        if (mu != null || n != null) {
+          throw new UserError("--mu and --n apply to --data gaussian, not two-point");
+        }
+      }
+      case GAUSSIAN -> {
+        if (mu == null) {
+          throw new UserError("--data gaussian needs --mu MU (y = MU x + (1 - MU) eps)");
+        }
+        if (a != null) {
+          throw new UserError("--a applies to --data two-point, not gaussian");
+        }
+      }
+    }
+  }
 
   /** What the file records about the data: kind (two-point, gaussian or generated), data seed, mu. */
-  SaddleFile.DataSource source(long runSeed) {
-    return new SaddleFile.DataSource(n != null ? "generated" : kind.label, dataSeed(runSeed),
-        n != null ? mu : Double.NaN);
+  SaddleFile.DataSource source(DataSourceMixin source, long runSeed) {
+    return new SaddleFile.DataSource(source.n != null ? "generated" : kind.label, source.dataSeed(runSeed),
+        source.n != null ? SgdMixin.number("--mu", mu) : Double.NaN);
   }
 
-  long dataSeed(long runSeed) {
-    return dataSeed != null ? dataSeed : runSeed;
-  }
-
-  SaddleData data(long runSeed) {
+  /** The law of chi; the dataset size and seed come from {@code source}. */
+  SaddleData data(DataSourceMixin source, long runSeed) {
+    check(source.n);
     try {
       return switch (kind) {
-        case TWO_POINT -> {
-          if (a == null) {
-            throw new UserError("--data two-point needs --a A (chi = 1 or A)");
-          }
-          if (mu != null || n != null) {
-            throw new UserError("--mu and --n apply to --data gaussian, not two-point");
-          }
-          yield new SaddleData.TwoPoint(a);
-        }
+        case TWO_POINT -> new SaddleData.TwoPoint(SgdMixin.number("--a", a));
         case GAUSSIAN -> {
-          if (mu == null) {
-            throw new UserError("--data gaussian needs --mu MU (y = MU x + (1 - MU) eps)");
-          }
-          if (a != null) {
-            throw new UserError("--a applies to --data two-point, not gaussian");
-          }
-          yield n != null ? Datasets.saddleGaussian(n, mu, dataSeed(runSeed)) : new SaddleData.Gaussian(mu);
+          double m = SgdMixin.number("--mu", mu);
+          yield source.n != null ? Datasets.saddleGaussian(source.n(), m, source.dataSeed(runSeed))
+              : new SaddleData.Gaussian(m);
         }
       };
     } catch (IllegalArgumentException e) {

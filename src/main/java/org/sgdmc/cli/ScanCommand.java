@@ -1,15 +1,15 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import org.sgdmc.engine.Simulation;
-import org.sgdmc.experiments.TwoLayerExperiment;
-import org.sgdmc.experiments.TwoLayerScan;
-import org.sgdmc.experiments.TwoLayerTheoryValues;
-import org.sgdmc.io.RunMetadata;
+import java.util.Map;
+import org.sgdmc.experiments.Scans;
 import org.sgdmc.io.TwoLayerFile;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
+import org.sgdmc.results.TwoLayerScan;
+import org.sgdmc.results.TwoLayerTheoryValues;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,56 +36,44 @@ public final class ScanCommand implements Runnable {
     LOG
   }
 
-  abstract static class TwoLayer implements Runnable {
+  abstract static class TwoLayer implements Runnable, SharedOptions.Tailored {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--lr", required = true, paramLabel = "START:STOP:COUNT",
-        description = "COUNT learning rates from START to STOP, both included (e.g. 0.01:1:25).")
-    String lrSpec;
+    @Mixin SgdMixin sgd;
 
     @Option(names = "--lr-spacing", paramLabel = "S", defaultValue = "LINEAR",
         description = "linear or log spacing of the learning rates (default: linear).")
     Spacing spacing;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE.h5", description = "Output file (default: MODEL-scan.h5).")
-    Path out;
-
-    @Option(names = "--force", description = "Overwrite the output if it exists.")
-    boolean force;
-
-    @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: when a terminal).")
-    Boolean progress;
-
     @Mixin TwoLayerMixin net;
-    @Mixin TwoLayerEnsembleMixin ensembleOptions;
+    @Mixin DataSourceMixin source;
+    @Mixin RunMixin run;
 
     abstract Activation activation();
 
     @Override
+    public Map<String, String> defaults() {
+      return Map.of("--out", activation().modelName + "-scan.h5");
+    }
+
+    @Override
     public void run() {
-      double[] lrs = parseLr(lrSpec, spacing);
-      TwoLayerExperiment.Ensemble ensemble = ensembleOptions.ensemble();
-      OutputMixin o = new OutputMixin();
-      o.out = out != null ? out : Path.of(activation().modelName + "-scan.h5");
-      o.force = force;
-      o.progress = progress;
-      Output.checkWritable(o);
-      TwoLayerMixin.Setup setup = net.setup(activation());
-      TwoLayerNet base = setup.model(lrs[0], net.batch, net.withReplacement, net.initNoise, net.divergedAbove);
-      TwoLayerScan scan;
-      try (ProgressBar bar = o.showProgress() ? new ProgressBar(System.err, activation().modelName + " scan") : null) {
-        scan = TwoLayerScan.run(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(),
-            bar == null ? Simulation.Progress.NONE : bar);
-      }
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed());
+      double[] lrs = parseLr(sgd.lr, spacing);
+      EnsembleOptions ensemble = run.options(null);
+      TwoLayerMixin.Setup setup = net.setup(activation(), source);
+      TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
       TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
-      Output.write(() -> TwoLayerFile.writeScan(o.out, o.force, meta, s, scan));
-      PrintStream ps = System.out;
-      SimulateTwoLayerCommand.printHeader(ps, base, setup, ensemble);
-      SimulateTwoLayerCommand.printStationaryPoints(ps, setup.points());
-      print(ps, scan);
-      ps.printf("speed: %.3e trajectory-steps/s over the scan (%d threads)%n", scan.stepsPerSecond(), ensemble.threads());
-      ps.println("wrote " + o.out + "   (plot: scripts/plot_swish.py " + o.out + ")");
+      run.execute(spec, activation().modelName + " scan",
+          progress -> Scans.twoLayer(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(), progress),
+          (out, force, meta, scan) -> TwoLayerFile.writeScan(out, force, meta, s, scan),
+          scan -> {
+            PrintStream ps = System.out;
+            SimulateTwoLayerCommand.printHeader(ps, base, setup, ensemble);
+            SimulateTwoLayerCommand.printStationaryPoints(ps, setup.points());
+            print(ps, scan);
+            ps.printf("speed: %.3e trajectory-steps/s over the scan (%d threads)%n", scan.stepsPerSecond(),
+                ensemble.threads());
+          }, "plot_swish.py");
     }
 
     static void print(PrintStream ps, TwoLayerScan scan) {
@@ -110,7 +98,7 @@ public final class ScanCommand implements Runnable {
       }
       ps.println(head);
       for (int i = 0; i < scan.lr().length; i++) {
-        TwoLayerExperiment.Result r = scan.results()[i];
+        TwoLayerResult r = scan.results()[i];
         TwoLayerTheoryValues t = scan.theory()[i];
         StringBuilder row = new StringBuilder(String.format("%9.4f", scan.lr()[i]));
         for (String c : classes) {

@@ -1,18 +1,18 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import org.sgdmc.engine.Simulation;
-import org.sgdmc.experiments.EnsembleOptions;
+import java.util.Set;
 import org.sgdmc.experiments.LinearDExperiment;
-import org.sgdmc.experiments.LinearDTheoryValues;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.LinearDFile;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.LinearDResult;
+import org.sgdmc.results.LinearDTheoryValues;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.SampleMean;
 import org.sgdmc.theory.Estimate;
@@ -38,22 +38,15 @@ import picocli.CommandLine;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SimulateLinearDCommand implements Runnable {
+public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
-
-  @Option(names = "--d", paramLabel = "D",
-      description = "Dimension (needed with --sigma; otherwise taken from the data and checked if given).")
-  Integer d;
+  @Mixin SgdMixin sgd;
+  @Mixin DimensionMixin dimension;
 
   @Option(names = "--k", paramLabel = "K", defaultValue = "1",
       description = "How many exponents of the spectrum to estimate, 1..d (default: ${DEFAULT-VALUE}).")
   int k;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
 
   @Option(names = "--sigma", paramLabel = "S2",
       description = "Isotropic data: x ~ N(0, S2 I_d) (the default, with S2 = 1).")
@@ -67,20 +60,7 @@ public final class SimulateLinearDCommand implements Runnable {
       description = "Full covariance matrix, d rows of d numbers (CSV/text) or a 2-D HDF5 dataset (FILE.h5[:/path]).")
   String sigmaFile;
 
-  @Option(names = "--n", paramLabel = "N",
-      description = "Use a finite dataset of N points drawn once from that Gaussian (from --data-seed).")
-  Integer n;
-
-  @Option(names = "--data-file", paramLabel = "FILE",
-      description = "Read the finite dataset: CSV/text rows of d numbers, or HDF5 (N, d) (FILE.h5 or FILE.h5:/path).")
-  String dataFile;
-
-  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the generated dataset (default: the run's --seed).")
-  Long dataSeed;
-
-  @Option(names = "--with-replacement",
-      description = "Sample a batch of a finite dataset with replacement (default: without, as in an epoch).")
-  boolean withReplacement;
+  @Mixin DataSourceMixin source;
 
   @Option(names = "--reorth", paramLabel = "R",
       description = "Re-orthonormalise every R steps (default: 5, or fewer if the growth bound asks). Smaller R "
@@ -91,45 +71,32 @@ public final class SimulateLinearDCommand implements Runnable {
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Kernel kernel;
 
-  @Mixin EnsembleMixin ensemble;
-  @Mixin OutputMixin output;
+  @Mixin RunMixin run;
+  @Mixin ObservablesMixin observables;
+
+  @Override
+  public Set<String> notApplicable() {
+    return Set.of("--outlier");
+  }
 
   @Override
   public void run() {
-    EnsembleOptions base = ensemble.options();
-    EnsembleOptions options = new EnsembleOptions(base.trajectories(), LinearDExperiment.withQuarters(base.recordTimes()),
-        base.seed(), base.threads(), base.blockWidth(), base.quantileLevels(), base.epsilons(), base.divergedAbove());
+    EnsembleOptions base = run.options(observables);
+    EnsembleOptions options = base.withRecordTimes(LinearDExperiment.withQuarters(base.recordTimes()));
     PointData data = data(options.seed());
     LinearD model;
     try {
+      double lr = sgd.lr();
       int r = reorth != null ? reorth : LinearD.defaultReorthInterval(lr, data);
-      model = new LinearD(lr, batch, data, withReplacement, k, r);
+      model = new LinearD(lr, sgd.batch(), data, sgd.withReplacement, k, r);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Output.checkWritable(output);
     LinearDTheoryValues theory = LinearDTheoryValues.of(model);
-    LinearDExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "linear-d") : null) {
-      result = LinearDExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> LinearDFile.write(output.out, output.force, meta, kind(), dataSeed(options.seed()), result,
-          theory));
-    }
-    print(System.out, result, theory);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
-  }
-
-  private String kind() {
-    return dataFile != null ? "file" : n != null ? "generated" : "gaussian";
-  }
-
-  private long dataSeed(long runSeed) {
-    return dataSeed != null ? dataSeed : runSeed;
+    run.execute(spec, "linear-d", progress -> LinearDExperiment.run(model, options, kernel, progress),
+        (out, force, meta, result) -> LinearDFile.write(out, force, meta, source.kind(),
+            source.dataSeed(options.seed()), result, theory),
+        result -> print(System.out, result, theory));
   }
 
   /** The data the options describe; every inconsistency is one line. */
@@ -138,38 +105,37 @@ public final class SimulateLinearDCommand implements Runnable {
     if (given > 1) {
       throw new UserError("give one of --sigma, --sigma-diag and --sigma-file");
     }
-    if (dataFile != null && (given > 0 || n != null)) {
+    if (source.dataFile != null && (given > 0 || source.n != null)) {
       throw new UserError("--data-file brings its own points: it cannot be combined with --sigma*, or --n");
     }
     try {
       PointData data;
-      if (dataFile != null) {
-        data = DatasetFiles.readPoints(dataFile);
+      if (source.dataFile != null) {
+        data = DatasetFiles.readPoints(source.dataFile);
       } else {
         if (sigmaDiag != null) {
           data = new PointData.Gaussian(sigmaDiag);
         } else if (sigmaFile != null) {
           data = PointData.CorrelatedGaussian.of(DatasetFiles.readMatrix(sigmaFile));
         } else {
-          if (d == null) {
-            throw new UserError("give the dimension --d (or --sigma-diag, --sigma-file or --data-file, which imply it)");
+          if (dimension.dim == null) {
+            throw new UserError(
+                "give the dimension --dim (or --sigma-diag, --sigma-file or --data-file, which imply it)");
           }
-          data = PointData.Gaussian.isotropic(d, sigma != null ? sigma : 1.0);
+          data = PointData.Gaussian.isotropic(dimension.dim, sigma != null ? sigma : 1.0);
         }
-        if (n != null) {
-          data = Datasets.gaussianPoints(n, data, dataSeed(runSeed));
+        if (source.n != null) {
+          data = Datasets.gaussianPoints(source.n(), data, source.dataSeed(runSeed));
         }
       }
-      if (d != null && d != data.dim()) {
-        throw new UserError("--d " + d + " does not match the data, which are " + data.dim() + "-dimensional");
-      }
+      dimension.check(data.dim());
       return data;
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
   }
 
-  static void print(PrintStream out, LinearDExperiment.Result r, LinearDTheoryValues t) {
+  static void print(PrintStream out, LinearDResult r, LinearDTheoryValues t) {
     LinearD m = r.model();
     EnsembleOptions o = r.options();
     long steps = o.steps();

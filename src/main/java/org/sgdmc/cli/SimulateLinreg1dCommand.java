@@ -1,16 +1,15 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import org.sgdmc.engine.Simulation;
-import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.Linreg1dExperiment;
-import org.sgdmc.experiments.Linreg1dTheoryValues;
 import org.sgdmc.io.Linreg1dFile;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
+import org.sgdmc.results.Linreg1dTheoryValues;
 import org.sgdmc.stats.EnsembleSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +30,8 @@ import picocli.CommandLine;
 public final class SimulateLinreg1dCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Mixin SgdMixin sgd;
+  @Mixin DataSourceMixin source;
 
   @Option(names = "--w0", paramLabel = "D", defaultValue = "1", description = "Initial distance |w_0 - w*| (default: ${DEFAULT-VALUE}).")
   double initialDistance;
@@ -44,38 +40,27 @@ public final class SimulateLinreg1dCommand implements Runnable {
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Kernel kernel;
 
-  @Mixin DataMixin dataOptions;
-  @Mixin EnsembleMixin ensemble;
-  @Mixin OutputMixin output;
+  @Mixin RunMixin run;
+  @Mixin ObservablesMixin observables;
 
   @Override
   public void run() {
-    EnsembleOptions options = ensemble.options();
-    FeatureData data = dataOptions.data(options.seed());
+    EnsembleOptions options = run.options(observables);
+    FeatureData data = source.features(options.seed());
     Linreg1d model;
     try {
-      model = new Linreg1d(lr, batch, data, dataOptions.withReplacement, initialDistance);
+      model = new Linreg1d(sgd.lr(), sgd.batch(), data, sgd.withReplacement, initialDistance);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Output.checkWritable(output);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
-    Linreg1dExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "linreg1d") : null) {
-      result = Linreg1dExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> Linreg1dFile.write(output.out, output.force, meta, dataOptions.kind(),
-          dataOptions.dataSeed(options.seed()), result, theory));
-    }
-    print(System.out, result, theory);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
+    run.execute(spec, "linreg1d", progress -> Linreg1dExperiment.run(model, options, kernel, progress),
+        (out, force, meta, result) -> Linreg1dFile.write(out, force, meta, source.kind(),
+            source.dataSeed(options.seed()), result, theory),
+        result -> print(System.out, result, theory));
   }
 
-  static void print(PrintStream out, Linreg1dExperiment.Result r, Linreg1dTheoryValues t) {
+  static void print(PrintStream out, Linreg1dResult r, Linreg1dTheoryValues t) {
     Linreg1d m = r.model();
     EnsembleOptions o = r.options();
     out.printf("linreg1d  lr=%s  S=%d  data=%s%s  trajectories=%d  steps=%d  seed=%d%n", fmt(m.lr()), m.batch(),

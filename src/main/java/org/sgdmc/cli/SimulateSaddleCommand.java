@@ -1,16 +1,16 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import org.sgdmc.engine.Simulation;
-import org.sgdmc.experiments.EnsembleOptions;
+import java.util.Set;
 import org.sgdmc.experiments.SaddleExperiment;
-import org.sgdmc.experiments.SaddleTheoryValues;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.SaddleFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.SaddleResult;
+import org.sgdmc.results.SaddleTheoryValues;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.theory.Estimate;
@@ -31,14 +31,12 @@ import picocli.CommandLine;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SimulateSaddleCommand implements Runnable {
+public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Mixin SgdMixin sgd;
+  @Mixin SaddleDataMixin law;
+  @Mixin DataSourceMixin source;
 
   @Option(names = "--w0", paramLabel = "W", defaultValue = "1", description = "Initial w (default: ${DEFAULT-VALUE}).")
   double w0;
@@ -51,38 +49,32 @@ public final class SimulateSaddleCommand implements Runnable {
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Kernel kernel;
 
-  @Mixin SaddleDataMixin dataOptions;
-  @Mixin EnsembleMixin ensemble;
-  @Mixin OutputMixin output;
+  @Mixin RunMixin run;
+  @Mixin ObservablesMixin observables;
+
+  @Override
+  public Set<String> notApplicable() {
+    return Set.of("--outlier", "--data-file");
+  }
 
   @Override
   public void run() {
-    EnsembleOptions options = ensemble.options();
-    SaddleData data = dataOptions.data(options.seed());
+    EnsembleOptions options = run.options(observables);
+    SaddleData data = law.data(source, options.seed());
     Saddle model;
     try {
-      model = new Saddle(lr, batch, data, dataOptions.withReplacement, w0, u0);
+      model = new Saddle(sgd.lr(), sgd.batch(), data, sgd.withReplacement, w0, u0);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Output.checkWritable(output);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
-    SaddleExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, "saddle") : null) {
-      result = SaddleExperiment.run(model, options, kernel, bar == null ? Simulation.Progress.NONE : bar);
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), options.seed());
-      Output.write(() -> SaddleFile.write(output.out, output.force, meta, dataOptions.source(options.seed()),
-          result, theory));
-    }
-    print(System.out, result, theory);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
+    run.execute(spec, "saddle", progress -> SaddleExperiment.run(model, options, kernel, progress),
+        (out, force, meta, result) -> SaddleFile.write(out, force, meta, law.source(source, options.seed()), result,
+            theory),
+        result -> print(System.out, result, theory));
   }
 
-  static void print(PrintStream out, SaddleExperiment.Result r, SaddleTheoryValues t) {
+  static void print(PrintStream out, SaddleResult r, SaddleTheoryValues t) {
     Saddle m = r.model();
     EnsembleOptions o = r.options();
     out.printf("saddle  lr=%s  S=%d  data=%s%s  w0=%s  u0=%s  trajectories=%d  steps=%d  seed=%d%n", fmt(m.lr()),

@@ -2,15 +2,15 @@ package org.sgdmc.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.sgdmc.engine.Simulation;
 import org.sgdmc.experiments.TwoLayerExperiment;
-import org.sgdmc.experiments.TwoLayerTheoryValues;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TwoLayerFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
+import org.sgdmc.results.TwoLayerTheoryValues;
 import org.sgdmc.theory.StationaryPoints.Point;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,52 +23,42 @@ import picocli.CommandLine;
 abstract class SimulateTwoLayerCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
+  @Mixin SgdMixin sgd;
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Kernel kernel;
 
   @Mixin TwoLayerMixin net;
-  @Mixin TwoLayerEnsembleMixin ensembleOptions;
-  @Mixin OutputMixin output;
+  @Mixin DataSourceMixin source;
+  @Mixin RunMixin run;
 
   abstract Activation activation();
 
   @Override
   public void run() {
-    TwoLayerExperiment.Ensemble ensemble = ensembleOptions.ensemble();
-    if (!(lr > 0) || !Double.isFinite(lr)) {
-      throw new UserError("--lr must be a positive finite number, not " + lr);
-    }
-    Output.checkWritable(output);
-    TwoLayerMixin.Setup setup = net.setup(activation());
-    TwoLayerNet model = setup.model(lr, net.batch, net.withReplacement, net.initNoise, net.divergedAbove);
+    EnsembleOptions ensemble = run.options(null);
+    double lr = sgd.lr();
+    TwoLayerMixin.Setup setup = net.setup(activation(), source);
+    TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
     TwoLayerTheoryValues theory = TwoLayerTheoryValues.of(model, setup.points());
-    TwoLayerExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, activation().modelName) : null) {
-      result = TwoLayerExperiment.run(model, setup.test(), setup.points(), ensemble, setup.classifier(), kernel,
-          bar == null ? Simulation.Progress.NONE : bar);
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), ensemble.seed());
-      TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
-      Output.write(() -> TwoLayerFile.write(output.out, output.force, meta, s, result, theory));
-    }
-    PrintStream out = System.out;
-    printHeader(out, model, setup, ensemble);
-    printStationaryPoints(out, setup.points());
-    printTheory(out, theory, lr);
-    printEndStates(out, result);
-    out.printf("speed: %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n", result.stepsPerSecond(),
-        ensemble.threads(), VectorizationProvider.lookup().describe(), result.kernelSeconds());
-    if (output.out != null) {
-      out.println("wrote " + output.out);
-    }
+    TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
+    run.execute(spec, activation().modelName,
+        progress -> TwoLayerExperiment.run(model, setup.test(), setup.points(), ensemble, setup.classifier(), kernel,
+            progress),
+        (out, force, meta, result) -> TwoLayerFile.write(out, force, meta, s, result, theory),
+        result -> {
+          PrintStream out = System.out;
+          printHeader(out, model, setup, ensemble);
+          printStationaryPoints(out, setup.points());
+          printTheory(out, theory, lr);
+          printEndStates(out, result);
+          out.printf("speed: %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n", result.stepsPerSecond(),
+              ensemble.threads(), VectorizationProvider.lookup().describe(), result.kernelSeconds());
+        });
   }
 
-  static void printHeader(PrintStream out, TwoLayerNet m, TwoLayerMixin.Setup s, TwoLayerExperiment.Ensemble e) {
+  static void printHeader(PrintStream out, TwoLayerNet m, TwoLayerMixin.Setup s, EnsembleOptions e) {
     out.printf("%s  f = %s  squared loss, S=%d %s, lr=%s%n", m.activation().modelName, m.activation().formula, m.batch(),
         m.withReplacement() ? "with replacement" : "without replacement", fmt(m.lr()));
     out.printf("data: N=%d train, %d test; %s%n", m.data().size(), s.test().size(), m.data().source());
@@ -102,7 +92,7 @@ abstract class SimulateTwoLayerCommand implements Runnable {
     }
   }
 
-  static void printEndStates(PrintStream out, TwoLayerExperiment.Result r) {
+  static void printEndStates(PrintStream out, TwoLayerResult r) {
     out.printf("end states at step %d (minima by basin; C: |u|, |w| < %s):%n", r.ensemble().steps(),
         fmt(r.classifier().saddleEps()));
     out.printf("  %-9s %9s %9s %11s %9s %11s %10s %10s%n", "class", "fraction", "stderr", "test loss", "stderr",

@@ -4,9 +4,9 @@ import org.sgdmc.engine.StationarySampler;
 import picocli.CommandLine.Option;
 
 /**
- * How a stationary law is sampled: ensemble size, burn-in, observations per trajectory and their spacing.
- * Burn-in and spacing default to multiples of the relaxation time 1/|Lambda| from theory, the time scale on
- * which two copies of the chain forget their difference.
+ * How a stationary law is sampled: burn-in, observations per trajectory and their spacing (the ensemble is
+ * {@link EnsembleMixin}). Burn-in and spacing default to multiples of the relaxation time 1/|Lambda| from theory,
+ * the time scale on which two copies of the chain forget their difference.
  */
 public final class StationaryMixin {
   /** Burn-in, in relaxation times 1/|Lambda|, when none is given. */
@@ -15,10 +15,6 @@ public final class StationaryMixin {
   static final double THIN_RELAXATION_TIMES = 5;
   static final long MIN_BURN_IN = 1000;
   static final long MAX_AUTO_BURN_IN = 200_000;
-
-  @Option(names = "--trajectories", paramLabel = "M", defaultValue = "131072",
-      description = "Independent trajectories (default: ${DEFAULT-VALUE}).")
-  long trajectories;
 
   @Option(names = "--samples-per-trajectory", paramLabel = "K", defaultValue = "8",
       description = "Observations of each trajectory after burn-in (default: ${DEFAULT-VALUE}); "
@@ -33,30 +29,18 @@ public final class StationaryMixin {
       description = "Steps between a trajectory's observations (default: 5 / |Lambda|, at least 10).")
   Long thin;
 
-  @Option(names = "--seed", defaultValue = "1",
-      description = "Seed: every random number is a function of (seed, trajectory, draw) (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", paramLabel = "K",
-      description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--block", paramLabel = "W", defaultValue = "64",
-      description = "Trajectories per block, a multiple of the vector lanes (default: ${DEFAULT-VALUE}).")
-  int blockWidth;
-
-  /** The plan, with burn-in and spacing from {@code lyapunov} (theory's; NaN or >= 0 when unknown or unstable). */
-  StationarySampler.Plan plan(double lyapunov) {
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (t < 1) {
-      throw new UserError("--threads must be at least 1, not " + t);
-    }
-    EnsembleMixin.checkBlockWidth(blockWidth);
+  /**
+   * The plan for {@code ensemble}, with burn-in and spacing from {@code lyapunov} (theory's; NaN or >= 0 when
+   * unknown or unstable).
+   */
+  StationarySampler.Plan plan(EnsembleMixin ensemble, double lyapunov) {
+    ensemble.validated(1);
     double relaxation = lyapunov < 0 ? 1 / -lyapunov : Double.NaN;
     long burn = burnIn != null ? burnIn : autoSteps(relaxation, BURN_IN_RELAXATION_TIMES, MIN_BURN_IN);
     long spacing = thin != null ? thin : autoSteps(relaxation, THIN_RELAXATION_TIMES, 10);
     try {
-      return new StationarySampler.Plan(trajectories, burn, samplesPerTrajectory, spacing, t, blockWidth);
+      return new StationarySampler.Plan(ensemble.trajectories, burn, samplesPerTrajectory, spacing, ensemble.threads(),
+          ensemble.blockWidth);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

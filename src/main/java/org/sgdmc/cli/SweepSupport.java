@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.SweepFile;
+import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.sweep.SweepCheckpoint;
 import org.sgdmc.sweep.SweepFamily;
@@ -16,36 +17,20 @@ import org.sgdmc.sweep.SweepGrid;
 import org.sgdmc.sweep.SweepResult;
 import org.sgdmc.sweep.SweepRunner;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-/** What every {@code sweep MODEL} command shares: ensemble options, output, the run, the summary. */
-public abstract class SweepSupport implements Runnable {
+/** What every {@code sweep MODEL} command shares: the option mixins, the run, the summary. */
+public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--trajectories", paramLabel = "N", defaultValue = "10000",
-      description = "Trajectories per cell (default: ${DEFAULT-VALUE}).")
-  long trajectories;
+  @Mixin SgdMixin sgd;
+  @Mixin DataSourceMixin source;
+  @Mixin RunMixin run;
 
-  @Option(names = "--steps", paramLabel = "T", defaultValue = "1000", description = "Steps per trajectory (default: ${DEFAULT-VALUE}).")
-  int steps;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--block", defaultValue = "32", description = "Trajectories per block (default: ${DEFAULT-VALUE}).")
-  int blockWidth;
-
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.h5", description = "Output file.")
-  Path out;
-
-  @Option(names = "--force", description = "Overwrite FILE.h5 if it exists.")
-  boolean force;
-
-  @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: when a terminal).")
-  Boolean progress;
+  @Override
+  public Map<String, String> defaults() {
+    return Map.of("--trajectories", "10000");
+  }
 
   /** The family and its own settings (e.g. sampling with replacement), as a note for the file. */
   abstract SweepFamily family();
@@ -57,27 +42,26 @@ public abstract class SweepSupport implements Runnable {
 
   @Override
   public void run() {
-    OutputMixin o = new OutputMixin();
-    o.out = out;
-    o.force = force;
-    o.progress = progress;
-    Output.checkWritable(o);
+    Path out = run.output.required();
+    Output.checkWritable(run.output);
+    if (run.steps.steps < 1 || run.steps.steps > Integer.MAX_VALUE) {
+      throw new UserError("--steps must be in 1.." + Integer.MAX_VALUE + ", not " + run.steps.steps);
+    }
+    EnsembleMixin ensemble = run.ensemble.validated(2);
+    long trajectories = ensemble.trajectories;
+    int stepCount = (int) run.steps.steps;
+    long seed = ensemble.seed;
     SweepFamily family = family();
     SweepGrid grid;
     SweepRunner.Settings settings;
     try {
       grid = grid(family);
-      int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-      org.sgdmc.kernels.VectorizationProvider vectors = org.sgdmc.kernels.VectorizationProvider.lookup();
+      VectorizationProvider vectors = VectorizationProvider.lookup();
       if (!vectors.vectorised()) {
         // the common-random-number sweep kernels have no scalar twin (yet)
         throw new UserError("sweep needs the vector kernels: " + vectors.describe());
       }
-      int lanes = vectors.lanes();
-      if (blockWidth < lanes || blockWidth % lanes != 0) {
-        throw new UserError("--block must be a positive multiple of " + lanes);
-      }
-      settings = new SweepRunner.Settings(trajectories, steps, seed, t, blockWidth, true);
+      settings = new SweepRunner.Settings(trajectories, stepCount, seed, ensemble.threads(), ensemble.blockWidth, true);
       for (Map<String, Double> cell : grid.cells()) {
         family.validate(cell);
       }
@@ -86,7 +70,7 @@ public abstract class SweepSupport implements Runnable {
     }
     Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
     Map<Integer, SweepRunner.CellResult> done = new HashMap<>();
-    String fingerprint = grid.fingerprint(trajectories, steps, seed, familySettings());
+    String fingerprint = grid.fingerprint(trajectories, stepCount, seed, familySettings());
     SweepCheckpoint checkpoint;
     try {
       checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint, family.exponents(), done);
@@ -98,7 +82,7 @@ public abstract class SweepSupport implements Runnable {
     }
     SweepRunner.CellResult[] cells;
     long t0 = System.nanoTime();
-    try (ProgressBar bar = o.showProgress() ? new ProgressBar(System.err, "sweep " + family.model()) : null) {
+    try (ProgressBar bar = run.output.progressBar("sweep " + family.model())) {
       cells = SweepRunner.run(family, grid.cells(), done, settings, new SweepRunner.Listener() {
         @Override
         public void finished(int[] idx, SweepRunner.CellResult[] results) {
@@ -119,7 +103,7 @@ public abstract class SweepSupport implements Runnable {
     double seconds = (System.nanoTime() - t0) * 1e-9;
     SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), seed);
-    Output.write(() -> SweepFile.write(out, force, meta, result, familySettings()));
+    Output.write(() -> SweepFile.write(out, run.output.force, meta, result, familySettings()));
     checkpoint.delete();
     summarise(System.out, result);
     System.out.println("wrote " + out);

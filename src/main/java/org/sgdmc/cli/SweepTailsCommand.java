@@ -3,10 +3,9 @@ package org.sgdmc.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.engine.StationarySampler;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
-import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TailsSweepFile;
 import org.sgdmc.kernels.Kernel;
@@ -14,12 +13,12 @@ import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.NoiseModel;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.theory.TailIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code sgdmc sweep tails-linreg1d}: the tail index alpha(lr, S) of 1-D SGD off interpolation over a grid,
@@ -32,65 +31,34 @@ import picocli.CommandLine.Option;
     header = "Sweep the tail index of linreg1d off interpolation over lr and batch size (with Kesten theory).",
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SweepTailsCommand implements Runnable {
+public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "SPEC", description = "Learning rate: a value or an axis.")
-  String lr;
+  @Mixin SgdMixin sgd;
+  @Mixin NoiseMixin noise;
+  @Mixin DataSourceMixin source;
+  @Mixin TailsRun tails;
 
-  @Option(names = "--batch", paramLabel = "SPEC", defaultValue = "1", description = "Batch size: a value or an axis (default: 1).")
-  String batch;
-
-  @Option(names = "--noise-sigma", paramLabel = "SIGMA", defaultValue = "1", description = "Label noise (default: ${DEFAULT-VALUE}).")
-  double sigma;
-
-  @Option(names = "--n", paramLabel = "N", description = "A finite generated dataset of N points (default: a stream).")
-  Integer n;
-
-  @Option(names = "--data-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the dataset (default: ${DEFAULT-VALUE}).")
-  long dataSeed;
-
-  @Option(names = "--with-replacement", description = "Finite-data batches with replacement (default: without).")
-  boolean withReplacement;
-
-  @Option(names = "--noise", paramLabel = "MODEL", defaultValue = "minibatch",
-      description = "minibatch, gaussian, gaussian-constant or stable (default: ${DEFAULT-VALUE}).")
-  String noise;
-
-  @Option(names = "--stable-alpha", paramLabel = "A", description = "Index of the stable noise, in (0, 2].")
-  Double stableAlpha;
-
-  @Mixin StationaryMixin sampling;
-  @Mixin TailFitMixin fitting;
-
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.h5", description = "Output file.")
-  Path out;
-
-  @Option(names = "--force", description = "Overwrite FILE.h5 if it exists.")
-  boolean force;
-
-  @Option(names = "--progress", negatable = true, description = "Show progress on stderr (default: when a terminal).")
-  Boolean progress;
+  @Override
+  public Set<String> notApplicable() {
+    return Set.of("--outlier", "--data-file");
+  }
 
   @Override
   public void run() {
-    OutputMixin o = new OutputMixin();
-    o.out = out;
-    o.force = force;
-    o.progress = progress;
-    Output.checkWritable(o);
+    Path out = tails.output.required();
+    Output.checkWritable(tails.output);
+    NoiseModel kind = noise.model();
+    Integer n = source.n();
+    long dataSeed = source.dataSeed(tails.ensemble.seed);
     Axis lrAxis;
     Axis batchAxis;
-    NoiseModel kind;
     LabelledData data;
     try {
-      lrAxis = Axis.parse("lr", lr);
-      batchAxis = Axis.parse("batch", batch);
-      kind = NoiseModel.parse(noise);
-      if (kind == NoiseModel.STABLE && stableAlpha == null) {
-        throw new UserError("--noise stable needs --stable-alpha A (0 < A <= 2)");
-      }
-      data = n == null ? new LabelledData.Stream(sigma) : LabelledData.Finite.generated(n, 1.0, sigma, dataSeed);
+      lrAxis = Axis.parse("lr", sgd.lr);
+      batchAxis = Axis.parse("batch", sgd.batchSpec("1"));
+      data = n == null ? new LabelledData.Stream(noise.sigma)
+          : LabelledData.Finite.generated(n, 1.0, noise.sigma, dataSeed);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -104,36 +72,36 @@ public final class SweepTailsCommand implements Runnable {
     for (double l : lrAxis.values()) {
       for (double s : batchAxis.values()) {
         try {
-          models.add(new Linreg1dTails(l, (int) s, data, withReplacement, kind,
-              stableAlpha == null ? Double.NaN : stableAlpha, Double.NaN));
+          models.add(new Linreg1dTails(l, (int) s, data, sgd.withReplacement, kind, noise.stableAlpha(),
+              noise.stableScale()));
         } catch (IllegalArgumentException e) {
           throw new UserError("cell lr=" + l + ", batch=" + (int) s + ": " + e.getMessage());
         }
       }
     }
-    List<TailsExperiment.Result> results = new ArrayList<>();
+    List<TailsResult> results = new ArrayList<>();
     long t0 = System.nanoTime();
-    try (ProgressBar bar = o.showProgress() ? new ProgressBar(System.err, "sweep tails") : null) {
+    try (ProgressBar bar = tails.output.progressBar("sweep tails")) {
       for (int c = 0; c < models.size(); c++) {
         Linreg1dTails m = models.get(c);
         TailIndex theory = Linreg1dTailsTheory.of(m);
-        StationarySampler.Plan plan = sampling.plan(theory.lyapunov().value());
-        results.add(TailsExperiment.run(Kernels.LINREG1D_TAILS.blocks(m, sampling.seed, Kernel.VECTOR), plan, theory,
-            fitting.options(plan.threads()), false, Simulation.Progress.NONE));
+        results.add(tails.sample(Kernels.LINREG1D_TAILS.blocks(m, tails.ensemble.seed, Kernel.VECTOR), theory, false,
+            Simulation.Progress.NONE));
         if (bar != null) {
           bar.update(c + 1, models.size());
         }
       }
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
-    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), sampling.seed);
-    String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + stableAlpha : "")
-        + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + withReplacement);
-    Output.write(() -> TailsSweepFile.write(out, force, meta, lrAxis, batchAxis, results, settings, seconds));
+    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), tails.ensemble.seed);
+    String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + noise.stableAlpha : "")
+        + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.withReplacement);
+    Output.write(
+        () -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, results, settings, seconds));
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);
-      TailsExperiment.Result r = results.get(c);
+      TailsResult r = results.get(c);
       String est = r.reported()
           ? String.format("%.3f [%.3f, %.3f]", r.norm().alpha(), r.norm().ciLow(), r.norm().ciHigh()) : "-";
       TailIndex t = r.theory();

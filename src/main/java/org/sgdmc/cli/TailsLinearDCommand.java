@@ -1,8 +1,10 @@
 package org.sgdmc.cli;
 
-import org.sgdmc.experiments.TailsExperiment;
+import java.util.Map;
+import java.util.Set;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.ResultFile;
+import org.sgdmc.io.RunSections;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LinearDTails;
@@ -23,56 +25,48 @@ import picocli.CommandLine;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class TailsLinearDCommand implements Runnable {
+public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailored {
+  /** Dimension of the Gaussian stream or generated dataset when --dim is not given. */
+  static final int DEFAULT_DIM = 10;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
-
-  @Option(names = "--dim", paramLabel = "D", defaultValue = "10", description = "Dimension d (default: ${DEFAULT-VALUE}).")
-  int dim;
-
-  @Option(names = "--noise-sigma", paramLabel = "SIGMA", defaultValue = "1",
-      description = "Label noise: y = x . w* + SIGMA eps (default: ${DEFAULT-VALUE}).")
-  double sigma;
-
-  @Option(names = "--n", paramLabel = "N", description = "A finite dataset of N generated points (default: a stream).")
-  Integer n;
-
-  @Option(names = "--data-file", paramLabel = "FILE",
-      description = "Read the dataset from CSV/text or HDF5 (FILE.h5:/path): rows x_1 .. x_d, y.")
-  String dataFile;
-
-  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the generated dataset (default: --seed).")
-  Long dataSeed;
-
-  @Option(names = "--with-replacement", description = "Sample finite-data batches with replacement (default: without).")
-  boolean withReplacement;
+  @Mixin SgdMixin sgd;
+  @Mixin DimensionMixin dimension;
+  @Mixin NoiseMixin noise;
+  @Mixin DataSourceMixin source;
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Kernel kernel;
 
-  @Mixin StationaryMixin sampling;
-  @Mixin TailFitMixin fitting;
-  @Mixin OutputMixin output;
+  @Mixin TailsRun tails;
+
+  @Override
+  public Map<String, String> defaults() {
+    return Map.of("--dim", "" + DEFAULT_DIM);
+  }
+
+  @Override
+  public Set<String> notApplicable() {
+    return Set.of("--outlier", "--noise", "--stable-alpha", "--noise-scale");
+  }
 
   @Override
   public void run() {
     LinearDTails model = model();
-    TailsRun.execute(spec, output, sampling, fitting, "tails linear-d", model.describe(),
+    tails.execute(spec, "tails linear-d", model.describe(),
         () -> TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), model.withReplacement()),
-        Kernels.LINEAR_D_TAILS.blocks(model, sampling.seed, kernel),
+        Kernels.LINEAR_D_TAILS.blocks(model, tails.ensemble.seed, kernel),
         model.dim() > 1, f -> parameters(f, model));
   }
 
   LinearDTails model() {
-    if (n != null && dataFile != null) {
-      throw new UserError("give --n or --data-file, not both");
-    }
+    source.checkOneSource();
+    double lr = sgd.lr();
+    int batch = sgd.batch();
+    boolean withReplacement = sgd.withReplacement;
+    String dataFile = source.dataFile;
     try {
       if (dataFile != null) {
         double[][] rows = DatasetFiles.readMatrix(dataFile);
@@ -91,13 +85,15 @@ public final class TailsLinearDCommand implements Runnable {
         }
         return LinearDTails.finite(lr, batch, x, y, withReplacement, "file " + dataFile);
       }
-      if (n != null) {
-        return LinearDTails.generated(lr, batch, n, dim, sigma, withReplacement, dataSeed == null ? sampling.seed : dataSeed);
-      }
+      int dim = dimension.dim;
       if (dim < 1) {
         throw new UserError("--dim must be at least 1, not " + dim);
       }
-      return LinearDTails.isotropicStream(lr, batch, dim, sigma);
+      if (source.n != null) {
+        return LinearDTails.generated(lr, batch, source.n(), dim, noise.sigma, withReplacement,
+            source.dataSeed(tails.ensemble.seed));
+      }
+      return LinearDTails.isotropicStream(lr, batch, dim, noise.sigma);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -105,24 +101,18 @@ public final class TailsLinearDCommand implements Runnable {
 
   private void parameters(ResultFile f, LinearDTails m) {
     String g = "/parameters";
-    f.attribute(g, "lr", m.lr());
-    f.attribute(g, "batch", (long) m.batch());
+    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
     f.attribute(g, "d", (long) m.dim());
     f.attribute(g, "noise", "minibatch");
     f.attribute(g, "noise_sigma", m.sigma());
-    f.attribute(g, "with_replacement", m.withReplacement());
-    f.attribute(g, "seed", sampling.seed);
-    f.attribute(g, "data_description", m.data().describe());
+    f.attribute(g, "seed", tails.ensemble.seed);
     if (m.data() instanceof PointData.Finite fin) {
-      f.attribute(g, "data", dataFile != null ? "file" : "generated");
-      f.attribute(g, "n", fin.size());
-      f.attribute(g, "data_seed", dataSeed == null ? sampling.seed : dataSeed);
+      RunSections.dataSource(f, source.kind(), m.data().describe(), fin.size(), source.dataSeed(tails.ensemble.seed));
       f.dataset("/data/x", fin.points());
       f.dataset("/data/residual", m.fit().residuals());
       f.dataset("/data/w_ls", m.fit().solution());
     } else {
-      f.attribute(g, "data", "gaussian");
-      f.attribute(g, "n", -1L);
+      RunSections.dataSource(f, "gaussian", m.data().describe(), -1L, null);
     }
   }
 }

@@ -1,9 +1,10 @@
 package org.sgdmc.cli;
 
+import java.util.Set;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
-import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.DatasetFiles;
 import org.sgdmc.io.ResultFile;
+import org.sgdmc.io.RunSections;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LabelledData;
@@ -25,125 +26,84 @@ import picocli.CommandLine;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class TailsLinreg1dCommand implements Runnable {
+public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--lr", required = true, paramLabel = "LR", description = "Learning rate (> 0).")
-  double lr;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
-
-  @Option(names = "--noise-sigma", paramLabel = "SIGMA", defaultValue = "1",
-      description = "Label noise: y = x w* + SIGMA eps (default: ${DEFAULT-VALUE}).")
-  double sigma;
-
-  @Option(names = "--n", paramLabel = "N",
-      description = "A finite dataset of N points generated from --data-seed (default: a fresh stream, N = infinity).")
-  Integer n;
-
-  @Option(names = "--data-file", paramLabel = "FILE",
-      description = "Read the dataset (rows x,y) from CSV/text or HDF5 (FILE.h5:/path, an N x 2 dataset).")
-  String dataFile;
-
-  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the generated dataset (default: --seed).")
-  Long dataSeed;
+  @Mixin SgdMixin sgd;
+  @Mixin NoiseMixin noise;
+  @Mixin DataSourceMixin source;
 
   @Option(names = "--w-star", paramLabel = "W", defaultValue = "1",
       description = "Teacher slope of a generated dataset (default: ${DEFAULT-VALUE}); the law of w - w_LS does not depend on it.")
   double wStar;
 
-  @Option(names = "--with-replacement", description = "Sample finite-data batches with replacement (default: without).")
-  boolean withReplacement;
-
-  @Option(names = "--noise", paramLabel = "MODEL", defaultValue = "minibatch",
-      description = "minibatch (SGD), gaussian, gaussian-constant or stable (default: ${DEFAULT-VALUE}).")
-  String noise;
-
-  @Option(names = "--stable-alpha", paramLabel = "A", description = "Index of the stable noise, in (0, 2].")
-  Double stableAlpha;
-
-  @Option(names = "--noise-scale", paramLabel = "C",
-      description = "Scale of the stable noise (default: the one that equals gaussian-constant at alpha = 2).")
-  Double stableScale;
-
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Kernel kernel;
 
-  @Mixin StationaryMixin sampling;
-  @Mixin TailFitMixin fitting;
-  @Mixin OutputMixin output;
+  @Mixin TailsRun tails;
+
+  @Override
+  public Set<String> notApplicable() {
+    return Set.of("--outlier");
+  }
 
   @Override
   public void run() {
     Linreg1dTails model = model();
-    TailsRun.execute(spec, output, sampling, fitting, "tails linreg1d", model.describe(),
+    tails.execute(spec, "tails linreg1d", model.describe(),
         () -> Linreg1dTailsTheory.of(model),
-        Kernels.LINREG1D_TAILS.blocks(model, sampling.seed, kernel),
+        Kernels.LINREG1D_TAILS.blocks(model, tails.ensemble.seed, kernel),
         false, f -> parameters(f, model));
   }
 
   Linreg1dTails model() {
+    NoiseModel kind = noise.model();
     try {
-      NoiseModel kind = NoiseModel.parse(noise);
-      if (kind == NoiseModel.STABLE && stableAlpha == null) {
-        throw new UserError("--noise stable needs --stable-alpha A (0 < A <= 2)");
-      }
-      if (kind != NoiseModel.STABLE && (stableAlpha != null || stableScale != null)) {
-        throw new UserError("--stable-alpha and --noise-scale apply to --noise stable only");
-      }
-      return new Linreg1dTails(lr, batch, data(), withReplacement, kind,
-          stableAlpha == null ? Double.NaN : stableAlpha, stableScale == null ? Double.NaN : stableScale);
+      return new Linreg1dTails(sgd.lr(), sgd.batch(), data(), sgd.withReplacement, kind, noise.stableAlpha(),
+          noise.stableScale());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
   }
 
   private LabelledData data() {
-    if (n != null && dataFile != null) {
-      throw new UserError("give --n or --data-file, not both");
-    }
-    if (dataFile != null) {
-      double[][] rows = DatasetFiles.readMatrix(dataFile);
+    source.checkOneSource();
+    if (source.dataFile != null) {
+      double[][] rows = DatasetFiles.readMatrix(source.dataFile);
       double[] x = new double[rows.length];
       double[] y = new double[rows.length];
       for (int i = 0; i < rows.length; i++) {
         if (rows[i].length != 2) {
-          throw new UserError(dataFile + ": row " + (i + 1) + " has " + rows[i].length + " numbers; expected two (x, y)");
+          throw new UserError(source.dataFile + ": row " + (i + 1) + " has " + rows[i].length
+              + " numbers; expected two (x, y)");
         }
         x[i] = rows[i][0];
         y[i] = rows[i][1];
       }
-      return new LabelledData.Finite(x, y, "file " + dataFile);
+      return new LabelledData.Finite(x, y, "file " + source.dataFile);
     }
-    if (n != null) {
-      return LabelledData.Finite.generated(n, wStar, sigma, dataSeed == null ? sampling.seed : dataSeed);
+    if (source.n != null) {
+      return LabelledData.Finite.generated(source.n(), wStar, noise.sigma, source.dataSeed(tails.ensemble.seed));
     }
-    return new LabelledData.Stream(sigma);
+    return new LabelledData.Stream(noise.sigma);
   }
 
   private void parameters(ResultFile f, Linreg1dTails m) {
     String g = "/parameters";
-    f.attribute(g, "lr", m.lr());
-    f.attribute(g, "batch", (long) m.batch());
+    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
     f.attribute(g, "noise", m.noise().label());
     f.attribute(g, "stable_alpha", m.stableAlpha());
     f.attribute(g, "stable_step_scale", m.noise() == NoiseModel.STABLE ? m.stableStepScale() : Double.NaN);
-    f.attribute(g, "with_replacement", m.withReplacement());
-    f.attribute(g, "seed", sampling.seed);
-    f.attribute(g, "data_description", m.data().describe());
+    f.attribute(g, "seed", tails.ensemble.seed);
     switch (m.data()) {
       case LabelledData.Stream s -> {
-        f.attribute(g, "data", "gaussian");
-        f.attribute(g, "n", -1L);
+        RunSections.dataSource(f, "gaussian", m.data().describe(), -1L, null);
         f.attribute(g, "noise_sigma", s.sigma());
       }
       case LabelledData.Finite fin -> {
-        f.attribute(g, "data", dataFile != null ? "file" : "generated");
-        f.attribute(g, "n", fin.size());
-        f.attribute(g, "noise_sigma", dataFile != null ? Double.NaN : sigma);
-        f.attribute(g, "data_seed", dataSeed == null ? sampling.seed : dataSeed);
+        RunSections.dataSource(f, source.kind(), m.data().describe(), fin.size(), source.dataSeed(tails.ensemble.seed));
+        f.attribute(g, "noise_sigma", source.dataFile != null ? Double.NaN : noise.sigma);
         f.attribute(g, "w_ls", fin.wLs());
         f.dataset("/data/x", fin.x());
         f.dataset("/data/y", fin.y());

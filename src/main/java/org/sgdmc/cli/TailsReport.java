@@ -1,8 +1,8 @@
 package org.sgdmc.cli;
 
 import java.io.PrintStream;
-import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.kernels.VectorizationProvider;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.stats.tails.TailFit;
 import org.sgdmc.theory.TailIndex;
 
@@ -10,7 +10,7 @@ import org.sgdmc.theory.TailIndex;
 final class TailsReport {
   private TailsReport() {}
 
-  static void print(PrintStream out, String title, TailsExperiment.Result r) {
+  static void print(PrintStream out, String title, TailsResult r) {
     var p = r.plan();
     out.println(title);
     out.printf("sampling           %d trajectories x %d observations, burn-in %d, thin %d (%d samples)%n",

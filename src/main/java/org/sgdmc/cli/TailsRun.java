@@ -1,5 +1,6 @@
 package org.sgdmc.cli;
 
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -7,18 +8,38 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.engine.StationarySampler;
 import org.sgdmc.experiments.TailsExperiment;
 import org.sgdmc.io.ResultFile;
-import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TailsFile;
 import org.sgdmc.kernels.StationaryBlock;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.theory.TailIndex;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 
 /**
- * What every {@code tails MODEL} command does once its model is built: check the output, compute the theory,
- * plan the sampling from its Lyapunov exponent, run with a progress bar, write the file, print the summary.
+ * What every tails run takes beyond its model (the ensemble, how its stationary law is sampled, how the tail is
+ * fitted, the output), and what a {@code tails MODEL} command does once its model is built: check the output,
+ * compute the theory, plan the sampling from its Lyapunov exponent, run, write the file, print the summary.
  */
-final class TailsRun {
-  private TailsRun() {}
+public final class TailsRun implements SharedOptions.Tailored {
+  /** A tails run samples 2^17 trajectories by default: the tail fit needs many independent samples. */
+  static final Map<String, String> ENSEMBLE_DEFAULTS = Map.of("--trajectories", "131072");
+
+  @Mixin EnsembleMixin ensemble;
+  @Mixin StationaryMixin sampling;
+  @Mixin TailFitMixin fitting;
+  @Mixin OutputMixin output;
+
+  @Override
+  public Map<String, String> defaults() {
+    return ENSEMBLE_DEFAULTS;
+  }
+
+  /** One cell of the stationary law, sampled and fitted without a progress bar (a sweep draws its own). */
+  TailsResult sample(IntFunction<? extends StationaryBlock> blocks, TailIndex theory, boolean fitCoordinate,
+      Simulation.Progress progress) {
+    StationarySampler.Plan plan = sampling.plan(ensemble, theory.lyapunov().value());
+    return TailsExperiment.run(blocks, plan, theory, fitting.options(plan.threads()), fitCoordinate, progress);
+  }
 
   /**
    * @param name the command, e.g. {@code tails linreg1d} (the file's model attribute and the progress label)
@@ -27,24 +48,12 @@ final class TailsRun {
    * @param fitCoordinate whether the coordinate channel is fitted too (d > 1)
    * @param parameters writes the model's /parameters and /data
    */
-  static void execute(CommandLine.Model.CommandSpec spec, OutputMixin output, StationaryMixin sampling,
-      TailFitMixin fitting, String name, String title, Supplier<TailIndex> theory,
+  void execute(CommandLine.Model.CommandSpec spec, String name, String title, Supplier<TailIndex> theory,
       IntFunction<? extends StationaryBlock> blocks, boolean fitCoordinate, Consumer<ResultFile> parameters) {
     Output.checkWritable(output);
     TailIndex t = theory.get();
-    StationarySampler.Plan plan = sampling.plan(t.lyapunov().value());
-    TailsExperiment.Result result;
-    try (ProgressBar bar = output.showProgress() ? new ProgressBar(System.err, name) : null) {
-      result = TailsExperiment.run(blocks, plan, t, fitting.options(plan.threads()), fitCoordinate,
-          bar == null ? Simulation.Progress.NONE : bar);
-    }
-    if (output.out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), sampling.seed);
-      Output.write(() -> TailsFile.write(output.out, output.force, meta, name, parameters, result));
-    }
-    TailsReport.print(System.out, name + "  " + title, result);
-    if (output.out != null) {
-      System.out.println("wrote " + output.out);
-    }
+    output.execute(spec, ensemble.seed, name, progress -> sample(blocks, t, fitCoordinate, progress),
+        (out, force, meta, result) -> TailsFile.write(out, force, meta, name, parameters, result),
+        result -> TailsReport.print(System.out, name + "  " + title, result), null);
   }
 }

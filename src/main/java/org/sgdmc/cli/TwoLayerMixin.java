@@ -1,18 +1,23 @@
 package org.sgdmc.cli;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
-import org.sgdmc.experiments.TwoLayerExperiment;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.TwoLayerResult;
 import org.sgdmc.theory.StationaryPoints;
 import org.sgdmc.theory.StationaryPoints.Point;
 import picocli.CommandLine.Option;
 
-/** The data, start and classification options of {@code tanh2} and {@code swish2}. */
-public final class TwoLayerMixin {
+/**
+ * The model options of {@code tanh2} and {@code swish2}: the teacher's labels, the start, the classification of
+ * end states (the dataset's size and seed are {@link DataSourceMixin}'s).
+ */
+public final class TwoLayerMixin implements SharedOptions.Tailored {
   /**
    * Default data seed of swish2: among data seeds 1..250 one whose draw has seed 002's Fig. 5 picture (two
    * minima, the sharper one generalising best, C between them on the test set); most draws have not.
@@ -20,9 +25,6 @@ public final class TwoLayerMixin {
   static final long SWISH_DATA_SEED = 85;
   /** Default data seed of tanh2: the first of 1..12 whose pair of minima lies at |w| < 2, as in Fig. 1a. */
   static final long TANH_DATA_SEED = 6;
-
-  @Option(names = "--batch", paramLabel = "S", defaultValue = "1", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
 
   @Option(names = "--start", paramLabel = "POINT",
       description = "Start at this stationary point, by label: A, B, ... (minima, sharpest first), C (the origin) "
@@ -39,9 +41,6 @@ public final class TwoLayerMixin {
       description = "Add independent N(0, SIGMA^2) offsets to u0 and w0 (stream INIT) (default: ${DEFAULT-VALUE}).")
   double initNoise;
 
-  @Option(names = "--n", paramLabel = "N", defaultValue = "100", description = "Training points (default: ${DEFAULT-VALUE}).")
-  int n;
-
   @Option(names = "--n-test", paramLabel = "N", defaultValue = "10000",
       description = "Test points, drawn independently of the training set (default: ${DEFAULT-VALUE}).")
   int nTest;
@@ -49,14 +48,6 @@ public final class TwoLayerMixin {
   @Option(names = "--mu", paramLabel = "MU", defaultValue = "0.1",
       description = "Labels y = MU act(x) + (1 - MU) eps, x, eps ~ N(0,1) (default: ${DEFAULT-VALUE}).")
   double mu;
-
-  @Option(names = "--data-seed", paramLabel = "SEED",
-      description = "Seed of the training and test sets (default: " + SWISH_DATA_SEED + " for swish2, " + TANH_DATA_SEED
-          + " for tanh2; see the README).")
-  Long dataSeed;
-
-  @Option(names = "--with-replacement", description = "Sample a batch with replacement (default: without).")
-  boolean withReplacement;
 
   @Option(names = "--saddle-eps", paramLabel = "EPS", defaultValue = "1e-3",
       description = "A trajectory with |u|, |w| < EPS is at the saddle C (default: ${DEFAULT-VALUE}).")
@@ -66,9 +57,29 @@ public final class TwoLayerMixin {
       description = "A trajectory with |u| or |w| > D has diverged; it is frozen there (default: ${DEFAULT-VALUE}).")
   double divergedAbove;
 
+  /** Training points when {@code --n} is not given. */
+  static final int DEFAULT_TRAINING_POINTS = 100;
+
+  /** The per-command defaults of a two-layer run: long trajectories, fewer of them, classified at log:30. */
+  static final Map<String, String> ENSEMBLE_DEFAULTS =
+      Map.of("--trajectories", "10000", "--steps", "10000", "--record-times", "log:30");
+
+  /** The nets' data are always generated (a teacher's labels): no outliers, no files. */
+  static final Set<String> NOT_APPLICABLE = Set.of("--outlier", "--data-file");
+
+  @Override
+  public Map<String, String> defaults() {
+    return ENSEMBLE_DEFAULTS;
+  }
+
+  @Override
+  public Set<String> notApplicable() {
+    return NOT_APPLICABLE;
+  }
+
   /** Everything the options define, validated; user errors become {@link UserError}. */
   record Setup(Activation activation, RegressionData train, RegressionData test, List<Point> points, String start,
-      double u0, double w0, long dataSeed, TwoLayerExperiment.Classifier classifier) {
+      double u0, double w0, long dataSeed, TwoLayerResult.Classifier classifier) {
 
     /** The model at learning rate {@code lr}. */
     TwoLayerNet model(double lr, int batch, boolean withReplacement, double initNoise, double divergedAbove) {
@@ -80,7 +91,9 @@ public final class TwoLayerMixin {
     }
   }
 
-  Setup setup(Activation act) {
+  Setup setup(Activation act, DataSourceMixin source) {
+    Integer given = source.n();
+    int n = given != null ? given : DEFAULT_TRAINING_POINTS;
     if (n < 1 || n > 10_000_000) {
       throw new UserError("--n must be in 1..10^7, not " + n);
     }
@@ -102,13 +115,13 @@ public final class TwoLayerMixin {
     if (!(divergedAbove > 0) || !Double.isFinite(divergedAbove)) {
       throw new UserError("--diverged-above must be a positive finite number, not " + divergedAbove);
     }
-    TwoLayerExperiment.Classifier classifier;
+    TwoLayerResult.Classifier classifier;
     try {
-      classifier = new TwoLayerExperiment.Classifier(saddleEps);
+      classifier = new TwoLayerResult.Classifier(saddleEps);
     } catch (IllegalArgumentException e) {
       throw new UserError("--saddle-eps: " + e.getMessage());
     }
-    long seed = dataSeed != null ? dataSeed : act == Activation.SWISH ? SWISH_DATA_SEED : TANH_DATA_SEED;
+    long seed = source.dataSeed(act == Activation.SWISH ? SWISH_DATA_SEED : TANH_DATA_SEED);
     RegressionData train = Datasets.teacher(act, n, mu, seed, false);
     RegressionData test = Datasets.teacher(act, nTest, mu, seed, true);
     List<Point> points = StationaryPoints.find(act, train, test);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sgdmc.engine.BlockReducer;
 import org.sgdmc.engine.RecordTimes;
+import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.MeanAccumulator;

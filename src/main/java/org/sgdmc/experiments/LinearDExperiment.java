@@ -6,7 +6,8 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LinearD;
-import org.sgdmc.stats.EnsembleSummary;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.LinearDResult;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.SampleMean;
 
@@ -40,56 +41,6 @@ public final class LinearDExperiment {
   private LinearDExperiment() {}
 
   /**
-   * The reduced outcome of a run.
-   *
-   * @param summaries statistics of the top tangent vector's log-norm {@code L_1(t) = log|w_t - w*|} (SGD
-   *     started at {@code w_0 - w* = e_1}) at every recording time
-   * @param spectrum whole-run estimates of the first k exponents
-   * @param late late-window estimates
-   * @param drift estimate at T minus estimate at t_h, per exponent
-   * @param times the recording times after 0 (where {@link #atTime} is given)
-   * @param atTime {@code atTime[r][a]}: the estimate {@code mean_i L_a,i(t)/t} of exponent a at {@code times[r]}
-   * @param sum whole-run estimate of {@code Lambda_1 + ... + Lambda_k}, from the per-trajectory sums
-   * @param kernelSeconds wall time of the simulation proper
-   */
-  public record Result(
-      LinearD model, EnsembleOptions options, EnsembleSummary[] summaries, LyapunovEstimate[] spectrum,
-      LyapunovEstimate[] late, SampleMean[] drift, long[] times, LyapunovEstimate[][] atTime, SampleMean sum,
-      double kernelSeconds) {
-
-    /** Trajectory-steps per second of wall time in the kernels. */
-    public double stepsPerSecond() {
-      return options.trajectories() * (double) options.steps() / kernelSeconds;
-    }
-
-    /** The start of the late window, t_h. */
-    public long halfTime() {
-      return late[0].t0();
-    }
-
-    /** Whether exponent a passed the convergence test: |drift| within 2 standard errors. */
-    public boolean converged(int a) {
-      return drift[a].z() <= 2.0;
-    }
-
-    /** Whether every exponent passed it. */
-    public boolean converged() {
-      for (int a = 0; a < drift.length; a++) {
-        if (!converged(a)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** The estimate of exponent a at the last recording time <= t (t > 0). */
-    public LyapunovEstimate atOrBefore(long t, int a) {
-      int r = RecordTimes.atOrBefore(times, t);
-      return r < 0 ? null : atTime[r][a];
-    }
-  }
-
-  /**
    * {@code times} with T/4 and T/2 (rounded down, when positive) added, so the convergence of the estimates
    * can be read at T/4, T/2 and T.
    */
@@ -107,7 +58,7 @@ public final class LinearDExperiment {
     return all.stream().mapToLong(Long::longValue).toArray();
   }
 
-  public static Result run(LinearD model, EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
+  public static LinearDResult run(LinearD model, EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     long seed = options.seed();
@@ -154,8 +105,8 @@ public final class LinearDExperiment {
       }
     }
     long[] after0 = java.util.Arrays.copyOfRange(times, 1, times.length);
-    return new Result(model, options, r.summaries(0), spectrumEst, lateEst, driftEst, after0, atTimeEst, r.mean(sum),
-        sim.kernelSeconds());
+    return new LinearDResult(model, options, r.summaries(0), spectrumEst, lateEst, driftEst, after0, atTimeEst,
+        r.mean(sum), sim.kernelSeconds());
   }
 
   /**

@@ -4,7 +4,8 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.Saddle;
-import org.sgdmc.stats.EnsembleSummary;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.SaddleResult;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.PhaseClassifier;
 import org.sgdmc.theory.SaddleTheory;
@@ -17,31 +18,7 @@ import org.sgdmc.theory.SaddleTheory;
 public final class SaddleExperiment {
   private SaddleExperiment() {}
 
-  /**
-   * The reduced outcome of a run.
-   *
-   * @param summariesH summaries of {@code log|h_t|} at each recording time
-   * @param summariesM summaries of {@code log|m_t|} at each recording time
-   * @param lyapunovPlus exponent of h over the whole run, (log|h_T| - log|h_0|) / T per trajectory, averaged
-   * @param lyapunovMinus the same for m
-   * @param lyapunovPlusLate exponent of h over the late window [t_h, T], t_h the last recording time <= T/2
-   * @param lyapunovMinusLate the same for m
-   * @param phase the phase of the simulated exponents, with its confidence; Ib is told from I by the exact
-   *     mean-square factor of m ({@link PhaseClassifier})
-   * @param kernelSeconds wall time of the simulation proper
-   */
-  public record Result(
-      Saddle model, EnsembleOptions options, EnsembleSummary[] summariesH, EnsembleSummary[] summariesM,
-      LyapunovEstimate lyapunovPlus, LyapunovEstimate lyapunovMinus, LyapunovEstimate lyapunovPlusLate,
-      LyapunovEstimate lyapunovMinusLate, PhaseClassifier.Classification phase, double kernelSeconds) {
-
-    /** Trajectory-steps per second of wall time in the kernels. */
-    public double stepsPerSecond() {
-      return options.trajectories() * (double) options.steps() / kernelSeconds;
-    }
-  }
-
-  public static Result run(Saddle model, EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
+  public static SaddleResult run(Saddle model, EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     long seed = options.seed();
@@ -59,7 +36,7 @@ public final class SaddleExperiment {
         model.lr(), -1, model.data(), model.batch(), model.withReplacement());
     PhaseClassifier.Classification phase = PhaseClassifier.classify(
         plus.value(), plus.stderr(), minus.value(), minus.stderr(), meanSquareMinus);
-    return new Result(model, options, r.summaries(0), r.summaries(1), plus, minus, r.late(lateH), r.late(lateM),
+    return new SaddleResult(model, options, r.summaries(0), r.summaries(1), plus, minus, r.late(lateH), r.late(lateM),
         phase, sim.kernelSeconds());
   }
 }

@@ -6,6 +6,7 @@ import java.util.function.IntFunction;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.engine.StationarySampler;
 import org.sgdmc.kernels.StationaryBlock;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.stats.SampleMean;
 import org.sgdmc.stats.tails.TailFit;
 import org.sgdmc.stats.tails.TailFitOptions;
@@ -25,36 +26,9 @@ public final class TailsExperiment {
   private TailsExperiment() {}
 
   /**
-   * The outcome.
-   *
-   * @param plan how the law was sampled
-   * @param theory the Kesten index and Lyapunov exponent, or null where the model has no theory
-   * @param lyapunov the simulated Lyapunov exponent (mean over trajectories of ln|product of factors| / T)
-   * @param divergedFraction trajectories whose last observation had diverged
-   * @param norm the tail fit of |u| (null when no index is reported)
-   * @param coordinate the tail fit of one coordinate (d > 1 only; else null)
-   * @param refusal why no index is reported, or null when it is
-   * @param kernelSeconds the simulation's wall time
-   * @param fitSeconds the tail fits' wall time
-   */
-  public record Result(StationarySampler.Plan plan, TailIndex theory, SampleMean lyapunov, double divergedFraction,
-      long samples, TailFit norm, TailFit coordinate, String refusal, double kernelSeconds, double fitSeconds) {
-
-    /** Whether an index is reported. */
-    public boolean reported() {
-      return refusal == null;
-    }
-
-    /** Trajectory-steps per second of the simulation. */
-    public double stepsPerSecond() {
-      return plan.trajectories() * (double) plan.lastStep() / kernelSeconds;
-    }
-  }
-
-  /**
    * Runs {@code plan} with the given blocks, then fits. {@code fitCoordinate}: also fit the coordinate channel, which in one dimension is u itself and adds nothing.
    */
-  public static Result run(IntFunction<? extends StationaryBlock> blocks, StationarySampler.Plan plan, TailIndex theory,
+  public static TailsResult run(IntFunction<? extends StationaryBlock> blocks, StationarySampler.Plan plan, TailIndex theory,
       TailFitOptions fit, boolean fitCoordinate, Simulation.Progress progress) {
     StationarySampler.Samples s = StationarySampler.run(blocks, plan, progress);
     SampleMean lyapunov = SampleMean.of(s.logFactorRates());
@@ -70,7 +44,7 @@ public final class TailsExperiment {
       }
     }
     double fitSeconds = (System.nanoTime() - t0) * 1e-9;
-    return new Result(plan, theory, lyapunov, diverged, s.norms().length, norm, coordinate, refusal,
+    return new TailsResult(plan, theory, lyapunov, diverged, s.norms().length, norm, coordinate, refusal,
         s.kernelSeconds(), fitSeconds);
   }
 

@@ -11,6 +11,8 @@ import org.sgdmc.kernels.TwoLayerLosses;
 import org.sgdmc.kernels.TwoLayerNetVectorBlock;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
 import org.sgdmc.theory.ProfileBasins;
 import org.sgdmc.theory.StationaryPoints.Point;
 import org.sgdmc.theory.StationaryPoints;
@@ -38,89 +40,6 @@ public final class TwoLayerExperiment {
 
   private TwoLayerExperiment() {}
 
-  /**
-   * How an ensemble is run.
-   *
-   * @param trajectories ensemble size
-   * @param recordTimes ascending, from 0 to the last step
-   * @param seed the Philox key
-   * @param threads worker threads
-   * @param blockWidth trajectories per block, a multiple of the vector lanes
-   */
-  public record Ensemble(long trajectories, long[] recordTimes, long seed, int threads, int blockWidth) {
-    public Ensemble {
-      recordTimes = recordTimes.clone();
-    }
-
-    public long steps() {
-      return recordTimes[recordTimes.length - 1];
-    }
-  }
-
-  /**
-   * How end states are recognised.
-   *
-   * @param saddleEps |u| and |w| below this: at the saddle C
-   */
-  public record Classifier(double saddleEps) {
-    /** Default: 1e-3 around C. A trajectory that C attracts shrinks geometrically, so it soon passes any eps. */
-    public static final Classifier DEFAULT = new Classifier(1e-3);
-
-    public Classifier {
-      if (!(saddleEps > 0) || !Double.isFinite(saddleEps)) {
-        throw new IllegalArgumentException("the saddle epsilon must be a positive finite number, not " + saddleEps);
-      }
-    }
-  }
-
-  /**
-   * The outcome of a run.
-   *
-   * @param classes the end-state names: the minima's labels, C, diverged, other
-   * @param fractions [time][class]: fraction of trajectories in each class at each recording time
-   * @param counts trajectories in each class at the end
-   * @param testLoss mean test loss over the trajectories in each class at the end (NaN for an empty class and
-   *     for "diverged", whose frozen states are not solutions)
-   * @param testLossStderr its standard error (sd / sqrt(count); NaN below 2 trajectories)
-   * @param trainLoss mean training loss per class, like testLoss
-   * @param meanU mean u at the end per class (NaN like testLoss): where in its basin a class sits
-   * @param meanW mean w at the end per class
-   * @param meanTestLoss mean test loss over all trajectories that did not diverge (NaN if all did)
-   * @param meanTestLossStderr its standard error
-   * @param finalU u of every trajectory at the end
-   * @param finalW w of every trajectory at the end
-   * @param divergedAt the step at which each trajectory diverged, -1 if it did not
-   * @param finalClass each trajectory's class index at the end
-   * @param finalTestLoss each trajectory's test loss at the end
-   */
-  public record Result(TwoLayerNet model, RegressionData test, Ensemble ensemble, Classifier classifier,
-      List<Point> points, String[] classes, double[][] fractions, long[] counts, double[] testLoss,
-      double[] testLossStderr, double[] trainLoss, double[] meanU, double[] meanW, double meanTestLoss, double meanTestLossStderr,
-      double[] finalU, double[] finalW, long[] divergedAt, int[] finalClass, double[] finalTestLoss,
-      double kernelSeconds) {
-
-    /** Index of class {@code name}, or -1. */
-    public int classIndex(String name) {
-      for (int i = 0; i < classes.length; i++) {
-        if (classes[i].equals(name)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    /** Fraction of trajectories in class {@code name} at the end (0 for an unknown class). */
-    public double endFraction(String name) {
-      int i = classIndex(name);
-      return i < 0 ? 0.0 : counts[i] / (double) ensemble.trajectories();
-    }
-
-    /** Trajectory-steps per second of wall time in the kernels. */
-    public double stepsPerSecond() {
-      return ensemble.trajectories() * (double) ensemble.steps() / kernelSeconds;
-    }
-  }
-
   /** The end-state classes for a list of stationary points: each minimum, then C, diverged, other. */
   public static String[] classes(List<Point> points) {
     List<String> names = new ArrayList<>();
@@ -141,7 +60,7 @@ public final class TwoLayerExperiment {
     final double saddleEps;
     final int saddle, diverged, other;
 
-    Sorter(ProfileBasins basins, Classifier c) {
+    Sorter(ProfileBasins basins, TwoLayerResult.Classifier c) {
       this.basins = basins;
       saddleEps = c.saddleEps();
       int minima = basins.minima().size();
@@ -162,8 +81,8 @@ public final class TwoLayerExperiment {
     }
   }
 
-  public static Result run(TwoLayerNet model, RegressionData test, List<Point> points, Ensemble ensemble,
-      Classifier classifier, Kernel kernel, Simulation.Progress progress) {
+  public static TwoLayerResult run(TwoLayerNet model, RegressionData test, List<Point> points, EnsembleOptions ensemble,
+      TwoLayerResult.Classifier classifier, Kernel kernel, Simulation.Progress progress) {
     Simulation.Settings settings = new Simulation.Settings(
         ensemble.trajectories(), ensemble.recordTimes(), ensemble.threads(), ensemble.blockWidth());
     long seed = ensemble.seed();
@@ -214,8 +133,8 @@ public final class TwoLayerExperiment {
         meanW[c] = defined ? meanAndStderr(w, cls, c)[0] : Double.NaN;
       }
       double[] all = meanAndStderr(testLoss, cls, -sorter.diverged - 1);
-      return new Result(model, test, ensemble, classifier, List.copyOf(points), classes, fractions, counts, meanTest,
-          errTest, meanTrain, meanU, meanW, all[0], all[1], u, w, divergedAt, cls, testLoss, kernelSeconds);
+      return new TwoLayerResult(model, test, ensemble, classifier, List.copyOf(points), classes, fractions, counts,
+          meanTest, errTest, meanTrain, meanU, meanW, all[0], all[1], u, w, divergedAt, cls, testLoss, kernelSeconds);
     }
   }
 

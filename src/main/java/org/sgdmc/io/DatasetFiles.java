@@ -28,24 +28,8 @@ public final class DatasetFiles {
 
   /** Reads the dataset named by {@code spec} (a path, or {@code path.h5:/dataset}). */
   public static FeatureData.Finite read(String spec) {
-    String datasetPath = null;
-    String file = spec;
-    int colon = spec.indexOf(".h5:");
-    if (colon < 0) {
-      colon = spec.indexOf(".hdf5:");
-      if (colon >= 0) {
-        colon += 2;
-      }
-    }
-    if (colon >= 0) {
-      file = spec.substring(0, colon + 3);
-      datasetPath = spec.substring(colon + 4);
-    }
-    Path path = Path.of(file);
-    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-      throw new IllegalArgumentException("cannot read dataset file " + file + ": no such readable file");
-    }
-    double[] x = isHdf5(path) ? readHdf5(path, datasetPath) : readText(path);
+    Located f = locate(spec);
+    double[] x = isHdf5(f.path()) ? readHdf5(f.path(), f.dataset()) : readText(f.path());
     return new FeatureData.Finite(x, "file " + spec);
   }
 
@@ -60,6 +44,14 @@ public final class DatasetFiles {
   }
 
   private static double[][] readRows(String spec) {
+    Located f = locate(spec);
+    return isHdf5(f.path()) ? readHdf5Rows(f.path(), f.dataset()) : readTextRows(f.path());
+  }
+
+  /** A readable file and, for {@code FILE.h5:/path}, the dataset in it (null: the default one). */
+  private record Located(Path path, String dataset) {}
+
+  private static Located locate(String spec) {
     String datasetPath = null;
     String file = spec;
     int colon = spec.indexOf(".h5:");
@@ -77,11 +69,36 @@ public final class DatasetFiles {
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new IllegalArgumentException("cannot read dataset file " + file + ": no such readable file");
     }
-    return isHdf5(path) ? readHdf5Rows(path, datasetPath) : readTextRows(path);
+    return new Located(path, datasetPath);
   }
 
   private static double[][] readTextRows(Path path) {
-    List<double[]> rows = new ArrayList<>();
+    int[] width = {-1};
+    return readLines(path, (s, where) -> {
+      String[] parts = s.split("\\s*[,;]\\s*|\\s+");
+      double[] row = new double[parts.length];
+      for (int c = 0; c < parts.length; c++) {
+        row[c] = number(parts[c], "'" + s + "' is not a row of numbers", where);
+      }
+      if (width[0] >= 0 && row.length != width[0]) {
+        throw new IllegalArgumentException(where + row.length + " values, but the first row has " + width[0]);
+      }
+      width[0] = row.length;
+      return row;
+    }).toArray(double[][]::new);
+  }
+
+  /** Parses one data line; a NumberFormatException (its message says what is wrong) marks a header or an error. */
+  private interface LineParser<T> {
+    T parse(String line, String where);
+  }
+
+  /**
+   * The data lines of a text file, parsed: blank lines and {@code #} comments skipped, one header line allowed
+   * before the first data line; every error is one line naming the file and line.
+   */
+  private static <T> List<T> readLines(Path path, LineParser<T> parser) {
+    List<T> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String line;
       int lineNo = 0;
@@ -92,49 +109,43 @@ public final class DatasetFiles {
         if (s.isEmpty() || s.startsWith("#")) {
           continue;
         }
-        String[] parts = s.split("\\s*[,;]\\s*|\\s+");
-        double[] row = new double[parts.length];
+        String where = path + " line " + lineNo + ": ";
         try {
-          for (int c = 0; c < parts.length; c++) {
-            row[c] = Double.parseDouble(parts[c]);
-            if (!Double.isFinite(row[c])) {
-              throw new IllegalArgumentException(path + " line " + lineNo + ": '" + parts[c] + "' is not a finite number");
-            }
-          }
+          out.add(parser.parse(s, where));
         } catch (NumberFormatException e) {
-          if (rows.isEmpty() && !headerSeen) {
+          if (out.isEmpty() && !headerSeen) {
             headerSeen = true; // one header line
             continue;
           }
-          throw new IllegalArgumentException(path + " line " + lineNo + ": '" + s + "' is not a row of numbers");
+          throw new IllegalArgumentException(where + e.getMessage());
         }
-        if (!rows.isEmpty() && row.length != rows.get(0).length) {
-          throw new IllegalArgumentException(path + " line " + lineNo + ": " + row.length + " values, but the first row has "
-              + rows.get(0).length);
-        }
-        rows.add(row);
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new IllegalArgumentException("cannot read dataset file " + path + ": " + e.getMessage());
     }
-    if (rows.isEmpty()) {
+    if (out.isEmpty()) {
       throw new IllegalArgumentException(path + " holds no data values");
     }
-    return rows.toArray(double[][]::new);
+    return out;
+  }
+
+  /** {@code text} as a finite number; NumberFormatException({@code notNumber}) if it is none. */
+  private static double number(String text, String notNumber, String where) {
+    double v;
+    try {
+      v = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException(notNumber);
+    }
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(where + "'" + text + "' is not a finite number");
+    }
+    return v;
   }
 
   private static double[][] readHdf5Rows(Path path, String datasetPath) {
     try (HdfFile h5 = new HdfFile(path)) {
-      Dataset ds;
-      if (datasetPath != null) {
-        Node node = h5.getByPath(datasetPath);
-        if (!(node instanceof Dataset d)) {
-          throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
-        }
-        ds = d;
-      } else {
-        ds = findDefault2d(h5, path);
-      }
+      Dataset ds = dataset(h5, path, datasetPath, 2);
       int rank = ds.getDimensions().length;
       if (rank != 1 && rank != 2) {
         throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is " + rank + "-dimensional, not (N, d)");
@@ -181,22 +192,6 @@ public final class DatasetFiles {
     throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
   }
 
-  private static Dataset findDefault2d(HdfFile h5, Path path) {
-    List<Dataset> found = new ArrayList<>();
-    collect(h5, found);
-    for (Dataset d : found) {
-      if (d.getPath().equals("/x")) {
-        return d;
-      }
-    }
-    List<Dataset> twoD = found.stream().filter(d -> d.getDimensions().length == 2).toList();
-    if (twoD.size() == 1) {
-      return twoD.get(0);
-    }
-    throw new IllegalArgumentException(path + ": no dataset /x and " + twoD.size()
-        + " two-dimensional datasets; name one as " + path + ":/path/to/x");
-  }
-
   private static boolean isHdf5(Path path) {
     try (var in = Files.newInputStream(path)) {
       byte[] sig = in.readNBytes(8);
@@ -207,74 +202,19 @@ public final class DatasetFiles {
   }
 
   private static double[] readText(Path path) {
-    List<Double> values = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      boolean headerSeen = false;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        String s = line.strip();
-        if (s.isEmpty() || s.startsWith("#")) {
-          continue;
-        }
-        String first = s.split("[,;\\s]+", 2)[0];
-        try {
-          double v = Double.parseDouble(first);
-          if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(path + " line " + lineNo + ": '" + first + "' is not a finite number");
-          }
-          values.add(v);
-        } catch (NumberFormatException e) {
-          if (values.isEmpty() && !headerSeen) {
-            headerSeen = true; // one header line
-            continue;
-          }
-          throw new IllegalArgumentException(path + " line " + lineNo + ": '" + first + "' is not a number");
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new IllegalArgumentException("cannot read dataset file " + path + ": " + e.getMessage());
-    }
-    if (values.isEmpty()) {
-      throw new IllegalArgumentException(path + " holds no data values");
-    }
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+    return readLines(path, (s, where) -> {
+      String first = s.split("[,;\\s]+", 2)[0];
+      return number(first, "'" + first + "' is not a number", where);
+    }).stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static double[] readHdf5(Path path, String datasetPath) {
     try (HdfFile h5 = new HdfFile(path)) {
-      Dataset ds;
-      if (datasetPath != null) {
-        Node node = h5.getByPath(datasetPath);
-        if (!(node instanceof Dataset d)) {
-          throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
-        }
-        ds = d;
-      } else {
-        ds = findDefault(h5, path);
-      }
+      Dataset ds = dataset(h5, path, datasetPath, 1);
       if (ds.getDimensions().length != 1) {
         throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not one-dimensional");
       }
-      Object data = ds.getData();
-      if (data instanceof double[] d) {
-        return d;
-      }
-      if (data instanceof float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-          d[i] = f[i];
-        }
-        return d;
-      }
-      if (data instanceof long[] l) {
-        return java.util.Arrays.stream(l).asDoubleStream().toArray();
-      }
-      if (data instanceof int[] i) {
-        return java.util.Arrays.stream(i).asDoubleStream().toArray();
-      }
-      throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
+      return toDoubles(ds.getData(), path, ds);
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -282,7 +222,19 @@ public final class DatasetFiles {
     }
   }
 
-  private static Dataset findDefault(HdfFile h5, Path path) {
+  /** The dataset named {@code datasetPath}, or when that is null the default one of {@code rank} dimensions. */
+  private static Dataset dataset(HdfFile h5, Path path, String datasetPath, int rank) {
+    if (datasetPath == null) {
+      return findDefault(h5, path, rank);
+    }
+    if (!(h5.getByPath(datasetPath) instanceof Dataset d)) {
+      throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
+    }
+    return d;
+  }
+
+  /** The dataset /x, else the only dataset of {@code rank} dimensions; a user error otherwise. */
+  private static Dataset findDefault(HdfFile h5, Path path, int rank) {
     List<Dataset> found = new ArrayList<>();
     collect(h5, found);
     for (Dataset d : found) {
@@ -290,12 +242,12 @@ public final class DatasetFiles {
         return d;
       }
     }
-    List<Dataset> oneD = found.stream().filter(d -> d.getDimensions().length == 1).toList();
-    if (oneD.size() == 1) {
-      return oneD.get(0);
+    List<Dataset> ofRank = found.stream().filter(d -> d.getDimensions().length == rank).toList();
+    if (ofRank.size() == 1) {
+      return ofRank.get(0);
     }
-    throw new IllegalArgumentException(path + ": no dataset /x and " + oneD.size()
-        + " one-dimensional datasets; name one as " + path + ":/path/to/x");
+    throw new IllegalArgumentException(path + ": no dataset /x and " + ofRank.size() + " "
+        + (rank == 1 ? "one" : "two") + "-dimensional datasets; name one as " + path + ":/path/to/x");
   }
 
   private static void collect(io.jhdf.api.Group group, List<Dataset> out) {

@@ -1,52 +1,38 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
-import org.sgdmc.experiments.EnsembleOptions;
-import org.sgdmc.experiments.LinearDExperiment;
-import org.sgdmc.experiments.LinearDTheoryValues;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
+import org.sgdmc.results.LinearDResult;
+import org.sgdmc.results.LinearDTheoryValues;
 import org.sgdmc.stats.LyapunovEstimate;
-import org.sgdmc.theory.Estimate;
 
-/** Writes a linear-d run as documented in data/SCHEMA.md. */
+/** Writes a linear-d run as documented in data/SCHEMA.md: the shared {@link RunSections} and linear-d's own. */
 public final class LinearDFile {
   private LinearDFile() {}
 
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
-      LinearDExperiment.Result result, LinearDTheoryValues theory) {
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, "linear-d");
-      writeParameters(f, result.model(), result.options(), dataKind, dataSeed);
-      Linreg1dFile.writeObservables(f, result.options(), result.summaries());
-      f.attribute("/observables", "description",
-          "statistics of L_1(t) = log|w_t - w*| for SGD started at w_0 - w* = e_1 (the top tangent vector)");
-      writeEstimates(f, result);
-      writeTheory(f, theory);
-      RunMetadata.writePerformance(f, result.kernelSeconds(), result.stepsPerSecond(), result.options().threads());
-      f.commit();
-    }
+      LinearDResult result, LinearDTheoryValues theory) {
+    RunSections.writeRun(target, overwrite, meta, "linear-d", result.options(), result.kernelSeconds(),
+        result.stepsPerSecond(), f -> {
+          writeParameters(f, result.model(), dataKind, dataSeed);
+          RunSections.observables(f, RunSections.Observed.distance(), result.summaries());
+          f.attribute("/observables", "description",
+              "statistics of L_1(t) = log|w_t - w*| for SGD started at w_0 - w* = e_1 (the top tangent vector)");
+          writeEstimates(f, result);
+          writeTheory(f, theory);
+        });
   }
 
-  static void writeParameters(ResultFile f, LinearD m, EnsembleOptions o, String dataKind, long dataSeed) {
+  static void writeParameters(ResultFile f, LinearD m, String dataKind, long dataSeed) {
     String g = "/parameters";
-    f.attribute(g, "lr", m.lr());
-    f.attribute(g, "batch", (long) m.batch());
+    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
+    RunSections.dataSource(f, dataKind, m.data().describe(),
+        m.data() instanceof PointData.Finite fin ? fin.size() : -1L, dataSeed);
     f.attribute(g, "d", (long) m.dim());
     f.attribute(g, "exponents", (long) m.exponents());
     f.attribute(g, "reorth_interval", (long) m.reorthInterval());
-    f.attribute(g, "data", dataKind);
-    f.attribute(g, "data_description", m.data().describe());
-    f.attribute(g, "n", m.data() instanceof PointData.Finite fin ? fin.size() : -1L);
-    f.attribute(g, "with_replacement", m.withReplacement());
-    f.attribute(g, "trajectories", o.trajectories());
-    f.attribute(g, "steps", o.steps());
-    f.attribute(g, "seed", o.seed());
-    f.attribute(g, "data_seed", dataSeed);
-    f.attribute(g, "threads", (long) o.threads());
-    f.attribute(g, "block_width", (long) o.blockWidth());
-    f.attribute(g, "diverged_above", o.divergedAbove());
     switch (m.data()) {
       case PointData.Gaussian gauss -> f.attribute(g, "sigma_diag", gauss.variances());
       case PointData.CorrelatedGaussian cg -> {
@@ -60,7 +46,7 @@ public final class LinearDFile {
     }
   }
 
-  static void writeEstimates(ResultFile f, LinearDExperiment.Result r) {
+  static void writeEstimates(ResultFile f, LinearDResult r) {
     int k = r.model().exponents();
     double[] value = new double[k], err = new double[k], late = new double[k], lateErr = new double[k];
     double[] drift = new double[k], driftErr = new double[k];
@@ -107,19 +93,17 @@ public final class LinearDFile {
   }
 
   static void writeTheory(ResultFile f, LinearDTheoryValues t) {
-    write(f, "lyapunov_d1", t.oneDimensional(), "d = 1: the exact exponent of the 1-D model, E log|1 - lr q|");
-    write(f, "lyapunov_top_isotropic", t.topIsotropic(),
-        "isotropic Gaussian data: Lambda_1 = E log|M e_1| exactly (rotation invariance)");
-    write(f, "log_det_mean", t.logDet(), "k = d: Lambda_1 + ... + Lambda_d = E log|det M| exactly");
-  }
-
-  private static void write(ResultFile f, String name, Estimate e, String description) {
-    if (e == null) {
-      return;
+    if (t.oneDimensional() != null) {
+      RunSections.theory(f, "/theory/lyapunov_d1", t.oneDimensional(),
+          "d = 1: the exact exponent of the 1-D model, E log|1 - lr q|");
     }
-    f.dataset("/theory/" + name, e.value());
-    f.datasetAttribute("/theory/" + name, "method", e.method());
-    f.datasetAttribute("/theory/" + name, "description", description);
-    f.dataset("/theory/" + name + "_stderr", e.stderr());
+    if (t.topIsotropic() != null) {
+      RunSections.theory(f, "/theory/lyapunov_top_isotropic", t.topIsotropic(),
+          "isotropic Gaussian data: Lambda_1 = E log|M e_1| exactly (rotation invariance)");
+    }
+    if (t.logDet() != null) {
+      RunSections.theory(f, "/theory/log_det_mean", t.logDet(),
+          "k = d: Lambda_1 + ... + Lambda_d = E log|det M| exactly");
+    }
   }
 }

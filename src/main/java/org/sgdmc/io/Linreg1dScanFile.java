@@ -1,8 +1,8 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
-import org.sgdmc.experiments.Linreg1dExperiment;
-import org.sgdmc.experiments.Linreg1dScan;
+import org.sgdmc.results.Linreg1dResult;
+import org.sgdmc.results.Linreg1dScan;
 import org.sgdmc.stats.EnsembleSummary;
 
 /** Writes a {@link Linreg1dScan} (the demo) as documented in data/SCHEMA.md ("demo / scan files"). */
@@ -31,7 +31,7 @@ public final class Linreg1dScanFile {
       st[i] = row.lrStationary();
       prob[i] = row.lrProbabilistic();
       for (int j = 0; j < np; j++) {
-        Linreg1dExperiment.Result r = row.results()[j];
+        Linreg1dResult r = row.results()[j];
         lyap[i][j] = r.lyapunov().value();
         err[i][j] = r.lyapunov().stderr();
         late[i][j] = r.lyapunovLate().value();
@@ -43,22 +43,16 @@ public final class Linreg1dScanFile {
         }
       }
     }
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, "linreg1d-scan");
+    try (ResultFile f = RunSections.create(target, overwrite, meta, "linreg1d-scan")) {
       f.attribute("/parameters", "data", "gaussian");
       f.attribute("/parameters", "batches", java.util.Arrays.stream(scan.batches()).asLongStream().toArray());
-      f.attribute("/parameters", "trajectories", scan.options().trajectories());
-      f.attribute("/parameters", "steps", scan.options().steps());
-      f.attribute("/parameters", "seed", scan.options().seed());
-      f.attribute("/parameters", "threads", (long) scan.options().threads());
+      RunSections.ensemble(f, scan.options());
       f.attribute("/parameters", "initial_distance", 1.0);
       f.dataset("/grid/batch", scan.batches());
       f.dataset("/grid/lr", lr);
       f.datasetAttribute("/grid/lr", "description", "[batch, point]: learning rates of the scan");
-      f.dataset("/estimates/lyapunov", lyap);
-      f.dataset("/estimates/lyapunov_stderr", err);
-      f.dataset("/estimates/lyapunov_late", late);
-      f.dataset("/estimates/lyapunov_late_stderr", lateErr);
+      RunSections.exponents(f, "/estimates/lyapunov", lyap, err);
+      RunSections.exponents(f, "/estimates/lyapunov_late", late, lateErr);
       f.dataset("/observables/time", times);
       f.dataset("/observables/log_distance_mean", mean);
       f.datasetAttribute("/observables/log_distance_mean", "description",
@@ -76,7 +70,7 @@ public final class Linreg1dScanFile {
       f.dataset("/theory/lr_mean_square", ms);
       f.dataset("/theory/lr_stationary", st);
       f.dataset("/theory/lr_probabilistic", prob);
-      RunMetadata.writePerformance(f, scan.kernelSeconds(), scan.stepsPerSecond(), scan.options().threads());
+      RunSections.performance(f, scan.kernelSeconds(), scan.stepsPerSecond(), scan.options().threads());
       f.commit();
     }
   }

@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.sgdmc.kernels.VectorizationProvider;
 
 /**
  * What every sgdmc result file says about where it came from: the root attributes (version, command, seed,
- * generator, time of creation) and the {@code /performance} group (machine, cores, vector shape, speed).
+ * generator, time of creation). {@link RunSections} writes them with the other shared sections.
  */
 public record RunMetadata(String version, String command, long seed, String created) {
   /** The generator and the stream layout, as stored in the {@code rng} root attribute. */
@@ -31,17 +30,6 @@ public record RunMetadata(String version, String command, long seed, String crea
     f.attribute("/", "created", created);
     f.attribute("/", "model", model);
     f.attribute("/", "schema", "see data/SCHEMA.md in the sgdmc repository");
-  }
-
-  /** Writes {@code /performance}: how fast the kernels ran, on what. */
-  public static void writePerformance(ResultFile f, double kernelSeconds, double stepsPerSecond, int threads) {
-    f.attribute("/performance", "kernel_seconds", kernelSeconds);
-    f.attribute("/performance", "trajectory_steps_per_second", stepsPerSecond);
-    f.attribute("/performance", "threads", (long) threads);
-    f.attribute("/performance", "vector_species", VectorizationProvider.lookup().describe());
-    f.attribute("/performance", "cpu", cpuModel());
-    f.attribute("/performance", "cores", (long) Runtime.getRuntime().availableProcessors());
-    f.attribute("/performance", "java", "Java " + Runtime.version());
   }
 
   /** The CPU model from /proc/cpuinfo, or the architecture where there is none. */

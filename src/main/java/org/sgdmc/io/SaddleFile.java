@@ -1,18 +1,14 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
-import org.sgdmc.experiments.EnsembleOptions;
-import org.sgdmc.experiments.SaddleExperiment;
-import org.sgdmc.experiments.SaddleTheoryValues;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
-import org.sgdmc.stats.EnsembleSummary;
-import org.sgdmc.stats.LyapunovEstimate;
+import org.sgdmc.results.SaddleResult;
+import org.sgdmc.results.SaddleTheoryValues;
 import org.sgdmc.stats.PhaseClassifier;
 import org.sgdmc.stats.SaddlePhase;
-import org.sgdmc.theory.Estimate;
 
-/** Writes a saddle run as documented in data/SCHEMA.md. */
+/** Writes a saddle run as documented in data/SCHEMA.md: the shared {@link RunSections} and the saddle's own. */
 public final class SaddleFile {
   private SaddleFile() {}
 
@@ -27,24 +23,22 @@ public final class SaddleFile {
 
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, DataSource source,
-      SaddleExperiment.Result result, SaddleTheoryValues theory) {
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, "saddle");
-      writeParameters(f, result.model(), result.options(), source);
-      writeObservables(f, result);
-      writeEstimates(f, result);
-      writeTheory(f, theory);
-      RunMetadata.writePerformance(f, result.kernelSeconds(), result.stepsPerSecond(), result.options().threads());
-      f.commit();
-    }
+      SaddleResult result, SaddleTheoryValues theory) {
+    RunSections.writeRun(target, overwrite, meta, "saddle", result.options(), result.kernelSeconds(),
+        result.stepsPerSecond(), f -> {
+          writeParameters(f, result.model(), source);
+          RunSections.observables(f, RunSections.Observed.direction("h", "h = w + u"), result.summariesH());
+          RunSections.observables(f, RunSections.Observed.direction("m", "m = w - u"), result.summariesM());
+          writeEstimates(f, result);
+          writeTheory(f, theory);
+        });
   }
 
-  static void writeParameters(ResultFile f, Saddle m, EnsembleOptions o, DataSource source) {
+  static void writeParameters(ResultFile f, Saddle m, DataSource source) {
     String g = "/parameters";
-    f.attribute(g, "lr", m.lr());
-    f.attribute(g, "batch", (long) m.batch());
-    f.attribute(g, "data", source.kind());
-    f.attribute(g, "data_description", m.data().describe());
+    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
+    RunSections.dataSource(f, source.kind(), m.data().describe(),
+        m.data() instanceof SaddleData.Finite fin ? fin.size() : -1L, source.seed());
     switch (m.data()) {
       case SaddleData.TwoPoint p -> f.attribute(g, "a", p.a());
       case SaddleData.Gaussian gd -> f.attribute(g, "mu", gd.mu());
@@ -54,17 +48,8 @@ public final class SaddleFile {
         }
       }
     }
-    f.attribute(g, "n", m.data() instanceof SaddleData.Finite fin ? fin.size() : -1L);
-    f.attribute(g, "with_replacement", m.withReplacement());
     f.attribute(g, "w0", m.w0());
     f.attribute(g, "u0", m.u0());
-    f.attribute(g, "trajectories", o.trajectories());
-    f.attribute(g, "steps", o.steps());
-    f.attribute(g, "seed", o.seed());
-    f.attribute(g, "data_seed", source.seed());
-    f.attribute(g, "threads", (long) o.threads());
-    f.attribute(g, "block_width", (long) o.blockWidth());
-    f.attribute(g, "diverged_above", o.divergedAbove());
     if (m.data() instanceof SaddleData.Finite fin) {
       f.dataset("/data/x", fin.x());
       f.datasetAttribute("/data/x", "description", "inputs x_1..x_N of the finite dataset every trajectory samples from");
@@ -75,67 +60,14 @@ public final class SaddleFile {
     }
   }
 
-  static void writeObservables(ResultFile f, SaddleExperiment.Result r) {
-    EnsembleOptions o = r.options();
-    String g = "/observables/";
-    f.dataset(g + "time", o.recordTimes());
-    f.datasetAttribute(g + "time", "units", "steps");
-    f.dataset(g + "quantile_levels", o.quantileLevels());
-    f.dataset(g + "epsilons", o.epsilons());
-    writeDirection(f, "h", "h = w + u", r.summariesH());
-    writeDirection(f, "m", "m = w - u", r.summariesM());
-  }
-
-  /** The observables of one direction, {@code log_X_mean} etc. with X = h or m. */
-  private static void writeDirection(ResultFile f, String x, String what, EnsembleSummary[] s) {
-    int nt = s.length;
-    double[] mean = new double[nt], stderr = new double[nt], lms = new double[nt];
-    double[] diverged = new double[nt], exact = new double[nt];
-    double[][] quantiles = new double[nt][], within = new double[nt][];
-    for (int i = 0; i < nt; i++) {
-      mean[i] = s[i].mean();
-      stderr[i] = s[i].stderr();
-      lms[i] = s[i].logMeanSquare();
-      diverged[i] = s[i].fractionDiverged();
-      exact[i] = s[i].fractionExact();
-      quantiles[i] = s[i].quantiles();
-      within[i] = s[i].fractionWithin();
-    }
-    String g = "/observables/";
-    String abs = "|" + x + "_t|";
-    f.dataset(g + "log_" + x + "_mean", mean);
-    f.datasetAttribute(g + "log_" + x + "_mean", "description",
-        "mean of log" + abs + " (natural log), " + what + ", over trajectories with " + x + "_t != 0");
-    f.dataset(g + "log_" + x + "_stderr", stderr);
-    f.dataset(g + "log_" + x + "_mean_square", lms);
-    f.datasetAttribute(g + "log_" + x + "_mean_square", "description", "log E[" + x + "_t^2] over all trajectories");
-    f.dataset(g + "log_" + x + "_quantiles", quantiles);
-    f.datasetAttribute(g + "log_" + x + "_quantiles", "description", "[time, level]: quantiles of log" + abs);
-    f.dataset(g + x + "_fraction_within", within);
-    f.datasetAttribute(g + x + "_fraction_within", "description", "[time, epsilon]: fraction with " + abs + " < epsilon");
-    f.dataset(g + x + "_fraction_diverged", diverged);
-    f.dataset(g + x + "_fraction_exact", exact);
-    f.datasetAttribute(g + x + "_fraction_exact", "description", "fraction with " + x + "_t = 0 exactly");
-  }
-
-  static void writeEstimates(ResultFile f, SaddleExperiment.Result r) {
-    writeExponent(f, "/estimates/lyapunov_plus", r.lyapunovPlus(),
+  static void writeEstimates(ResultFile f, SaddleResult r) {
+    RunSections.exponent(f, "/estimates/lyapunov_plus", r.lyapunovPlus(),
         "mean over trajectories of (log|h_T| - log|h_0|) / T, h = w + u; stderr = sd / sqrt(trajectories)");
-    writeExponent(f, "/estimates/lyapunov_minus", r.lyapunovMinus(),
+    RunSections.exponent(f, "/estimates/lyapunov_minus", r.lyapunovMinus(),
         "mean over trajectories of (log|m_T| - log|m_0|) / T, m = w - u; stderr = sd / sqrt(trajectories)");
-    writeExponent(f, "/estimates/lyapunov_plus_late", r.lyapunovPlusLate(), null);
-    writeExponent(f, "/estimates/lyapunov_minus_late", r.lyapunovMinusLate(), null);
+    RunSections.lateExponent(f, "/estimates/lyapunov_plus_late", r.lyapunovPlusLate());
+    RunSections.lateExponent(f, "/estimates/lyapunov_minus_late", r.lyapunovMinusLate());
     writePhase(f, "/estimates", r.phase());
-  }
-
-  private static void writeExponent(ResultFile f, String path, LyapunovEstimate e, String method) {
-    f.dataset(path, e.value());
-    f.dataset(path + "_stderr", e.stderr());
-    if (method != null) {
-      f.datasetAttribute(path, "method", method);
-    } else {
-      f.datasetAttribute(path, "window", "steps " + e.t0() + " to " + e.t1());
-    }
   }
 
   private static void writePhase(ResultFile f, String group, PhaseClassifier.Classification c) {
@@ -158,8 +90,8 @@ public final class SaddleFile {
   }
 
   static void writeTheory(ResultFile f, SaddleTheoryValues t) {
-    writeTheoryExponent(f, "/theory/lyapunov_plus", t.lyapunovPlus(), "E log|1 + lr chib|");
-    writeTheoryExponent(f, "/theory/lyapunov_minus", t.lyapunovMinus(), "E log|1 - lr chib|");
+    RunSections.theory(f, "/theory/lyapunov_plus", t.lyapunovPlus(), "E log|1 + lr chib|");
+    RunSections.theory(f, "/theory/lyapunov_minus", t.lyapunovMinus(), "E log|1 - lr chib|");
     f.dataset("/theory/mean_square_factor_plus", t.meanSquarePlus());
     f.datasetAttribute("/theory/mean_square_factor_plus", "description",
         "E[(1 + lr chib)^2]: E[h_{t+1}^2] = factor * E[h_t^2]");
@@ -167,12 +99,5 @@ public final class SaddleFile {
     f.datasetAttribute("/theory/mean_square_factor_minus", "description",
         "E[(1 - lr chib)^2]: E[m_{t+1}^2] = factor * E[m_t^2]; below 1 in phase Ib");
     writePhase(f, "/theory", t.phase());
-  }
-
-  private static void writeTheoryExponent(ResultFile f, String path, Estimate e, String what) {
-    f.dataset(path, e.value());
-    f.dataset(path + "_stderr", e.stderr());
-    f.datasetAttribute(path, "method", e.method());
-    f.datasetAttribute(path, "description", what);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.sweep.SweepFamily;
 import org.sgdmc.sweep.SweepResult;
+import org.sgdmc.sweep.SweepRunner;
 
 /** Writes a sweep as documented in data/SCHEMA.md ("sweep files"): grids shaped like the axes. */
 public final class SweepFile {
@@ -14,15 +15,11 @@ public final class SweepFile {
     SweepFamily family = r.grid().family();
     List<Axis> axes = r.grid().axes();
     int[] shape = r.grid().shape();
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, family.model() + "-sweep");
+    try (ResultFile f = RunSections.create(target, overwrite, meta, family.model() + "-sweep")) {
       f.attribute("/parameters", "axes", axes.stream().map(Axis::name).toArray(String[]::new));
       r.grid().fixed().forEach((k, v) -> f.attribute("/parameters", k, v));
-      f.attribute("/parameters", "trajectories", r.settings().trajectories());
-      f.attribute("/parameters", "steps", (long) r.settings().steps());
-      f.attribute("/parameters", "seed", r.settings().seed());
-      f.attribute("/parameters", "threads", (long) r.settings().threads());
-      f.attribute("/parameters", "block_width", (long) r.settings().blockWidth());
+      SweepRunner.Settings s = r.settings();
+      RunSections.ensemble(f, s.trajectories(), s.steps(), s.seed(), s.threads(), s.blockWidth());
       f.attribute("/parameters", "family_settings", settingsNote);
       f.attribute("/parameters", "random_numbers",
           "common random numbers: cells with the same stream parameters ("
@@ -54,7 +51,7 @@ public final class SweepFile {
             "smallest |exponent| / stderr over the cell's exponents: below 4 the phase is uncertain");
       }
       r.thresholds().forEach((k, v) -> put(f, "/theory/" + k, v, shape));
-      RunMetadata.writePerformance(f, r.seconds(), r.stepsPerSecond(), r.settings().threads());
+      RunSections.performance(f, r.seconds(), r.stepsPerSecond(), r.settings().threads());
       f.attribute("/performance", "resumed_cells", (long) r.resumedCells());
       f.commit();
     }

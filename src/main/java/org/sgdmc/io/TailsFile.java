@@ -3,7 +3,7 @@ package org.sgdmc.io;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.sgdmc.engine.StationarySampler;
-import org.sgdmc.experiments.TailsExperiment;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.stats.tails.BootstrapResult;
 import org.sgdmc.stats.tails.Ccdf;
 import org.sgdmc.stats.tails.TailFit;
@@ -19,9 +19,8 @@ public final class TailsFile {
    * any dataset it needs, e.g. /data/x).
    */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String model,
-      Consumer<ResultFile> parameters, TailsExperiment.Result r) {
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, model);
+      Consumer<ResultFile> parameters, TailsResult r) {
+    try (ResultFile f = RunSections.create(target, overwrite, meta, model)) {
       parameters.accept(f);
       writePlan(f, r.plan());
       writeEstimates(f, r);
@@ -33,7 +32,7 @@ public final class TailsFile {
         writeFit(f, "/estimates/coordinate/", r.coordinate());
         writeObservables(f, "/observables/coordinate", r.coordinate(), "u_1, the first coordinate of w - w_LS");
       }
-      RunMetadata.writePerformance(f, r.kernelSeconds(), r.stepsPerSecond(), r.plan().threads());
+      RunSections.performance(f, r.kernelSeconds(), r.stepsPerSecond(), r.plan().threads());
       f.dataset("/performance/fit_seconds", r.fitSeconds());
       f.commit();
     }
@@ -49,7 +48,7 @@ public final class TailsFile {
     f.attribute(g, "block_width", (long) p.blockWidth());
   }
 
-  static void writeEstimates(ResultFile f, TailsExperiment.Result r) {
+  static void writeEstimates(ResultFile f, TailsResult r) {
     String g = "/estimates/";
     f.attribute("/estimates", "index_reported", r.reported());
     f.attribute("/estimates", "status", r.reported() ? "stationary law sampled and fitted" : r.refusal());
@@ -109,9 +108,7 @@ public final class TailsFile {
     });
     f.datasetAttribute(g + "tail_index", "method", t.method());
     f.dataset(g + "tail_index_stderr", t.indexStderr());
-    f.dataset(g + "lyapunov", t.lyapunov().value());
-    f.datasetAttribute(g + "lyapunov", "method", t.lyapunov().method());
-    f.dataset(g + "lyapunov_stderr", t.lyapunov().stderr());
+    RunSections.theory(f, g + "lyapunov", t.lyapunov(), null);
   }
 
   static void writeObservables(ResultFile f, String g, TailFit fit, String variable) {

@@ -2,7 +2,7 @@ package org.sgdmc.io;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sgdmc.experiments.TailsExperiment;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.stats.tails.TailFit;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.theory.TailIndex;
@@ -15,13 +15,12 @@ public final class TailsSweepFile {
   private TailsSweepFile() {}
 
   public static void write(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
-      List<TailsExperiment.Result> results, String settings, double seconds) {
+      List<TailsResult> results, String settings, double seconds) {
     int a = lr.size();
     int b = batch.size();
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      meta.writeRoot(f, "sweep tails-linreg1d");
+    try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep tails-linreg1d")) {
       f.attribute("/parameters", "settings", settings);
-      TailsExperiment.Result first = results.get(0);
+      TailsResult first = results.get(0);
       f.attribute("/parameters", "trajectories", first.plan().trajectories());
       f.attribute("/parameters", "samples_per_trajectory", (long) first.plan().samplesPerTrajectory());
       f.attribute("/parameters", "threads", (long) first.plan().threads());
@@ -35,7 +34,7 @@ public final class TailsSweepFile {
       int[][] reported = new int[a][b], regime = new int[a][b];
       for (int i = 0; i < a; i++) {
         for (int j = 0; j < b; j++) {
-          TailsExperiment.Result r = results.get(i * b + j);
+          TailsResult r = results.get(i * b + j);
           TailFit fit = r.norm();
           alpha[i][j] = fit == null ? Double.NaN : fit.alpha();
           lo[i][j] = fit == null ? Double.NaN : fit.ciLow();
@@ -64,8 +63,7 @@ public final class TailsSweepFile {
       f.dataset("/estimates/tail_xmin", xmin);
       f.dataset("/estimates/moment_index", moment);
       f.dataset("/estimates/index_reported", reported);
-      f.dataset("/estimates/lyapunov", lyap);
-      f.dataset("/estimates/lyapunov_stderr", lyapErr);
+      RunSections.exponents(f, "/estimates/lyapunov", lyap, lyapErr);
       f.dataset("/estimates/diverged_fraction", diverged);
       f.dataset("/estimates/burn_in", burnIn);
       f.dataset("/estimates/thin", thin);

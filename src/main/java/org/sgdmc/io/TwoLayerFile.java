@@ -2,11 +2,12 @@ package org.sgdmc.io;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sgdmc.experiments.TwoLayerExperiment;
-import org.sgdmc.experiments.TwoLayerScan;
-import org.sgdmc.experiments.TwoLayerTheoryValues;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
+import org.sgdmc.results.TwoLayerScan;
+import org.sgdmc.results.TwoLayerTheoryValues;
 import org.sgdmc.theory.StationaryPoints.Point;
 
 /** Writes two-layer runs and scans ({@code tanh2}, {@code swish2}) as documented in data/SCHEMA.md. */
@@ -18,10 +19,9 @@ public final class TwoLayerFile {
 
   /** Writes one run, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, Setup setup,
-      TwoLayerExperiment.Result r, TwoLayerTheoryValues t) {
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      TwoLayerNet m = r.model();
-      meta.writeRoot(f, m.activation().modelName);
+      TwoLayerResult r, TwoLayerTheoryValues t) {
+    TwoLayerNet m = r.model();
+    try (ResultFile f = RunSections.create(target, overwrite, meta, m.activation().modelName)) {
       writeParameters(f, m, r.test(), setup, r.ensemble());
       f.attribute("/parameters", "lr", m.lr());
       writeData(f, m.data(), r.test());
@@ -33,7 +33,7 @@ public final class TwoLayerFile {
       f.datasetAttribute(g + "fraction", "description",
           "[time, class]: fraction of trajectories in each end-state class (names in /observables@classes)");
       f.attribute("/observables", "classes", r.classes());
-      writeEstimates(f, "/estimates/", r.classes(), new TwoLayerExperiment.Result[] {r});
+      writeEstimates(f, "/estimates/", r.classes(), new TwoLayerResult[] {r});
       String fin = "/final/";
       f.dataset(fin + "u", r.finalU());
       f.dataset(fin + "w", r.finalW());
@@ -43,18 +43,17 @@ public final class TwoLayerFile {
       f.datasetAttribute(fin + "class", "description", "index into /observables@classes");
       f.dataset(fin + "test_loss", r.finalTestLoss());
       writeTheory(f, "/theory/", new TwoLayerTheoryValues[] {t});
-      RunMetadata.writePerformance(f, r.kernelSeconds(), r.stepsPerSecond(), r.ensemble().threads());
+      RunSections.performance(f, r.kernelSeconds(), r.stepsPerSecond(), r.ensemble().threads());
       f.commit();
     }
   }
 
   /** Writes a learning-rate scan, atomically. */
   public static void writeScan(Path target, boolean overwrite, RunMetadata meta, Setup setup, TwoLayerScan scan) {
-    TwoLayerExperiment.Result first = scan.results()[0];
+    TwoLayerResult first = scan.results()[0];
     int np = scan.lr().length;
-    try (ResultFile f = ResultFile.create(target, overwrite)) {
-      TwoLayerNet m = first.model();
-      meta.writeRoot(f, m.activation().modelName + "-scan");
+    TwoLayerNet m = first.model();
+    try (ResultFile f = RunSections.create(target, overwrite, meta, m.activation().modelName + "-scan")) {
       writeParameters(f, m, first.test(), setup, first.ensemble());
       writeData(f, m.data(), first.test());
       writeStationaryPoints(f, first.points());
@@ -77,13 +76,13 @@ public final class TwoLayerFile {
       f.dataset("/theory/fine_lr", scan.fineLr());
       f.dataset("/theory/fine_lyapunov_plus", scan.fineLambdaPlus());
       f.dataset("/theory/fine_lyapunov_minus", scan.fineLambdaMinus());
-      RunMetadata.writePerformance(f, scan.kernelSeconds(), scan.stepsPerSecond(), first.ensemble().threads());
+      RunSections.performance(f, scan.kernelSeconds(), scan.stepsPerSecond(), first.ensemble().threads());
       f.commit();
     }
   }
 
   private static void writeParameters(ResultFile f, TwoLayerNet m, RegressionData test, Setup s,
-      TwoLayerExperiment.Ensemble e) {
+      EnsembleOptions e) {
     String g = "/parameters";
     f.attribute(g, "activation", m.activation().name().toLowerCase());
     f.attribute(g, "network", m.activation().formula);
@@ -100,11 +99,7 @@ public final class TwoLayerFile {
     f.attribute(g, "init_noise", m.initNoise());
     f.attribute(g, "diverged_above", m.divergedAbove());
     f.attribute(g, "saddle_eps", s.saddleEps());
-    f.attribute(g, "trajectories", e.trajectories());
-    f.attribute(g, "steps", e.steps());
-    f.attribute(g, "seed", e.seed());
-    f.attribute(g, "threads", (long) e.threads());
-    f.attribute(g, "block_width", (long) e.blockWidth());
+    RunSections.ensemble(f, e);
   }
 
   private static void writeData(ResultFile f, RegressionData train, RegressionData test) {
@@ -156,13 +151,13 @@ public final class TwoLayerFile {
   }
 
   /** One row per result: 1-D datasets for a single run, (points, classes) for a scan. */
-  private static void writeEstimates(ResultFile f, String g, String[] classes, TwoLayerExperiment.Result[] rs) {
+  private static void writeEstimates(ResultFile f, String g, String[] classes, TwoLayerResult[] rs) {
     int np = rs.length, nc = classes.length;
     double[][] frac = new double[np][nc], fracErr = new double[np][nc], test = new double[np][nc];
     double[][] testErr = new double[np][nc], train = new double[np][nc], mu = new double[np][nc], mw = new double[np][nc];
     double[] all = new double[np], allErr = new double[np];
     for (int i = 0; i < np; i++) {
-      TwoLayerExperiment.Result r = rs[i];
+      TwoLayerResult r = rs[i];
       double n = r.ensemble().trajectories();
       for (int c = 0; c < nc; c++) {
         double p = r.counts()[c] / n;

@@ -9,6 +9,8 @@ import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.LinearDResult;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
@@ -29,7 +31,7 @@ class LinearDReproducibilityTest {
     return Double.doubleToRawLongBits(e.value()) + "/" + Double.doubleToRawLongBits(e.stderr()) + ",";
   }
 
-  static String fingerprint(LinearDExperiment.Result r) {
+  static String fingerprint(LinearDResult r) {
     StringBuilder sb = new StringBuilder();
     for (EnsembleSummary s : r.summaries()) {
       sb.append(Double.doubleToRawLongBits(s.mean())).append(',').append(Double.doubleToRawLongBits(s.stderr()))

@@ -11,10 +11,12 @@ import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.LinearDResult;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.theory.Estimate;
-import org.sgdmc.theory.Linreg1dTheory;
 import org.sgdmc.theory.LinearDTheory;
+import org.sgdmc.theory.Linreg1dTheory;
 
 /**
  * The simulated Lyapunov spectrum of linear-d against every reference that exists, each computed
@@ -39,7 +41,7 @@ import org.sgdmc.theory.LinearDTheory;
  */
 class LinearDTheoryAgreementTest {
 
-  static LinearDExperiment.Result run(LinearD model, long trajectories, long steps, long seed) {
+  static LinearDResult run(LinearD model, long trajectories, long steps, long seed) {
     long[] times = LinearDExperiment.withQuarters(RecordTimes.parse("log:6", steps));
     EnsembleOptions options = new EnsembleOptions(trajectories, times, seed, 2, 64,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100);
@@ -56,7 +58,7 @@ class LinearDTheoryAgreementTest {
   // ---- d = 1 ----
 
   private static void assertOneDimensionalAgrees(LinearD model, Estimate exact) {
-    LinearDExperiment.Result r = run(model, 20_000, 300, 17);
+    LinearDResult r = run(model, 20_000, 300, 17);
     LyapunovEstimate lam = r.spectrum()[0];
     assertAgree(lam.value(), lam.stderr(), exact.value(), exact.stderr(), model.data().describe() + " S " + model.batch());
     assertTrue(lam.stderr() < 0.01, "a meaningful comparison needs a small error bar: " + lam.stderr());
@@ -118,7 +120,7 @@ class LinearDTheoryAgreementTest {
     record Case(double lr, int batch, int d, double variance) {}
     for (Case c : new Case[] {new Case(0.5, 2, 4, 1.0), new Case(1.5, 1, 3, 0.5)}) {
       LinearD model = LinearD.of(c.lr, c.batch, PointData.Gaussian.isotropic(c.d, c.variance), false, 1);
-      LinearDExperiment.Result r = run(model, 4_000, 500, 23);
+      LinearDResult r = run(model, 4_000, 500, 23);
       double[] variances = new double[c.d];
       java.util.Arrays.fill(variances, c.variance);
       double[] brute = meanLogStretchOfE1(c.lr, c.batch, variances, 1_000_000, 77);
@@ -139,7 +141,7 @@ class LinearDTheoryAgreementTest {
   @Test
   void forAnisotropicDataTheTopExponentIsNotTheMeanLogStretchOfE1() {
     double[] variances = {1.0, 0.1};
-    LinearDExperiment.Result r = run(LinearD.of(1.5, 1, new PointData.Gaussian(variances), false, 1), 2_000, 400, 3);
+    LinearDResult r = run(LinearD.of(1.5, 1, new PointData.Gaussian(variances), false, 1), 2_000, 400, 3);
     double[] brute = meanLogStretchOfE1(1.5, 1, variances, 400_000, 78);
     LyapunovEstimate late = r.late()[0];
     assertTrue(late.value() - brute[0] > 10 * Math.hypot(late.stderr(), brute[1]),
@@ -202,7 +204,7 @@ class LinearDTheoryAgreementTest {
       sumSq += y * y;
     }
     double mean = sum / samples, se = Math.sqrt((sumSq / samples - mean * mean) / (samples - 1));
-    LinearDExperiment.Result r = run(diag, 4_000, 300, 29);
+    LinearDResult r = run(diag, 4_000, 300, 29);
     assertAgree(r.sum().value(), r.sum().stderr(), mean, se, "diag Sigma, sum of exponents");
     Estimate theory = LinearDTheory.logDetMean(diag, 200_000, 6); // the CLI's reference (Sylvester, S x S)
     assertAgree(theory.value(), theory.stderr(), mean, se, "diag Sigma, LinearDTheory.logDetMean");
@@ -221,7 +223,7 @@ class LinearDTheoryAgreementTest {
       }
     }
     exact /= batches;
-    LinearDExperiment.Result fin = run(LinearD.of(0.6, 2, new PointData.Finite(points, "test"), false, 3), 4_000, 300, 31);
+    LinearDResult fin = run(LinearD.of(0.6, 2, new PointData.Finite(points, "test"), false, 3), 4_000, 300, 31);
     assertAgree(fin.sum().value(), fin.sum().stderr(), exact, 0, "finite data, sum of exponents");
 
     // S = 1: LinearDTheory's exact sum (1/N) sum_i log|1 - lr |x_i|^2| equals the determinant enumeration
@@ -249,7 +251,7 @@ class LinearDTheoryAgreementTest {
    */
   @Test
   void theSpectrumIsOrderedAndTheConvergenceDiagnosticPassesAConvergedRun() {
-    LinearDExperiment.Result r = run(LinearD.of(0.9, 1, ANISOTROPIC, false, 4), 1_000, 2_000, 37);
+    LinearDResult r = run(LinearD.of(0.9, 1, ANISOTROPIC, false, 4), 1_000, 2_000, 37);
     for (int a = 0; a + 1 < 4; a++) {
       LyapunovEstimate hi = r.spectrum()[a], lo = r.spectrum()[a + 1];
       assertTrue(hi.value() - lo.value() > 4 * (hi.stderr() + lo.stderr()), "Lambda_" + (a + 1) + " " + hi
@@ -275,7 +277,7 @@ class LinearDTheoryAgreementTest {
    */
   @Test
   void theConvergenceDiagnosticFlagsARunStillInItsTransient() {
-    LinearDExperiment.Result r = run(LinearD.of(0.5, 1, new PointData.Gaussian(new double[] {1.0, 0.02}), false, 1),
+    LinearDResult r = run(LinearD.of(0.5, 1, new PointData.Gaussian(new double[] {1.0, 0.02}), false, 1),
         2_000, 400, 41);
     assertTrue(r.drift()[0].z() > 10, "drift " + r.drift()[0]);
     assertFalse(r.converged());

@@ -10,6 +10,8 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.EnsembleSummary;
 
@@ -25,7 +27,7 @@ class Linreg1dReproducibilityTest {
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e30);
   }
 
-  private static String fingerprint(Linreg1dExperiment.Result r) {
+  private static String fingerprint(Linreg1dResult r) {
     StringBuilder sb = new StringBuilder();
     for (EnsembleSummary s : r.summaries()) {
       sb.append(Double.doubleToRawLongBits(s.mean())).append(',')

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.sgdmc.kernels.Kernel;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
+import org.sgdmc.results.Linreg1dTheoryValues;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.theory.Linreg1dTheory;
 
@@ -54,7 +57,7 @@ class Linreg1dTheoryAgreementTest {
         Arguments.of(new Linreg1d(2.0, 10, TEN, false, 1.0)));
   }
 
-  private static Linreg1dExperiment.Result run(Linreg1d model, long trajectories, long steps, long seed) {
+  private static Linreg1dResult run(Linreg1d model, long trajectories, long steps, long seed) {
     EnsembleOptions options = new EnsembleOptions(trajectories, RecordTimes.parse("log:10", steps), seed, 2, 64,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100);
     return Linreg1dExperiment.run(model, options, Kernel.VECTOR, Simulation.Progress.NONE);
@@ -63,7 +66,7 @@ class Linreg1dTheoryAgreementTest {
   @ParameterizedTest
   @MethodSource("cases")
   void simulatedExponentAgreesWithTheoryWithinFourStandardErrors(Linreg1d model) {
-    Linreg1dExperiment.Result r = run(model, 20_000, 300, 17);
+    Linreg1dResult r = run(model, 20_000, 300, 17);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
     double se = Math.hypot(r.lyapunov().stderr(), theory.lyapunov().stderr());
     double diff = r.lyapunov().value() - theory.lyapunov().value();
@@ -79,8 +82,8 @@ class Linreg1dTheoryAgreementTest {
   @Test
   void theSignOfTheExponentFlipsAtTheProbabilisticEdge() {
     double edge = Linreg1dTheory.lrProbabilisticGaussian(1);
-    Linreg1dExperiment.Result below = run(new Linreg1d(edge - 0.15, 1, GAUSS, false, 1.0), 20_000, 300, 3);
-    Linreg1dExperiment.Result above = run(new Linreg1d(edge + 0.15, 1, GAUSS, false, 1.0), 20_000, 300, 3);
+    Linreg1dResult below = run(new Linreg1d(edge - 0.15, 1, GAUSS, false, 1.0), 20_000, 300, 3);
+    Linreg1dResult above = run(new Linreg1d(edge + 0.15, 1, GAUSS, false, 1.0), 20_000, 300, 3);
     assertTrue(below.lyapunov().value() + 4 * below.lyapunov().stderr() < 0, "below the edge: " + below.lyapunov());
     assertTrue(above.lyapunov().value() - 4 * above.lyapunov().stderr() > 0, "above the edge: " + above.lyapunov());
   }
@@ -120,7 +123,7 @@ class Linreg1dTheoryAgreementTest {
     FeatureData.Finite data = Datasets.gaussian(8, 4.0, 1); // x_1 = 2 exactly
     Linreg1d model = new Linreg1d(0.25, 1, data, false, 1.0);
     assertEquals(Double.NEGATIVE_INFINITY, Linreg1dTheoryValues.of(model).lyapunov().value());
-    Linreg1dExperiment.Result r = run(model, 4_000, 100, 2);
+    Linreg1dResult r = run(model, 4_000, 100, 2);
     EnsembleSummary end = r.summaries()[r.summaries().length - 1];
     // P(x_1 never drawn in 100 steps) = (7/8)^100 = 1.6e-6 per trajectory
     assertTrue(end.fractionExact() > 0.99, "fraction exactly at w*: " + end.fractionExact());

@@ -10,6 +10,8 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.SaddleResult;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
@@ -26,7 +28,7 @@ class SaddleReproducibilityTest {
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e30);
   }
 
-  private static String fingerprint(SaddleExperiment.Result r) {
+  private static String fingerprint(SaddleResult r) {
     StringBuilder sb = new StringBuilder();
     for (EnsembleSummary[] all : new EnsembleSummary[][] {r.summariesH(), r.summariesM()}) {
       for (EnsembleSummary s : all) {

@@ -14,6 +14,9 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.SaddleResult;
+import org.sgdmc.results.SaddleTheoryValues;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.SaddlePhase;
@@ -60,7 +63,7 @@ class SaddleTheoryAgreementTest {
         Arguments.of(new Saddle(0.4, 7, TEN, false, 1.0, 0.0), 8000, 300));
   }
 
-  static SaddleExperiment.Result run(Saddle model, long trajectories, long steps, long seed) {
+  static SaddleResult run(Saddle model, long trajectories, long steps, long seed) {
     EnsembleOptions options = new EnsembleOptions(trajectories, RecordTimes.parse("log:10", steps), seed, 2, 64,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100);
     return SaddleExperiment.run(model, options, Kernel.VECTOR, Simulation.Progress.NONE);
@@ -69,7 +72,7 @@ class SaddleTheoryAgreementTest {
   @ParameterizedTest
   @MethodSource("cases")
   void simulatedExponentsAgreeWithTheoryWithinFourAndAHalfStandardErrors(Saddle model, int trajectories, int steps) {
-    SaddleExperiment.Result r = run(model, trajectories, steps, 17);
+    SaddleResult r = run(model, trajectories, steps, 17);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
     check("Lambda_+ (h)", model, r.lyapunovPlus(), theory.lyapunovPlus());
     check("Lambda_- (m)", model, r.lyapunovMinus(), theory.lyapunovMinus());
@@ -93,7 +96,7 @@ class SaddleTheoryAgreementTest {
     SaddlePhase[] expected = {SaddlePhase.IB, SaddlePhase.I, SaddlePhase.III, SaddlePhase.II, SaddlePhase.IV};
     for (int i = 0; i < lr.length; i++) {
       Saddle model = new Saddle(lr[i], 1, TWO, false, 1.0, 0.0);
-      SaddleExperiment.Result r = run(model, 4000, 200, 3);
+      SaddleResult r = run(model, 4000, 200, 3);
       SaddleTheoryValues theory = SaddleTheoryValues.of(model);
       assertEquals(expected[i], theory.phase().phase(), "theory at lr " + lr[i]);
       assertEquals(expected[i], r.phase().phase(), "simulation at lr " + lr[i] + ": " + r.lyapunovPlus() + ", "
@@ -116,7 +119,7 @@ class SaddleTheoryAgreementTest {
       Saddle model = new Saddle((double) p[0], (int) p[2], new SaddleData.Gaussian((double) p[1]), false, 1.0, 0.0);
       SaddleTheoryValues theory = SaddleTheoryValues.of(model);
       assertEquals(p[3], theory.phase().phase(), "theory at " + java.util.Arrays.toString(p));
-      SaddleExperiment.Result r = run(model, (int) p[2] == 1 ? 4000 : 2000, 200, 5);
+      SaddleResult r = run(model, (int) p[2] == 1 ? 4000 : 2000, 200, 5);
       assertEquals(p[3], r.phase().phase(), "simulation at " + java.util.Arrays.toString(p));
       assertTrue(r.phase().isCertain(), java.util.Arrays.toString(p) + ": confidence " + r.phase().confidence());
     }
@@ -131,7 +134,7 @@ class SaddleTheoryAgreementTest {
   void mReachesZeroExactlyWhenAFactorVanishes() {
     Saddle model = new Saddle(1.0, 1, TWO, false, 1.0, 0.0);
     assertEquals(Double.NEGATIVE_INFINITY, SaddleTheoryValues.of(model).lyapunovMinus().value());
-    SaddleExperiment.Result r = run(model, 1000, 200, 2);
+    SaddleResult r = run(model, 1000, 200, 2);
     EnsembleSummary end = r.summariesM()[r.summariesM().length - 1];
     assertEquals(1.0, end.fractionExact());
     assertEquals(Double.NEGATIVE_INFINITY, r.lyapunovMinus().value());

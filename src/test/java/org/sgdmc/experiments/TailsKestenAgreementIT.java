@@ -17,6 +17,7 @@ import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.NoiseModel;
+import org.sgdmc.results.TailsResult;
 import org.sgdmc.rng.Draws;
 import org.sgdmc.rng.StableShape;
 import org.sgdmc.stats.tails.TailFit;
@@ -55,7 +56,7 @@ class TailsKestenAgreementIT {
     TailIndex theory = Linreg1dTailsTheory.of(model);
     assertEquals(TailIndex.Regime.POWER_LAW, theory.regime());
     assertTrue(theory.index() > 1 && theory.index() < 6, "test range: alpha " + theory.index());
-    TailsExperiment.Result r = TailsExperiment.run(w -> new Linreg1dTailsVectorBlock(model, 11, w), PLAN, theory,
+    TailsResult r = TailsExperiment.run(w -> new Linreg1dTailsVectorBlock(model, 11, w), PLAN, theory,
         TailFitOptions.defaults(), false, Simulation.Progress.NONE);
     assertNull(r.refusal());
     TailFit fit = r.norm();
@@ -70,7 +71,7 @@ class TailsKestenAgreementIT {
   void theIsotropicLinearDModelsIndexIsTheQuadratures() {
     LinearDTails model = LinearDTails.isotropicStream(0.55, 2, 3, 1.0);
     TailIndex theory = TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), false);
-    TailsExperiment.Result r = TailsExperiment.run(w -> new LinearDTailsVectorBlock(model, 3, w),
+    TailsResult r = TailsExperiment.run(w -> new LinearDTailsVectorBlock(model, 3, w),
         new StationarySampler.Plan(1 << 15, 1500, 8, 20, 2, 64), theory, TailFitOptions.defaults(), true,
         Simulation.Progress.NONE);
     TailFit fit = r.norm();

@@ -13,6 +13,8 @@ import org.sgdmc.models.Activation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.theory.StationaryPoints;
 import org.sgdmc.theory.StationaryPoints.Point;
@@ -25,7 +27,7 @@ import org.sgdmc.theory.StationaryPoints.Point;
 class TwoLayerReproducibilityTest {
   private static final int LANES = VectorShapes.DOUBLES.length();
 
-  private static String fingerprint(TwoLayerExperiment.Result r) {
+  private static String fingerprint(TwoLayerResult r) {
     StringBuilder sb = new StringBuilder();
     for (double[] row : r.fractions()) {
       sb.append(Arrays.toString(row));
@@ -57,8 +59,8 @@ class TwoLayerReproducibilityTest {
           if (kernel == Kernel.SCALAR && (threads != 1 || width != LANES)) {
             continue; // the scalar twin once is enough: it is slow
           }
-          TwoLayerExperiment.Ensemble e = new TwoLayerExperiment.Ensemble(203, RecordTimes.parse("log:6", 1500), 42, threads, width);
-          String got = fingerprint(TwoLayerExperiment.run(model, test, points, e, TwoLayerExperiment.Classifier.DEFAULT,
+          EnsembleOptions e = new EnsembleOptions(203, RecordTimes.parse("log:6", 1500), 42, threads, width);
+          String got = fingerprint(TwoLayerExperiment.run(model, test, points, e, TwoLayerResult.Classifier.DEFAULT,
               kernel, Simulation.Progress.NONE));
           if (reference == null) {
             reference = got;

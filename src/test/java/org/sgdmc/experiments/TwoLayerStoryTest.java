@@ -12,6 +12,9 @@ import org.sgdmc.models.Activation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.RegressionData;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.TwoLayerResult;
+import org.sgdmc.results.TwoLayerTheoryValues;
 import org.sgdmc.theory.StationaryPoints;
 import org.sgdmc.theory.StationaryPoints.Point;
 
@@ -30,18 +33,18 @@ class TwoLayerStoryTest {
   private static final RegressionData TEST = Datasets.teacher(Activation.SWISH, 2000, 0.1, 85, true);
   private static final List<Point> POINTS = StationaryPoints.find(Activation.SWISH, TRAIN, TEST);
 
-  private static TwoLayerExperiment.Result runFromB(double lr, long steps) {
+  private static TwoLayerResult runFromB(double lr, long steps) {
     Point b = StationaryPoints.byLabel(POINTS, "B");
     TwoLayerNet model = new TwoLayerNet(Activation.SWISH, TRAIN, lr, 1, false, b.u(), b.w(), 0.0,
         TwoLayerNet.DEFAULT_DIVERGED_ABOVE);
-    TwoLayerExperiment.Ensemble e = new TwoLayerExperiment.Ensemble(512, RecordTimes.parse("log:8", steps), 17, 2, 64);
-    return TwoLayerExperiment.run(model, TEST, POINTS, e, TwoLayerExperiment.Classifier.DEFAULT,
+    EnsembleOptions e = new EnsembleOptions(512, RecordTimes.parse("log:8", steps), 17, 2, 64);
+    return TwoLayerExperiment.run(model, TEST, POINTS, e, TwoLayerResult.Classifier.DEFAULT,
         Kernel.VECTOR, Simulation.Progress.NONE);
   }
 
   @Test
   void atSmallLearningRateEveryTrajectoryStaysAtB() {
-    TwoLayerExperiment.Result r = runFromB(0.02, 5000);
+    TwoLayerResult r = runFromB(0.02, 5000);
     assertEquals(1.0, r.endFraction("B"), "fractions " + java.util.Arrays.toString(r.counts()));
     assertEquals(StationaryPoints.byLabel(POINTS, "B").testLoss(), r.testLoss()[r.classIndex("B")], 0.005,
         "B's basin generalises like B");
@@ -51,7 +54,7 @@ class TwoLayerStoryTest {
   void whereTheSaddleAttractsMostTrajectoriesEndAtIt() {
     TwoLayerTheoryValues t = TwoLayerTheoryValues.of(runFromB(0.3, 1).model(), POINTS);
     assertTrue(t.saddleAttracts(), "C attracts at lr = 0.3: " + t.lambdaPlus() + ", " + t.lambdaMinus());
-    TwoLayerExperiment.Result r = runFromB(0.3, 10_000);
+    TwoLayerResult r = runFromB(0.3, 10_000);
     double c = r.endFraction("C");
     assertTrue(c > 0.5, "C fraction " + c);
     for (String other : r.classes()) {
@@ -67,7 +70,7 @@ class TwoLayerStoryTest {
     String[] expected = {"B", "C", "diverged"};
     double[] meanTest = new double[lrs.length];
     for (int i = 0; i < lrs.length; i++) {
-      TwoLayerExperiment.Result r = runFromB(lrs[i], 10_000);
+      TwoLayerResult r = runFromB(lrs[i], 10_000);
       String top = r.classes()[0];
       for (String c : r.classes()) {
         top = r.endFraction(c) > r.endFraction(top) ? c : top;

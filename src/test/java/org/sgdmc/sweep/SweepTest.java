@@ -13,10 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.Linreg1dExperiment;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
 
 /** Sweeps: exact equivalences (threads, chunking, resuming, kernel twins) and agreement with theory. */
 class SweepTest {
@@ -84,7 +85,7 @@ class SweepTest {
     SweepRunner.CellResult cell = SweepRunner.run(g.family(), g.cells(), Map.of(),
         new SweepRunner.Settings(2000, 150, 5, 2, 32, true), QUIET)[0];
     Linreg1d model = new Linreg1d(1.7, 3, new FeatureData.Gaussian(), false, 1.0);
-    Linreg1dExperiment.Result sim = Linreg1dExperiment.run(model, new EnsembleOptions(2000, new long[] {0, 150}, 5, 2, 64,
+    Linreg1dResult sim = Linreg1dExperiment.run(model, new EnsembleOptions(2000, new long[] {0, 150}, 5, 2, 64,
         EnsembleOptions.DEFAULT_QUANTILES, EnsembleOptions.DEFAULT_EPSILONS, 1e100), Kernel.VECTOR,
         Simulation.Progress.NONE);
     // same per-trajectory exponents; only the order of summation over trajectories differs

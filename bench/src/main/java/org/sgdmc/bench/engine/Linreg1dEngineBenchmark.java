@@ -17,10 +17,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.experiments.EnsembleOptions;
 import org.sgdmc.experiments.Linreg1dExperiment;
+import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.Linreg1dResult;
 import org.sgdmc.stats.LyapunovEstimate;
 
 /**
@@ -84,7 +86,7 @@ public class Linreg1dEngineBenchmark {
   Linreg1d model;
   EnsembleOptions options;
   LyapunovEstimate reference;
-  Linreg1dExperiment.Result last;
+  Linreg1dResult last;
 
   /** Trajectory-steps done, reported by JMH per second as the secondary score {@code trajectorySteps}. */
   @State(Scope.Thread)
@@ -102,7 +104,7 @@ public class Linreg1dEngineBenchmark {
   public void setUp() {
     model = new Linreg1d(0.5, 1, new FeatureData.Gaussian(), false, 1.0);
     options = options(threads);
-    reference = Linreg1dExperiment.run(model, options(1), Linreg1dExperiment.Kernel.VECTOR, Simulation.Progress.NONE)
+    reference = Linreg1dExperiment.run(model, options(1), Kernel.VECTOR, Simulation.Progress.NONE)
         .lyapunov();
     if (!(Math.abs(reference.value() - LYAPUNOV_GAUSSIAN_S1) <= SIGMAS * reference.stderr())) {
       throw new IllegalStateException(String.format(
@@ -126,8 +128,8 @@ public class Linreg1dEngineBenchmark {
   }
 
   @Benchmark
-  public Linreg1dExperiment.Result run(Counters counters) {
-    last = Linreg1dExperiment.run(model, options, Linreg1dExperiment.Kernel.VECTOR, Simulation.Progress.NONE);
+  public Linreg1dResult run(Counters counters) {
+    last = Linreg1dExperiment.run(model, options, Kernel.VECTOR, Simulation.Progress.NONE);
     counters.trajectorySteps += trajectories * steps;
     return last;
   }

@@ -1,4 +1,4 @@
-package org.sgdmc.experiments;
+package org.sgdmc.results;
 
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
@@ -16,7 +16,7 @@ import org.sgdmc.theory.LinearDTheory;
 public record LinearDTheoryValues(Estimate oneDimensional, Estimate topIsotropic, Estimate logDet) {
 
   /** Work budget of each Monte Carlo reference, in multiply-adds (about a second). */
-  static final double MONTE_CARLO_BUDGET = 2e8;
+  public static final double MONTE_CARLO_BUDGET = 2e8;
 
   /** The references for {@code model}, with fixed seeds (reproducible) and samples limited by a work budget. */
   public static LinearDTheoryValues of(LinearD model) {

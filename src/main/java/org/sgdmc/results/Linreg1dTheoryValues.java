@@ -1,4 +1,4 @@
-package org.sgdmc.experiments;
+package org.sgdmc.results;
 
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;

@@ -1,4 +1,4 @@
-package org.sgdmc.experiments;
+package org.sgdmc.results;
 
 import org.sgdmc.models.Saddle;
 import org.sgdmc.stats.PhaseClassifier;

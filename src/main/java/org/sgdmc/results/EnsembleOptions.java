@@ -1,4 +1,4 @@
-package org.sgdmc.experiments;
+package org.sgdmc.results;
 
 /**
  * How an ensemble is run and observed, independent of the model: size, length, seed, cores, blocking and
@@ -49,6 +49,17 @@ public record EnsembleOptions(
     recordTimes = recordTimes.clone();
     quantileLevels = quantileLevels.clone();
     epsilons = epsilons.clone();
+  }
+
+  /** An ensemble observed with the default quantiles, epsilons and divergence threshold. */
+  public EnsembleOptions(long trajectories, long[] recordTimes, long seed, int threads, int blockWidth) {
+    this(trajectories, recordTimes, seed, threads, blockWidth, DEFAULT_QUANTILES, DEFAULT_EPSILONS,
+        DEFAULT_DIVERGED_ABOVE);
+  }
+
+  /** The same ensemble observed at {@code times} instead. */
+  public EnsembleOptions withRecordTimes(long[] times) {
+    return new EnsembleOptions(trajectories, times, seed, threads, blockWidth, quantileLevels, epsilons, divergedAbove);
   }
 
   /** The last step. */

@@ -1,4 +1,4 @@
-package org.sgdmc.experiments;
+package org.sgdmc.results;
 
 import java.util.ArrayList;
 import java.util.List;
