@@ -10,9 +10,6 @@ import picocli.CommandLine.Option;
  * ({@link SharedOptions}).
  */
 public final class EnsembleMixin {
-  /** The most trajectories of one run (2^28): beyond it the per-trajectory records no longer fit in memory. */
-  static final long MAX_TRAJECTORIES = 1L << 28;
-
   @Option(names = "--trajectories", paramLabel = "N", defaultValue = "100000",
       description = "Independent trajectories (per point of a scan, per cell of a sweep) (default: ${DEFAULT-VALUE}).")
   long trajectories;
@@ -35,10 +32,11 @@ public final class EnsembleMixin {
    * trajectories is the result (sweeps, the demo).
    */
   EnsembleMixin validated(long minTrajectories) {
-    if (trajectories < minTrajectories || trajectories > MAX_TRAJECTORIES) {
-      throw new UserError("--trajectories must be in " + minTrajectories + ".." + MAX_TRAJECTORIES + ", not "
-          + trajectories + (trajectories > MAX_TRAJECTORIES ? " (use several seeds)" : ""));
+    if (trajectories < minTrajectories) {
+      throw new UserError("--trajectories must be at least " + minTrajectories + ", not " + trajectories);
     }
+    // no upper bound here: streamed runs hold nothing per trajectory, and runs that keep every value are
+    // refused by the memory guard (engine.MemoryGuard), in one line, before they start
     if (threads() < 1) {
       throw new UserError("--threads must be at least 1, not " + threads);
     }
@@ -62,7 +60,7 @@ public final class EnsembleMixin {
       return observables == null
           ? new EnsembleOptions(trajectories, recordTimes, seed, threads(), blockWidth)
           : new EnsembleOptions(trajectories, recordTimes, seed, threads(), blockWidth, observables.quantiles,
-              observables.epsilons, observables.divergedAbove);
+              observables.epsilons, observables.divergedAbove, observables.keepTrajectories);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -16,4 +16,10 @@ public final class ObservablesMixin {
   @Option(names = "--diverged-above", paramLabel = "D", defaultValue = "1e100",
       description = "A trajectory farther than D from w* counts as diverged (default: ${DEFAULT-VALUE}).")
   double divergedAbove;
+
+  @Option(names = "--keep-trajectories",
+      description = "Also keep every trajectory's log-distance at every recording time (8 bytes each): exact "
+          + "quantiles, and the values in the file under /trajectories. Without it the statistics are streamed "
+          + "and memory does not grow with --trajectories.")
+  boolean keepTrajectories;
 }

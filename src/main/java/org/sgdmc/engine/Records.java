@@ -19,6 +19,9 @@ public final class Records implements AutoCloseable {
   private final long[] times;
   private final int observables;
 
+  /** The most trajectories whose values can be kept: one time's values are read back as a Java array. */
+  public static final long MAX_TRAJECTORIES = Integer.MAX_VALUE - 8;
+
   /** Bytes that {@code allocate(trajectories, times, observables)} takes. */
   public static long bytes(long trajectories, int times, int observables) {
     try {
@@ -34,6 +37,11 @@ public final class Records implements AutoCloseable {
    * option to name when it does not.
    */
   public static Records allocate(long trajectories, long[] times, int observables, String lower) {
+    if (trajectories > MAX_TRAJECTORIES) {
+      throw new TooLargeException(String.format(
+          "keeping every trajectory's values allows at most %d trajectories, not %d: %s", MAX_TRAJECTORIES,
+          trajectories, lower));
+    }
     long bytes = bytes(trajectories, times.length, observables);
     MemoryGuard.check(String.format("keeping %d trajectories x %d record times x %d observables", trajectories,
         times.length, observables), 0, bytes, lower);

@@ -2,9 +2,17 @@ package org.sgdmc.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.sgdmc.engine.BlockReducer;
+import org.sgdmc.engine.BothReducers;
+import org.sgdmc.engine.MemoryGuard;
 import org.sgdmc.engine.RecordTimes;
+import org.sgdmc.engine.Records;
+import org.sgdmc.engine.Simulation;
+import org.sgdmc.engine.TooLargeException;
+import org.sgdmc.kernels.TrajectoryBlock;
 import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.KeptTrajectories;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.stats.MeanAccumulator;
@@ -32,8 +40,10 @@ final class EnsembleReductions implements BlockReducer<EnsembleReductions> {
     final int[] summarised;
     final SummaryAccumulator.Spec spec;
     final List<PerTrajectory> statistics = new ArrayList<>();
+    final boolean keep;
 
     Plan(EnsembleOptions options, int... summarised) {
+      this.keep = options.keepTrajectories();
       this.times = options.recordTimes();
       this.summarised = summarised.clone();
       this.spec = new SummaryAccumulator.Spec(options.quantileLevels(), options.epsilons(), options.divergedAbove());
@@ -73,6 +83,58 @@ final class EnsembleReductions implements BlockReducer<EnsembleReductions> {
 
     EnsembleReductions newReducer() {
       return new EnsembleReductions(this);
+    }
+
+    /**
+     * Runs the ensemble and reduces it: streamed, or, with {@code --keep-trajectories}, streamed and kept, the
+     * summaries then exact order statistics of the kept values. {@code names} name the observables in the
+     * file's {@code /trajectories}.
+     */
+    Outcome run(IntFunction<TrajectoryBlock> blocks, Simulation.Settings settings, Simulation.Progress progress,
+        String... names) {
+      if (!keep) {
+        Simulation.Result<EnsembleReductions> sim = Simulation.run(blocks, settings, this::newReducer, progress);
+        return new Outcome(sim.reduced(), null, null, sim.kernelSeconds());
+      }
+      if (Records.bytes(settings.trajectories(), times.length, 1) > Integer.MAX_VALUE) {
+        throw new TooLargeException(String.format("--keep-trajectories writes each observable as one dataset, at "
+            + "most 2 GiB with the pure-Java HDF5 writer; %d trajectories x %d record times is %s: use fewer "
+            + "trajectories or --record-times", settings.trajectories(), times.length,
+            MemoryGuard.bytes(Records.bytes(settings.trajectories(), times.length, 1))));
+      }
+      MemoryGuard.check("keeping every trajectory", Records.bytes(settings.trajectories(), times.length,
+          names.length), 0, "drop --keep-trajectories (the statistics are streamed without it)");
+      try (Records kept = Records.allocate(settings.trajectories(), times, names.length,
+          "drop --keep-trajectories (the statistics are streamed without it)")) {
+        Simulation.Result<BothReducers<EnsembleReductions, Records.Collector>> sim = Simulation.run(blocks, settings,
+            () -> new BothReducers<>(newReducer(), kept.collector()), progress);
+        double[][][] values = new double[names.length][times.length][];
+        for (int k = 0; k < names.length; k++) {
+          for (int r = 0; r < times.length; r++) {
+            values[k][r] = kept.at(k, r);
+          }
+        }
+        EnsembleSummary[][] exact = new EnsembleSummary[summarised.length][times.length];
+        for (int j = 0; j < summarised.length; j++) {
+          for (int r = 0; r < times.length; r++) {
+            exact[j][r] = EnsembleSummary.of(values[summarised[j]][r], spec.quantileLevels(), spec.epsilons(),
+                spec.divergedAbove());
+          }
+        }
+        return new Outcome(sim.reduced().first(), exact, new KeptTrajectories(names, values), sim.kernelSeconds());
+      }
+    }
+  }
+
+  /**
+   * A reduced run: the streamed reductions, the exact summaries and the values when they were kept (else
+   * null), and the kernels' wall time.
+   */
+  record Outcome(EnsembleReductions reduced, EnsembleSummary[][] exactSummaries, KeptTrajectories kept,
+      double kernelSeconds) {
+    /** The summaries of the j-th summarised observable: exact when the values were kept, else streamed. */
+    EnsembleSummary[] summaries(int j) {
+      return exactSummaries != null ? exactSummaries[j] : reduced.summaries(j);
     }
   }
 

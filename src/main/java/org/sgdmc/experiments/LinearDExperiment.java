@@ -89,10 +89,9 @@ public final class LinearDExperiment {
       }
       return total;
     });
-    Simulation.Result<EnsembleReductions> sim = Simulation.run(
-        Kernels.LINEAR_D.blocks(model, seed, kernel),
-        settings, plan::newReducer, progress);
-    EnsembleReductions r = sim.reduced();
+    EnsembleReductions.Outcome run = plan.run(Kernels.LINEAR_D.blocks(model, seed, kernel), settings, progress,
+        tangentNames(k));
+    EnsembleReductions r = run.reduced();
     LyapunovEstimate[] spectrumEst = new LyapunovEstimate[k], lateEst = new LyapunovEstimate[k];
     SampleMean[] driftEst = new SampleMean[k];
     LyapunovEstimate[][] atTimeEst = new LyapunovEstimate[last][k];
@@ -105,8 +104,17 @@ public final class LinearDExperiment {
       }
     }
     long[] after0 = java.util.Arrays.copyOfRange(times, 1, times.length);
-    return new LinearDResult(model, options, r.summaries(0), spectrumEst, lateEst, driftEst, after0, atTimeEst,
-        r.mean(sum), sim.kernelSeconds());
+    return new LinearDResult(model, options, run.summaries(0), spectrumEst, lateEst, driftEst, after0, atTimeEst,
+        r.mean(sum), run.kernelSeconds(), run.kept());
+  }
+
+  /** The kept observables' names: {@code L_a}, the accumulated log of the a-th QR diagonal. */
+  private static String[] tangentNames(int k) {
+    String[] names = new String[k];
+    for (int a = 0; a < k; a++) {
+      names[a] = "L_" + (a + 1);
+    }
+    return names;
   }
 
   /**

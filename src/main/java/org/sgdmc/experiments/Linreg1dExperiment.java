@@ -18,10 +18,10 @@ public final class Linreg1dExperiment {
     EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, 0);
     int whole = plan.whole(0);
     int late = plan.late(0);
-    Simulation.Result<EnsembleReductions> sim = Simulation.run(
-        Kernels.LINREG1D.blocks(model, seed, kernel),
-        settings, plan::newReducer, progress);
-    EnsembleReductions r = sim.reduced();
-    return new Linreg1dResult(model, options, r.summaries(0), r.whole(whole), r.late(late), sim.kernelSeconds());
+    EnsembleReductions.Outcome run = plan.run(Kernels.LINREG1D.blocks(model, seed, kernel), settings, progress,
+        "log_distance");
+    EnsembleReductions r = run.reduced();
+    return new Linreg1dResult(model, options, run.summaries(0), r.whole(whole), r.late(late), run.kernelSeconds(),
+        run.kept());
   }
 }

@@ -26,17 +26,16 @@ public final class SaddleExperiment {
     int m = Saddle.OBSERVABLE_M;
     EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, h, m);
     int wholeH = plan.whole(h), wholeM = plan.whole(m), lateH = plan.late(h), lateM = plan.late(m);
-    Simulation.Result<EnsembleReductions> sim = Simulation.run(
-        Kernels.SADDLE.blocks(model, seed, kernel),
-        settings, plan::newReducer, progress);
-    EnsembleReductions r = sim.reduced();
+    EnsembleReductions.Outcome run = plan.run(Kernels.SADDLE.blocks(model, seed, kernel), settings, progress,
+        "log_h", "log_m");
+    EnsembleReductions r = run.reduced();
     LyapunovEstimate plus = r.whole(wholeH);
     LyapunovEstimate minus = r.whole(wholeM);
     double meanSquareMinus = SaddleTheory.meanSquareFactor(
         model.lr(), -1, model.data(), model.batch(), model.withReplacement());
     PhaseClassifier.Classification phase = PhaseClassifier.classify(
         plus.value(), plus.stderr(), minus.value(), minus.stderr(), meanSquareMinus);
-    return new SaddleResult(model, options, r.summaries(0), r.summaries(1), plus, minus, r.late(lateH), r.late(lateM),
-        phase, sim.kernelSeconds());
+    return new SaddleResult(model, options, run.summaries(0), run.summaries(1), plus, minus, r.late(lateH),
+        r.late(lateM), phase, run.kernelSeconds(), run.kept());
   }
 }

@@ -18,6 +18,7 @@ public final class LinearDFile {
         result.stepsPerSecond(), f -> {
           writeParameters(f, result.model(), dataKind, dataSeed);
           RunSections.observables(f, RunSections.Observed.distance(), result.summaries());
+          RunSections.kept(f, result.kept());
           f.attribute("/observables", "description",
               "statistics of L_1(t) = log|w_t - w*| for SGD started at w_0 - w* = e_1 (the top tangent vector)");
           writeEstimates(f, result);

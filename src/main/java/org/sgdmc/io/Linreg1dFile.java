@@ -17,6 +17,7 @@ public final class Linreg1dFile {
         result.stepsPerSecond(), f -> {
           writeParameters(f, result.model(), dataKind, dataSeed);
           RunSections.observables(f, RunSections.Observed.distance(), result.summaries());
+          RunSections.kept(f, result.kept());
           RunSections.exponent(f, "/estimates/lyapunov", result.lyapunov(),
               "mean over trajectories of (log|w_T - w*| - log|w_0 - w*|) / T; stderr = sd / sqrt(trajectories)");
           RunSections.lateExponent(f, "/estimates/lyapunov_late", result.lyapunovLate());

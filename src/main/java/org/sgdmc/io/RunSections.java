@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.KeptTrajectories;
 import org.sgdmc.stats.EnsembleSummary;
+import org.sgdmc.stats.LogHistogram;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.theory.Estimate;
 
@@ -118,7 +120,24 @@ public final class RunSections {
     f.dataset(g + "time", o.recordTimes());
     f.datasetAttribute(g + "time", "units", "steps");
     f.dataset(g + "quantile_levels", o.quantileLevels());
+    f.datasetAttribute(g + "quantile_levels", "resolution", o.keepTrajectories()
+        ? "exact: order statistics of every trajectory's value (--keep-trajectories)"
+        : LogHistogram.RESOLUTION);
     f.dataset(g + "epsilons", o.epsilons());
+    f.attribute(PARAMETERS, "keep_trajectories", o.keepTrajectories());
+  }
+
+  /** {@code /trajectories/NAME} [time, trajectory]: every kept value (only with {@code --keep-trajectories}). */
+  public static void kept(ResultFile f, KeptTrajectories kept) {
+    if (kept == null) {
+      return;
+    }
+    for (int k = 0; k < kept.names().length; k++) {
+      String path = "/trajectories/" + kept.names()[k];
+      f.dataset(path, kept.values()[k]);
+      f.datasetAttribute(path, "description",
+          "[time, trajectory]: " + kept.names()[k] + " of every trajectory at every recording time (natural log)");
+    }
   }
 
   /** The ensemble statistics of one observed distance at every recording time, named by {@code names}. */

@@ -29,6 +29,7 @@ public final class SaddleFile {
           writeParameters(f, result.model(), source);
           RunSections.observables(f, RunSections.Observed.direction("h", "h = w + u"), result.summariesH());
           RunSections.observables(f, RunSections.Observed.direction("m", "m = w - u"), result.summariesM());
+          RunSections.kept(f, result.kept());
           writeEstimates(f, result);
           writeTheory(f, theory);
         });

@@ -12,6 +12,8 @@ package org.sgdmc.results;
  * @param quantileLevels levels for the quantiles of log-distance
  * @param epsilons distances for the fractions within epsilon of the minimum
  * @param divergedAbove a distance above which a trajectory counts as diverged
+ * @param keepTrajectories keep every trajectory's values (exact quantiles, values in the file) besides the
+ *     streamed statistics, memory permitting
  */
 public record EnsembleOptions(
     long trajectories,
@@ -21,7 +23,8 @@ public record EnsembleOptions(
     int blockWidth,
     double[] quantileLevels,
     double[] epsilons,
-    double divergedAbove) {
+    double divergedAbove,
+    boolean keepTrajectories) {
 
   /** Default quantile levels: median, quartiles, deciles and the 1% tails. */
   public static final double[] DEFAULT_QUANTILES = {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99};
@@ -52,6 +55,12 @@ public record EnsembleOptions(
   }
 
   /** An ensemble observed with the default quantiles, epsilons and divergence threshold. */
+  /** Options that stream their statistics (nothing kept per trajectory). */
+  public EnsembleOptions(long trajectories, long[] recordTimes, long seed, int threads, int blockWidth,
+      double[] quantileLevels, double[] epsilons, double divergedAbove) {
+    this(trajectories, recordTimes, seed, threads, blockWidth, quantileLevels, epsilons, divergedAbove, false);
+  }
+
   public EnsembleOptions(long trajectories, long[] recordTimes, long seed, int threads, int blockWidth) {
     this(trajectories, recordTimes, seed, threads, blockWidth, DEFAULT_QUANTILES, DEFAULT_EPSILONS,
         DEFAULT_DIVERGED_ABOVE);
@@ -59,7 +68,8 @@ public record EnsembleOptions(
 
   /** The same ensemble observed at {@code times} instead. */
   public EnsembleOptions withRecordTimes(long[] times) {
-    return new EnsembleOptions(trajectories, times, seed, threads, blockWidth, quantileLevels, epsilons, divergedAbove);
+    return new EnsembleOptions(trajectories, times, seed, threads, blockWidth, quantileLevels, epsilons, divergedAbove,
+        keepTrajectories);
   }
 
   /** The last step. */

@@ -18,11 +18,12 @@ import org.sgdmc.stats.SampleMean;
  * @param atTime {@code atTime[r][a]}: the estimate {@code mean_i L_a,i(t)/t} of exponent a at {@code times[r]}
  * @param sum whole-run estimate of {@code Lambda_1 + ... + Lambda_k}, from the per-trajectory sums
  * @param kernelSeconds wall time of the simulation proper
+ * @param kept every trajectory's values when {@code --keep-trajectories} asked for them, else null
  */
 public record LinearDResult(
     LinearD model, EnsembleOptions options, EnsembleSummary[] summaries, LyapunovEstimate[] spectrum,
     LyapunovEstimate[] late, SampleMean[] drift, long[] times, LyapunovEstimate[][] atTime, SampleMean sum,
-    double kernelSeconds) {
+    double kernelSeconds, KeptTrajectories kept) {
 
   /** Trajectory-steps per second of wall time in the kernels. */
   public double stepsPerSecond() {

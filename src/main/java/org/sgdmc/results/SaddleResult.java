@@ -17,11 +17,12 @@ import org.sgdmc.stats.PhaseClassifier;
  * @param phase the phase of the simulated exponents, with its confidence; Ib is told from I by the exact
  *     mean-square factor of m ({@link PhaseClassifier})
  * @param kernelSeconds wall time of the simulation proper
+ * @param kept every trajectory's values when {@code --keep-trajectories} asked for them, else null
  */
 public record SaddleResult(
     Saddle model, EnsembleOptions options, EnsembleSummary[] summariesH, EnsembleSummary[] summariesM,
     LyapunovEstimate lyapunovPlus, LyapunovEstimate lyapunovMinus, LyapunovEstimate lyapunovPlusLate,
-    LyapunovEstimate lyapunovMinusLate, PhaseClassifier.Classification phase, double kernelSeconds) {
+    LyapunovEstimate lyapunovMinusLate, PhaseClassifier.Classification phase, double kernelSeconds, KeptTrajectories kept) {
 
   /** Trajectory-steps per second of wall time in the kernels. */
   public double stepsPerSecond() {
