@@ -71,7 +71,7 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
     Map<Integer, SweepRunner.CellResult> done = new HashMap<>();
     String fingerprint = grid.fingerprint(trajectories, stepCount, seed, familySettings());
-    SweepCheckpoint checkpoint;
+    SweepCheckpoint<SweepRunner.CellResult> checkpoint;
     try {
       checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint, family.exponents(), done);
     } catch (IllegalArgumentException e) {

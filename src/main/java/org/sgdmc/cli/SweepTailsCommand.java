@@ -1,8 +1,16 @@
 package org.sgdmc.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
@@ -13,8 +21,9 @@ import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.NoiseModel;
-import org.sgdmc.results.TailsResult;
 import org.sgdmc.sweep.Axis;
+import org.sgdmc.sweep.SweepCheckpoint;
+import org.sgdmc.sweep.TailsCell;
 import org.sgdmc.theory.TailIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +33,8 @@ import picocli.CommandLine.Mixin;
  * {@code sgdmc sweep tails-linreg1d}: the tail index alpha(lr, S) of 1-D SGD off interpolation over a grid,
  * each cell a full stationary sampling and tail fit, beside the Kesten index. Every cell uses the same seed, so
  * cells with the same batch size draw the same data: neighbouring learning rates differ by the learning rate
- * alone (common random numbers), and alpha(lr) comes out smooth rather than speckled.
+ * alone (common random numbers), and alpha(lr) comes out smooth rather than speckled. Finished cells are
+ * checkpointed beside the output, as for the other sweeps: rerun an interrupted sweep and it skips them.
  */
 @Command(
     name = "tails-linreg1d",
@@ -79,42 +89,87 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
         }
       }
     }
-    List<TailsResult> results = new ArrayList<>();
+    String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + noise.stableAlpha : "")
+        + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.withReplacement);
+    // Each finished cell goes to a checkpoint beside the output; a rerun of the same command skips those cells.
+    Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
+    Map<Integer, TailsCell> done = new HashMap<>();
+    SweepCheckpoint<TailsCell> checkpoint;
+    try {
+      checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint(spec), TailsCell.CODEC, done);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    done.keySet().removeIf(c -> c < 0 || c >= models.size());
+    if (!done.isEmpty()) {
+      System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), models.size(),
+          checkpointPath);
+    }
+    List<TailsCell> cells = new ArrayList<>();
     long t0 = System.nanoTime();
     try (ProgressBar bar = tails.output.progressBar("sweep tails")) {
       for (int c = 0; c < models.size(); c++) {
-        Linreg1dTails m = models.get(c);
-        TailIndex theory = Linreg1dTailsTheory.of(m);
-        results.add(tails.sample(Kernels.LINREG1D_TAILS.blocks(m, tails.ensemble.seed, Kernel.VECTOR), theory, false,
-            Simulation.Progress.NONE));
+        TailsCell cell = done.get(c);
+        if (cell == null) {
+          Linreg1dTails m = models.get(c);
+          TailIndex theory = Linreg1dTailsTheory.of(m);
+          cell = TailsCell.of(tails.sample(Kernels.LINREG1D_TAILS.blocks(m, tails.ensemble.seed, Kernel.VECTOR), theory,
+              false, Simulation.Progress.NONE));
+          checkpoint.append(c, cell);
+        }
+        cells.add(cell);
         if (bar != null) {
           bar.update(c + 1, models.size());
         }
       }
+    } catch (RuntimeException e) {
+      checkpoint.close();
+      throw e;
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), tails.ensemble.seed);
-    String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + noise.stableAlpha : "")
-        + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.withReplacement);
-    Output.write(
-        () -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, results, settings, seconds));
+    int threads = tails.ensemble.threads();
+    Output.write(() -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, cells, settings, threads,
+        seconds));
+    checkpoint.delete();
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);
-      TailsResult r = results.get(c);
-      String est = r.reported()
-          ? String.format("%.3f [%.3f, %.3f]", r.norm().alpha(), r.norm().ciLow(), r.norm().ciHigh()) : "-";
-      TailIndex t = r.theory();
-      String th = switch (t.regime()) {
-        case POWER_LAW -> String.format("%.3f", t.index());
+      TailsCell r = cells.get(c);
+      String est = r.reported() ? String.format("%.3f [%.3f, %.3f]", r.alpha(), r.ciLow(), r.ciHigh()) : "-";
+      String th = switch (r.regime()) {
+        case POWER_LAW -> String.format("%.3f", r.theoryIndex());
         case LIGHT_TAIL -> "inf";
-        case INDEX_ABOVE_CAP -> String.format("> %.0f", t.index());
+        case INDEX_ABOVE_CAP -> String.format("> %.0f", r.theoryIndex());
         case NO_STATIONARY_LAW -> "none";
       };
       System.out.printf("%-10.4g %-6d %-26s %-12s %-22s %s%n", m.lr(), m.batch(), est, th,
-          String.format("%.4f +- %.4f", r.lyapunov().value(), r.lyapunov().stderr()),
-          r.reported() ? "" : r.refusal());
+          String.format("%.4f +- %.4f", r.lyapunov(), r.lyapunovStderr()), r.reported() ? "" : r.refusal());
     }
-    System.out.printf("%d cells in %.1f s%nwrote %s%n", models.size(), seconds, out);
+    System.out.printf("%d cells in %.1f s%s%nwrote %s%n", models.size(), seconds,
+        done.isEmpty() ? "" : " (" + done.size() + " cells resumed)", out);
+  }
+
+  /** Options that change no cell's result: left out of the checkpoint's fingerprint. */
+  private static final Set<String> NOT_IN_FINGERPRINT =
+      Set.of("--threads", "--progress", "--force", "-o", "--out", "-h", "--help", "-V", "--version");
+
+  /**
+   * A fingerprint of every option that can change a cell's result (its value as parsed, defaults included): the
+   * command line minus --threads, --progress, --force and -o, as for the other sweeps.
+   */
+  static String fingerprint(CommandLine.Model.CommandSpec spec) {
+    StringBuilder sb = new StringBuilder(spec.qualifiedName());
+    spec.options().stream()
+        .filter(o -> Arrays.stream(o.names()).noneMatch(NOT_IN_FINGERPRINT::contains))
+        .sorted(Comparator.comparing(CommandLine.Model.OptionSpec::longestName))
+        .forEach(o -> sb.append('|').append(o.longestName()).append('=')
+            .append(Arrays.deepToString(new Object[] {o.getValue()})));
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

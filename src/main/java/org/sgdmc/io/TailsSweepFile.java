@@ -2,28 +2,28 @@ package org.sgdmc.io;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sgdmc.results.TailsResult;
-import org.sgdmc.stats.tails.TailFit;
 import org.sgdmc.sweep.Axis;
+import org.sgdmc.sweep.TailsCell;
 import org.sgdmc.theory.TailIndex;
 
 /**
  * Writes a tail-index sweep over (lr, batch) as documented in data/SCHEMA.md: every per-cell quantity is a
- * [lr, batch] array (row-major, lr slowest), with the axes under /grid.
+ * [lr, batch] array (row-major, lr slowest), with the axes under /grid. The cells come in the same order, each
+ * either just computed or read back from a checkpoint: both are written alike.
  */
 public final class TailsSweepFile {
   private TailsSweepFile() {}
 
   public static void write(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
-      List<TailsResult> results, String settings, double seconds) {
+      List<TailsCell> cells, String settings, int threads, double seconds) {
     int a = lr.size();
     int b = batch.size();
     try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep tails-linreg1d")) {
       f.attribute("/parameters", "settings", settings);
-      TailsResult first = results.get(0);
-      f.attribute("/parameters", "trajectories", first.plan().trajectories());
-      f.attribute("/parameters", "samples_per_trajectory", (long) first.plan().samplesPerTrajectory());
-      f.attribute("/parameters", "threads", (long) first.plan().threads());
+      TailsCell first = cells.get(0);
+      f.attribute("/parameters", "trajectories", first.trajectories());
+      f.attribute("/parameters", "samples_per_trajectory", (long) first.samplesPerTrajectory());
+      f.attribute("/parameters", "threads", (long) threads);
       f.dataset("/grid/lr", lr.values());
       f.dataset("/grid/batch", batch.values());
       double[][] alpha = new double[a][b], lo = new double[a][b], hi = new double[a][b], xmin = new double[a][b];
@@ -34,24 +34,22 @@ public final class TailsSweepFile {
       int[][] reported = new int[a][b], regime = new int[a][b];
       for (int i = 0; i < a; i++) {
         for (int j = 0; j < b; j++) {
-          TailsResult r = results.get(i * b + j);
-          TailFit fit = r.norm();
-          alpha[i][j] = fit == null ? Double.NaN : fit.alpha();
-          lo[i][j] = fit == null ? Double.NaN : fit.ciLow();
-          hi[i][j] = fit == null ? Double.NaN : fit.ciHigh();
-          xmin[i][j] = fit == null ? Double.NaN : fit.xmin();
-          moment[i][j] = fit == null ? Double.NaN : fit.momentAlpha();
-          reported[i][j] = r.reported() ? 1 : 0;
-          lyap[i][j] = r.lyapunov().value();
-          lyapErr[i][j] = r.lyapunov().stderr();
-          diverged[i][j] = r.divergedFraction();
-          TailIndex t = r.theory();
-          theory[i][j] = t.index();
-          theoryErr[i][j] = t.indexStderr();
-          theoryLyap[i][j] = t.lyapunov().value();
-          regime[i][j] = t.regime().ordinal();
-          burnIn[i][j] = r.plan().burnIn();
-          thin[i][j] = r.plan().thin();
+          TailsCell c = cells.get(i * b + j);
+          alpha[i][j] = c.alpha();
+          lo[i][j] = c.ciLow();
+          hi[i][j] = c.ciHigh();
+          xmin[i][j] = c.xmin();
+          moment[i][j] = c.momentAlpha();
+          reported[i][j] = c.reported() ? 1 : 0;
+          lyap[i][j] = c.lyapunov();
+          lyapErr[i][j] = c.lyapunovStderr();
+          diverged[i][j] = c.divergedFraction();
+          theory[i][j] = c.theoryIndex();
+          theoryErr[i][j] = c.theoryIndexStderr();
+          theoryLyap[i][j] = c.theoryLyapunov();
+          regime[i][j] = c.regime().ordinal();
+          burnIn[i][j] = c.burnIn();
+          thin[i][j] = c.thin();
         }
       }
       f.dataset("/estimates/tail_index", alpha);
@@ -59,7 +57,7 @@ public final class TailsSweepFile {
           "[lr, batch] Hill estimate above the KS-chosen threshold; NaN where index_reported is 0");
       f.dataset("/estimates/tail_index_ci_low", lo);
       f.dataset("/estimates/tail_index_ci_high", hi);
-      f.datasetAttribute("/estimates/tail_index_ci_low", "level", first.norm() != null ? first.norm().ciLevel() : Double.NaN);
+      f.datasetAttribute("/estimates/tail_index_ci_low", "level", first.ciLevel());
       f.dataset("/estimates/tail_xmin", xmin);
       f.dataset("/estimates/moment_index", moment);
       f.dataset("/estimates/index_reported", reported);

@@ -1,12 +1,14 @@
 package org.sgdmc.sweep;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +16,36 @@ import java.util.Map;
 /**
  * Finished cells of a sweep, appended to a text file beside the output as they finish, so an interrupted
  * sweep loses only the cells in flight: rerun with the same arguments and the finished cells are read back
- * and skipped. The first line holds the fingerprint of the arguments; each further line one cell (index,
- * then each exponent and its standard error as the hex bits of the doubles, so nothing is rounded). A torn
- * last line (a crash while writing) is ignored. The file is removed once the result file is written.
+ * and skipped. The first line holds the fingerprint of the arguments; each further line one cell: its index,
+ * then the fields of its {@link Codec} (doubles as the hex bits of the doubles, so nothing is rounded; text
+ * escaped with {@link #escape}). Only lines ended by a newline count: a torn last line (a crash while writing)
+ * is cut off when the checkpoint is reopened, and a line that does not parse is ignored. The file is removed
+ * once the result file is written.
+ *
+ * @param <C> one cell's result
  */
-public final class SweepCheckpoint implements AutoCloseable {
+public final class SweepCheckpoint<C> implements AutoCloseable {
   private static final String MAGIC = "sgdmc-sweep-checkpoint-v1";
-  private final Path path;
-  private final BufferedWriter out;
 
-  private SweepCheckpoint(Path path, BufferedWriter out) {
+  /** How one cell's result becomes space-free fields of a line, and back. */
+  public interface Codec<C> {
+    /** The number of fields of a cell. */
+    int fields();
+
+    /** The cell's fields, none containing a space or a line break. */
+    String[] encode(C cell);
+
+    /** The cell from its fields; throws IllegalArgumentException where they do not parse. */
+    C decode(String[] fields);
+  }
+
+  private final Path path;
+  private final Codec<C> codec;
+  private final Writer out;
+
+  private SweepCheckpoint(Path path, Codec<C> codec, Writer out) {
     this.path = path;
+    this.codec = codec;
     this.out = out;
   }
 
@@ -33,64 +54,129 @@ public final class SweepCheckpoint implements AutoCloseable {
     return output.resolveSibling("." + output.getFileName() + ".sweep-checkpoint");
   }
 
+  /** The codec of a Lyapunov sweep's cells: each exponent and its standard error. */
+  public static Codec<SweepRunner.CellResult> exponents(int exponents) {
+    return new Codec<>() {
+      @Override
+      public int fields() {
+        return 2 * exponents;
+      }
+
+      @Override
+      public String[] encode(SweepRunner.CellResult cell) {
+        String[] f = new String[2 * exponents];
+        for (int e = 0; e < exponents; e++) {
+          f[2 * e] = hex(cell.lambda()[e]);
+          f[2 * e + 1] = hex(cell.stderr()[e]);
+        }
+        return f;
+      }
+
+      @Override
+      public SweepRunner.CellResult decode(String[] f) {
+        double[] lam = new double[exponents], err = new double[exponents];
+        for (int e = 0; e < exponents; e++) {
+          lam[e] = unhex(f[2 * e]);
+          err[e] = unhex(f[2 * e + 1]);
+        }
+        return new SweepRunner.CellResult(lam, err);
+      }
+    };
+  }
+
+  /** {@link #open(Path, String, Codec, Map)} for a Lyapunov sweep with {@code exponents} exponents per cell. */
+  public static SweepCheckpoint<SweepRunner.CellResult> open(Path path, String fingerprint, int exponents,
+      Map<Integer, SweepRunner.CellResult> done) {
+    return open(path, fingerprint, exponents(exponents), done);
+  }
+
   /**
-   * Reads the finished cells of a previous run with the same fingerprint (empty if there is none) and opens
-   * the checkpoint for appending. A checkpoint from other arguments is an error, not silently replaced.
+   * Reads the finished cells of a previous run with the same fingerprint into {@code done} (nothing if there
+   * is no checkpoint) and opens the checkpoint for appending. A checkpoint from other arguments is an error
+   * (IllegalArgumentException, one line), not silently replaced.
    */
-  public static SweepCheckpoint open(Path path, String fingerprint, int exponents, Map<Integer, SweepRunner.CellResult> done) {
+  public static <C> SweepCheckpoint<C> open(Path path, String fingerprint, Codec<C> codec, Map<Integer, C> done) {
+    String header = MAGIC + " " + fingerprint;
     try {
       if (Files.exists(path)) {
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(MAGIC + " " + fingerprint)) {
-          throw new IllegalArgumentException("checkpoint " + path + " belongs to a sweep with other arguments: "
-              + "rerun that sweep, or delete the checkpoint to start afresh");
+        byte[] bytes = Files.readAllBytes(path);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+          end--; // complete lines only
         }
-        for (int i = 1; i < lines.size(); i++) {
-          parse(lines.get(i), exponents, done);
+        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        if (end == 0 && header.startsWith(new String(bytes, StandardCharsets.UTF_8))) {
+          Files.delete(path); // killed while writing the header: nothing was checkpointed
+        } else {
+          String[] lines = text.split("\n", -1);
+          if (!lines[0].equals(header)) {
+            throw new IllegalArgumentException("checkpoint " + path + " belongs to a sweep with other arguments: "
+                + "rerun that sweep, or delete the checkpoint to start afresh");
+          }
+          for (int i = 1; i < lines.length; i++) {
+            parse(lines[i], codec, done);
+          }
+          if (end < bytes.length) {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+              ch.truncate(end); // cut a torn last line, so what follows starts on a line of its own
+            }
+          }
+          return new SweepCheckpoint<>(path, codec,
+              Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
         }
-        BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        w.newLine(); // terminate a torn last line, if any
-        return new SweepCheckpoint(path, w);
       }
-      BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-      w.write(MAGIC + " " + fingerprint);
-      w.newLine();
+      Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+      w.write(header + "\n");
       w.flush();
-      return new SweepCheckpoint(path, w);
+      return new SweepCheckpoint<>(path, codec, w);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot use checkpoint " + path + ": " + e.getMessage());
     }
   }
 
-  private static void parse(String line, int exponents, Map<Integer, SweepRunner.CellResult> done) {
-    String[] f = line.trim().split(" ");
-    if (f.length != 1 + 2 * exponents) {
-      return; // blank or torn line
+  private static <C> void parse(String line, Codec<C> codec, Map<Integer, C> done) {
+    String[] f = line.split(" ", -1);
+    if (f.length != 1 + codec.fields()) {
+      return; // blank or damaged line
     }
     try {
-      double[] lam = new double[exponents], err = new double[exponents];
-      for (int e = 0; e < exponents; e++) {
-        lam[e] = Double.longBitsToDouble(Long.parseUnsignedLong(f[1 + 2 * e], 16));
-        err[e] = Double.longBitsToDouble(Long.parseUnsignedLong(f[2 + 2 * e], 16));
-      }
-      done.put(Integer.parseInt(f[0]), new SweepRunner.CellResult(lam, err));
-    } catch (NumberFormatException e) {
-      // torn line: ignore
+      String[] fields = new String[codec.fields()];
+      System.arraycopy(f, 1, fields, 0, fields.length);
+      C cell = codec.decode(fields);
+      done.put(Integer.parseInt(f[0]), cell);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      // damaged line: ignore (the cell runs again)
     }
   }
 
+  /** Appends one finished cell and flushes it to the file. */
+  public synchronized void append(int cell, C result) {
+    append(new int[] {cell}, List.of(result));
+  }
+
   /** Appends finished cells and flushes them to the file. */
-  public synchronized void append(int[] cells, SweepRunner.CellResult[] results) {
+  public synchronized void append(int[] cells, C[] results) {
+    append(cells, Arrays.asList(results));
+  }
+
+  private void append(int[] cells, List<C> results) {
     try {
+      StringBuilder sb = new StringBuilder();
       for (int k = 0; k < cells.length; k++) {
-        StringBuilder sb = new StringBuilder().append(cells[k]);
-        for (int e = 0; e < results[k].lambda().length; e++) {
-          sb.append(' ').append(Long.toHexString(Double.doubleToRawLongBits(results[k].lambda()[e])))
-              .append(' ').append(Long.toHexString(Double.doubleToRawLongBits(results[k].stderr()[e])));
+        sb.append(cells[k]);
+        String[] f = codec.encode(results.get(k));
+        if (f.length != codec.fields()) {
+          throw new IllegalStateException("codec gave " + f.length + " fields, not " + codec.fields());
         }
-        out.write(sb.toString());
-        out.newLine();
+        for (String s : f) {
+          if (s.indexOf(' ') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            throw new IllegalStateException("checkpoint field with a space or line break: " + s);
+          }
+          sb.append(' ').append(s);
+        }
+        sb.append('\n');
       }
+      out.write(sb.toString());
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -116,10 +202,85 @@ public final class SweepCheckpoint implements AutoCloseable {
     }
   }
 
+  /** A double as the hex of its raw bits (NaN payloads and the sign of zero included). */
+  public static String hex(double v) {
+    return Long.toHexString(Double.doubleToRawLongBits(v));
+  }
+
+  /** The double whose raw bits {@link #hex} wrote. */
+  public static double unhex(String s) {
+    return Double.longBitsToDouble(Long.parseUnsignedLong(s, 16));
+  }
+
+  /**
+   * Text as one field: {@code -} for null, else {@code =} and the text with every character outside printable
+   * ASCII but the space, and the backslash, written as {@code \}{@code uXXXX} (UTF-16 units, so any string,
+   * lone surrogates included, comes back unchanged), and the space as {@code \s}.
+   */
+  public static String escape(String s) {
+    if (s == null) {
+      return "-";
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 1).append('=');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        sb.append("\\s");
+      } else if (c == '\\') {
+        sb.append("\\\\");
+      } else if (c > ' ' && c < 0x7f) {
+        sb.append(c);
+      } else {
+        sb.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The text {@link #escape} wrote; IllegalArgumentException where the field is not one it writes. */
+  public static String unescape(String f) {
+    if (f.equals("-")) {
+      return null;
+    }
+    if (!f.startsWith("=")) {
+      throw new IllegalArgumentException("not an escaped text: " + f);
+    }
+    StringBuilder sb = new StringBuilder(f.length());
+    for (int i = 1; i < f.length(); i++) {
+      char c = f.charAt(i);
+      if (c != '\\') {
+        sb.append(c);
+        continue;
+      }
+      if (i + 1 >= f.length()) {
+        throw new IllegalArgumentException("torn escape");
+      }
+      char e = f.charAt(++i);
+      switch (e) {
+        case 's' -> sb.append(' ');
+        case '\\' -> sb.append('\\');
+        case 'u' -> {
+          if (i + 5 > f.length()) {
+            throw new IllegalArgumentException("torn escape");
+          }
+          sb.append((char) Integer.parseInt(f.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> throw new IllegalArgumentException("bad escape \\" + e);
+      }
+    }
+    return sb.toString();
+  }
+
   /** For tests. */
   static Map<Integer, SweepRunner.CellResult> read(Path path, String fingerprint, int exponents) {
-    Map<Integer, SweepRunner.CellResult> done = new HashMap<>();
-    open(path, fingerprint, exponents, done).close();
+    return read(path, fingerprint, exponents(exponents));
+  }
+
+  /** For tests: the cells of a checkpoint. */
+  static <C> Map<Integer, C> read(Path path, String fingerprint, Codec<C> codec) {
+    Map<Integer, C> done = new HashMap<>();
+    open(path, fingerprint, codec, done).close();
     return done;
   }
 }

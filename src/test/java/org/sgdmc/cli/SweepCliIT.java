@@ -21,7 +21,10 @@ import org.sgdmc.io.ExternalTools;
 import org.sgdmc.io.HdfNode;
 import org.sgdmc.io.ResultFileReader;
 
-/** {@code sgdmc sweep} through the real launcher: files, thread independence, resuming, bad grids. */
+/**
+ * {@code sgdmc sweep} through the real launcher: files, thread independence, resuming (Lyapunov and tails
+ * sweeps), stale checkpoints, bad grids.
+ */
 class SweepCliIT {
   @TempDir Path dir;
 
@@ -99,6 +102,95 @@ class SweepCliIT {
     assertTrue(resumed.stderr().contains("resuming"), resumed.stderr());
     assertEquals(numbers(dir.resolve("full.h5")), numbers(dir.resolve("resumed.h5")));
     assertFalse(Files.exists(checkpoint), "the checkpoint is removed once the file is written");
+  }
+
+  private static final String[] TAILS = {
+    "sweep", "tails-linreg1d", "--lr", "0.5:1.0:3", "--batch", "1,2", "--trajectories", "2048",
+    "--samples-per-trajectory", "4", "--bootstrap", "50"
+  };
+
+  /** Every dataset's bytes and every attribute of a file, provenance (created, command, /performance) aside. */
+  private static String contents(Path file) {
+    ExternalTools.Result py = ExternalTools.python(String.join("\n",
+        "import h5py, sys, hashlib",
+        "f = h5py.File(sys.argv[1], 'r')",
+        "out = []",
+        "def attrs(o):",
+        "    for k in sorted(o.attrs):",
+        "        if o.name == '/' and k in ('created', 'command'):",
+        "            continue",
+        "        out.append('%s @%s = %r' % (o.name, k, o.attrs[k]))",
+        "def visit(name, o):",
+        "    if name.startswith('performance'):",
+        "        return",
+        "    attrs(o)",
+        "    if isinstance(o, h5py.Dataset):",
+        "        v = o[()]",
+        "        b = v.tobytes() if hasattr(v, 'tobytes') else repr(v).encode()",
+        "        out.append('%s %s %s %s' % (name, o.dtype, o.shape, hashlib.sha256(b).hexdigest()))",
+        "attrs(f)",
+        "f.visititems(visit)",
+        "print('\\n'.join(out))"), file.toString());
+    assertEquals(0, py.exitCode(), py.stderr());
+    return py.stdout();
+  }
+
+  /** The printed table, without the line with the time. */
+  private static String table(String stdout) {
+    return stdout.lines().filter(l -> !l.contains("cells in") && !l.startsWith("wrote")).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  @Test
+  void anInterruptedTailsSweepResumesToTheSameFileAndRefusesAStaleCheckpoint() throws Exception {
+    Launcher.Run full = Launcher.sgdmc(dir, with(TAILS, "--out", "full.h5"));
+    assertEquals(0, full.exitCode(), full.stderr());
+    // start again on one thread, kill it once two cells are checkpointed
+    List<String> cmd = new ArrayList<>(List.of(Launcher.SCRIPT.toString()));
+    cmd.addAll(List.of(with(TAILS, "--out", "resumed.h5", "--threads", "1")));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("killed.log").toFile()).start();
+    Path checkpoint = dir.resolve(".resumed.h5.sweep-checkpoint");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && p.isAlive()
+        && (!Files.exists(checkpoint) || Files.readAllLines(checkpoint).size() < 3)) {
+      Thread.sleep(10);
+    }
+    assertTrue(p.isAlive(), "the sweep finished before it could be interrupted");
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    p.waitFor();
+    assertFalse(Files.exists(dir.resolve("resumed.h5")), "an interrupted sweep must not leave an output file");
+    List<String> cells = Files.readAllLines(checkpoint);
+    assertTrue(cells.size() >= 3 && cells.size() < 7, "checkpointed cells: " + (cells.size() - 1));
+    // other arguments against that checkpoint: one line, exit 2, the checkpoint untouched
+    String before = Files.readString(checkpoint);
+    for (String[] other : new String[][] {{"--bootstrap", "60"}, {"--lr", "0.5:1.0:4"}, {"--seed", "2"}}) {
+      String[] args = with(TAILS, "--out", "resumed.h5");
+      for (int i = 0; i < args.length - 1; i++) {
+        if (args[i].equals(other[0])) {
+          args[i + 1] = other[1];
+        }
+      }
+      if (!List.of(args).contains(other[0])) {
+        args = with(args, other);
+      }
+      Launcher.Run stale = Launcher.sgdmc(dir, args);
+      assertEquals(2, stale.exitCode(), String.join(" ", other) + ": " + stale.stdout() + stale.stderr());
+      assertEquals(1, stale.errorLines().size(), stale.stderr());
+      assertTrue(stale.stderr().contains("other arguments"), stale.stderr());
+      assertEquals(before, Files.readString(checkpoint), "a refused run must leave the checkpoint alone");
+      assertFalse(Files.exists(dir.resolve("resumed.h5")));
+    }
+    // the same arguments (another thread count): the checkpointed cells are skipped, the file is the same
+    Launcher.Run resumed = Launcher.sgdmc(dir, with(TAILS, "--out", "resumed.h5"));
+    assertEquals(0, resumed.exitCode(), resumed.stderr());
+    assertTrue(resumed.stderr().contains("resuming: " + (cells.size() - 1) + " of 6 cells"), resumed.stderr());
+    assertTrue(resumed.stdout().contains("(" + (cells.size() - 1) + " cells resumed)"), resumed.stdout());
+    assertFalse(Files.exists(checkpoint), "the checkpoint is removed once the file is written");
+    assertEquals(table(full.stdout()), table(resumed.stdout()));
+    String reference = contents(dir.resolve("full.h5"));
+    assertTrue(reference.contains("estimates/tail_index float64 (3, 2)"), reference);
+    assertEquals(reference, contents(dir.resolve("resumed.h5")));
   }
 
   static Stream<Arguments> badGrids() {

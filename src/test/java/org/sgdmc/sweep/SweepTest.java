@@ -67,7 +67,7 @@ class SweepTest {
     String fp = g.fingerprint(501, 120, 9, "test");
     Path cp = dir.resolve("cp");
     Map<Integer, SweepRunner.CellResult> none = new HashMap<>();
-    try (SweepCheckpoint c = SweepCheckpoint.open(cp, fp, 1, none)) {
+    try (SweepCheckpoint<SweepRunner.CellResult> c = SweepCheckpoint.open(cp, fp, 1, none)) {
       for (int i = 0; i < full.length; i += 2) {
         c.append(new int[] {i}, new SweepRunner.CellResult[] {full[i]});
       }
