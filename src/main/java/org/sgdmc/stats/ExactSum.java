@@ -15,80 +15,64 @@ import java.util.Arrays;
  * below 2^33, with the term's sign. Limbs are carry-save: they are normalised every 2^28 additions, long
  * before a limb could overflow. Buckets live in a window that grows as terms arrive.
  *
- * <p>Truncation, for sums of terms with an unbounded exponent range (sums of exponentials): with a
- * window of W buckets, every bucket more than W below the highest bucket that ever received a term is
- * dropped, when it falls out and again when the sum is read. Since the highest bucket only grows, a bucket
- * dropped early is also dropped at the end, so truncation too is independent of order. It costs a relative
- * error below {@code n 2^(53 - 32 W)} for n terms; plain doubles need no truncation (their 2098-bit range
- * fits 66 buckets).
+ * <p>Rows: {@link #addAll} and {@link #addTerms} first add a whole row of terms in a 128-bit integer held in
+ * registers, when the row's exponents lie within 57 bits of each other (and one super-bucket, below), then put
+ * the row's total into the buckets: the same exact value for a fraction of the work. Otherwise term by term.
  *
- * <p>Per addition this is about a dozen integer operations, no allocation once the window has grown.
+ * <p>Truncation, for sums of terms with an unbounded exponent range (sums of exponentials, whose terms may
+ * lie millions of bits apart): buckets are grouped into super-buckets of 2^{@value #SUPER_SHIFT} buckets
+ * (131072 bits), and every super-bucket more than one below the highest that ever received a term is dropped,
+ * when it falls out and again when the sum is read. Since the highest only grows, a super-bucket dropped
+ * early is also dropped at the end; and a row's total lands in the super-bucket of its terms. So truncation too
+ * is independent of order and of how terms were grouped into rows. What it drops weighs less than
+ * 2^-131000 of the sum. Doubles are never truncated: their whole range lies in two super-buckets. The window
+ * holds at most two super-buckets (200 KB), whatever the terms.
  */
 public final class ExactSum {
-  /** Window, in buckets, that makes a sum of doubles exact: the whole double range and room to spare. */
-  public static final int DOUBLE_RANGE = 72;
-  /** Window, in buckets, for sums of exponentials: 1216 bits, so dropped terms weigh below 2^-1100. */
-  public static final int EXP_RANGE = 38;
+  /** log2 of the buckets per super-bucket, the unit of truncation. */
+  static final int SUPER_SHIFT = 12;
 
   private static final long LOW32 = 0xFFFF_FFFFL;
+  private static final long LOW48 = (1L << 48) - 1;
+  private static final long MANTISSA = 0x000F_FFFF_FFFF_FFFFL;
   private static final int NORMALISE_EVERY = 1 << 28;
+  /** Buckets of every double: bucket -34 holds the subnormals' unit 2^-1074, bucket 30 the largest doubles. */
+  private static final int DOUBLE_BASE = -34;
+  private static final int DOUBLE_BUCKETS = 72;
+  /** Widest exponent spread of a row added in one 128-bit integer: terms below 2^110, rows below 2^16 terms. */
+  private static final int ROW_SPREAD = 57;
+  private static final int ROW_MAX = 1 << 16;
 
-  private final int window;
-  private long[] limbs = new long[0]; // 3 per bucket, bucket base + i at [3i, 3i + 3)
+  private long[] limbs; // 3 per bucket, bucket base + i at [3i, 3i + 3)
   private long base; // bucket index of limbs[0]
   private long top = Long.MIN_VALUE; // highest bucket that ever received a term
   private int sinceNormalised;
   private long terms;
 
-  /** An exact sum of doubles. */
-  public ExactSum() {
-    this(DOUBLE_RANGE);
+  // a row's scratch, for addAll
+  private long[] rowMant = new long[0];
+  private long[] rowExp = new long[0];
+
+  private ExactSum(long[] limbs, long base) {
+    this.limbs = limbs;
+    this.base = base;
   }
 
-  /** A sum that keeps {@code windowBuckets} buckets of 32 bits below its highest term's (see the class notes). */
-  public ExactSum(int windowBuckets) {
-    if (windowBuckets < 4) {
-      throw new IllegalArgumentException("window must be at least 4 buckets, not " + windowBuckets);
-    }
-    this.window = windowBuckets;
-    if (windowBuckets == DOUBLE_RANGE) {
-      limbs = new long[3 * DOUBLE_RANGE]; // buckets -34 .. 37: every double, laid out once (see addDense)
-      base = -34;
-      top = base + DOUBLE_RANGE - 1;
-    }
+  /** An exact sum of doubles (its buckets laid out once over the whole double range). */
+  public ExactSum() {
+    this(new long[3 * DOUBLE_BUCKETS], DOUBLE_BASE);
+  }
+
+  /** An exact sum of terms {@code m 2^k} of any exponent, such as exponentials ({@link #addScaled}). */
+  public static ExactSum unbounded() {
+    return new ExactSum(new long[0], 0);
   }
 
   /** Adds a finite double exactly. */
   public void add(double x) {
-    if (window == DOUBLE_RANGE) {
-      addDense(x);
-      return;
-    }
     long bits = Double.doubleToRawLongBits(x);
     int biased = (int) (bits >>> 52) & 0x7FF;
-    long a = bits & 0x000F_FFFF_FFFF_FFFFL;
-    if (biased == 0) {
-      if (a == 0) {
-        return; // +-0
-      }
-      biased = 1; // subnormal: no implicit bit, exponent of the smallest normal
-    } else {
-      if (biased == 0x7FF) {
-        throw new IllegalArgumentException("not a finite number: " + x);
-      }
-      a |= 1L << 52;
-    }
-    addTerm(bits < 0, a, biased - 1075L);
-  }
-
-  /**
-   * The fast path for doubles: the window is laid out once over the whole double range (bucket -34 holds
-   * the subnormals' unit 2^-1074), so the bucket and shift come from the biased exponent alone.
-   */
-  private void addDense(double x) {
-    long bits = Double.doubleToRawLongBits(x);
-    int biased = (int) (bits >>> 52) & 0x7FF;
-    long a = bits & 0x000F_FFFF_FFFF_FFFFL;
+    long a = bits & MANTISSA;
     if (biased == 0x7FF) {
       throw new IllegalArgumentException("not a finite number: " + x);
     }
@@ -100,22 +84,88 @@ public final class ExactSum {
     } else {
       a |= 1L << 52;
     }
-    int shifted = biased + 13; // = k + 1088 with k = biased - 1075 the exponent of a's unit; 1088 = 34 * 32
-    int i = 3 * (shifted >>> 5);
-    int s = shifted & 31;
-    long lo = (a & LOW32) << s;
-    long hi = (a >>> 32) << s;
-    long p0 = lo & LOW32;
-    long p1 = (lo >>> 32) + (hi & LOW32);
-    long p2 = hi >>> 32;
-    long sign = bits >> 63; // 0 or -1: (p ^ sign) - sign is p or -p
-    long[] l = limbs;
-    l[i] += (p0 ^ sign) - sign;
-    l[i + 1] += (p1 ^ sign) - sign;
-    l[i + 2] += (p2 ^ sign) - sign;
-    terms++;
-    if (++sinceNormalised >= NORMALISE_EVERY) {
-      normalise();
+    addTerm(bits < 0, a, biased - 1075L);
+  }
+
+  /** Adds {@code x[0 .. n-1]} (finite doubles) exactly: the same as adding them one by one. */
+  public void addAll(double[] x, int n) {
+    if (rowMant.length < n) {
+      rowMant = new long[n];
+      rowExp = new long[n];
+    }
+    long[] mant = rowMant, exp = rowExp;
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToRawLongBits(x[i]);
+      int biased = (int) (bits >>> 52) & 0x7FF;
+      if (biased == 0x7FF) {
+        throw new IllegalArgumentException("not a finite number: " + x[i]);
+      }
+      long a = bits & MANTISSA;
+      a = biased == 0 ? a : a | (1L << 52);
+      mant[i] = bits < 0 ? -a : a;
+      exp[i] = Math.max(biased, 1) - 1075L; // subnormals: the smallest normal's exponent, no implicit bit
+    }
+    addTerms(mant, exp, n);
+  }
+
+  /**
+   * Adds the terms {@code mant[i] 2^exp[i]}, i < n, for signed {@code |mant[i]| < 2^53} (0 for no term):
+   * exactly, the same as adding them one by one.
+   */
+  public void addTerms(long[] mant, long[] exp, int n) {
+    long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      if (mant[i] != 0) {
+        lo = Math.min(lo, exp[i]);
+        hi = Math.max(hi, exp[i]);
+      }
+    }
+    if (lo > hi) {
+      return; // no term
+    }
+    long firstBucket = lo >> 5, lastBucket = Math.max(hi >> 5, (lo + 96) >> 5); // the terms' and the total's
+    if (hi - lo > ROW_SPREAD || n > ROW_MAX || superOf(firstBucket) != superOf(lastBucket)) {
+      for (int i = 0; i < n; i++) {
+        if (mant[i] != 0) {
+          addTerm(mant[i] < 0, Math.abs(mant[i]), exp[i]);
+        }
+      }
+      return;
+    }
+    // the row in one signed 128-bit integer (high, low) of unit 2^lo: each term below 2^110, at most 2^16 terms
+    long low = 0, high = 0;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      long m = mant[i];
+      int s = (int) (exp[i] - lo);
+      long a = Math.abs(m);
+      long tl = a << s;
+      long th = (a >>> 1) >>> (63 - s); // the bits shifted out of tl (0 for s = 0)
+      if (m < 0) { // two's complement of (th, tl)
+        tl = -tl;
+        th = ~th + (tl == 0 ? 1 : 0);
+      }
+      long sum = low + tl;
+      high += th + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+      low = sum;
+      count += m != 0 ? 1 : 0;
+    }
+    boolean negative = high < 0;
+    if (negative) {
+      low = -low;
+      high = ~high + (low == 0 ? 1 : 0);
+    }
+    // |total| < 2^126 as three chunks of 48 bits, each a term of its own (same super-bucket as the row's)
+    addChunk(negative, low & LOW48, lo);
+    addChunk(negative, ((low >>> 48) | (high << 16)) & LOW48, lo + 48);
+    addChunk(negative, high >>> 32, lo + 96);
+    terms += count - 3;
+  }
+
+  private void addChunk(boolean negative, long a, long k) {
+    addTerm(negative, a, k);
+    if (a == 0) {
+      terms++; // addTerm did not count it; the row's count is corrected by the caller
     }
   }
 
@@ -124,11 +174,12 @@ public final class ExactSum {
     if (a == 0) {
       return;
     }
+    terms++;
     long bucket = k >> 5; // floor(k / 32)
     if (bucket > top) {
       top = bucket;
     }
-    if (bucket < top - window) {
+    if (superOf(bucket) < floorSuper()) {
       return; // truncated, see the class notes
     }
     long j = bucket - base;
@@ -148,7 +199,6 @@ public final class ExactSum {
       limbs[i + 1] += p1;
       limbs[i + 2] += p2;
     }
-    terms++;
     if (++sinceNormalised >= NORMALISE_EVERY) {
       normalise();
     }
@@ -164,13 +214,13 @@ public final class ExactSum {
     if (biased == 0 || biased == 0x7FF || m < 0) {
       throw new IllegalArgumentException("not a positive normal double: " + m);
     }
-    addTerm(false, (bits & 0x000F_FFFF_FFFF_FFFFL) | (1L << 52), k + biased - 1075L);
+    addTerm(false, (bits & MANTISSA) | (1L << 52), k + biased - 1075L);
   }
 
   /**
-   * Adds {@code e^x} (x finite, or -inf for nothing) as {@code m 2^k} from {@link
-   * org.sgdmc.rng.ExpSplit} (of x/2): exact for that value, which carries the few-ulp error of m. Use with a
-   * window such as {@link #EXP_RANGE}. For many terms, split a whole row at once and call {@link #addScaled}.
+   * Adds {@code e^x} (x finite, or -inf for nothing) as {@code m 2^k} from {@link org.sgdmc.rng.ExpSplit} (of
+   * x/2): exact for that value, which carries the few-ulp error of m. For many terms, split a whole row at
+   * once and add it with {@link #addTerms}.
    */
   public void addExp(double x) {
     if (x == Double.NEGATIVE_INFINITY) {
@@ -185,26 +235,25 @@ public final class ExactSum {
     addScaled(m[0], k[0]);
   }
 
-  /** Number of terms added (truncated ones excluded), merged sums included. */
+  /** Number of terms added (truncated ones included), merged sums included. */
   public long terms() {
     return terms;
   }
 
-  /** Adds every term of {@code other} to this sum; {@code other} is unchanged. Same window required. */
+  /** Adds every term of {@code other} to this sum; {@code other} is unchanged. */
   public void merge(ExactSum other) {
-    if (other.window != window) {
-      throw new IllegalArgumentException("cannot merge sums of different windows");
-    }
     if (other.top > top) {
       top = other.top;
     }
+    long floor = floorSuper();
     for (int j = 0; j < other.limbs.length / 3; j++) {
       long bucket = other.base + j;
       long l0 = other.limbs[3 * j], l1 = other.limbs[3 * j + 1], l2 = other.limbs[3 * j + 2];
-      if ((l0 | l1 | l2) == 0 || bucket < top - window) {
+      if ((l0 | l1 | l2) == 0 || superOf(bucket) < floor) {
         continue;
       }
-      int i = slot(bucket);
+      long at = bucket - base;
+      int i = at >= 0 && at < limbs.length / 3 ? (int) (3 * at) : slot(bucket);
       limbs[i] += l0;
       limbs[i + 1] += l1;
       limbs[i + 2] += l2;
@@ -216,7 +265,7 @@ public final class ExactSum {
   /** Empties the sum. */
   public void clear() {
     Arrays.fill(limbs, 0);
-    top = window == DOUBLE_RANGE ? base + DOUBLE_RANGE - 1 : Long.MIN_VALUE;
+    top = Long.MIN_VALUE;
     terms = 0;
     sinceNormalised = 0;
   }
@@ -254,12 +303,13 @@ public final class ExactSum {
     }
   }
 
-  /** The exact sum (after truncation, for a windowed sum). */
+  /** The exact sum (after truncation). */
   public Exact exact() {
     BigInteger total = BigInteger.ZERO;
+    long floor = floorSuper();
     for (int j = limbs.length / 3 - 1; j >= 0; j--) {
       long bucket = base + j;
-      if (bucket < top - window) {
+      if (superOf(bucket) < floor) {
         break;
       }
       // the value of bucket j relative to bucket 0 is (l0 + l1 2^32 + l2 2^64) 2^(32 j)
@@ -280,21 +330,31 @@ public final class ExactSum {
     return exact().doubleValue();
   }
 
-  /** The slot of {@code bucket} (at or above the truncation floor) in {@link #limbs}, growing the window. */
+  /** The lowest super-bucket kept: one below the highest that received a term. */
+  private long floorSuper() {
+    return top == Long.MIN_VALUE ? Long.MIN_VALUE : superOf(top) - 1;
+  }
+
+  /**
+   * The super-bucket of a bucket. Offset by half a super-bucket so that no boundary falls near 2^0: the
+   * everyday doubles (buckets -34 .. 31) lie inside one, and rows of them never straddle two.
+   */
+  static long superOf(long bucket) {
+    return (bucket + (1L << (SUPER_SHIFT - 1))) >> SUPER_SHIFT;
+  }
+
+  /** The slot of {@code bucket} (in a kept super-bucket) in {@link #limbs}, growing the window as needed. */
   private int slot(long bucket) {
     int count = limbs.length / 3;
-    long j = bucket - base;
-    if (j >= 0 && j < count) {
-      return (int) (3 * j);
-    }
-    long floor = top - window; // buckets below it are truncated; the caller's bucket is not
+    long floor = (floorSuper() << SUPER_SHIFT) - (1L << (SUPER_SHIFT - 1)); // the lowest bucket kept
     long lo = bucket, hi = bucket;
     if (count > 0) {
       lo = Math.min(lo, Math.max(base, floor));
       hi = Math.max(hi, base + count - 1);
     }
-    int needed = (int) (hi - lo + 1); // at most window + 1: lo >= floor and hi <= top
-    int size = Math.max(needed + 8, Math.min(2 * count, window + 9));
+    lo = Math.max(lo, floor);
+    int needed = (int) (hi - lo + 1); // at most two super-buckets: lo >= floor and hi <= top
+    int size = Math.max(needed + 8, Math.min(2 * count, 2 << SUPER_SHIFT));
     long newBase = bucket < base ? hi - size + 1 : lo; // room on the side the window grows toward
     long[] next = new long[3 * size];
     for (int b = 0; b < count; b++) {

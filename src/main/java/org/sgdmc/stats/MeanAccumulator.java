@@ -16,6 +16,8 @@ public final class MeanAccumulator {
   private long count;
   private long minusInf;
   private long undefined; // NaN or +inf
+  private double[] finiteRow = new double[0];
+  private double[] squareRow = new double[0];
 
   /** Adds one value. */
   public void add(double x) {
@@ -28,6 +30,38 @@ public final class MeanAccumulator {
     } else {
       undefined++;
     }
+  }
+
+  /**
+   * Adds {@code x[0 .. n-1]}: the same as adding them one by one, with the sums taken a row at a time. With
+   * {@code skipMinusInfinity}, -inf values are not values at all (a summary's finite part).
+   */
+  public void addAll(double[] x, int n, boolean skipMinusInfinity) {
+    if (finiteRow.length < n) {
+      finiteRow = new double[n];
+      squareRow = new double[n];
+    }
+    int added = 0;
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
+      boolean finite = Double.isFinite(v);
+      finiteRow[i] = finite ? v : 0.0;
+      squareRow[i] = finite ? v * v : 0.0;
+      if (!finite) {
+        if (v == Double.NEGATIVE_INFINITY) {
+          if (skipMinusInfinity) {
+            continue;
+          }
+          minusInf++;
+        } else {
+          undefined++;
+        }
+      }
+      added++;
+    }
+    count += added;
+    sum.addAll(finiteRow, n);
+    squares.addAll(squareRow, n);
   }
 
   /** Adds every value of {@code other}. */

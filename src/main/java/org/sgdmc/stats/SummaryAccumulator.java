@@ -32,11 +32,13 @@ public final class SummaryAccumulator {
   private final double[] logEpsilons;
   private final double logDiverged;
   private final MeanAccumulator finite = new MeanAccumulator();
-  private final ExactSum meanSquare = new ExactSum(ExactSum.EXP_RANGE); // sum of e^(2l)
+  private final ExactSum meanSquare = ExactSum.unbounded(); // sum of e^(2l)
   private final LogHistogram histogram = new LogHistogram();
   private final long[] within;
   private double[] splitM = new double[0]; // e^(2l) = m 2^k of the current row
   private long[] splitK = new long[0];
+  private long[] termMant = new long[0];
+  private static final long MANTISSA = 0x000F_FFFF_FFFF_FFFFL;
   private long count;
   private long exact;
   private long diverged;
@@ -61,26 +63,25 @@ public final class SummaryAccumulator {
     if (splitM.length < n) {
       splitM = new double[n];
       splitK = new long[n];
+      termMant = new long[n];
     }
     ExpSplitRows.fill(l, n, splitM, splitK);
     for (int i = 0; i < n; i++) {
       double v = l[i];
       histogram.add(v);
-      if (v == Double.NEGATIVE_INFINITY) {
-        exact++;
-      } else {
-        finite.add(v);
-        meanSquare.addScaled(splitM[i], splitK[i]);
-      }
+      boolean atMinimum = v == Double.NEGATIVE_INFINITY;
+      exact += atMinimum ? 1 : 0;
+      // e^(2l) = m 2^k: m's 53 bits, the exponent of their unit; no term for -inf
+      long bits = Double.doubleToRawLongBits(splitM[i]);
+      termMant[i] = atMinimum ? 0 : (bits & MANTISSA) | (1L << 52);
+      splitK[i] += ((bits >>> 52) & 0x7FF) - 1075;
       for (int e = 0; e < logEpsilons.length; e++) {
-        if (v < logEpsilons[e]) {
-          within[e]++;
-        }
+        within[e] += v < logEpsilons[e] ? 1 : 0;
       }
-      if (v > logDiverged) {
-        diverged++;
-      }
+      diverged += v > logDiverged ? 1 : 0;
     }
+    finite.addAll(l, n, true);
+    meanSquare.addTerms(termMant, splitK, n);
     count += n;
   }
 

@@ -97,7 +97,7 @@ class ExactSumTest {
       s += Math.exp(v - max);
     }
     double logSumExp = max + Math.log(s);
-    ExactSum a = new ExactSum(ExactSum.EXP_RANGE), b = new ExactSum(ExactSum.EXP_RANGE);
+    ExactSum a = ExactSum.unbounded(), b = ExactSum.unbounded();
     for (int i = 0; i < x.length; i++) {
       a.addExp(x[i]);
       b.addExp(x[x.length - 1 - i]);
@@ -108,7 +108,7 @@ class ExactSumTest {
 
   @Test
   void truncationDropsTheSameTermsWhicheverComesFirst() {
-    ExactSum up = new ExactSum(ExactSum.EXP_RANGE), down = new ExactSum(ExactSum.EXP_RANGE);
+    ExactSum up = ExactSum.unbounded(), down = ExactSum.unbounded();
     double[] xs = {-5000, -800, 0.5, -1, 700, 1.5, -799};
     for (double x : xs) {
       up.addExp(x);
@@ -117,8 +117,8 @@ class ExactSumTest {
       down.addExp(xs[i]);
     }
     assertEquals(up.exact(), down.exact());
-    ExactSum merged = new ExactSum(ExactSum.EXP_RANGE);
-    ExactSum low = new ExactSum(ExactSum.EXP_RANGE);
+    ExactSum merged = ExactSum.unbounded();
+    ExactSum low = ExactSum.unbounded();
     low.addExp(-5000);
     low.addExp(-800);
     merged.merge(low);
@@ -132,6 +132,44 @@ class ExactSumTest {
   void nonFiniteInputIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new ExactSum().add(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> new ExactSum().add(Double.POSITIVE_INFINITY));
-    assertThrows(IllegalArgumentException.class, () -> new ExactSum(ExactSum.EXP_RANGE).addExp(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> ExactSum.unbounded().addExp(Double.NaN));
+  }
+
+  @Test
+  void aRowAddedAtOnceEqualsItsTermsAddedOneByOne() {
+    SplittableRandom rnd = new SplittableRandom(9);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + rnd.nextInt(80);
+      double scale = Math.scalb(1.0, rnd.nextInt(-1000, 900)); // down into the subnormals
+      double spread = trial % 3 == 0 ? 1e-3 : trial % 3 == 1 ? 1e6 : 1e30; // inside and beyond the 57-bit row
+      double[] x = new double[n];
+      for (int j = 0; j < n; j++) {
+        x[j] = j % 7 == 3 ? 0.0 : scale * rnd.nextGaussian() * Math.pow(spread, rnd.nextDouble());
+      }
+      ExactSum rows = new ExactSum(), single = new ExactSum();
+      rows.addAll(x, n);
+      for (double v : x) {
+        single.add(v);
+      }
+      assertEquals(single.exact(), rows.exact(), "trial " + trial);
+      assertEquals(single.terms(), rows.terms());
+    }
+  }
+
+  @Test
+  void rowsOfFarApartTermsTruncateAsTheTermsWould() {
+    // three rows: one low, one 2^18 buckets higher (two super-buckets up), one in between; any grouping
+    long[][] mant = {{3, 5, -7}, {1L << 52, 9, 11}, {13, 15, 17}};
+    long[][] exp = {{-40, -30, -20}, {32L << 18, (32L << 18) + 10, (32L << 18) + 50}, {32L << 13, 32L << 13, 1 + (32L << 13)}};
+    ExactSum byRows = ExactSum.unbounded(), byTerms = ExactSum.unbounded(), reversed = ExactSum.unbounded();
+    for (int r = 0; r < 3; r++) {
+      byRows.addTerms(mant[r], exp[r], 3);
+      for (int j = 0; j < 3; j++) {
+        byTerms.addTerm(mant[r][j] < 0, Math.abs(mant[r][j]), exp[r][j]);
+      }
+      reversed.addTerms(mant[2 - r], exp[2 - r], 3);
+    }
+    assertEquals(byTerms.exact(), byRows.exact());
+    assertEquals(byTerms.exact(), reversed.exact());
   }
 }
