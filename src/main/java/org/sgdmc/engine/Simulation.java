@@ -151,51 +151,7 @@ public final class Simulation {
       if (block.channels() != channels) {
         throw new IllegalArgumentException("block has " + block.channels() + " channels, expected " + channels);
       }
-      return new StateAsTrajectories(block);
+      return StateBlock.asTrajectories(block);
     };
-  }
-
-  /** A {@link StateBlock} seen as a block with one observable per channel (a snapshot per observable read). */
-  private static final class StateAsTrajectories implements TrajectoryBlock {
-    private final StateBlock block;
-    private final double[] snapshot;
-
-    StateAsTrajectories(StateBlock block) {
-      this.block = block;
-      this.snapshot = new double[block.channels() * block.width()];
-    }
-
-    @Override
-    public int width() {
-      return block.width();
-    }
-
-    @Override
-    public int observables() {
-      return block.channels();
-    }
-
-    @Override
-    public void start(long traj0) {
-      block.start(traj0);
-    }
-
-    @Override
-    public void advance(long from, long to) {
-      block.advance(from, to);
-    }
-
-    @Override
-    public void logDistance(double[] out) {
-      logDistance(0, out);
-    }
-
-    @Override
-    public void logDistance(int which, double[] out) {
-      if (which == 0) {
-        block.snapshot(snapshot); // the engine reads the observables in order at each recording time
-      }
-      System.arraycopy(snapshot, which * block.width(), out, 0, block.width());
-    }
   }
 }

@@ -58,33 +58,8 @@ public interface ObservedBlock {
     };
   }
 
-  /** {@code block}'s snapshots, which already have this layout. */
+  /** {@code block}'s snapshots, channel v as value v. */
   static ObservedBlock of(StateBlock block) {
-    return new ObservedBlock() {
-      @Override
-      public int width() {
-        return block.width();
-      }
-
-      @Override
-      public int values() {
-        return block.channels();
-      }
-
-      @Override
-      public void start(long traj0) {
-        block.start(traj0);
-      }
-
-      @Override
-      public void advance(long from, long to) {
-        block.advance(from, to);
-      }
-
-      @Override
-      public void read(double[] out) {
-        block.snapshot(out);
-      }
-    };
+    return of(StateBlock.asTrajectories(block));
   }
 }

@@ -23,4 +23,46 @@ public interface StateBlock {
 
   /** Writes channel c of trajectory i to {@code out[c * width + i]}; never NaN. */
   void snapshot(double[] out);
+
+  /**
+   * This block seen as a {@link TrajectoryBlock} with one observable per channel, read from one snapshot per
+   * recording time (observable 0 takes it, so read the observables in order, as the engine does).
+   */
+  static TrajectoryBlock asTrajectories(StateBlock block) {
+    double[] snapshot = new double[block.channels() * block.width()];
+    return new TrajectoryBlock() {
+      @Override
+      public int width() {
+        return block.width();
+      }
+
+      @Override
+      public int observables() {
+        return block.channels();
+      }
+
+      @Override
+      public void start(long traj0) {
+        block.start(traj0);
+      }
+
+      @Override
+      public void advance(long from, long to) {
+        block.advance(from, to);
+      }
+
+      @Override
+      public void logDistance(double[] out) {
+        logDistance(0, out);
+      }
+
+      @Override
+      public void logDistance(int which, double[] out) {
+        if (which == 0) {
+          block.snapshot(snapshot);
+        }
+        System.arraycopy(snapshot, which * block.width(), out, 0, block.width());
+      }
+    };
+  }
 }
