@@ -49,10 +49,6 @@ public final class ExactSum {
   private int sinceNormalised;
   private long terms;
 
-  // a row's scratch, for addAll
-  private long[] rowMant = new long[0];
-  private long[] rowExp = new long[0];
-
   private ExactSum(long[] limbs, long base) {
     this.limbs = limbs;
     this.base = base;
@@ -89,23 +85,50 @@ public final class ExactSum {
 
   /** Adds {@code x[0 .. n-1]} (finite doubles) exactly: the same as adding them one by one. */
   public void addAll(double[] x, int n) {
-    if (rowMant.length < n) {
-      rowMant = new long[n];
-      rowExp = new long[n];
-    }
-    long[] mant = rowMant, exp = rowExp;
+    int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE; // biased exponents of the non-zero values
     for (int i = 0; i < n; i++) {
       long bits = Double.doubleToRawLongBits(x[i]);
       int biased = (int) (bits >>> 52) & 0x7FF;
       if (biased == 0x7FF) {
         throw new IllegalArgumentException("not a finite number: " + x[i]);
       }
+      if ((bits & ~Long.MIN_VALUE) != 0) {
+        biased = Math.max(biased, 1); // subnormals: the smallest normal's exponent, no implicit bit
+        lo = Math.min(lo, biased);
+        hi = Math.max(hi, biased);
+      }
+    }
+    if (lo > hi) {
+      return; // no term
+    }
+    long first = lo - 1075L, last = hi - 1075L;
+    if (hi - lo > ROW_SPREAD || n > ROW_MAX || superOf(first >> 5) != superOf(Math.max(last >> 5, (first + 96) >> 5))) {
+      for (int i = 0; i < n; i++) {
+        add(x[i]);
+      }
+      return;
+    }
+    // as in addTerms, straight from the bits: one signed 128-bit integer (high, low) of unit 2^first
+    long low = 0, high = 0;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToRawLongBits(x[i]);
+      int biased = (int) (bits >>> 52) & 0x7FF;
       long a = bits & MANTISSA;
       a = biased == 0 ? a : a | (1L << 52);
-      mant[i] = bits < 0 ? -a : a;
-      exp[i] = Math.max(biased, 1) - 1075L; // subnormals: the smallest normal's exponent, no implicit bit
+      int s = Math.max(biased, 1) - lo;
+      long tl = a << s;
+      long th = (a >>> 1) >>> (63 - s);
+      if (bits < 0) {
+        tl = -tl;
+        th = ~th + (tl == 0 ? 1 : 0);
+      }
+      long sum = low + tl;
+      high += th + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+      low = sum;
+      count += a != 0 ? 1 : 0;
     }
-    addTerms(mant, exp, n);
+    addTotal(high, low, first, count);
   }
 
   /**
@@ -150,15 +173,20 @@ public final class ExactSum {
       low = sum;
       count += m != 0 ? 1 : 0;
     }
+    addTotal(high, low, lo, count);
+  }
+
+  /** Adds a row's total, the signed 128-bit integer (high, low) of unit 2^k, counting {@code count} terms. */
+  private void addTotal(long high, long low, long k, int count) {
     boolean negative = high < 0;
     if (negative) {
       low = -low;
       high = ~high + (low == 0 ? 1 : 0);
     }
     // |total| < 2^126 as three chunks of 48 bits, each a term of its own (same super-bucket as the row's)
-    addChunk(negative, low & LOW48, lo);
-    addChunk(negative, ((low >>> 48) | (high << 16)) & LOW48, lo + 48);
-    addChunk(negative, high >>> 32, lo + 96);
+    addChunk(negative, low & LOW48, k);
+    addChunk(negative, ((low >>> 48) | (high << 16)) & LOW48, k + 48);
+    addChunk(negative, high >>> 32, k + 96);
     terms += count - 3;
   }
 
