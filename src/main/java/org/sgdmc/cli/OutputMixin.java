@@ -15,7 +15,7 @@ public final class OutputMixin {
           + "(sweep: required; demo and scan: a default name).")
   Path out;
 
-  @Option(names = "--force", description = "Overwrite FILE.h5 if it exists.")
+  @Option(names = "--force", description = "Overwrite FILE.h5 if it exists (a sweep also discards a checkpoint of other arguments).")
   boolean force;
 
   @Option(names = "--progress", negatable = true,

@@ -73,7 +73,8 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     String fingerprint = grid.fingerprint(trajectories, stepCount, seed, familySettings());
     SweepCheckpoint<SweepRunner.CellResult> checkpoint;
     try {
-      checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint, family.exponents(), done);
+      checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint, SweepCheckpoint.exponents(family.exponents()),
+          done, run.output.force, System.err);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -97,8 +98,11 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
         }
       });
     } catch (IllegalArgumentException e) {
-      checkpoint.close();
+      checkpoint.abandon();
       throw new UserError(e.getMessage());
+    } catch (RuntimeException | Error e) {
+      checkpoint.abandon();
+      throw e;
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
     SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());

@@ -96,7 +96,8 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     Map<Integer, TailsCell> done = new HashMap<>();
     SweepCheckpoint<TailsCell> checkpoint;
     try {
-      checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint(spec), TailsCell.CODEC, done);
+      checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint(spec), TailsCell.CODEC, done, tails.output.force,
+          System.err);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -122,8 +123,8 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
           bar.update(c + 1, models.size());
         }
       }
-    } catch (RuntimeException e) {
-      checkpoint.close();
+    } catch (RuntimeException | Error e) {
+      checkpoint.abandon();
       throw e;
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;

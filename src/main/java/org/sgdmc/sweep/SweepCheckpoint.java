@@ -42,6 +42,8 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
   private final Path path;
   private final Codec<C> codec;
   private final Writer out;
+  private boolean fresh; // created by this run, not resumed
+  private int appended; // cells this run wrote
 
   private SweepCheckpoint(Path path, Codec<C> codec, Writer out) {
     this.path = path;
@@ -91,6 +93,29 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
   }
 
   /**
+   * {@link #open(Path, String, Codec, Map)}, but with {@code discardStale} (the user's {@code --force}) a
+   * checkpoint of other arguments is deleted, with one line on {@code err} saying so, instead of refused.
+   */
+  public static <C> SweepCheckpoint<C> open(Path path, String fingerprint, Codec<C> codec, Map<Integer, C> done,
+      boolean discardStale, java.io.PrintStream err) {
+    try {
+      return open(path, fingerprint, codec, done);
+    } catch (IllegalArgumentException e) {
+      if (!discardStale || !Files.exists(path)) {
+        throw e;
+      }
+      try {
+        Files.delete(path);
+      } catch (IOException io) {
+        throw new IllegalArgumentException("cannot delete the stale checkpoint " + path + ": " + io.getMessage());
+      }
+      err.println("sgdmc: --force: discarded " + path + ", a checkpoint of a sweep with other arguments");
+      done.clear();
+      return open(path, fingerprint, codec, done);
+    }
+  }
+
+  /**
    * Reads the finished cells of a previous run with the same fingerprint into {@code done} (nothing if there
    * is no checkpoint) and opens the checkpoint for appending. A checkpoint from other arguments is an error
    * (IllegalArgumentException, one line), not silently replaced.
@@ -128,7 +153,9 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
       Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       w.write(header + "\n");
       w.flush();
-      return new SweepCheckpoint<>(path, codec, w);
+      SweepCheckpoint<C> fresh = new SweepCheckpoint<>(path, codec, w);
+      fresh.fresh = true;
+      return fresh;
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot use checkpoint " + path + ": " + e.getMessage());
     }
@@ -178,6 +205,7 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
       }
       out.write(sb.toString());
       out.flush();
+      appended += cells.length;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -189,6 +217,18 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
       out.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * For a run that failed: a checkpoint this run created and never wrote a cell to is deleted (it would only
+   * block the corrected command), any other is kept for the rerun.
+   */
+  public void abandon() {
+    if (fresh && appended == 0) {
+      delete();
+    } else {
+      close();
     }
   }
 

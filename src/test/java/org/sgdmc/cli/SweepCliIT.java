@@ -213,4 +213,27 @@ class SweepCliIT {
     assertTrue(r.stderr().contains(mentions), what + ": " + r.stderr());
     assertFalse(Files.exists(dir.resolve("bad.h5")));
   }
+
+  @Test
+  void aSweepRefusedBeforeAnyCellLeavesNoCheckpointAndForceDiscardsAStaleOne() throws Exception {
+    // refused after the checkpoint is opened (the group is too large): nothing may be left to block a rerun
+    Launcher.Run huge = Launcher.sgdmc(dir, "sweep", "saddle", "--lr", "0.5:1:3", "--mu", "0:1:3",
+        "--trajectories", "100000000000", "--steps", "50", "--out", "s.h5");
+    assertEquals(2, huge.exitCode(), huge.stderr());
+    assertEquals(1, huge.stderr().strip().lines().count(), huge.stderr());
+    assertFalse(Files.exists(dir.resolve(".s.h5.sweep-checkpoint")), "a refused sweep left its checkpoint");
+
+    // a checkpoint of other arguments: refused without --force, discarded (and said so) with it
+    Files.writeString(dir.resolve(".s.h5.sweep-checkpoint"), "sgdmc-sweep-checkpoint-v1 of-another-sweep\n");
+    String[] small = {"sweep", "saddle", "--lr", "0.5:1:3", "--mu", "0:1:3", "--trajectories", "200", "--steps", "50",
+        "--out", "s.h5"};
+    Launcher.Run refused = Launcher.sgdmc(dir, small);
+    assertEquals(2, refused.exitCode(), refused.stderr());
+    assertTrue(refused.stderr().contains("other arguments"), refused.stderr());
+    Launcher.Run forced = Launcher.sgdmc(dir, with(small, "--force"));
+    assertEquals(0, forced.exitCode(), forced.stderr());
+    assertTrue(forced.stderr().contains("--force: discarded"), forced.stderr());
+    assertTrue(Files.exists(dir.resolve("s.h5")));
+    assertFalse(Files.exists(dir.resolve(".s.h5.sweep-checkpoint")));
+  }
 }
