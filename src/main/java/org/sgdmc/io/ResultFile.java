@@ -100,11 +100,15 @@ public final class ResultFile implements AutoCloseable {
   }
 
   /**
-   * Creates ".NAME.tmpXXXX" next to the target. Created with the default permissions (so the umask applies, as it
-   * would to the target itself), unlike {@link Files#createTempFile} which makes it private to the owner.
+   * Creates ".NAME.tmp-PID-XXXX" next to the target, PID this process's. Created with the default permissions (so
+   * the umask applies, as it would to the target itself), unlike {@link Files#createTempFile} which makes it
+   * private to the owner. First removes the temporary files of this target that processes which no longer run
+   * left behind (killed with -9, say: up to a whole output's size each), with one line on stderr for each.
    */
   private static Path createTemp(Path target, Path dir) {
-    String prefix = "." + target.getFileName() + ".tmp";
+    String prefix = "." + target.getFileName() + ".tmp-";
+    removeStaleTemps(dir, prefix);
+    prefix += ProcessHandle.current().pid() + "-";
     while (true) {
       Path temp = dir.resolve(prefix + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
       try {
@@ -116,6 +120,27 @@ public final class ResultFile implements AutoCloseable {
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot create " + target + ": " + reason(e));
       }
+    }
+  }
+
+  /** Deletes {@code prefix + PID + "-" ...} files in {@code dir} whose process no longer runs. */
+  static void removeStaleTemps(Path dir, String prefix) {
+    try (var files = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix))) {
+      for (Path p : files) {
+        String rest = p.getFileName().toString().substring(prefix.length());
+        int dash = rest.indexOf('-');
+        long pid;
+        try {
+          pid = Long.parseLong(dash < 0 ? "" : rest.substring(0, dash));
+        } catch (NumberFormatException e) {
+          continue; // not one of ours
+        }
+        if (ProcessHandle.of(pid).isEmpty() && Files.deleteIfExists(p)) {
+          System.err.println("sgdmc: removed " + p + ", left by an earlier run that no longer runs (process " + pid + ")");
+        }
+      }
+    } catch (IOException e) {
+      // a directory we cannot list is reported when the temporary file cannot be created
     }
   }
 

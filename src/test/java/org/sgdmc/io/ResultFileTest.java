@@ -292,4 +292,21 @@ class ResultFileTest {
           + ") but was " + actual[at] + " (0x" + Long.toHexString(a) + ")");
     }
   }
+
+  @Test
+  void temporaryFilesOfKilledRunsAreRemovedAndThoseOfLiveOnesKept() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    long deadPid = gone.pid();
+    Path dead = Files.createFile(dir.resolve(".out.h5.tmp-" + deadPid + "-abc"));
+    Path live = Files.createFile(dir.resolve(".out.h5.tmp-" + ProcessHandle.current().pid() + "-def"));
+    Path otherTarget = Files.createFile(dir.resolve(".other.h5.tmp-" + deadPid + "-ghi"));
+    Path notOurs = Files.createFile(dir.resolve(".out.h5.tmp-notapid"));
+    try (ResultFile f = ResultFile.create(dir.resolve("out.h5"), false)) {
+      assertFalse(Files.exists(dead), "the killed run's temporary file is still there");
+      assertTrue(Files.exists(live), "a live process's temporary file was removed");
+      assertTrue(Files.exists(otherTarget), "another target's temporary file was removed");
+      assertTrue(Files.exists(notOurs));
+    }
+  }
 }
