@@ -68,7 +68,7 @@ public final class Simulation {
     int width = settings.blockWidth();
     long blockCount = (n + width - 1) / width;
     int threads = (int) Math.min(settings.threads(), blockCount);
-    long total = Math.multiplyHigh(n, settings.steps()) == 0 ? n * settings.steps() : Long.MAX_VALUE;
+    long total = n > Long.MAX_VALUE / Math.max(1, settings.steps()) ? Long.MAX_VALUE : n * settings.steps();
     TrajectoryBlock first = blocks.apply(width);
     int observables = first.observables();
     List<R> perWorker = new ArrayList<>(threads);

@@ -19,7 +19,12 @@ public final class ExpSplit {
 
   /** The scalar twin: fills {@code m[i]} and {@code k[i]} for i < n. -inf gives garbage (callers skip it). */
   public static void scalar(double[] l, int n, double[] m, long[] k) {
-    for (int i = 0; i < n; i++) {
+    scalar(l, 0, n, m, k);
+  }
+
+  /** The same for entries {@code from .. n-1} only (the vector pass's scalar tail). */
+  static void scalar(double[] l, int from, int n, double[] m, long[] k) {
+    for (int i = from; i < n; i++) {
       double y = l[i] * TWO_LOG2E;
       double kr = y + ROUNDER;
       k[i] = Double.doubleToRawLongBits(kr) - ROUNDER_BITS;

@@ -24,12 +24,6 @@ public final class ExpSplitVector {
       kl.intoArray(k, i);
       VectorTranscendentals.exp(y.sub(kr.sub(ROUNDER)).mul(LN2)).intoArray(m, i);
     }
-    // scalar tail
-    for (; i < n; i++) {
-      double y = l[i] * TWO_LOG2E;
-      double kr = y + ROUNDER;
-      k[i] = Double.doubleToRawLongBits(kr) - ROUNDER_BITS;
-      m[i] = Transcendentals.exp((y - (kr - ROUNDER)) * LN2);
-    }
+    ExpSplit.scalar(l, i, n, m, k); // scalar tail
   }
 }

@@ -1,7 +1,6 @@
 package org.sgdmc.stats;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * A sum of doubles (or of terms {@code a 2^k} with an exponent of any size) kept exactly, so that the result
@@ -233,22 +232,10 @@ public final class ExactSum {
   }
 
   /**
-   * Adds {@code m 2^k} for a finite positive double m: exact, like every term. With {@code
-   * rng.ExpSplit}, a sum of exponentials far outside the double range.
-   */
-  public void addScaled(double m, long k) {
-    long bits = Double.doubleToRawLongBits(m);
-    int biased = (int) (bits >>> 52) & 0x7FF;
-    if (biased == 0 || biased == 0x7FF || m < 0) {
-      throw new IllegalArgumentException("not a positive normal double: " + m);
-    }
-    addTerm(false, (bits & MANTISSA) | (1L << 52), k + biased - 1075L);
-  }
-
-  /**
-   * Adds {@code e^x} (x finite, or -inf for nothing) as {@code m 2^k} from {@link org.sgdmc.rng.ExpSplit} (of
-   * x/2): exact for that value, which carries the few-ulp error of m. For many terms, split a whole row at
-   * once and add it with {@link #addTerms}.
+   * Adds {@code e^x} (x finite, or -inf for nothing) as the term {@code m 2^k} that {@link
+   * org.sgdmc.rng.ExpSplit} gives for x/2: exact for that value, which differs from e^x by the rounding of
+   * x / ln 2 (a relative |x| 2^-53). For a whole row, split it at once and add it with {@link #addTerms}, as
+   * the summaries do.
    */
   public void addExp(double x) {
     if (x == Double.NEGATIVE_INFINITY) {
@@ -260,7 +247,8 @@ public final class ExactSum {
     double[] m = new double[1];
     long[] k = new long[1];
     org.sgdmc.rng.ExpSplit.scalar(new double[] {x / 2}, 1, m, k); // x / 2 is exact
-    addScaled(m[0], k[0]);
+    long bits = Double.doubleToRawLongBits(m[0]); // a positive normal double near 1
+    addTerm(false, (bits & MANTISSA) | (1L << 52), k[0] + ((bits >>> 52) & 0x7FF) - 1075L);
   }
 
   /** Number of terms added (truncated ones included), merged sums included. */
@@ -288,14 +276,6 @@ public final class ExactSum {
     }
     terms += other.terms;
     normalise();
-  }
-
-  /** Empties the sum. */
-  public void clear() {
-    Arrays.fill(limbs, 0);
-    top = Long.MIN_VALUE;
-    terms = 0;
-    sinceNormalised = 0;
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.sgdmc.stats;
 
-import java.util.Arrays;
-
 /**
  * Integer counts of a log-distance {@code l} in fixed bins, for quantiles of an ensemble that is never
  * stored: counts add exactly, so a histogram does not depend on the order of its values or on how they were
@@ -52,12 +50,6 @@ public final class LogHistogram {
   /** Values counted. */
   public long total() {
     return total;
-  }
-
-  /** Empties the histogram. */
-  public void clear() {
-    Arrays.fill(counts, 0);
-    total = 0;
   }
 
   static int index(double l) {

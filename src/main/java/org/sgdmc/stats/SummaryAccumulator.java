@@ -8,7 +8,7 @@ package org.sgdmc.stats;
  *
  * <p>What is exact and what is not: the count, the fractions within epsilon, exactly at the minimum and
  * diverged are exact; the mean and its standard error are exact up to the final rounding (the squares are
- * rounded once each); the log mean square carries the few-ulp error of each e^(2l); the quantiles are read
+ * rounded once each); the log mean square carries, per term, the rounding of 2l / ln 2 (a relative 2^-53 of |2l|); the quantiles are read
  * from the histogram ({@link LogHistogram#RESOLUTION}).
  */
 public final class SummaryAccumulator {
@@ -35,6 +35,7 @@ public final class SummaryAccumulator {
   private final ExactSum meanSquare = ExactSum.unbounded(); // sum of e^(2l)
   private final LogHistogram histogram = new LogHistogram();
   private final long[] within;
+  private final double[] one = new double[1];
   private double[] splitM = new double[0]; // e^(2l) = m 2^k of the current row
   private long[] splitK = new long[0];
   private long[] termMant = new long[0];
@@ -52,7 +53,8 @@ public final class SummaryAccumulator {
 
   /** Adds one trajectory's value (never NaN; -inf for a trajectory exactly at the minimum). */
   public void add(double l) {
-    addAll(new double[] {l}, 1);
+    one[0] = l;
+    addAll(one, 1);
   }
 
   /**
