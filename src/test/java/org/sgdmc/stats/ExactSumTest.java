@@ -172,4 +172,25 @@ class ExactSumTest {
     assertEquals(byTerms.exact(), byRows.exact());
     assertEquals(byTerms.exact(), reversed.exact());
   }
+
+  @Test
+  void rowsOfLargeTermsCarryBetweenTheTwoWordsOfTheRowTotal() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    for (int trial = 0; trial < 100; trial++) {
+      int n = 1 + rnd.nextInt(64);
+      long[] mant = new long[n], exp = new long[n];
+      long base = rnd.nextLong(-5000, 5000);
+      for (int j = 0; j < n; j++) {
+        long a = (1L << 52) | rnd.nextLong(1L << 52); // full 53-bit mantissas: the low word wraps often
+        mant[j] = trial % 2 == 0 || rnd.nextBoolean() ? a : -a;
+        exp[j] = base + rnd.nextInt(58); // within one row's 57-bit spread
+      }
+      ExactSum rows = ExactSum.unbounded(), single = ExactSum.unbounded();
+      rows.addTerms(mant, exp, n);
+      for (int j = 0; j < n; j++) {
+        single.addTerm(mant[j] < 0, Math.abs(mant[j]), exp[j]);
+      }
+      assertEquals(single.exact(), rows.exact(), "trial " + trial);
+    }
+  }
 }

@@ -92,4 +92,15 @@ class SummaryAccumulatorTest {
     assertEquals(1.25, h.quantile(0.375), 2.0 / 256); // halfway between 0.5 and 2
     assertEquals(-3.0, h.quantile(0.0), 3.0 / 256);
   }
+
+  @Test
+  void aQuantileInsideABinIsInterpolatedNotSnappedToAnEdge() {
+    LogHistogram h = new LogHistogram();
+    double low = 128 / 256.0, width = 1 / 256.0; // one bin, [0.5, 0.50390625)
+    for (int i = 0; i < 1000; i++) {
+      h.add(low + (i + 0.5) / 1000 * width); // spread evenly over it
+    }
+    assertEquals(low + width / 2, h.quantile(0.5), width / 1000);
+    assertEquals(low + width / 10, h.quantile(0.1), width / 500);
+  }
 }
