@@ -57,10 +57,9 @@ public final class Records implements AutoCloseable {
   public final class Collector implements BlockReducer<Collector> {
     @Override
     public void accept(long traj0, int valid, double[][][] values) {
-      int count = (int) Math.min(valid, trajectories - traj0);
       for (int k = 0; k < values.length; k++) {
         for (int r = 0; r < values[k].length; r++) {
-          put(k, r, traj0, values[k][r], count);
+          put(k, r, traj0, values[k][r], valid); // the engine never passes padding: valid <= trajectories - traj0
         }
       }
     }
