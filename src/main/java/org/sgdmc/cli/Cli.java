@@ -7,7 +7,8 @@ import picocli.CommandLine;
  * Shared picocli wiring: how user errors and unexpected failures reach the user.
  *
  * <p>A user error (a bad option, a value out of range, a missing file) is one line on stderr and exit code
- * {@value #USAGE_ERROR}. Only a failure the user cannot have caused prints a stack trace (exit 1).
+ * {@value #USAGE_ERROR}. A checkpointed run stopped by SIGTERM or SIGINT is one line and exit code 75
+ * ({@link org.sgdmc.engine.StopSignal#EXIT_CODE}): rerun it to resume. Only a failure the user cannot have caused prints a stack trace (exit 1).
  */
 public final class Cli {
   /** Exit code for anything the user can fix by changing the command line or its inputs. */
@@ -38,6 +39,11 @@ public final class Cli {
       cl.getErr().println("sgdmc: " + e.getMessage());
       cl.getErr().flush();
       return USAGE_ERROR;
+    }
+    if (e instanceof StoppedError) {
+      cl.getErr().println("sgdmc: " + e.getMessage());
+      cl.getErr().flush();
+      return org.sgdmc.engine.StopSignal.EXIT_CODE;
     }
     throw e;
   }

@@ -34,6 +34,12 @@ public final class DemoCommand implements Runnable, SharedOptions.Tailored {
 
   @Mixin RunMixin run;
 
+  /** A scan reduces one ensemble per point: it is not sharded (shard its points as separate runs). */
+  @Override
+  public java.util.Set<String> notApplicable() {
+    return java.util.Set.of("--shard");
+  }
+
   @Override
   public Map<String, String> defaults() {
     return Map.of("--trajectories", "20000", "--seed", "2024", "--record-times", "log:30", "--out", "demo.h5");

@@ -2,6 +2,7 @@ package org.sgdmc.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sgdmc.io.OutputLock;
 import picocli.CommandLine;
 
 /** The checks and conventions around writing a result file from a command. */
@@ -29,6 +30,11 @@ final class Output {
     }
     if (!Files.isWritable(dir)) {
       throw new UserError("cannot write " + o.out + ": directory " + dir + " is not writable");
+    }
+    try {
+      OutputLock.acquire(target); // held until this process exits: one writer per output
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
     }
   }
 

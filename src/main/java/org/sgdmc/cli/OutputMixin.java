@@ -3,7 +3,11 @@ package org.sgdmc.cli;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.sgdmc.engine.Execution;
+import org.sgdmc.engine.RunCheckpoint;
+import org.sgdmc.engine.Shard;
 import org.sgdmc.engine.Simulation;
+import org.sgdmc.io.ShardFile;
 import org.sgdmc.io.RunMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -43,21 +47,49 @@ public final class OutputMixin {
     void write(Path out, boolean overwrite, RunMetadata meta, R result);
   }
 
+  /** Set by {@code sgdmc merge}: the command line the merged file records. */
+  String commandOverride;
+
+  /** The command line this run's file records: as typed, or the merge's. */
+  String commandLine(CommandLine.Model.CommandSpec spec) {
+    return commandOverride != null ? commandOverride : Output.commandLine(spec);
+  }
+
   /**
    * The life of a run once its options are checked: runs {@code job} with a progress bar labelled {@code label},
    * writes its result with {@code file} when an output is given (root provenance: {@code spec}'s command line and
    * {@code seed}), prints it with {@code summary} and says where the file went (and which script in scripts/
    * plots it, when {@code plotScript} is not null).
+   *
+   * <p>With {@code shards} (commands that can be sharded), the job runs under the {@link Execution} they ask
+   * for: one shard (its reduction goes to a shard file at {@code -o} and nothing is printed but where it went), a
+   * merge, or the whole run; a run with an output is checkpointed beside it, resumed from an earlier attempt's
+   * checkpoint, and stops cleanly on SIGTERM.
    */
   <R> R execute(CommandLine.Model.CommandSpec spec, long seed, String label, Function<Simulation.Progress, R> job,
-      FileWriter<R> file, Consumer<R> summary, String plotScript) {
+      FileWriter<R> file, Consumer<R> summary, String plotScript, ShardMixin shards) {
+    // commands that cannot be sharded (a scan reduces many ensembles) drop --shard, and are not checkpointed
+    Execution execution = shards == null || spec.findOption("--shard") == null ? null : execution(spec, shards);
     R result;
     try (ProgressBar bar = progressBar(label)) {
-      result = job.apply(ProgressBar.orNone(bar));
+      result = execution == null ? job.apply(ProgressBar.orNone(bar)) : execution.call(() -> job.apply(ProgressBar.orNone(bar)));
+    } catch (Execution.Captured shard) {
+      writeShard(spec, seed, execution.shard(), shard, "trajectories");
+      execution.finished();
+      return null;
+    } catch (Execution.Stopped stopped) {
+      throw new StoppedError(stopped.getMessage());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
     if (out != null) {
-      RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), seed);
+      RunMetadata meta = RunMetadata.now(VersionProvider.version(), commandLine(spec), seed);
       Output.write(() -> file.write(out, force, meta, result));
+      if (execution != null) {
+        execution.finished();
+      }
     }
     summary.accept(result);
     if (out != null) {
@@ -65,6 +97,32 @@ public final class OutputMixin {
       System.out.println("wrote " + out + plot);
     }
     return result;
+  }
+
+  /** The execution {@code shards} ask for, checkpointed beside the output when there is one. */
+  private Execution execution(CommandLine.Model.CommandSpec spec, ShardMixin shards) {
+    if (shards.merging) {
+      return Execution.current(); // bound by sgdmc merge
+    }
+    Shard shard = shards.resolve(spec, System.getenv(), System.err);
+    if (shard != null && out == null) {
+      throw new UserError("--shard " + shard + " writes a shard file: give it with -o FILE.h5");
+    }
+    RunCheckpoint.Settings checkpointing = out == null ? null
+        : new RunCheckpoint.Settings(RunCheckpoint.pathFor(out), RunIdentity.fingerprint(spec), force,
+            RunCheckpoint.Settings.defaultInterval(), System.err::println);
+    return Execution.of(shard, checkpointing);
+  }
+
+  /** Writes a shard file at {@code -o} and says so. */
+  void writeShard(CommandLine.Model.CommandSpec spec, long seed, Shard shard, Execution.Captured c, String unit) {
+    ShardFile f = new ShardFile(RunIdentity.command(spec), VersionProvider.version(), seed, RunIdentity.options(spec),
+        spec.root().commandLine().getParseResult().originalArgs(), System.getProperty("user.dir"), shard.index(),
+        shard.count(), unit, c.from(), c.to(), c.total(), c.kernelSeconds(), c.state());
+    RunMetadata meta = RunMetadata.now(VersionProvider.version(), commandLine(spec), seed);
+    Output.write(() -> f.write(out, force, meta));
+    System.out.printf("wrote %s: %s; merge all %d with: sgdmc merge OUT.h5 SHARD.h5...%n", out, f.describe(),
+        shard.count());
   }
 
   /** A progress bar labelled {@code label}, or null when none is shown. */

@@ -51,6 +51,12 @@ public final class ScanCommand implements Runnable {
 
     abstract Activation activation();
 
+    /** A scan reduces one ensemble per point: it is not sharded (shard its points as separate runs). */
+    @Override
+    public java.util.Set<String> notApplicable() {
+      return java.util.Set.of("--shard");
+    }
+
     @Override
     public Map<String, String> defaults() {
       return Map.of("--out", activation().modelName + "-scan.h5");

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sgdmc.engine.Execution;
+import org.sgdmc.engine.Shard;
+import org.sgdmc.engine.StopSignal;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.SweepFile;
 import org.sgdmc.kernels.VectorizationProvider;
@@ -68,22 +71,36 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
+    SweepCheckpoint.Codec<SweepRunner.CellResult> codec = SweepCheckpoint.exponents(family.exponents());
+    Shard shard = run.shard.resolve(spec, System.getenv(), System.err);
+    long[] range = shard == null ? new long[] {0, grid.size()} : cellRange(shard, grid.size());
     Map<Integer, SweepRunner.CellResult> done = new HashMap<>();
-    String fingerprint = grid.fingerprint(trajectories, stepCount, seed, familySettings());
+    if (run.shard.merging) {
+      for (byte[] state : Execution.current().savedStates()) {
+        done.putAll(SweepCheckpoint.decode(state, codec));
+      }
+      if (done.size() != grid.size()) {
+        throw new UserError("the shards hold " + done.size() + " cells of a " + grid.size() + "-cell sweep");
+      }
+    }
+    Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
+    String fingerprint = grid.fingerprint(trajectories, stepCount, seed, familySettings()) + " cells " + range[0]
+        + ".." + range[1];
     SweepCheckpoint<SweepRunner.CellResult> checkpoint;
     try {
-      checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint, SweepCheckpoint.exponents(family.exponents()),
-          done, run.output.force, System.err);
+      checkpoint = run.shard.merging ? null
+          : SweepCheckpoint.open(checkpointPath, fingerprint, codec, done, run.output.force, System.err);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    if (!done.isEmpty()) {
-      System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), grid.size(), checkpointPath);
+    if (!done.isEmpty() && checkpoint != null) {
+      System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), range[1] - range[0],
+          checkpointPath);
     }
     SweepRunner.CellResult[] cells;
     long t0 = System.nanoTime();
-    try (ProgressBar bar = run.output.progressBar("sweep " + family.model())) {
+    try (ProgressBar bar = run.output.progressBar("sweep " + family.model());
+        StopSignal stop = checkpoint == null ? null : StopSignal.install(() -> stopped(checkpoint, checkpointPath))) {
       cells = SweepRunner.run(family, grid.cells(), done, settings, new SweepRunner.Listener() {
         @Override
         public void finished(int[] idx, SweepRunner.CellResult[] results) {
@@ -96,21 +113,62 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
             bar.update(doneSteps, total);
           }
         }
-      });
+      }, i -> i >= range[0] && i < range[1]);
     } catch (IllegalArgumentException e) {
-      checkpoint.abandon();
+      abandon(checkpoint);
       throw new UserError(e.getMessage());
     } catch (RuntimeException | Error e) {
-      checkpoint.abandon();
+      abandon(checkpoint);
       throw e;
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
+    if (shard != null) {
+      Map<Integer, SweepRunner.CellResult> mine = new HashMap<>();
+      for (int i = (int) range[0]; i < range[1]; i++) {
+        mine.put(i, cells[i]);
+      }
+      run.output.writeShard(spec, seed, shard, new Execution.Captured(SweepCheckpoint.encode(mine, codec), range[0],
+          range[1], grid.size(), seconds), "cells");
+      checkpoint.delete();
+      return;
+    }
     SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());
-    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), seed);
+    RunMetadata meta = RunMetadata.now(VersionProvider.version(), run.output.commandLine(spec), seed);
     Output.write(() -> SweepFile.write(out, run.output.force, meta, result, familySettings()));
-    checkpoint.delete();
+    if (checkpoint != null) {
+      checkpoint.delete();
+    }
     summarise(System.out, result);
     System.out.println("wrote " + out);
+  }
+
+  private static void abandon(SweepCheckpoint<?> checkpoint) {
+    if (checkpoint != null) {
+      checkpoint.abandon();
+    }
+  }
+
+  /** A shard's cells: contiguous, since every cell of a sweep costs the same (trajectories x steps). */
+  static long[] cellRange(Shard shard, int cells) {
+    try {
+      return shard.range(cells, 1, "cells");
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /**
+   * SIGTERM or SIGINT during a sweep: every finished cell is already in the checkpoint (each is flushed as it
+   * finishes, under the checkpoint's lock, which this takes so no line is torn); exit at once with the
+   * requeue code. The cells in flight run again when the sweep is rerun.
+   */
+  static void stopped(Object checkpoint, Path path) {
+    synchronized (checkpoint) {
+      System.err.println("sgdmc: stopped by a signal: the finished cells are saved in " + path
+          + "; rerun the same command to finish the sweep");
+      System.err.flush();
+      Runtime.getRuntime().halt(StopSignal.EXIT_CODE);
+    }
   }
 
   private SweepGrid grid(SweepFamily family) {

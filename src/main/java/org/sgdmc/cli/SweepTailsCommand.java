@@ -12,7 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sgdmc.engine.Execution;
+import org.sgdmc.engine.Shard;
 import org.sgdmc.engine.Simulation;
+import org.sgdmc.engine.StopSignal;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.TailsSweepFile;
@@ -91,25 +94,38 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     }
     String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + noise.stableAlpha : "")
         + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.withReplacement);
+    Shard shard = tails.shard.resolve(spec, System.getenv(), System.err);
+    long[] range = shard == null ? new long[] {0, models.size()} : SweepSupport.cellRange(shard, models.size());
+    Map<Integer, TailsCell> done = new HashMap<>();
+    if (tails.shard.merging) {
+      for (byte[] state : Execution.current().savedStates()) {
+        done.putAll(SweepCheckpoint.decode(state, TailsCell.CODEC));
+      }
+      if (done.size() != models.size()) {
+        throw new UserError("the shards hold " + done.size() + " cells of a " + models.size() + "-cell sweep");
+      }
+    }
     // Each finished cell goes to a checkpoint beside the output; a rerun of the same command skips those cells.
     Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
-    Map<Integer, TailsCell> done = new HashMap<>();
     SweepCheckpoint<TailsCell> checkpoint;
     try {
-      checkpoint = SweepCheckpoint.open(checkpointPath, fingerprint(spec), TailsCell.CODEC, done, tails.output.force,
-          System.err);
+      checkpoint = tails.shard.merging ? null : SweepCheckpoint.open(checkpointPath,
+          RunIdentity.fingerprint(spec) + " cells " + range[0] + ".." + range[1], TailsCell.CODEC, done,
+          tails.output.force, System.err);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
     done.keySet().removeIf(c -> c < 0 || c >= models.size());
-    if (!done.isEmpty()) {
-      System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), models.size(),
+    if (!done.isEmpty() && checkpoint != null) {
+      System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), range[1] - range[0],
           checkpointPath);
     }
     List<TailsCell> cells = new ArrayList<>();
     long t0 = System.nanoTime();
-    try (ProgressBar bar = tails.output.progressBar("sweep tails")) {
-      for (int c = 0; c < models.size(); c++) {
+    try (ProgressBar bar = tails.output.progressBar("sweep tails");
+        StopSignal stop = checkpoint == null ? null
+            : StopSignal.install(() -> SweepSupport.stopped(checkpoint, checkpointPath))) {
+      for (int c = (int) range[0]; c < range[1]; c++) {
         TailsCell cell = done.get(c);
         if (cell == null) {
           Linreg1dTails m = models.get(c);
@@ -120,19 +136,33 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
         }
         cells.add(cell);
         if (bar != null) {
-          bar.update(c + 1, models.size());
+          bar.update(c + 1 - range[0], range[1] - range[0]);
         }
       }
     } catch (RuntimeException | Error e) {
-      checkpoint.abandon();
+      if (checkpoint != null) {
+        checkpoint.abandon();
+      }
       throw e;
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
-    RunMetadata meta = RunMetadata.now(VersionProvider.version(), Output.commandLine(spec), tails.ensemble.seed);
+    if (shard != null) {
+      Map<Integer, TailsCell> mine = new HashMap<>();
+      for (int c = (int) range[0]; c < range[1]; c++) {
+        mine.put(c, cells.get(c - (int) range[0]));
+      }
+      tails.output.writeShard(spec, tails.ensemble.seed, shard, new Execution.Captured(
+          SweepCheckpoint.encode(mine, TailsCell.CODEC), range[0], range[1], models.size(), seconds), "cells");
+      checkpoint.delete();
+      return;
+    }
+    RunMetadata meta = RunMetadata.now(VersionProvider.version(), tails.output.commandLine(spec), tails.ensemble.seed);
     int threads = tails.ensemble.threads();
     Output.write(() -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, cells, settings, threads,
         seconds));
-    checkpoint.delete();
+    if (checkpoint != null) {
+      checkpoint.delete();
+    }
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);
@@ -149,28 +179,5 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     }
     System.out.printf("%d cells in %.1f s%s%nwrote %s%n", models.size(), seconds,
         done.isEmpty() ? "" : " (" + done.size() + " cells resumed)", out);
-  }
-
-  /** Options that change no cell's result: left out of the checkpoint's fingerprint. */
-  private static final Set<String> NOT_IN_FINGERPRINT =
-      Set.of("--threads", "--progress", "--force", "-o", "--out", "-h", "--help", "-V", "--version");
-
-  /**
-   * A fingerprint of every option that can change a cell's result (its value as parsed, defaults included): the
-   * command line minus --threads, --progress, --force and -o, as for the other sweeps.
-   */
-  static String fingerprint(CommandLine.Model.CommandSpec spec) {
-    StringBuilder sb = new StringBuilder(spec.qualifiedName());
-    spec.options().stream()
-        .filter(o -> Arrays.stream(o.names()).noneMatch(NOT_IN_FINGERPRINT::contains))
-        .sorted(Comparator.comparing(CommandLine.Model.OptionSpec::longestName))
-        .forEach(o -> sb.append('|').append(o.longestName()).append('=')
-            .append(Arrays.deepToString(new Object[] {o.getValue()})));
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

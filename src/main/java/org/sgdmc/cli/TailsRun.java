@@ -28,6 +28,7 @@ public final class TailsRun implements SharedOptions.Tailored {
   @Mixin StationaryMixin sampling;
   @Mixin TailFitMixin fitting;
   @Mixin OutputMixin output;
+  @Mixin ShardMixin shard;
 
   @Override
   public Map<String, String> defaults() {
@@ -54,6 +55,6 @@ public final class TailsRun implements SharedOptions.Tailored {
     TailIndex t = theory.get();
     output.execute(spec, ensemble.seed, name, progress -> sample(blocks, t, fitCoordinate, progress),
         (out, force, meta, result) -> TailsFile.write(out, force, meta, name, parameters, result),
-        result -> TailsReport.print(System.out, name + "  " + title, result), null);
+        result -> TailsReport.print(System.out, name + "  " + title, result), null, shard);
   }
 }

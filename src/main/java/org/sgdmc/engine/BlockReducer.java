@@ -1,5 +1,9 @@
 package org.sgdmc.engine;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * What the engine does with the values a block of trajectories reports: one reducer per worker sees the
  * blocks that worker ran, in whatever order it ran them, and the workers' reducers are merged at the end.
@@ -20,4 +24,18 @@ public interface BlockReducer<R extends BlockReducer<R>> {
 
   /** Adds what {@code other} has seen to this reducer. */
   void merge(R other);
+
+  /**
+   * Writes what this reducer has seen, for a shard file or a checkpoint: {@link #addSaved} on a reducer made
+   * the same way adds it back, exactly as {@link #merge} would have. A reducer that cannot be saved cannot be
+   * sharded or checkpointed.
+   */
+  default void save(DataOutput out) throws IOException {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be saved");
+  }
+
+  /** Adds a state that {@link #save} wrote (IOException where it is damaged or of another kind of reducer). */
+  default void addSaved(DataInput in) throws IOException {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be restored");
+  }
 }

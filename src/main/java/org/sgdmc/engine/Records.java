@@ -1,5 +1,8 @@
 package org.sgdmc.engine;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -53,8 +56,14 @@ public final class Records implements AutoCloseable {
     return new Collector();
   }
 
-  /** See {@link #collector()}. */
+  /**
+   * See {@link #collector()}. It also remembers which trajectories it stored, so that it can save their values
+   * (a shard's or a checkpoint's share of the records) and {@link #addSaved} can put them back at their indices.
+   */
   public final class Collector implements BlockReducer<Collector> {
+    private long[] runs = new long[16]; // (first trajectory, count) pairs of what this collector stored
+    private int runCount;
+
     @Override
     public void accept(long traj0, int valid, double[][][] values) {
       for (int k = 0; k < values.length; k++) {
@@ -62,11 +71,85 @@ public final class Records implements AutoCloseable {
           put(k, r, traj0, values[k][r], valid); // the engine never passes padding: valid <= trajectories - traj0
         }
       }
+      remember(traj0, valid);
     }
 
     @Override
     public void merge(Collector other) {
-      // every collector writes into the same records
+      // every collector writes into the same records: only the list of what was stored grows
+      for (int i = 0; i < other.runCount; i++) {
+        remember(other.runs[2 * i], other.runs[2 * i + 1]);
+      }
+    }
+
+    /** Writes the values this collector stored: each run of trajectories, observable by observable, time by time. */
+    @Override
+    public void save(DataOutput out) throws IOException {
+      out.writeInt(observables);
+      out.writeInt(times.length);
+      out.writeInt(runCount);
+      double[] buffer = new double[0];
+      for (int i = 0; i < runCount; i++) {
+        long first = runs[2 * i];
+        int count = (int) runs[2 * i + 1];
+        out.writeLong(first);
+        out.writeInt(count);
+        if (buffer.length < count) {
+          buffer = new double[count];
+        }
+        for (int k = 0; k < observables; k++) {
+          for (int r = 0; r < times.length; r++) {
+            MemorySegment.copy(values, ValueLayout.JAVA_DOUBLE, (row(k, r) + first) * Double.BYTES, buffer, 0, count);
+            for (int j = 0; j < count; j++) {
+              out.writeDouble(buffer[j]);
+            }
+          }
+        }
+      }
+    }
+
+    /** Puts saved values back at their trajectories' indices. */
+    @Override
+    public void addSaved(DataInput in) throws IOException {
+      int savedObservables = in.readInt(), savedTimes = in.readInt(), savedRuns = in.readInt();
+      if (savedObservables != observables || savedTimes != times.length || savedRuns < 0) {
+        throw new IOException(String.format("saved records of %d observables x %d times, not %d x %d",
+            savedObservables, savedTimes, observables, times.length));
+      }
+      double[] buffer = new double[0];
+      for (int i = 0; i < savedRuns; i++) {
+        long first = in.readLong();
+        int count = in.readInt();
+        if (first < 0 || count < 0 || first + count > trajectories) {
+          throw new IOException("saved trajectories " + first + " + " + count + " outside 0.." + trajectories);
+        }
+        if (buffer.length < count) {
+          buffer = new double[count];
+        }
+        for (int k = 0; k < observables; k++) {
+          for (int r = 0; r < times.length; r++) {
+            for (int j = 0; j < count; j++) {
+              buffer[j] = in.readDouble();
+            }
+            put(k, r, first, buffer, count);
+          }
+        }
+        remember(first, count);
+      }
+    }
+
+    private void remember(long first, long count) {
+      if (runCount > 0 && runs[2 * runCount - 2] + runs[2 * runCount - 1] == first
+          && runs[2 * runCount - 1] + count <= Integer.MAX_VALUE) {
+        runs[2 * runCount - 1] += count; // continues the last run
+        return;
+      }
+      if (2 * runCount == runs.length) {
+        runs = java.util.Arrays.copyOf(runs, 2 * runs.length);
+      }
+      runs[2 * runCount] = first;
+      runs[2 * runCount + 1] = count;
+      runCount++;
     }
   }
 

@@ -1,6 +1,7 @@
 package org.sgdmc.engine;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -60,15 +61,44 @@ public final class Simulation {
    * of the given width per worker, {@code reducers} one reducer per worker. The first block is made on the
    * calling thread, to learn how many observables there are. Memory: per worker one block, one reducer and
    * {@code observables x times x width} doubles of scratch, whatever the ensemble's size.
+   *
+   * <p>What part of the ensemble runs, and what becomes of the reduction, is the bound {@link Execution}'s: all
+   * of it (checkpointed beside the output when asked, resumed from an earlier attempt's checkpoint), one shard
+   * (the reduction is saved and the job ends with {@link Execution.Captured}), or none (a merge: the shards'
+   * saved reductions, added).
    */
   public static <R extends BlockReducer<R>> Result<R> run(
       IntFunction<TrajectoryBlock> blocks, Settings settings, Supplier<R> reducers, Progress progress) {
+    Execution execution = Execution.current();
+    execution.claim();
+    if (execution.merging()) {
+      return new Result<>(execution.restore(reducers.get()), execution.savedKernelSeconds());
+    }
     long[] times = settings.recordTimes();
     long n = settings.trajectories();
+    long[] range = execution.shard() == null ? new long[] {0, n}
+        : execution.shard().range(n, Shard.TRAJECTORY_GRAIN, "trajectories");
+    long from = range[0], to = range[1];
     int width = settings.blockWidth();
-    long blockCount = (n + width - 1) / width;
+    long blockCount = (to - from + width - 1) / width;
     int threads = (int) Math.min(settings.threads(), blockCount);
-    long total = n > Long.MAX_VALUE / Math.max(1, settings.steps()) ? Long.MAX_VALUE : n * settings.steps();
+    if (execution.checkpointing() != null && blockCount > Integer.MAX_VALUE) {
+      throw new TooLargeException(String.format("%d blocks are too many to checkpoint: use a wider --block", blockCount));
+    }
+    RunCheckpoint checkpoint = execution.checkpointing() == null ? null
+        : RunCheckpoint.open(execution.checkpointing(),
+            String.format("trajectories %d..%d of %d in blocks of %d", from, to, n, width));
+    RunCheckpoint.Restored<R> restored =
+        checkpoint == null ? new RunCheckpoint.Restored<>(new BitSet(), null, 0) : checkpoint.restore(reducers, blockCount);
+    if (checkpoint != null) {
+      execution.opened(checkpoint);
+      if (restored.parts() > 0) {
+        execution.checkpointing().notices().accept(String.format("sgdmc: resuming: %d of %d blocks already done (%s)",
+            restored.blocks().cardinality(), blockCount, checkpoint.dir()));
+      }
+    }
+    BitSet done = restored.blocks();
+    long total = saturatedProduct(to - from, settings.steps());
     TrajectoryBlock first = blocks.apply(width);
     int observables = first.observables();
     List<R> perWorker = new ArrayList<>(threads);
@@ -76,35 +106,80 @@ public final class Simulation {
       perWorker.add(reducers.get());
     }
     AtomicLong nextBlock = new AtomicLong();
-    AtomicLong done = new AtomicLong();
+    AtomicLong doneSteps = new AtomicLong(saturatedProduct(resumedTrajectories(done, from, to, width), settings.steps()));
+    double interval = checkpoint == null ? Double.POSITIVE_INFINITY : execution.checkpointing().intervalSeconds();
     WorkerPool pool = new WorkerPool();
     long t0 = System.nanoTime();
-    pool.run(threads, "sgdmc-worker", index -> {
-      TrajectoryBlock block = index == 0 ? first : blocks.apply(width);
-      if (block.observables() != observables) {
-        throw new IllegalStateException("blocks of one run report different numbers of observables");
-      }
-      R reducer = perWorker.get(index);
-      double[][][] values = new double[observables][times.length][width];
-      for (long b; !pool.failed() && (b = nextBlock.getAndIncrement()) < blockCount; ) {
-        long traj0 = b * width;
-        int valid = (int) Math.min(width, n - traj0);
-        block.start(traj0);
-        record(block, values, 0);
-        for (int r = 1; r < times.length; r++) {
-          block.advance(times[r - 1], times[r]);
-          record(block, values, r);
-          progress.update(done.addAndGet(valid * (times[r] - times[r - 1])), total);
+    try (StopSignal stop = checkpoint == null ? null : StopSignal.install(null)) {
+      pool.run(threads, "sgdmc-worker", index -> {
+        TrajectoryBlock block = index == 0 ? first : blocks.apply(width);
+        if (block.observables() != observables) {
+          throw new IllegalStateException("blocks of one run report different numbers of observables");
         }
-        reducer.accept(traj0, valid, values);
+        R reducer = perWorker.get(index);
+        BitSet mine = new BitSet();
+        boolean unsaved = false;
+        long lastSave = System.nanoTime();
+        double[][][] values = new double[observables][times.length][width];
+        for (long b; !pool.failed() && (stop == null || !stop.requested())
+            && (b = nextBlock.getAndIncrement()) < blockCount; ) {
+          if (checkpoint != null && done.get((int) b)) {
+            continue; // an earlier attempt finished it
+          }
+          long traj0 = from + b * width;
+          int valid = (int) Math.min(width, to - traj0);
+          block.start(traj0);
+          record(block, values, 0);
+          for (int r = 1; r < times.length; r++) {
+            block.advance(times[r - 1], times[r]);
+            record(block, values, r);
+            progress.update(doneSteps.addAndGet(valid * (times[r] - times[r - 1])), total);
+          }
+          reducer.accept(traj0, valid, values);
+          if (checkpoint != null) {
+            mine.set((int) b);
+            unsaved = true;
+            if (stop.requested() || (System.nanoTime() - lastSave) * 1e-9 >= interval) {
+              checkpoint.save(index, mine, reducer);
+              lastSave = System.nanoTime();
+              unsaved = false;
+            }
+          }
+        }
+        if (checkpoint != null && stop.requested() && unsaved) {
+          checkpoint.save(index, mine, reducer); // the signal came between this worker's blocks
+        }
+      });
+      if (stop != null && stop.requested()) {
+        throw new Execution.Stopped(String.format("stopped by %s: the finished blocks are saved in %s; "
+            + "rerun the same command to finish the run", stop.signal(), checkpoint.dir()));
       }
-    });
+    }
     double seconds = (System.nanoTime() - t0) * 1e-9;
     R merged = perWorker.get(0);
     for (int i = 1; i < threads; i++) {
       merged.merge(perWorker.get(i));
     }
+    if (restored.reduced() != null) {
+      merged.merge(restored.reduced());
+    }
+    if (execution.shard() != null) {
+      throw Execution.capture(merged, from, to, n, seconds);
+    }
     return new Result<>(merged, seconds);
+  }
+
+  /** Trajectories in the blocks an earlier attempt finished. */
+  private static long resumedTrajectories(BitSet done, long from, long to, int width) {
+    long sum = 0;
+    for (int b = done.nextSetBit(0); b >= 0; b = done.nextSetBit(b + 1)) {
+      sum += Math.min(width, to - from - (long) b * width);
+    }
+    return sum;
+  }
+
+  private static long saturatedProduct(long a, long b) {
+    return a > Long.MAX_VALUE / Math.max(1, b) ? Long.MAX_VALUE : a * b;
   }
 
   /**

@@ -1,5 +1,8 @@
 package org.sgdmc.experiments;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -182,6 +185,38 @@ final class EnsembleReductions implements BlockReducer<EnsembleReductions> {
     }
     for (int s = 0; s < means.length; s++) {
       means[s].merge(other.means[s]);
+    }
+  }
+
+  @Override
+  public void save(DataOutput out) throws IOException {
+    out.writeInt(summaries.length);
+    out.writeInt(plan.times.length);
+    out.writeInt(means.length);
+    for (SummaryAccumulator[] row : summaries) {
+      for (SummaryAccumulator acc : row) {
+        acc.save(out);
+      }
+    }
+    for (MeanAccumulator acc : means) {
+      acc.save(out);
+    }
+  }
+
+  @Override
+  public void addSaved(DataInput in) throws IOException {
+    int observables = in.readInt(), times = in.readInt(), statistics = in.readInt();
+    if (observables != summaries.length || times != plan.times.length || statistics != means.length) {
+      throw new IOException(String.format("saved reductions of %d observables x %d times and %d statistics, "
+          + "not %d x %d and %d", observables, times, statistics, summaries.length, plan.times.length, means.length));
+    }
+    for (SummaryAccumulator[] row : summaries) {
+      for (SummaryAccumulator acc : row) {
+        acc.addSaved(in);
+      }
+    }
+    for (MeanAccumulator acc : means) {
+      acc.addSaved(in);
     }
   }
 

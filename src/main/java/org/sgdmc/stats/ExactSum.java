@@ -1,5 +1,8 @@
 package org.sgdmc.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigInteger;
 
 /**
@@ -276,6 +279,33 @@ public final class ExactSum {
     }
     terms += other.terms;
     normalise();
+  }
+
+  /**
+   * Writes this sum's state (its window of limbs, sparsely, the highest bucket and the term count), for a shard
+   * file or a checkpoint: {@link #addSaved} adds it back exactly.
+   */
+  public void save(DataOutput out) throws IOException {
+    out.writeLong(top);
+    out.writeLong(terms);
+    out.writeLong(base);
+    out.writeInt(limbs.length);
+    SavedArrays.writeSparse(out, limbs);
+  }
+
+  /** Adds a sum that {@link #save} wrote (of a sum of either kind) to this one, as {@link #merge} would. */
+  public void addSaved(DataInput in) throws IOException {
+    long savedTop = in.readLong();
+    long savedTerms = in.readLong();
+    long savedBase = in.readLong();
+    int length = in.readInt();
+    if (length < 0 || length % 3 != 0 || length > 3 * (4 << SUPER_SHIFT) + 3 * DOUBLE_BUCKETS) {
+      throw new IOException("not a saved exact sum (" + length + " limbs)");
+    }
+    ExactSum saved = new ExactSum(SavedArrays.readSparse(in, length), savedBase);
+    saved.top = savedTop;
+    saved.terms = savedTerms;
+    merge(saved);
   }
 
   /**

@@ -1,5 +1,9 @@
 package org.sgdmc.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Integer counts of a log-distance {@code l} in fixed bins, for quantiles of an ensemble that is never
  * stored: counts add exactly, so a histogram does not depend on the order of its values or on how they were
@@ -45,6 +49,27 @@ public final class LogHistogram {
       counts[i] += other.counts[i];
     }
     total += other.total;
+  }
+
+  /** Writes the counts (sparsely), for a shard file or a checkpoint; {@link #addSaved} adds them back. */
+  public void save(DataOutput out) throws IOException {
+    out.writeLong(total);
+    SavedArrays.writeSparse(out, counts);
+  }
+
+  /** Adds the counts that {@link #save} wrote. */
+  public void addSaved(DataInput in) throws IOException {
+    long savedTotal = in.readLong();
+    long[] saved = SavedArrays.readSparse(in, SIZE);
+    long sum = 0;
+    for (int i = 0; i < SIZE; i++) {
+      counts[i] += saved[i];
+      sum += saved[i];
+    }
+    if (sum != savedTotal) {
+      throw new IOException("damaged saved histogram: counts add to " + sum + ", not " + savedTotal);
+    }
+    total += savedTotal;
   }
 
   /** Values counted. */

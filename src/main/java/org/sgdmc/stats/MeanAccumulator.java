@@ -1,5 +1,8 @@
 package org.sgdmc.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigInteger;
 
 /**
@@ -71,6 +74,24 @@ public final class MeanAccumulator {
     count += other.count;
     minusInf += other.minusInf;
     undefined += other.undefined;
+  }
+
+  /** Writes the state, for a shard file or a checkpoint; {@link #addSaved} adds it back exactly. */
+  public void save(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeLong(minusInf);
+    out.writeLong(undefined);
+    sum.save(out);
+    squares.save(out);
+  }
+
+  /** Adds a state that {@link #save} wrote, as {@link #merge} would. */
+  public void addSaved(DataInput in) throws IOException {
+    count += in.readLong();
+    minusInf += in.readLong();
+    undefined += in.readLong();
+    sum.addSaved(in);
+    squares.addSaved(in);
   }
 
   /** Values added. */

@@ -1,5 +1,9 @@
 package org.sgdmc.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Streams one observable {@code l = log|w - w*|} of an ensemble at one time into the statistics of an
  * {@link EnsembleSummary}, in memory that does not grow with the ensemble: exact counts, exact sums of l,
@@ -98,6 +102,40 @@ public final class SummaryAccumulator {
     count += other.count;
     exact += other.exact;
     diverged += other.diverged;
+  }
+
+  /**
+   * Writes the state, for a shard file or a checkpoint; {@link #addSaved} adds it back exactly, into an
+   * accumulator of the same {@link Spec}.
+   */
+  public void save(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeLong(exact);
+    out.writeLong(diverged);
+    out.writeInt(within.length);
+    for (long w : within) {
+      out.writeLong(w);
+    }
+    finite.save(out);
+    meanSquare.save(out);
+    histogram.save(out);
+  }
+
+  /** Adds a state that {@link #save} wrote, as {@link #merge} would. */
+  public void addSaved(DataInput in) throws IOException {
+    count += in.readLong();
+    exact += in.readLong();
+    diverged += in.readLong();
+    int epsilons = in.readInt();
+    if (epsilons != within.length) {
+      throw new IOException("saved summary has " + epsilons + " epsilons, not " + within.length);
+    }
+    for (int i = 0; i < within.length; i++) {
+      within[i] += in.readLong();
+    }
+    finite.addSaved(in);
+    meanSquare.addSaved(in);
+    histogram.addSaved(in);
   }
 
   /** The summary of everything added. */

@@ -242,6 +242,40 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
     }
   }
 
+  /** Cells as the lines a checkpoint holds (index, then the codec's fields), for a shard file's state. */
+  public static <C> byte[] encode(Map<Integer, C> cells, Codec<C> codec) {
+    StringBuilder sb = new StringBuilder(MAGIC).append('\n');
+    cells.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      sb.append(e.getKey());
+      for (String f : codec.encode(e.getValue())) {
+        sb.append(' ').append(f);
+      }
+      sb.append('\n');
+    });
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The cells that {@link #encode} wrote; IllegalArgumentException, naming the line, where one does not parse. */
+  public static <C> Map<Integer, C> decode(byte[] bytes, Codec<C> codec) {
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+    if (!lines[0].equals(MAGIC) || !lines[lines.length - 1].isEmpty()) {
+      throw new IllegalArgumentException("not a sweep's saved cells (or truncated)");
+    }
+    Map<Integer, C> cells = new HashMap<>();
+    for (int i = 1; i < lines.length - 1; i++) {
+      String[] f = lines[i].split(" ", -1);
+      if (f.length != 1 + codec.fields()) {
+        throw new IllegalArgumentException("saved cell line " + i + " has " + (f.length - 1) + " fields, not " + codec.fields());
+      }
+      try {
+        cells.put(Integer.parseInt(f[0]), codec.decode(Arrays.copyOfRange(f, 1, f.length)));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("saved cell line " + i + " does not parse: " + e.getMessage());
+      }
+    }
+    return cells;
+  }
+
   /** A double as the hex of its raw bits (NaN payloads and the sign of zero included). */
   public static String hex(double v) {
     return Long.toHexString(Double.doubleToRawLongBits(v));

@@ -51,12 +51,21 @@ public final class SweepRunner {
    */
   public static CellResult[] run(SweepFamily family, List<Map<String, Double>> cells, Map<Integer, CellResult> done,
       Settings settings, Listener listener) {
+    return run(family, cells, done, settings, listener, i -> true);
+  }
+
+  /**
+   * Runs the {@code wanted} cells not already in {@code done} (a shard's range of cells); returns the results of
+   * those and of the given ones, null for the others.
+   */
+  public static CellResult[] run(SweepFamily family, List<Map<String, Double>> cells, Map<Integer, CellResult> done,
+      Settings settings, Listener listener, java.util.function.IntPredicate wanted) {
     CellResult[] results = new CellResult[cells.size()];
     done.forEach((i, r) -> results[i] = r);
     Map<List<Double>, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < cells.size(); i++) {
       family.validate(cells.get(i));
-      if (results[i] != null) {
+      if (results[i] != null || !wanted.test(i)) {
         continue;
       }
       List<Double> key = new ArrayList<>();
