@@ -19,7 +19,7 @@ public final class EnsembleMixin {
   long seed;
 
   @Option(names = "--threads", paramLabel = "K",
-      description = "Worker threads (default: all cores). Results do not depend on it.")
+      description = "Worker threads (default: SLURM_CPUS_PER_TASK inside a Slurm job, else all cores). Results do not depend on it.")
   Integer threads;
 
   @Option(names = "--block", paramLabel = "W", defaultValue = "" + EnsembleOptions.DEFAULT_BLOCK_WIDTH,
@@ -48,9 +48,22 @@ public final class EnsembleMixin {
     return this;
   }
 
-  /** Worker threads: {@code --threads}, else every core. */
+  /** Worker threads: {@code --threads}, else the CPUs Slurm gave the task ({@code SLURM_CPUS_PER_TASK}), else every core. */
   int threads() {
-    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return threads != null ? threads : defaultThreads();
+  }
+
+  /** The CPUs Slurm allocated to this task, else every core the JVM sees. */
+  static int defaultThreads() {
+    String slurm = System.getenv("SLURM_CPUS_PER_TASK");
+    if (slurm != null) {
+      try {
+        return Math.max(1, Integer.parseInt(slurm.strip()));
+      } catch (NumberFormatException e) {
+        // not a plain number: fall back to the cores
+      }
+    }
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /** The validated ensemble with its recording times and observables. */

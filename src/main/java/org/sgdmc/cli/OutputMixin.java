@@ -66,10 +66,10 @@ public final class OutputMixin {
    * merge, or the whole run; a run with an output is checkpointed beside it, resumed from an earlier attempt's
    * checkpoint, and stops cleanly on SIGTERM.
    */
-  <R> R execute(CommandLine.Model.CommandSpec spec, long seed, String label, Function<Simulation.Progress, R> job,
-      FileWriter<R> file, Consumer<R> summary, String plotScript, ShardMixin shards) {
+  <R> R execute(CommandLine.Model.CommandSpec spec, long seed, long trajectories, String label,
+      Function<Simulation.Progress, R> job, FileWriter<R> file, Consumer<R> summary, String plotScript, ShardMixin shards) {
     // commands that cannot be sharded (a scan reduces many ensembles) drop --shard, and are not checkpointed
-    Execution execution = shards == null || spec.findOption("--shard") == null ? null : execution(spec, shards);
+    Execution execution = shards == null || spec.findOption("--shard") == null ? null : execution(spec, shards, trajectories);
     R result;
     try (ProgressBar bar = progressBar(label)) {
       result = execution == null ? job.apply(ProgressBar.orNone(bar)) : execution.call(() -> job.apply(ProgressBar.orNone(bar)));
@@ -100,13 +100,20 @@ public final class OutputMixin {
   }
 
   /** The execution {@code shards} ask for, checkpointed beside the output when there is one. */
-  private Execution execution(CommandLine.Model.CommandSpec spec, ShardMixin shards) {
+  private Execution execution(CommandLine.Model.CommandSpec spec, ShardMixin shards, long trajectories) {
     if (shards.merging) {
       return Execution.current(); // bound by sgdmc merge
     }
     Shard shard = shards.resolve(spec, System.getenv(), System.err);
     if (shard != null && out == null) {
       throw new UserError("--shard " + shard + " writes a shard file: give it with -o FILE.h5");
+    }
+    if (shard != null) {
+      try {
+        shard.range(trajectories, Shard.TRAJECTORY_GRAIN, "trajectories"); // refused before anything runs
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
     }
     RunCheckpoint.Settings checkpointing = out == null ? null
         : new RunCheckpoint.Settings(RunCheckpoint.pathFor(out), RunIdentity.fingerprint(spec), force,

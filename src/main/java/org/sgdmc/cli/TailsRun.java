@@ -53,7 +53,7 @@ public final class TailsRun implements SharedOptions.Tailored {
       IntFunction<? extends StationaryBlock> blocks, boolean fitCoordinate, Consumer<ResultFile> parameters) {
     Output.checkWritable(output);
     TailIndex t = theory.get();
-    output.execute(spec, ensemble.seed, name, progress -> sample(blocks, t, fitCoordinate, progress),
+    output.execute(spec, ensemble.seed, ensemble.trajectories, name, progress -> sample(blocks, t, fitCoordinate, progress),
         (out, force, meta, result) -> TailsFile.write(out, force, meta, name, parameters, result),
         result -> TailsReport.print(System.out, name + "  " + title, result), null, shard);
   }
