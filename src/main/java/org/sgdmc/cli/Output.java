@@ -32,7 +32,7 @@ final class Output {
       throw new UserError("cannot write " + o.out + ": directory " + dir + " is not writable");
     }
     try {
-      OutputLock.acquire(target); // held until this process exits: one writer per output
+      OutputLock.acquire(o.out); // held until this process exits: one writer per output
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
