@@ -3,11 +3,12 @@
 #   python3-h5py       h5py for /usr/bin/python3 (an independent HDF5 reader for the tests)
 #   python3-matplotlib plotting
 #   hdf5-tools         h5dump, the HDF5 Group's reference reader
+#   slurm-wlm, munge   a one-node Slurm for the sharded-run test (scripts/slurm/local-cluster)
 # Idempotent and non-interactive; prints nothing when everything is already there.
 # Note: these go to Debian's /usr/bin/python3, not to any pyenv/venv python3 on PATH.
 set -euo pipefail
 
-packages=(python3-h5py python3-matplotlib hdf5-tools)
+packages=(python3-h5py python3-matplotlib hdf5-tools slurm-wlm munge)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -220,6 +220,10 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     }
     ps.printf("exponents decided (|exponent| > 4 stderr): %d of %d with theory; same sign as theory: %d%n",
         decided, withTheory, agree);
+    if (r.resumedCells() == r.cells().length) {
+      ps.printf("speed: no cell ran here (all %d came from shards or a checkpoint)%n", r.cells().length);
+      return;
+    }
     ps.printf("speed: %.3e trajectory-steps/s per cell-exponent pass, %d threads, %.1f s%s%n", r.stepsPerSecond(),
         r.settings().threads(), r.seconds(), r.resumedCells() > 0 ? " (" + r.resumedCells() + " cells resumed)" : "");
   }
