@@ -119,6 +119,7 @@ public final class Simulation {
         R reducer = perWorker.get(index);
         BitSet mine = new BitSet();
         boolean unsaved = false;
+        double wait = interval;
         long lastSave = System.nanoTime();
         double[][][] values = new double[observables][times.length][width];
         for (long b; !pool.failed() && (stop == null || !stop.requested())
@@ -139,9 +140,12 @@ public final class Simulation {
           if (checkpoint != null) {
             mine.set((int) b);
             unsaved = true;
-            if (stop.requested() || (System.nanoTime() - lastSave) * 1e-9 >= interval) {
+            if (stop.requested() || (System.nanoTime() - lastSave) * 1e-9 >= wait) {
+              long t = System.nanoTime();
               checkpoint.save(index, mine, reducer);
               lastSave = System.nanoTime();
+              // a save that grows (every kept value so far) never takes more than a tenth of the time
+              wait = Math.max(interval, 10 * (lastSave - t) * 1e-9);
               unsaved = false;
             }
           }

@@ -27,7 +27,10 @@ class ShardMergeTest {
     // 1000 trajectories: not a multiple of 64, so the last shard is a short one
     {"simulate", "linreg1d", "--lr", "0.7", "--batch", "2", "--n", "50", "--trajectories", "1000", "--steps", "300"},
     {"simulate", "saddle", "--lr", "0.4", "--mu", "0.5", "--trajectories", "700", "--steps", "200", "--keep-trajectories"},
+    {"simulate", "linear-d", "--dim", "3", "--lr", "0.2", "--trajectories", "700", "--steps", "100"},
+    {"simulate", "swish2", "--lr", "0.3", "--start", "B", "--trajectories", "500", "--steps", "300"},
     {"tails", "linreg1d", "--lr", "0.5", "--batch", "1", "--trajectories", "3000"},
+    {"tails", "linear-d", "--dim", "3", "--lr", "0.3", "--batch", "2", "--trajectories", "1000"},
     {"sweep", "linreg1d", "--lr", "0.1:2.5:5", "--batch", "1,2", "--trajectories", "300", "--steps", "100"},
     {"sweep", "tails-linreg1d", "--lr", "0.3:0.9:8", "--batch", "1", "--trajectories", "1024"},
   };
