@@ -85,7 +85,7 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     }
     Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
     String fingerprint = grid.fingerprint(trajectories, stepCount, seed, familySettings()) + " cells " + range[0]
-        + ".." + range[1];
+        + ".." + range[1] + " sgdmc " + VersionProvider.version();
     SweepCheckpoint<SweepRunner.CellResult> checkpoint;
     try {
       checkpoint = run.shard.merging ? null

@@ -213,11 +213,6 @@ public final class RunCheckpoint {
     }
   }
 
-  /** Whether anything has been saved (by this attempt or an earlier one). */
-  boolean exists() {
-    return created;
-  }
-
   /** The folder. */
   Path dir() {
     return settings.dir();
