@@ -13,7 +13,7 @@ import sys
 
 PROVENANCE_ATTRIBUTES = {"created", "command", "threads", "block_width", "cores", "cpu", "java", "vector_species",
                          "host", "git_commit", "jvm", "kernel_seconds", "trajectory_steps_per_second", "seconds",
-                         "fit_seconds", "resumed_cells", "vector_bits", "vector_lanes"}
+                         "fit_seconds", "resumed_cells", "vector_bits", "vector_lanes", "hdf5_writer"}
 PROVENANCE_PATHS = ("/performance",)
 
 

@@ -371,13 +371,26 @@ public final class ResultFile implements AutoCloseable {
     requireOpen();
     state = State.CLOSED; // a failed commit cannot be retried; close() then removes the temporary file
     try {
-      JhdfFileWriter.write(temp, this::build); // see there for why not HdfFile.write
+      java.util.Optional<NativeHdf5> lib = HdfWriterChoice.nativeLibrary();
+      if (lib.isPresent()) {
+        groups.get("/").put("hdf5_writer", Value.of("libhdf5 " + lib.get().version));
+        NativeFileWriter.write(lib.get(), temp, groups, datasets, datasetAttributes);
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
+      } else {
+        groups.get("/").put("hdf5_writer", Value.of("jhdf " + HdfWriterChoice.JHDF_VERSION));
+        JhdfFileWriter.write(temp, this::build); // see there for why not HdfFile.write
+      }
       publish();
       syncDirectory();
       state = State.COMMITTED;
     } catch (IOException e) {
       deleteTemp();
       throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+    } catch (NativeHdf5.Hdf5Exception e) {
+      deleteTemp();
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), new IOException(e.getMessage()));
     } catch (RuntimeException e) {
       deleteTemp();
       throw e;
