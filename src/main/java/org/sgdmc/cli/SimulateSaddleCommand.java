@@ -100,11 +100,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
   }
 
   private static void exponent(PrintStream out, String label, LyapunovEstimate sim, Estimate th) {
-    double combined = Math.hypot(sim.stderr(), th.stderr());
-    String agreement = "";
-    if (Double.isFinite(sim.value()) && Double.isFinite(th.value()) && combined > 0) {
-      agreement = String.format("   (%.1f stderr apart)", Math.abs(sim.value() - th.value()) / combined);
-    }
+    String agreement = Apart.describe(sim.value(), sim.stderr(), th.value(), th.stderr());
     out.printf("%s: simulated %s +- %s   theory %s%s (%s)%s%n", label, fmt(sim.value()), fmt(sim.stderr()),
         fmt(th.value()), th.stderr() > 0 ? " +- " + fmt(th.stderr()) : "", th.method(), agreement);
   }
