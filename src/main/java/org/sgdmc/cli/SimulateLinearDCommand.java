@@ -88,7 +88,8 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     try {
       double lr = sgd.lr();
       int r = reorth != null ? reorth : LinearD.defaultReorthInterval(lr, data);
-      model = new LinearD(lr, sgd.batch(), data, sgd.withReplacement, k, r);
+      model = new LinearD(lr, sgd.batch(), data,
+          sgd.withReplacement(data instanceof PointData.Finite), k, r);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

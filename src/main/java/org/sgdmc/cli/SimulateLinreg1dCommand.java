@@ -49,7 +49,8 @@ public final class SimulateLinreg1dCommand implements Runnable {
     FeatureData data = source.features(options.seed());
     Linreg1d model;
     try {
-      model = new Linreg1d(sgd.lr(), sgd.batch(), data, sgd.withReplacement, initialDistance);
+      model = new Linreg1d(sgd.lr(), sgd.batch(), data,
+          sgd.withReplacement(data instanceof FeatureData.Finite), initialDistance);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

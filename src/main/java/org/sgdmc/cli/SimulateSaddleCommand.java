@@ -63,7 +63,8 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     SaddleData data = law.data(source, options.seed());
     Saddle model;
     try {
-      model = new Saddle(sgd.lr(), sgd.batch(), data, sgd.withReplacement, w0, u0);
+      model = new Saddle(sgd.lr(), sgd.batch(), data,
+          sgd.withReplacement(data instanceof SaddleData.Finite), w0, u0);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
