@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-/** {@code sgdmc simulate saddle}: seed 002's rank-1 saddle and its phases. */
+/** {@code sgdmc simulate saddle}: seed 002's rank-0 saddle and its phases. */
 @Command(
     name = "saddle",
     header = "SGD near the rank-0 saddle of l = -chi u w: h = w + u and m = w - u scale by 1 +- lr chi.",
