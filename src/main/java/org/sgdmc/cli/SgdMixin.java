@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
  */
 public final class SgdMixin {
   /** How batches of a finite dataset are drawn, said the same way in every command's help. */
-  static final String SAMPLING = "Sample each batch of a finite dataset with replacement (default: without, as in an "
-      + "epoch: S distinct points). Data drawn fresh each step (N = infinity) are unaffected.";
+  static final String SAMPLING = "Sample each batch of a finite dataset with replacement (default: without, S "
+      + "distinct points drawn afresh at every step; there are no epochs). With data drawn fresh each step "
+      + "(N = infinity) it has no effect, and the run says so.";
 
   @Option(names = "--lr", required = true, paramLabel = "LR",
       description = "Learning rate (> 0). sweep: a value or an axis (START:STOP:COUNT, log:START:STOP:COUNT or a,b,c); "
@@ -23,6 +24,24 @@ public final class SgdMixin {
 
   @Option(names = "--with-replacement", description = SAMPLING)
   boolean withReplacement;
+
+  /**
+   * {@code --with-replacement}, saying on stderr that it is ignored when the data are drawn fresh each step
+   * ({@code finiteData} false): a flag that silently does nothing reads as if it had been applied.
+   */
+  boolean withReplacement(boolean finiteData) {
+    String note = ignoredReplacement(withReplacement, finiteData);
+    if (note != null) {
+      System.err.println(note);
+    }
+    return withReplacement;
+  }
+
+  /** The note for a {@code --with-replacement} that has no effect, or null. */
+  static String ignoredReplacement(boolean withReplacement, boolean finiteData) {
+    return withReplacement && !finiteData
+        ? "sgdmc: --with-replacement has no effect: the data are drawn fresh each step (N = infinity)" : null;
+  }
 
   /** The learning rate: one positive finite number. */
   double lr() {

@@ -88,7 +88,8 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     try {
       double lr = sgd.lr();
       int r = reorth != null ? reorth : LinearD.defaultReorthInterval(lr, data);
-      model = new LinearD(lr, sgd.batch(), data, sgd.withReplacement, k, r);
+      model = new LinearD(lr, sgd.batch(), data,
+          sgd.withReplacement(data instanceof PointData.Finite), k, r);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -187,9 +188,7 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
   }
 
   private static void check(PrintStream out, String what, Estimate reference, double simulated, double stderr) {
-    double combined = Math.hypot(stderr, reference.stderr());
-    String apart = Double.isFinite(simulated) && Double.isFinite(reference.value()) && combined > 0
-        ? String.format("   (%.1f stderr apart)", Math.abs(simulated - reference.value()) / combined) : "";
+    String apart = Apart.describe(simulated, stderr, reference.value(), reference.stderr());
     out.printf("check              %s: reference %s (%s), simulated %s%s%n", what,
         reference.stderr() > 0 ? pm(reference.value(), reference.stderr()) : fmt(reference.value()), reference.method(),
         pm(simulated, stderr), apart);

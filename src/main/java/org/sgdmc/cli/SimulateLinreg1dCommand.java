@@ -49,7 +49,8 @@ public final class SimulateLinreg1dCommand implements Runnable {
     FeatureData data = source.features(options.seed());
     Linreg1d model;
     try {
-      model = new Linreg1d(sgd.lr(), sgd.batch(), data, sgd.withReplacement, initialDistance);
+      model = new Linreg1d(sgd.lr(), sgd.batch(), data,
+          sgd.withReplacement(data instanceof FeatureData.Finite), initialDistance);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -68,11 +69,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
         o.trajectories(), o.steps(), o.seed());
     double lam = r.lyapunov().value(), err = r.lyapunov().stderr();
     double th = t.lyapunov().value();
-    String agreement = "";
-    double combined = Math.hypot(err, t.lyapunov().stderr());
-    if (Double.isFinite(lam) && Double.isFinite(th) && combined > 0) {
-      agreement = String.format("   (%.1f stderr apart)", Math.abs(lam - th) / combined);
-    }
+    String agreement = Apart.describe(lam, err, th, t.lyapunov().stderr());
     out.printf("Lyapunov exponent  simulated %s +- %s   theory %s%s (%s)%s%n", fmt(lam), fmt(err), fmt(th),
         t.lyapunov().stderr() > 0 ? " +- " + fmt(t.lyapunov().stderr()) : "", t.lyapunov().method(), agreement);
     out.printf("late window        %s +- %s   (steps %d..%d)%n", fmt(r.lyapunovLate().value()),

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-/** {@code sgdmc simulate saddle}: seed 002's rank-1 saddle and its phases. */
+/** {@code sgdmc simulate saddle}: seed 002's rank-0 saddle and its phases. */
 @Command(
     name = "saddle",
     header = "SGD near the rank-0 saddle of l = -chi u w: h = w + u and m = w - u scale by 1 +- lr chi.",
@@ -63,7 +63,8 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     SaddleData data = law.data(source, options.seed());
     Saddle model;
     try {
-      model = new Saddle(sgd.lr(), sgd.batch(), data, sgd.withReplacement, w0, u0);
+      model = new Saddle(sgd.lr(), sgd.batch(), data,
+          sgd.withReplacement(data instanceof SaddleData.Finite), w0, u0);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -100,11 +101,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
   }
 
   private static void exponent(PrintStream out, String label, LyapunovEstimate sim, Estimate th) {
-    double combined = Math.hypot(sim.stderr(), th.stderr());
-    String agreement = "";
-    if (Double.isFinite(sim.value()) && Double.isFinite(th.value()) && combined > 0) {
-      agreement = String.format("   (%.1f stderr apart)", Math.abs(sim.value() - th.value()) / combined);
-    }
+    String agreement = Apart.describe(sim.value(), sim.stderr(), th.value(), th.stderr());
     out.printf("%s: simulated %s +- %s   theory %s%s (%s)%s%n", label, fmt(sim.value()), fmt(sim.stderr()),
         fmt(th.value()), th.stderr() > 0 ? " +- " + fmt(th.stderr()) : "", th.method(), agreement);
   }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 /** {@code sgdmc sweep saddle}: seed 002's phase diagrams (Fig. 1b, 3, 4). */
 @Command(
     name = "saddle",
-    header = "Sweep the rank-1 saddle: Lyapunov exponents of w + u and w - u, and the phases I, Ib, II, III, IV.",
+    header = "Sweep the rank-0 saddle: Lyapunov exponents of w + u and w - u, and the phases I, Ib, II, III, IV.",
     mixinStandardHelpOptions = true,
     sortOptions = false)
 public final class SweepSaddleCommand extends SweepSupport {

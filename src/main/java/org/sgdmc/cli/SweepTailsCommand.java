@@ -158,6 +158,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
       checkpoint.delete();
     }
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
+    int outside = 0;
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);
       TailsCell r = cells.get(c);
@@ -169,9 +170,18 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
         case NO_STATIONARY_LAW -> "none";
       };
       System.out.printf("%-10.4g %-6d %-26s %-12s %-22s %s%n", m.lr(), m.batch(), est, th,
-          String.format("%.4f +- %.4f", r.lyapunov(), r.lyapunovStderr()), r.reported() ? "" : r.refusal());
+          String.format("%.4f +- %.4f", r.lyapunov(), r.lyapunovStderr()), status(r));
+      outside += r.theoryOutsideInterval() ? 1 : 0;
+    }
+    if (outside > 0) {
+      System.out.printf("%d of %d cells: theory OUTSIDE the interval%n", outside, models.size());
     }
     System.out.printf("%d cells in %.1f s%s%nwrote %s%n", models.size(), seconds,
         done.isEmpty() ? "" : " (" + done.size() + " cells resumed)", out);
+  }
+
+  /** The table's status column: why no index, or a flag where the interval excludes the theory. */
+  public static String status(TailsCell r) {
+    return !r.reported() ? r.refusal() : r.theoryOutsideInterval() ? "theory OUTSIDE the interval" : "";
   }
 }

@@ -60,7 +60,8 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
   Linreg1dTails model() {
     NoiseModel kind = noise.model();
     try {
-      return new Linreg1dTails(sgd.lr(), sgd.batch(), data(), sgd.withReplacement, kind, noise.stableAlpha(),
+      LabelledData data = data();
+      return new Linreg1dTails(sgd.lr(), sgd.batch(), data, sgd.withReplacement(data instanceof LabelledData.Finite), kind, noise.stableAlpha(),
           noise.stableScale());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

@@ -31,7 +31,7 @@ public final class TailsSweepFile {
       double[][] diverged = new double[a][b], theory = new double[a][b], theoryErr = new double[a][b];
       double[][] theoryLyap = new double[a][b];
       double[][] burnIn = new double[a][b], thin = new double[a][b];
-      int[][] reported = new int[a][b], regime = new int[a][b];
+      int[][] reported = new int[a][b], regime = new int[a][b], outside = new int[a][b];
       for (int i = 0; i < a; i++) {
         for (int j = 0; j < b; j++) {
           TailsCell c = cells.get(i * b + j);
@@ -41,6 +41,7 @@ public final class TailsSweepFile {
           xmin[i][j] = c.xmin();
           moment[i][j] = c.momentAlpha();
           reported[i][j] = c.reported() ? 1 : 0;
+          outside[i][j] = c.theoryOutsideInterval() ? 1 : 0;
           lyap[i][j] = c.lyapunov();
           lyapErr[i][j] = c.lyapunovStderr();
           diverged[i][j] = c.divergedFraction();
@@ -61,6 +62,9 @@ public final class TailsSweepFile {
       f.dataset("/estimates/tail_xmin", xmin);
       f.dataset("/estimates/moment_index", moment);
       f.dataset("/estimates/index_reported", reported);
+      f.dataset("/estimates/theory_outside_ci", outside);
+      f.datasetAttribute("/estimates/theory_outside_ci", "description",
+          "[lr, batch] 1 where the reported interval excludes the Kesten index of a power-law regime, else 0");
       RunSections.exponents(f, "/estimates/lyapunov", lyap, lyapErr);
       f.dataset("/estimates/diverged_fraction", diverged);
       f.dataset("/estimates/burn_in", burnIn);

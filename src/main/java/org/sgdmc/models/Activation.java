@@ -65,7 +65,7 @@ public enum Activation {
 
   /**
    * act'(0), the c0 of seed 002, Sec. 4.2: near the origin {@code f ~ c0 u w x}, so the per-sample loss is the
-   * rank-1 saddle {@code -chi u w} with {@code chi = c0 x y}. 1 for tanh, 1/2 for swish.
+   * rank-0 saddle {@code -chi u w} with {@code chi = c0 x y}. 1 for tanh, 1/2 for swish.
    */
   public double slopeAtZero() {
     return slope(0.0);

@@ -13,7 +13,7 @@ import org.sgdmc.theory.Linreg1dTheory;
  * @param lyapunov E log|1 - lr q| (exact quadrature, exact sum or enumeration, or Monte Carlo with stderr)
  * @param lrGd 2 / E[x^2]
  * @param lrMeanSquare largest lr with E[(1 - lr q)^2] < 1
- * @param lrStationary (2 / E[x^2]) / (1 + 1/S)
+ * @param lrStationary (2 / E[x^2]) / (1 + f), f the noise factor: 1/S, or (N - S)/((N - 1) S) without replacement
  * @param lrProbabilistic the probabilistic edge (root of the exponent) for Gaussian data; NaN for finite data,
  *     whose stable set is a union of stripes rather than an interval
  * @param logMeanSquareRate log E[(1 - lr q)^2]: the per-step growth of log E|w - w*|^2

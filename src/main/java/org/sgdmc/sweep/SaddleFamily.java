@@ -16,7 +16,7 @@ import org.sgdmc.stats.SaddlePhase;
 import org.sgdmc.theory.SaddleTheory;
 
 /**
- * The rank-1 saddle (seed 002, Sec. 4.2) as a sweep family: exponents of h = w + u (factor 1 + lr chi_bar)
+ * The rank-0 saddle (seed 002, Sec. 4.2) as a sweep family: exponents of h = w + u (factor 1 + lr chi_bar)
  * and m = w - u (factor 1 - lr chi_bar), and the phases I, Ib, II, III, IV.
  *
  * <p>Gaussian data (`--data gaussian`, parameters lr, mu, batch, n): chi_bar = mu A + (1 - mu) B with A and B

@@ -59,6 +59,16 @@ public record TailsCell(double alpha, double ciLow, double ciHigh, double ciLeve
     return refusal == null;
   }
 
+  /**
+   * Whether the cell contradicts the theory: a reported interval that excludes the Kesten index of a
+   * power-law regime. A 95% interval excludes a true index in 5% of cells even when honest, so a flag is a
+   * cell to look at, not a verdict; many flags at large alpha mean the fit's bias (see README, tails).
+   */
+  public boolean theoryOutsideInterval() {
+    return reported() && regime == TailIndex.Regime.POWER_LAW && !Double.isNaN(ciLow) && !Double.isNaN(ciHigh)
+        && (theoryIndex < ciLow || theoryIndex > ciHigh);
+  }
+
   /** How a cell is a line of a {@link SweepCheckpoint}: doubles as raw bits, the refusal escaped. */
   public static final SweepCheckpoint.Codec<TailsCell> CODEC = new SweepCheckpoint.Codec<>() {
     @Override

@@ -551,11 +551,15 @@ public final class Linreg1dTheory {
 
   /**
    * Stationary linear stability threshold {@code (2/h) / (1 + 1/S)} of Ziyin et al. (2022b), "Strength of
-   * minibatch noise in SGD", as quoted in seed 002 Sec. 2 (derived there for sampling with replacement).
+   * minibatch noise in SGD", as quoted in seed 002 Sec. 2. The 1/S there is the noise covariance's factor for
+   * sampling with replacement; without replacement from N points it is {@code (N - S)/((N - 1) S)} (seed 004,
+   * 1.8.4), so at S = N (no noise left) the threshold is GD's {@code 2/h}, not below it.
    */
   public static double lrStationary(DataMoments d, int batch) {
-    checkBatch(batch);
-    return 2.0 / d.m2() / (1.0 + 1.0 / batch);
+    d.checkBatch(batch);
+    double noise = d.withReplacement() || d.isInfinite() || d.n() == 1 ? 1.0 / batch
+        : (double) (d.n() - batch) / ((d.n() - 1.0) * batch);
+    return 2.0 / d.m2() / (1.0 + noise);
   }
 
   /**

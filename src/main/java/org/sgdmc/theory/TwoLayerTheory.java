@@ -12,7 +12,7 @@ import org.sgdmc.models.TwoLayerNet;
  *
  * <p><b>The saddle C at the origin.</b> Every per-sample loss is stationary there, and its Hessian is
  * {@code [[0, -chi], [-chi, 0]]} with {@code chi = c0 x y}, c0 = act'(0) (1 for tanh, 1/2 for swish): to first
- * order SGD is the rank-1 saddle of Sec. 4.2, {@code h = u + w -> (1 + lr q) h}, {@code m = w - u -> (1 - lr q)
+ * order SGD is the rank-0 saddle of Sec. 4.2, {@code h = u + w -> (1 + lr q) h}, {@code m = w - u -> (1 - lr q)
  * m}, q the batch mean of chi. So (Prop. 2) C attracts in probability iff both
  * {@code Lambda+ = E log|1 + lr q|} and {@code Lambda- = E log|1 - lr q|} are negative; C is then a fixed point
  * of every step, so "attracts" means the trajectory converges to it.

@@ -5,7 +5,7 @@
  * of seed 002 (the probabilistic stability of SGD), with the Lyapunov exponent {@code E log|1 - lr q|} for
  * Gaussian and finite data, the learning-rate edges where it changes sign, the exact stable set of a
  * finite dataset, and the moment thresholds (GD, mean square, stationary) it is compared with; and {@link
- * org.sgdmc.theory.SaddleTheory}, the rank-1 saddle of seed 002 Sec. 4.2, whose two exponents {@code E log|1
+ * org.sgdmc.theory.SaddleTheory}, the rank-0 saddle of seed 002 Sec. 4.2, whose two exponents {@code E log|1
  * +- lr chib|} reduce for Gaussian data to a quadrature of the closed form {@link
  * org.sgdmc.theory.NormalLogAbs} ({@code E log|c + d Z|}); and {@link org.sgdmc.theory.TailIndexTheory}, the
  * Kesten-Goldie tail index alpha ({@code E|a|^alpha = 1}) of SGD off interpolation, where the iterate is a random

@@ -119,6 +119,21 @@ class Linreg1dThresholdsTest {
     assertEquals(1.0, Linreg1dTheory.lrGd(DataMoments.gaussian(2.0)), 1e-15);
   }
 
+  /**
+   * Without replacement the noise factor is (N - S)/((N - 1) S), not 1/S: at S = N there is no noise and the
+   * stationary threshold is GD's. (The old code ignored the correction and printed 1.3243 < lr_GD = 1.5135.)
+   */
+  @Test
+  void stationaryThresholdCarriesTheFinitePopulationCorrection() {
+    DataMoments without = DataMoments.of(DATA, false);
+    int n = DATA.length;
+    assertEquals(Linreg1dTheory.lrGd(without), Linreg1dTheory.lrStationary(without, n), 1e-15);
+    double f = (n - 2.0) / ((n - 1.0) * 2);
+    assertEquals(2 / without.m2() / (1 + f), Linreg1dTheory.lrStationary(without, 2), 1e-15);
+    assertEquals(2 / without.m2() / 1.5, Linreg1dTheory.lrStationary(DataMoments.of(DATA, true), 2), 1e-15);
+    assertTrue(Linreg1dTheory.lrStationary(without, n) > Linreg1dTheory.lrStationary(without, n - 1));
+  }
+
   @Test
   void meanSquareGrowthRateIsTheLogOfTheExactSecondMomentRatio() {
     DataMoments d = DataMoments.of(DATA, false);
