@@ -69,7 +69,7 @@ class ShardMergeCliIT {
         "-o", "t1.h5");
     assertEquals(0, tails.exitCode(), tails.stderr());
 
-    assertRefused("missing shard 1/3 (trajectories 192..448)", "s0-3.h5", "s2-3.h5");
+    assertRefused("missing shard 1/3 (trajectories 192..384)", "s0-3.h5", "s2-3.h5");
     assertRefused("shard 2/3 given twice", "s0-3.h5", "s2-3.h5", "s1-3.h5", "s2-3.h5");
     assertRefused("shards of different splits", "s0-3.h5", "s0-2.h5");
     assertRefused("shards of different runs: 'simulate linreg1d' and 'tails linreg1d'", "s0-3.h5", "t1.h5", "s2-3.h5");
