@@ -95,6 +95,8 @@ public final class MergeCommand implements Runnable {
         ((Runnable) command.userObject()).run();
         return null;
       });
+    } catch (Execution.UnfitState e) {
+      throw new UserError(e.getMessage());
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -114,7 +114,7 @@ public final class Execution {
       try {
         fresh.addSaved(new java.io.DataInputStream(new java.io.ByteArrayInputStream(state)));
       } catch (IOException e) {
-        throw new IllegalArgumentException("a shard's saved state does not fit this command: " + e.getMessage());
+        throw new UnfitState("a shard's saved state does not fit this command: " + e.getMessage());
       }
     }
     return fresh;
@@ -172,6 +172,15 @@ public final class Execution {
 
     public double kernelSeconds() {
       return kernelSeconds;
+    }
+  }
+
+  /** A merge's saved state that does not fit the reducer the command makes (another version's, or damaged). */
+  public static final class UnfitState extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UnfitState(String message) {
+      super(message);
     }
   }
 

@@ -57,6 +57,7 @@ public record ShardFile(String command, String version, long seed, List<String> 
       f.attribute(G, "kernel_seconds", kernelSeconds);
       f.attribute(G, "state_format", STATE_FORMAT);
       f.attribute(G, "state_bytes", (long) state.length);
+      f.attribute(G, "state_crc32", crc(state));
       long[] words = new long[(state.length + 7) / 8];
       ByteBuffer.wrap(java.util.Arrays.copyOf(state, 8 * words.length)).asLongBuffer().get(words);
       int parts = Math.max(1, (words.length + WORDS_PER_DATASET - 1) / WORDS_PER_DATASET);
@@ -68,6 +69,12 @@ public record ShardFile(String command, String version, long seed, List<String> 
       }
       f.commit();
     }
+  }
+
+  private static long crc(byte[] state) {
+    java.util.zip.CRC32 c = new java.util.zip.CRC32();
+    c.update(state);
+    return c.getValue();
   }
 
   /**
@@ -109,6 +116,9 @@ public record ShardFile(String command, String version, long seed, List<String> 
         }
       }
       byte[] state = java.util.Arrays.copyOf(buffer.array(), (int) bytes);
+      if (crc(state) != g.attribute("state_crc32").longs()[0]) {
+        throw new IllegalArgumentException("cannot read " + file + ": its state fails its checksum (truncated or damaged)");
+      }
       return new ShardFile(g.attribute("command").strings()[0], g.attribute("sgdmc_version").strings()[0],
           g.attribute("seed").longs()[0], List.of(g.attribute("options").strings()),
           List.of(g.attribute("args").strings()), g.attribute("working_directory").strings()[0],
