@@ -50,27 +50,41 @@ public final class LinearDFile {
   static void writeEstimates(ResultFile f, LinearDResult r) {
     int k = r.model().exponents();
     double[] value = new double[k], err = new double[k], late = new double[k], lateErr = new double[k];
+    double[] whole = new double[k], wholeErr = new double[k];
     double[] drift = new double[k], driftErr = new double[k];
     for (int a = 0; a < k; a++) {
-      value[a] = r.spectrum()[a].value();
-      err[a] = r.spectrum()[a].stderr();
+      value[a] = r.headline()[a].value();
+      err[a] = r.headline()[a].stderr();
+      whole[a] = r.spectrum()[a].value();
+      wholeErr[a] = r.spectrum()[a].stderr();
       late[a] = r.late()[a].value();
       lateErr[a] = r.late()[a].stderr();
       drift[a] = r.drift()[a].value();
       driftErr[a] = r.drift()[a].stderr();
     }
     String g = "/estimates/";
+    // The headline is the estimate that is right by default (LinearDResult.headline): the late window unless
+    // the model has no transient; both windows are stored beside it under their own names.
     f.dataset(g + "lyapunov_spectrum", value);
     f.datasetAttribute(g + "lyapunov_spectrum", "method",
-        "Lambda_a: mean over trajectories of L_a(T) / T, L_a the accumulated log of the a-th QR diagonal of the tangent "
-            + "vectors (Benettin, modified Gram-Schmidt every reorth_interval steps); stderr = sd / sqrt(trajectories)");
+        "Lambda_a: mean over trajectories of the a-th log QR diagonal of the tangent vectors accumulated over the "
+            + "window (Benettin, modified Gram-Schmidt every reorth_interval steps), divided by its length; "
+            + "stderr = sd / sqrt(trajectories)");
+    f.datasetAttribute(g + "lyapunov_spectrum", "window", r.transientFree() ? "whole run" : "late window");
+    f.datasetAttribute(g + "lyapunov_spectrum", "description", "the estimate to use: " + r.headlineWindow());
     f.dataset(g + "lyapunov_spectrum_stderr", err);
+    f.dataset(g + "lyapunov_spectrum_whole_run", whole);
+    f.datasetAttribute(g + "lyapunov_spectrum_whole_run", "window", "steps 0 to " + r.late()[0].t1());
+    f.datasetAttribute(g + "lyapunov_spectrum_whole_run", "description",
+        "mean over trajectories of L_a(T) / T: biased by about c_a / T where the tangent vectors start away from "
+            + "their stationary law (anisotropic or finite data)");
+    f.dataset(g + "lyapunov_spectrum_whole_run_stderr", wholeErr);
     f.dataset(g + "lyapunov_spectrum_late", late);
     f.datasetAttribute(g + "lyapunov_spectrum_late", "window", "steps " + r.late()[0].t0() + " to " + r.late()[0].t1());
     f.dataset(g + "lyapunov_spectrum_late_stderr", lateErr);
     f.dataset(g + "drift", drift);
     f.datasetAttribute(g + "drift", "description", "per trajectory L_a(T)/T - L_a(t_h)/t_h, t_h = "
-        + r.halfTime() + ", averaged: about minus the remaining bias of lyapunov_spectrum");
+        + r.halfTime() + ", averaged: about minus the bias of lyapunov_spectrum_whole_run");
     f.dataset(g + "drift_stderr", driftErr);
     f.attribute("/estimates", "converged", r.converged());
     f.attribute("/estimates", "convergence_test", "|drift| <= 2 drift_stderr for every exponent");
