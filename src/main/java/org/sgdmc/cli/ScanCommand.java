@@ -87,7 +87,7 @@ public final class ScanCommand implements Runnable {
       TwoLayerTheoryValues t0 = scan.theory()[0];
       StringBuilder iv = new StringBuilder();
       for (double[] i : scan.saddleIntervals()) {
-        iv.append(iv.length() == 0 ? "" : ", ").append(String.format("[%.4f, %.4f]", i[0], i[1]));
+        iv.append(iv.length() == 0 ? "" : ", ").append(SimulateTwoLayerCommand.interval(i));
       }
       ps.printf("C attracts in probability for lr in %s; GD thresholds 2/h:", iv.length() == 0 ? "(none found)" : iv);
       for (int k = 0; k < t0.minimumLabels().length; k++) {

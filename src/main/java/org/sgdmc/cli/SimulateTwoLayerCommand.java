@@ -80,7 +80,7 @@ abstract class SimulateTwoLayerCommand implements Runnable {
   static void printTheory(PrintStream out, TwoLayerTheoryValues t, double lr) {
     StringBuilder iv = new StringBuilder();
     for (double[] i : t.saddleIntervals()) {
-      iv.append(iv.length() == 0 ? "" : ", ").append(String.format("[%.4f, %.4f]", i[0], i[1]));
+      iv.append(iv.length() == 0 ? "" : ", ").append(interval(i));
     }
     out.printf("saddle C at lr=%s: Lambda+ = %s, Lambda- = %s (%s): C %s in probability; C attracts for lr in %s%n",
         fmt(lr), fmt(t.lambdaPlus().value()), fmt(t.lambdaMinus().value()), t.lambdaPlus().method(),
@@ -90,6 +90,20 @@ abstract class SimulateTwoLayerCommand implements Runnable {
           t.minimumLabels()[k], fmt(lr), fmt(t.minimumExponents()[k].value()), fmt(t.minimumExponents()[k].stderr()),
           t.lrGd()[k]);
     }
+  }
+
+  /**
+   * [lo, hi] with 4 decimals, or as many more as it takes to tell lo from hi: some intervals next to a pole are
+   * hairlines (issue 15: near 3.0993 on swish2's default data), and printed alike they would read as a point.
+   */
+  static String interval(double[] i) {
+    for (int digits = 4; digits < 17; digits++) {
+      String lo = String.format("%." + digits + "f", i[0]), hi = String.format("%." + digits + "f", i[1]);
+      if (!lo.equals(hi)) {
+        return "[" + lo + ", " + hi + "]";
+      }
+    }
+    return "[" + i[0] + ", " + i[1] + "]";
   }
 
   static void printEndStates(PrintStream out, TwoLayerResult r) {

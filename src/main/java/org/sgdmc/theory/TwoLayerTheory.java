@@ -103,18 +103,204 @@ public final class TwoLayerTheory {
   }
 
   /**
+   * Most batch contents for which {@link #saddleAttractiveIntervals} is exact. Its cost grows as atoms^2 (a pass
+   * over the atoms for every piece between poles): 40 ms for swish2's S = 1 (100 atoms), but about 10 s for
+   * S = 2 (4950), too slow for every run's printout, so S = 2 keeps the grid.
+   */
+  static final int EXACT_INTERVAL_ATOMS = 1_000;
+
+  /**
    * The learning rates in [lrMin, lrMax] where C attracts in probability (both saddle exponents negative), as
-   * intervals {lo, hi}: found on a grid of {@code points} log-spaced learning rates and refined by bisection
-   * to 1e-9 relative (an interval that reaches an end of the range is cut there). With finite data the
-   * exponents have a -infinity pole at each lr = 1/|q_b| (the stripes of seed 002, Fig. 2), around which a
-   * narrow attractive interval may exist; the grid finds those only if it lands in one, so the list is of
-   * the intervals at the grid's resolution.
+   * intervals {lo, hi} (an interval that reaches an end of the range is cut there).
+   *
+   * <p>Where the exponents are exact (S = 1, or an enumerated batch law of at most {@value
+   * #EXACT_INTERVAL_ATOMS} atoms) no interval can be missed, however narrow: with finite data
+   * {@code f(lr) = sum_b p_b log|1 + s lr q_b|} (s = +-1) has a -infinity pole at each {@code lr = 1/|q_b|}
+   * with {@code s q_b < 0}, and between two poles {@code f'' = -sum_b p_b q_b^2 / (1 + s lr q_b)^2 < 0}: f is
+   * strictly concave there, so its set {@code f >= 0} is one interval or empty. Each piece between poles is
+   * therefore settled exactly by its maximum (bisection on the decreasing f') and, if that is >= 0, the two
+   * roots on either side of it (bisection on monotone f). A grid, whatever its resolution, can step over the
+   * hairline stripes next to a pole (issue 15: [2.38924, 2.39647] and stripes near 3.0993, 3.2314, 3.3611 and
+   * 3.5785 on swish2's data seed 85 were missed by 2000 log-spaced points).
+   *
+   * <p>Otherwise (Monte Carlo exponents, or more atoms) the list is found on a grid of {@code points}
+   * log-spaced learning rates refined by bisection, and is complete only at the grid's resolution.
    */
   public static List<double[]> saddleAttractiveIntervals(Activation act, RegressionData d, int batch,
       boolean withReplacement, double lrMin, double lrMax, int points) {
     if (!(lrMin > 0 && lrMax > lrMin && points >= 2)) {
       throw new IllegalArgumentException("need 0 < lrMin < lrMax and at least 2 points");
     }
+    BatchMeanLaw law = exactLaw(act, d, batch, withReplacement);
+    if (law != null && law.size() <= EXACT_INTERVAL_ATOMS) {
+      return intersect(negativeSet(law, +1, lrMin, lrMax), negativeSet(law, -1, lrMin, lrMax));
+    }
+    return gridIntervals(act, d, batch, withReplacement, lrMin, lrMax, points);
+  }
+
+  /** Whether {@link #saddleAttractiveIntervals} is exact (cannot miss an interval) for this batch and sampling. */
+  public static boolean saddleIntervalsExact(Activation act, RegressionData d, int batch, boolean withReplacement) {
+    BatchMeanLaw law = exactLaw(act, d, batch, withReplacement);
+    return law != null && law.size() <= EXACT_INTERVAL_ATOMS;
+  }
+
+  /** The law of the batch mean of chi that {@link #saddleExponents} sums exactly, merged; null for Monte Carlo. */
+  private static BatchMeanLaw exactLaw(Activation act, RegressionData d, int batch, boolean withReplacement) {
+    // batch contents bound the atoms; beyond the limit saddleExponents may still enumerate, but the exact
+    // interval search (about atoms^2 operations) would take seconds to minutes
+    if (BatchMeanLaw.count(d.size(), batch, withReplacement) > EXACT_INTERVAL_ATOMS) {
+      return null;
+    }
+    return BatchMeanLaw.enumerateMeans(chi(act, d), batch, withReplacement, ENUMERATION_LIMIT).merged();
+  }
+
+  /** {@code sum_b p_b log|1 + s lr q_b|}. */
+  private static double f(BatchMeanLaw law, int s, double lr) {
+    double sum = 0;
+    for (int b = 0; b < law.size(); b++) {
+      sum += law.p(b) * logAbsOnePlus(s * lr, law.q(b));
+    }
+    return sum;
+  }
+
+  /**
+   * {@code {f'(lr), f''(lr)}}: {@code f' = sum_b p_b s q_b / (1 + s lr q_b)}, strictly decreasing between poles,
+   * and {@code f'' = -sum_b p_b q_b^2 / (1 + s lr q_b)^2}.
+   */
+  private static double[] fPrimes(BatchMeanLaw law, int s, double lr) {
+    double d1 = 0, d2 = 0;
+    for (int b = 0; b < law.size(); b++) {
+      double q = s * law.q(b);
+      double r = q / Math.fma(lr, q, 1.0);
+      d1 += law.p(b) * r;
+      d2 -= law.p(b) * r * r;
+    }
+    return new double[] {d1, d2};
+  }
+
+  /** {@code {f(lr), f'(lr)}}. */
+  private static double[] fAndPrime(BatchMeanLaw law, int s, double lr) {
+    return new double[] {f(law, s, lr), fPrimes(law, s, lr)[0]};
+  }
+
+  /**
+   * The zero of a function g in (l, r), g(l) and g(r) of opposite signs ({@code positiveLeft}: g > 0 left of the
+   * zero), by Newton's method kept inside the bracket (bisection where a step would leave it), to the last bit
+   * of the bracket. {@code g} returns {g, g'}. Returns the bracket's end on the side {@code keepPositive}.
+   */
+  private static double zero(java.util.function.DoubleFunction<double[]> g, double l, double r, boolean positiveLeft,
+      boolean keepPositive) {
+    double x = 0.5 * (l + r);
+    for (int it = 0; it < 300; it++) {
+      double[] v = g.apply(x);
+      if ((v[0] > 0) == positiveLeft) {
+        l = x;
+      } else {
+        r = x;
+      }
+      double mid = 0.5 * (l + r);
+      if (mid <= l || mid >= r) {
+        break;
+      }
+      double newton = x - v[0] / v[1];
+      // Newton where it stays well inside the bracket; else bisect (next to a pole Newton crawls)
+      x = newton > l && newton < r && Double.isFinite(newton) ? newton : mid;
+      if (it % 4 == 3) {
+        x = mid; // a bisection now and then bounds the work even where Newton converges slowly
+      }
+    }
+    return keepPositive == positiveLeft ? l : r;
+  }
+
+  /**
+   * The learning rates in [lo, hi] where {@code f < 0}, as disjoint sorted intervals; a pole (f = -infinity)
+   * belongs to the set, so the pieces on either side of it join there.
+   */
+  static List<double[]> negativeSet(BatchMeanLaw law, int s, double lo, double hi) {
+    java.util.TreeSet<Double> poles = new java.util.TreeSet<>();
+    for (int b = 0; b < law.size(); b++) {
+      double q = s * law.q(b);
+      if (q < 0 && law.p(b) > 0) {
+        double pole = -1.0 / q;
+        if (pole > lo && pole < hi) {
+          poles.add(pole);
+        }
+      }
+    }
+    List<Double> cuts = new ArrayList<>();
+    cuts.add(lo);
+    cuts.addAll(poles);
+    cuts.add(hi);
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i + 1 < cuts.size(); i++) {
+      double a = cuts.get(i), b = cuts.get(i + 1);
+      boolean poleA = i > 0, poleB = i + 2 < cuts.size();
+      // the maximiser of the concave piece: f' > 0 left of it, < 0 right of it (+-infinity next to a pole)
+      double m;
+      if (!poleA && fPrimes(law, s, a)[0] <= 0) {
+        m = a;
+      } else if (!poleB && fPrimes(law, s, b)[0] >= 0) {
+        m = b;
+      } else {
+        m = zero(x -> fPrimes(law, s, x), a, b, true, true);
+      }
+      double top = f(law, s, m);
+      if (!(top >= 0)) {
+        add(out, a, b);
+        continue;
+      }
+      // f >= 0 on [r1, r2] around m; negative left of r1 (if f(a) < 0) and right of r2 (if f(b) < 0)
+      if (poleA || f(law, s, a) < 0) {
+        add(out, a, root(law, s, a, m, true));
+      }
+      if (poleB || f(law, s, b) < 0) {
+        add(out, root(law, s, m, b, false), b);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The root of f in (a, b), f increasing there ({@code rising}) or decreasing; returns the end of the final
+   * bracket on the negative side, so the interval it closes holds only learning rates where f < 0.
+   */
+  private static double root(BatchMeanLaw law, int s, double a, double b, boolean rising) {
+    return zero(x -> fAndPrime(law, s, x), a, b, !rising, false);
+  }
+
+  /** Appends [a, b], joining it to the last interval when they touch (at a pole). */
+  private static void add(List<double[]> out, double a, double b) {
+    if (!(b > a)) {
+      return;
+    }
+    if (!out.isEmpty() && out.get(out.size() - 1)[1] >= a) {
+      out.get(out.size() - 1)[1] = Math.max(out.get(out.size() - 1)[1], b);
+    } else {
+      out.add(new double[] {a, b});
+    }
+  }
+
+  /** The intersection of two sorted lists of disjoint intervals. */
+  static List<double[]> intersect(List<double[]> x, List<double[]> y) {
+    List<double[]> out = new ArrayList<>();
+    int i = 0, j = 0;
+    while (i < x.size() && j < y.size()) {
+      double lo = Math.max(x.get(i)[0], y.get(j)[0]), hi = Math.min(x.get(i)[1], y.get(j)[1]);
+      if (hi > lo) {
+        out.add(new double[] {lo, hi});
+      }
+      if (x.get(i)[1] < y.get(j)[1]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return out;
+  }
+
+  /** The grid search, for the exponents that are not exact (see {@link #saddleAttractiveIntervals}). */
+  private static List<double[]> gridIntervals(Activation act, RegressionData d, int batch,
+      boolean withReplacement, double lrMin, double lrMax, int points) {
     List<double[]> out = new ArrayList<>();
     double prevLr = lrMin;
     boolean prevIn = attracts(act, d, lrMin, batch, withReplacement);

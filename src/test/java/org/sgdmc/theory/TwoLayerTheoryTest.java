@@ -78,4 +78,40 @@ class TwoLayerTheoryTest {
       }
     }
   }
+
+  /**
+   * Issue 15, item 3: the printed verdict ("C attracts" iff both saddle exponents, as {@link
+   * TwoLayerTheory#saddleExponents} computes them, are negative) must agree with the printed list of intervals at
+   * every learning rate of a fine grid: 20,000 log-spaced points over the whole search range, and every 1e-5
+   * from 2 to 4, where the hairline stripes next to the poles lie (the narrowest, near 3.57846, is 5.5e-6 wide,
+   * so that grid lands in it). The old 2000-point grid search missed [2.38925, 2.39648] and the stripes near
+   * 3.0993, 3.2314, 3.3611 and 3.5785; at lr = 2.393 the verdict said "attracts" and the list excluded it.
+   */
+  @Test
+  void theAttractiveIntervalsAgreeWithTheVerdictAtEveryGridPoint() {
+    double[] range = TwoLayerTheory.saddleSearchRange(Activation.SWISH, D);
+    List<double[]> intervals = TwoLayerTheory.saddleAttractiveIntervals(Activation.SWISH, D, 1, false, range[0], range[1], 2000);
+    assertTrue(TwoLayerTheory.saddleIntervalsExact(Activation.SWISH, D, 1, false));
+    java.util.function.DoublePredicate listed = lr -> intervals.stream().anyMatch(iv -> iv[0] <= lr && lr <= iv[1]);
+    java.util.function.DoublePredicate verdict = lr -> {
+      Estimate[] e = TwoLayerTheory.saddleExponents(Activation.SWISH, D, lr, 1, false);
+      return e[0].value() < 0 && e[1].value() < 0;
+    };
+    assertTrue(listed.test(2.393) && verdict.test(2.393), "lr 2.393");
+    for (double stripe : new double[] {3.0993, 3.2314, 3.3611, 3.5785}) {
+      assertTrue(intervals.stream().anyMatch(iv -> Math.abs(iv[0] - stripe) < 1e-4), "a stripe near " + stripe);
+    }
+    int checked = 0;
+    for (int i = 0; i <= 20_000; i++) {
+      double lr = range[0] * Math.pow(range[1] / range[0], i / 20_000.0);
+      assertEquals(verdict.test(lr), listed.test(lr), "lr " + lr);
+      checked++;
+    }
+    for (int i = 0; i <= 200_000; i++) {
+      double lr = 2 + i * 1e-5;
+      assertEquals(verdict.test(lr), listed.test(lr), "lr " + lr);
+      checked++;
+    }
+    assertEquals(220_002, checked);
+  }
 }
