@@ -2,6 +2,7 @@ package org.sgdmc.io;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.sgdmc.stats.PhaseClassifier;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.sweep.SweepFamily;
 import org.sgdmc.sweep.SweepResult;
@@ -44,8 +45,15 @@ public final class SweepFile {
         String[] phaseNames = family.phaseNames().toArray(String[]::new);
         putInts(f, "/estimates/phase", r.phase(), shape);
         f.datasetAttribute("/estimates/phase", "phase_names", String.join(",", phaseNames));
+        // code 0 means more in a sweep than in one run: a simulated cell whose less certain exponent is within
+        // PhaseClassifier.CERTAIN standard errors of 0 is stored as undetermined, not as its likely phase
+        f.datasetAttribute("/estimates/phase", "description", "index into phase_names; 0 (undetermined): an exponent "
+            + "is NaN or exactly 0, or the less certain exponent lies within " + (int) PhaseClassifier.CERTAIN
+            + " standard errors of 0 (phase_confidence below " + (int) PhaseClassifier.CERTAIN + ")");
         putInts(f, "/theory/phase", r.theoryPhase(), shape);
         f.datasetAttribute("/theory/phase", "phase_names", String.join(",", phaseNames));
+        f.datasetAttribute("/theory/phase", "description",
+            "index into phase_names, from the exact exponents; 0 (undetermined): an exponent is NaN or exactly 0");
         put(f, "/estimates/phase_confidence", r.phaseConfidence(), shape);
         f.datasetAttribute("/estimates/phase_confidence", "description",
             "smallest |exponent| / stderr over the cell's exponents: below 4 the phase is uncertain");
