@@ -52,7 +52,11 @@ def plot_tails(files, out, title):
             label = label_of(f)
             theory = scalar(f, "theory/tail_index")
             if not bool(f["estimates"].attrs["index_reported"]):
-                print(f"{name}: {text(f['estimates'].attrs['status'])}", file=sys.stderr)
+                status = text(f['estimates'].attrs['status'])
+                print(f"{name}: {status}", file=sys.stderr)
+                if "observables/ccdf" in f:  # a light tail: its survival function, without an index
+                    ax.loglog(f["observables/ccdf_x"][()], f["observables/ccdf"][()], ".", color=color, ms=3,
+                              label=f"{label}: {status.split(' (')[0]}")
                 continue
             x, s = f["observables/ccdf_x"][()], f["observables/ccdf"][()]
             alpha, xmin = scalar(f, "estimates/tail_index"), scalar(f, "estimates/tail_xmin")

@@ -26,7 +26,7 @@ final class TailsReport {
       case NO_STATIONARY_LAW -> "none: no stationary law";
     };
     if (!r.reported()) {
-      out.printf("tail index         not estimated: %s%n", r.refusal());
+      out.printf("tail index         %s%s%n", r.norm() != null ? "" : "not estimated: ", r.refusal());
       out.printf("theory             %s%n", theoryIndex);
     } else {
       fitLine(out, "tail index |u|   ", r.norm(), t);

@@ -34,10 +34,17 @@ public final class TailsExperiment {
     SampleMean lyapunov = SampleMean.of(s.logFactorRates());
     double diverged = s.diverged() / (double) plan.trajectories();
     String refusal = refusal(theory, lyapunov, diverged);
+    // A light-tailed law (|a| <= 1 almost surely, e.g. --noise gaussian-constant) has no index to estimate: Hill's
+    // estimator would still return a number. The fit still runs, for the survival function and Hill plot it
+    // stores, but no index is reported.
+    boolean lightTail = refusal == null && theory != null && theory.regime() == TailIndex.Regime.LIGHT_TAIL;
+    if (lightTail) {
+      refusal = LIGHT_TAIL;
+    }
     long t0 = System.nanoTime();
     TailFit norm = null;
     TailFit coordinate = null;
-    if (refusal == null) {
+    if (refusal == null || lightTail) {
       norm = TailFitter.fit(s.norms(), s.clusters(), fit);
       if (fitCoordinate) {
         coordinate = TailFitter.fit(s.coordinates(), s.clusters(), fit);
@@ -47,6 +54,10 @@ public final class TailsExperiment {
     return new TailsResult(plan, theory, lyapunov, diverged, s.norms().length, norm, coordinate, refusal,
         s.kernelSeconds(), fitSeconds);
   }
+
+  /** The refusal of a light-tailed law: it has no power-law tail, so no index. */
+  public static final String LIGHT_TAIL =
+      "light tail: no index (|a| <= 1 almost surely, so the stationary law has every moment)";
 
   /** Why there is no index to report, or null. */
   static String refusal(TailIndex theory, SampleMean lyapunov, double divergedFraction) {

@@ -29,7 +29,9 @@ public final class TailsFile {
         writeObservables(f, "/observables", r.norm(), "|u| = |w - w_LS|");
       }
       if (r.coordinate() != null) {
-        writeFit(f, "/estimates/coordinate/", r.coordinate());
+        if (r.reported()) {
+          writeFit(f, "/estimates/coordinate/", r.coordinate());
+        }
         writeObservables(f, "/observables/coordinate", r.coordinate(), "u_1, the first coordinate of w - w_LS");
       }
       RunSections.performance(f, r.kernelSeconds(), r.stepsPerSecond(), r.plan().threads());
@@ -59,7 +61,7 @@ public final class TailsFile {
     f.dataset(g + "lyapunov_stderr", r.lyapunov().stderr());
     f.dataset(g + "diverged_fraction", r.divergedFraction());
     f.dataset(g + "samples", r.samples());
-    if (r.norm() != null) {
+    if (r.norm() != null && r.reported()) {
       writeFit(f, g, r.norm());
     } else {
       f.dataset(g + "tail_index", Double.NaN);

@@ -12,7 +12,7 @@ import org.sgdmc.theory.TailIndex;
  * @param theory the Kesten index and Lyapunov exponent, or null where the model has no theory
  * @param lyapunov the simulated Lyapunov exponent (mean over trajectories of ln|product of factors| / T)
  * @param divergedFraction trajectories whose last observation had diverged
- * @param norm the tail fit of |u| (null when no index is reported)
+ * @param norm the tail fit of |u| (null when no index is reported, except for a light tail, fitted for its plots)
  * @param coordinate the tail fit of one coordinate (d > 1 only; else null)
  * @param refusal why no index is reported, or null when it is
  * @param kernelSeconds the simulation's wall time

@@ -40,7 +40,7 @@ public record TailsCell(double alpha, double ciLow, double ciHigh, double ciLeve
 
   /** The cell of a tails run (which must have a theory). */
   public static TailsCell of(TailsResult r) {
-    TailFit fit = r.norm();
+    TailFit fit = r.reported() ? r.norm() : null; // a light tail is fitted for its plots, but has no index
     TailIndex t = r.theory();
     return new TailsCell(
         fit == null ? Double.NaN : fit.alpha(),
