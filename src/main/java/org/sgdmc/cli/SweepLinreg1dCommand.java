@@ -21,7 +21,8 @@ public final class SweepLinreg1dCommand extends SweepSupport {
 
   @Override
   SweepFamily family() {
-    return new Linreg1dFamily(sgd.withReplacement, source.dataSeed(run.ensemble.seed));
+    // without --n every cell draws fresh data (N = infinity), where sampling with replacement means nothing
+    return new Linreg1dFamily(sgd.withReplacement(source.n != null), source.dataSeed(run.ensemble.seed));
   }
 
   @Override

@@ -26,7 +26,10 @@ public final class SweepSaddleCommand extends SweepSupport {
   SweepFamily family() {
     law.check(source.n);
     return new SaddleFamily(law.kind == SaddleDataMixin.Kind.GAUSSIAN ? SaddleFamily.Kind.GAUSSIAN
-        : SaddleFamily.Kind.TWO_POINT, sgd.withReplacement, source.dataSeed(run.ensemble.seed));
+        : SaddleFamily.Kind.TWO_POINT,
+        // two-point chi and the Gaussian law without --n are drawn fresh each step (N = infinity)
+        sgd.withReplacement(law.kind == SaddleDataMixin.Kind.GAUSSIAN && source.n != null),
+        source.dataSeed(run.ensemble.seed));
   }
 
   @Override

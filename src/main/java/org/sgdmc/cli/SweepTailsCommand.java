@@ -69,6 +69,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    boolean withReplacement = sgd.withReplacement(n != null); // says so when a Gaussian stream ignores it
     for (double s : batchAxis.values()) {
       if (s != Math.rint(s) || s < 1) {
         throw new UserError("--batch values must be whole numbers >= 1, not " + s);
@@ -79,7 +80,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     for (double l : lrAxis.values()) {
       for (double s : batchAxis.values()) {
         try {
-          models.add(new Linreg1dTails(l, (int) s, data, sgd.withReplacement, kind, noise.stableAlpha(),
+          models.add(new Linreg1dTails(l, (int) s, data, withReplacement, kind, noise.stableAlpha(),
               noise.stableScale()));
         } catch (IllegalArgumentException e) {
           throw new UserError("cell lr=" + l + ", batch=" + (int) s + ": " + e.getMessage());

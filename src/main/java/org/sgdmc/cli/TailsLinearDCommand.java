@@ -65,7 +65,8 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
     source.checkOneSource();
     double lr = sgd.lr();
     int batch = sgd.batch();
-    boolean withReplacement = sgd.withReplacement;
+    // the isotropic stream (no --n, no --data-file) draws fresh points each step: the flag is said to be ignored
+    boolean withReplacement = sgd.withReplacement(source.dataFile != null || source.n != null);
     String dataFile = source.dataFile;
     try {
       if (dataFile != null) {
