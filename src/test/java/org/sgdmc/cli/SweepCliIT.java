@@ -224,7 +224,7 @@ class SweepCliIT {
     assertFalse(Files.exists(dir.resolve(".s.h5.sweep-checkpoint")), "a refused sweep left its checkpoint");
 
     // a checkpoint of other arguments: refused without --force, discarded (and said so) with it
-    Files.writeString(dir.resolve(".s.h5.sweep-checkpoint"), "sgdmc-sweep-checkpoint-v1 of-another-sweep\n");
+    Files.writeString(dir.resolve(".s.h5.sweep-checkpoint"), "sgdmc-sweep-checkpoint-v2 of-another-sweep\n");
     String[] small = {"sweep", "saddle", "--lr", "0.5:1:3", "--mu", "0:1:3", "--trajectories", "200", "--steps", "50",
         "--out", "s.h5"};
     Launcher.Run refused = Launcher.sgdmc(dir, small);
