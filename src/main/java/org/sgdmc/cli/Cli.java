@@ -1,17 +1,23 @@
 package org.sgdmc.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
  * Shared picocli wiring: how user errors and unexpected failures reach the user.
  *
- * <p>A user error (a bad option, a value out of range, a missing file) is one line on stderr and exit code
- * {@value #USAGE_ERROR}. Only a failure the user cannot have caused prints a stack trace (exit 1).
+ * <p>Exit codes (the README lists them too): 0 success; {@value #USAGE_ERROR} a user error (a bad option, a value
+ * out of range, a missing or malformed input file, a run the machine cannot hold); {@value #IO_ERROR} the output
+ * or a checkpoint could not be written (a full disk, a file size limit, a failing device: sysexits' EX_IOERR);
+ * 1 anything else, which is a bug and the only case that prints a stack trace. Every other case is one line on
+ * stderr that starts with {@code sgdmc:}.
  */
 public final class Cli {
   /** Exit code for anything the user can fix by changing the command line or its inputs. */
   public static final int USAGE_ERROR = 2;
+  /** Exit code when writing the output or a checkpoint failed (disk full, I/O error): sysexits' EX_IOERR. */
+  public static final int IO_ERROR = 74;
 
   private Cli() {}
 
@@ -35,10 +41,30 @@ public final class Cli {
   private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
     if (e instanceof UserError || e instanceof CommandLine.ParameterException
         || e instanceof org.sgdmc.engine.TooLargeException) {
-      cl.getErr().println("sgdmc: " + e.getMessage());
-      cl.getErr().flush();
-      return USAGE_ERROR;
+      return oneLine(cl, e.getMessage(), USAGE_ERROR);
+    }
+    // writes fail as UncheckedIOException wherever they happen (the result file, a sweep's checkpoint); their
+    // messages name the file and the reason ("No space left on device")
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof UncheckedIOException io) {
+        return oneLine(cl, io.getMessage(), IO_ERROR);
+      }
     }
     throw e;
+  }
+
+  private static int oneLine(CommandLine cl, String message, int code) {
+    cl.getErr().println("sgdmc: " + message);
+    cl.getErr().flush();
+    return code;
+  }
+
+  /**
+   * The one line for a JVM out of heap: the memory guard refuses what it can foresee, but a heap set too small
+   * for even a streamed run (SGDMC_JAVA_OPTS=-Xmx64m) ends here.
+   */
+  static String outOfMemory() {
+    return "out of memory: the JVM's heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+        + " MiB) is too small for this run; give it more (SGDMC_JAVA_OPTS=-Xmx8g) or use fewer trajectories";
   }
 }

@@ -62,6 +62,7 @@ public final class ScanCommand implements Runnable {
       EnsembleOptions ensemble = run.options(null);
       TwoLayerMixin.Setup setup = net.setup(activation(), source);
       TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
+      run.steps.checkReach(base.batch(), 1);
       TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
       run.execute(spec, activation().modelName + " scan",
           progress -> Scans.twoLayer(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(), progress),

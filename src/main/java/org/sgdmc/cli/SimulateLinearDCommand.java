@@ -92,6 +92,7 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    run.steps.checkReach(model.batch(), model.dim());
     LinearDTheoryValues theory = LinearDTheoryValues.of(model);
     run.execute(spec, "linear-d", progress -> LinearDExperiment.run(model, options, kernel, progress),
         (out, force, meta, result) -> LinearDFile.write(out, force, meta, source.kind(),

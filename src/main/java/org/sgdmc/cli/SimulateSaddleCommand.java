@@ -67,6 +67,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    run.steps.checkReach(model.batch(), 1);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
     run.execute(spec, "saddle", progress -> SaddleExperiment.run(model, options, kernel, progress),
         (out, force, meta, result) -> SaddleFile.write(out, force, meta, law.source(source, options.seed()), result,

@@ -77,6 +77,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
         throw new UserError("--batch values must be whole numbers >= 1, not " + s);
       }
     }
+    tails.checkBeforeRun((int) java.util.Arrays.stream(batchAxis.values()).max().orElse(1), 1);
     // Build and check every cell's model before anything runs: a bad cell is a user error, not a half-done sweep.
     List<Linreg1dTails> models = new ArrayList<>();
     for (double l : lrAxis.values()) {

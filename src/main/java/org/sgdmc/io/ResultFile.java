@@ -1,6 +1,7 @@
 package org.sgdmc.io;
 
 import io.jhdf.api.WritableDataset;
+import io.jhdf.exceptions.HdfWritingException;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.api.WritableNode;
 import java.io.IOException;
@@ -378,10 +379,25 @@ public final class ResultFile implements AutoCloseable {
     } catch (IOException e) {
       deleteTemp();
       throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+    } catch (HdfWritingException e) {
+      // jhdf wraps the failed write of a node (disk full, file size limit) in its own unchecked exception
+      deleteTemp();
+      IOException io = ioCause(e);
+      throw new UncheckedIOException("cannot write " + target + ": "
+          + (io != null ? reason(io) : e.getMessage()), io != null ? io : new IOException(e));
     } catch (RuntimeException e) {
       deleteTemp();
       throw e;
     }
+  }
+
+  private static IOException ioCause(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
   }
 
   private void build(WritableGroup root) {
