@@ -66,6 +66,7 @@ public final class ResultFile implements AutoCloseable {
   private final Map<String, Value> datasets = new LinkedHashMap<>();
   private final Map<String, Map<String, Value>> datasetAttributes = new HashMap<>();
   private State state = State.OPEN;
+  private boolean describeEveryNode;
 
   private ResultFile(Path target, Path temp, boolean overwrite) {
     this.target = target;
@@ -144,6 +145,15 @@ public final class ResultFile implements AutoCloseable {
     } catch (IOException e) {
       // a directory we cannot list is reported when the temporary file cannot be created
     }
+  }
+
+  /**
+   * Makes the file describe itself: on commit every group and dataset without a {@code description} or
+   * {@code units} attribute gets the one {@link Descriptions} has for its path (sgdmc's result files; the walk
+   * over every file type in the tests fails on any node left without).
+   */
+  public void describeEveryNode() {
+    describeEveryNode = true;
   }
 
   /** The file this will become on commit. */
@@ -375,6 +385,9 @@ public final class ResultFile implements AutoCloseable {
   public void commit() {
     requireOpen();
     state = State.CLOSED; // a failed commit cannot be retried; close() then removes the temporary file
+    if (describeEveryNode) {
+      fillDescriptions();
+    }
     try {
       JhdfFileWriter.write(temp, this::build); // see there for why not HdfFile.write
       publish();
@@ -402,6 +415,24 @@ public final class ResultFile implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  private void fillDescriptions() {
+    for (Map.Entry<String, Map<String, Value>> g : groups.entrySet()) {
+      describe(g.getKey(), g.getValue());
+    }
+    for (String d : datasets.keySet()) {
+      describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
+    }
+  }
+
+  private static void describe(String path, Map<String, Value> attributes) {
+    if (attributes.containsKey("description") && attributes.containsKey("units")) {
+      return;
+    }
+    Descriptions.Entry e = Descriptions.of(path);
+    attributes.putIfAbsent("description", Value.of(e.description()));
+    attributes.putIfAbsent("units", Value.of(e.units()));
   }
 
   private void build(WritableGroup root, VariableLengthStrings.Heap heap) {
