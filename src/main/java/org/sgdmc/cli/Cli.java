@@ -28,7 +28,34 @@ public final class Cli {
     cl.setParameterExceptionHandler(Cli::onParameterError);
     cl.setExecutionExceptionHandler(Cli::onExecutionError);
     SharedOptions.install(cl);
+    cite(cl);
     return cl;
+  }
+
+  /** The papers the help cites by their seed number, named in full under every help page that cites them. */
+  static final java.util.Map<String, String> SEEDS = java.util.Map.of(
+      "seed 002", "seed 002: Liu Ziyin, Botao Li, Tomer Galanti, Masahito Ueda, \"The Probabilistic Stability of "
+          + "Stochastic Gradient Descent\", 2023, arXiv:2303.13093 (equation and figure numbers of its v1)",
+      "seed 004", "seed 004: \"Introduction to Stochastic Gradient Descent\", unpublished lecture notes (no authors "
+          + "or arXiv id given), on the SDE limit of SGD and its noise");
+
+  private static void cite(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    StringBuilder text = new StringBuilder();
+    text.append(String.join(" ", spec.usageMessage().header())).append(' ')
+        .append(String.join(" ", spec.usageMessage().description()));
+    for (CommandLine.Model.OptionSpec o : spec.options()) {
+      text.append(' ').append(String.join(" ", o.description()));
+    }
+    java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(spec.usageMessage().footer()));
+    SEEDS.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        .filter(e -> text.indexOf(e.getKey()) >= 0)
+        .forEach(e -> footer.add(e.getValue()));
+    if (footer.size() > spec.usageMessage().footer().length) {
+      footer.add(spec.usageMessage().footer().length, ""); // a blank line between the options and the sources
+      spec.usageMessage().footer(footer.toArray(String[]::new));
+    }
+    cl.getSubcommands().values().forEach(Cli::cite);
   }
 
   private static int onParameterError(CommandLine.ParameterException e, String[] args) {

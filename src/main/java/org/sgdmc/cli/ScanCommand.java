@@ -26,8 +26,7 @@ public final class ScanCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a model (tanh2 or swish2), e.g. 'sgdmc scan swish2 --start B --lr 0.01:1:25'");
+    throw ModelHints.bare(spec, "sgdmc scan swish2 --start B --lr 0.01:1:25");
   }
 
   /** How the learning rates are spaced between START and STOP. */
@@ -36,7 +35,12 @@ public final class ScanCommand implements Runnable {
     LOG
   }
 
-  abstract static class TwoLayer implements Runnable, SharedOptions.Tailored {
+  abstract static class TwoLayer implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+    @Override
+    public String needs() {
+      return "--lr START:STOP:COUNT";
+    }
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Mixin SgdMixin sgd;

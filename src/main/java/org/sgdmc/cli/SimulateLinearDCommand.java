@@ -38,7 +38,12 @@ import picocli.CommandLine;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tailored {
+public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr LR, and --dim D, --sigma-diag, --sigma-file or --data-file";
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin SgdMixin sgd;

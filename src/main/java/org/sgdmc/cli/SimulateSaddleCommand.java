@@ -31,7 +31,12 @@ import picocli.CommandLine;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tailored {
+public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr LR, and --mu MU (Gaussian data) or --data two-point --a A";
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin SgdMixin sgd;

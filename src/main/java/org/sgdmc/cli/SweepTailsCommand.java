@@ -41,7 +41,12 @@ import picocli.CommandLine.Mixin;
     header = "Sweep the tail index of linreg1d off interpolation over lr and batch size (with Kesten theory).",
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored {
+public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr LR and -o FILE.h5";
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin SgdMixin sgd;
