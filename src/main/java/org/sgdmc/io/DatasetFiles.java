@@ -28,6 +28,15 @@ import org.sgdmc.models.PointData;
 public final class DatasetFiles {
   private DatasetFiles() {}
 
+  /** Our own one-line verdict on an HDF5 file, told apart from jhdf's exceptions (which mean a damaged file). */
+  private static final class Refusal extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    Refusal(String message) {
+      super(message);
+    }
+  }
+
   /** Reads the dataset named by {@code spec} (a path, or {@code path.h5:/dataset}). */
   public static FeatureData.Finite read(String spec) {
     Located f = locate(spec);
@@ -86,7 +95,7 @@ public final class DatasetFiles {
   private static double[][] readTextRows(Path path) {
     int[] width = {-1};
     return readLines(path, (s, where) -> {
-      String[] parts = s.split("\\s*[,;]\\s*|\\s+");
+      String[] parts = s.split("\\s*[,;]\\s*|\\s+", -1);
       double[] row = new double[parts.length];
       for (int c = 0; c < parts.length; c++) {
         row[c] = number(parts[c], quote(s) + " is not a row of numbers", where);
@@ -145,7 +154,15 @@ public final class DatasetFiles {
     return out;
   }
 
-  /** {@code text} as a finite number; NumberFormatException({@code notNumber}) if it is none. */
+  /** A decimal number as CSV files write it: no hex, no Java suffixes (1d, 1f), no NaN or Infinity. */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+  /**
+   * {@code text} as a finite decimal number; NumberFormatException({@code notNumber}) if it is no number at all
+   * (a header), IllegalArgumentException if Java would read it as one that a data file must not hold (NaN,
+   * Infinity, 1e999, 0x1p3, 1d: read silently, each would be another dataset than the file's author meant).
+   */
   private static double number(String text, String notNumber, String where) {
     double v;
     try {
@@ -153,8 +170,11 @@ public final class DatasetFiles {
     } catch (NumberFormatException e) {
       throw new NumberFormatException(notNumber);
     }
+    if (!DECIMAL.matcher(text).matches()) {
+      throw new IllegalArgumentException(where + quote(text) + " is not a decimal number");
+    }
     if (!Double.isFinite(v)) {
-      // NaN, Infinity, or a number beyond the double range such as 1e999
+      // a number beyond the double range such as 1e999
       throw new IllegalArgumentException(where + quote(text) + " is not a finite number");
     }
     return v;
@@ -175,7 +195,7 @@ public final class DatasetFiles {
       Dataset ds = dataset(h5, path, datasetPath, 2);
       int rank = ds.getDimensions().length;
       if (rank != 1 && rank != 2) {
-        throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is " + rank + "-dimensional, not (N, d)");
+        throw new Refusal(path + ": dataset " + ds.getPath() + " is " + rank + "-dimensional, not (N, d)");
       }
       checkNotEmpty(path, ds);
       Object data = ds.getData();
@@ -188,23 +208,23 @@ public final class DatasetFiles {
         return rows;
       }
       if (!(data instanceof Object[] rowsIn)) {
-        throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
+        throw new Refusal(path + ": dataset " + ds.getPath() + " is not numeric");
       }
       double[][] rows = new double[rowsIn.length][];
       for (int i = 0; i < rows.length; i++) {
         rows[i] = toDoubles(rowsIn[i], path, ds, i);
       }
       return rows;
-    } catch (IllegalArgumentException e) {
+    } catch (Refusal e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // jhdf's, IllegalArgumentException included: the file is damaged
       throw damaged(path, e);
     }
   }
 
   private static void checkNotEmpty(Path path, Dataset ds) {
     if (ds.getSize() == 0) {
-      throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is empty");
+      throw new Refusal(path + ": dataset " + ds.getPath() + " is empty");
     }
   }
 
@@ -239,12 +259,12 @@ public final class DatasetFiles {
           d[i] = a[i];
         }
       }
-      case null, default -> throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
+      case null, default -> throw new Refusal(path + ": dataset " + ds.getPath() + " is not numeric");
     }
     for (int i = 0; i < d.length; i++) {
       if (!Double.isFinite(d[i])) {
         String at = ds.getDimensions().length == 1 ? "[" + i + "]" : "[" + row + ", " + i + "]";
-        throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + at + " is " + d[i]
+        throw new Refusal(path + ": dataset " + ds.getPath() + at + " is " + d[i]
             + ", not a finite number");
       }
     }
@@ -262,7 +282,7 @@ public final class DatasetFiles {
 
   private static double[] readText(Path path) {
     return readLines(path, (s, where) -> {
-      String[] parts = s.split("\\s*[,;]\\s*|\\s+");
+      String[] parts = s.split("\\s*[,;]\\s*|\\s+", -1);
       double x = number(parts[0], quote(parts[0]) + " is not a number", where);
       if (parts.length > 1) {
         // the commands that take rows (x,y or x_1..x_d) refuse a file of the wrong width; so does this one
@@ -277,14 +297,14 @@ public final class DatasetFiles {
     try (HdfFile h5 = new HdfFile(path)) {
       Dataset ds = dataset(h5, path, datasetPath, 1);
       if (ds.getDimensions().length != 1) {
-        throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is "
+        throw new Refusal(path + ": dataset " + ds.getPath() + " is "
             + ds.getDimensions().length + "-dimensional, not one x per entry");
       }
       checkNotEmpty(path, ds);
       return toDoubles(ds.getData(), path, ds, 0);
-    } catch (IllegalArgumentException e) {
+    } catch (Refusal e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // jhdf's, IllegalArgumentException included: the file is damaged
       throw damaged(path, e);
     }
   }
@@ -301,10 +321,10 @@ public final class DatasetFiles {
       node = null; // jhdf: "No link with name ..." and the like
     }
     if (node == null) {
-      throw new IllegalArgumentException(path + " has no dataset " + datasetPath);
+      throw new Refusal(path + " has no dataset " + datasetPath);
     }
     if (!(node instanceof Dataset d)) {
-      throw new IllegalArgumentException(path + ": " + datasetPath + " is a group, not a dataset");
+      throw new Refusal(path + ": " + datasetPath + " is a group, not a dataset");
     }
     return d;
   }
@@ -322,7 +342,7 @@ public final class DatasetFiles {
     if (ofRank.size() == 1) {
       return ofRank.get(0);
     }
-    throw new IllegalArgumentException(path + ": no dataset /x and " + ofRank.size() + " "
+    throw new Refusal(path + ": no dataset /x and " + ofRank.size() + " "
         + (rank == 1 ? "one" : "two") + "-dimensional datasets; name one as " + path + ":/path/to/x");
   }
 
