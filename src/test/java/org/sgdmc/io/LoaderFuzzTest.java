@@ -184,12 +184,14 @@ class LoaderFuzzTest {
         }
       }
       checkFlip("flip at " + at, f, expected);
+      readsOrRefuses("inspect after a flip at " + at, f);
     }
     // truncations: an error, or (when the cut spares /x and what leads to it) exactly /x; random bytes: errors
     for (int i = 0; i < 60; i++) {
       int cut = rnd.nextInt(valid.length);
       Files.write(f, Arrays.copyOf(valid, cut));
       check("truncated at " + cut, VALUES, f, f.toString(), X);
+      readsOrRefuses("inspect after a cut at " + cut, f);
       byte[] junk = new byte[rnd.nextInt(8, 3000)];
       rnd.nextBytes(junk);
       System.arraycopy(valid, 0, junk, 0, 8); // the signature, so it is read as HDF5
@@ -200,6 +202,19 @@ class LoaderFuzzTest {
     check("text named .h5", VALUES, f, f.toString(), null);
     Files.write(f, new byte[0]);
     check("empty .h5", VALUES, f, f.toString(), null);
+  }
+
+  /** What {@code sgdmc inspect} reads a file with: the whole tree, or a one-line error naming the file. */
+  private void readsOrRefuses(String what, Path f) {
+    cases++;
+    try {
+      ResultFileReader.read(f);
+    } catch (IllegalArgumentException e) {
+      assertTrue(!e.getMessage().contains("\n") && e.getMessage().contains(f.getFileName().toString()),
+          what + ": " + e.getMessage());
+    } catch (RuntimeException | Error e) {
+      throw new AssertionError(what + ": " + e + " instead of a one-line error", e);
+    }
   }
 
   /** A flip may leave the file unreadable, or readable with the numbers it holds (or refused for a non-finite one). */
