@@ -92,6 +92,6 @@ public final class Cli {
    */
   static String outOfMemory() {
     return "out of memory: the JVM's heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-        + " MiB) is too small for this run; give it more (SGDMC_JAVA_OPTS=-Xmx8g) or use fewer trajectories";
+        + " MiB) is too small for this run; give it more (SGDMC_JAVA_OPTS=-Xmx8g) or make the run smaller";
   }
 }
