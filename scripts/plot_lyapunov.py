@@ -12,6 +12,7 @@ theory line Lambda * t.
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
+import os
 import sys
 
 try:
@@ -20,6 +21,7 @@ try:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # h5files, beside this script, however it is run
     from h5files import open_result, run, text
 except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_lyapunov.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")

@@ -16,6 +16,7 @@ One axis: the exponent(s) against the axis, simulated with 4-stderr bars over th
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
+import os
 import sys
 
 try:
@@ -25,6 +26,7 @@ try:
     import matplotlib.pyplot as plt
     from matplotlib.colors import ListedColormap, BoundaryNorm
     import numpy as np
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # h5files, beside this script, however it is run
     from h5files import open_result, run, text
 except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_phase.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")

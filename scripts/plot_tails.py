@@ -14,6 +14,7 @@ usage: scripts/plot_tails.py FILE.h5 [FILE.h5 ...] [-o OUT.png] [--title TEXT]
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
+import os
 import sys
 
 try:
@@ -22,6 +23,7 @@ try:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # h5files, beside this script, however it is run
     from h5files import open_result, run, text
 except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_tails.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")
