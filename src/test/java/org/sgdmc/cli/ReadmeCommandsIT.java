@@ -33,11 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeCommandsIT {
   @TempDir Path dir;
 
-  static final int MAX_TRAJECTORIES = 256;
-  /** A tail fit needs samples above its threshold: 2048 trajectories x 8 observations. */
-  static final int MAX_TAILS_TRAJECTORIES = 2048;
-  static final int MAX_STEPS = 60;
-  static final int MAX_AXIS_POINTS = 10;
+  static final int MAX_TRAJECTORIES = 64;
+  /** A tail fit needs samples above its threshold: 1024 trajectories x 8 observations. */
+  static final int MAX_TAILS_TRAJECTORIES = 1024;
+  static final int MAX_STEPS = 20;
+  static final int MAX_AXIS_POINTS = 6;
 
   private static final Pattern RUN = Pattern.compile("^\\s*scripts/sgdmc (simulate|sweep|tails|scan|demo)\\b.*");
   private static final Pattern AXIS = Pattern.compile("(\\s--[a-z-]+\\s+(?:log:)?-?[0-9.]+:-?[0-9.]+:)(\\d+)");

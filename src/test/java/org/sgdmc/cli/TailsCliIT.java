@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,8 +102,9 @@ class TailsCliIT {
     // lr = 2.6 at S = 1 is beyond the edge (no stationary law); S = 2 still has one (alpha 0.08)
     assertTrue(py.stdout().contains("(3, 2) (3, 2) [[1, 1], [1, 1], [0, 1]]"), py.stdout());
     assertTrue(py.stdout().contains("True True"), py.stdout());
-    ExternalTools.Result plot = ExternalTools.python(Files.readString(Launcher.PROJECT.resolve("scripts/plot_tails.py")),
-        dir.resolve("s.h5").toString(), "-o", dir.resolve("s.png").toString());
+    ExternalTools.Result plot = ExternalTools.run(List.of(ExternalTools.PYTHON,
+        Launcher.PROJECT.resolve("scripts/plot_tails.py").toString(), dir.resolve("s.h5").toString(), "-o",
+        dir.resolve("s.png").toString()));
     assertEquals(0, plot.exitCode(), plot.stderr());
     assertTrue(Files.size(dir.resolve("s.png")) > 10_000);
   }
