@@ -127,6 +127,9 @@ final class Descriptions {
     put("/estimates/lyapunov_minus_late", RATE, "Lambda_- over the late window (attribute window)");
     put("/estimates/lyapunov_spectrum", RATE, "Lambda_a, a = 1..k: mean over trajectories of L_a(T) / T");
     put("/estimates/lyapunov_spectrum_late", RATE, "Lambda_a over the late window (attribute window)");
+    // written by main's issue-15 and issue-11 work, named here ahead of the merge
+    put("/estimates/lyapunov_spectrum_whole_run", RATE, "Lambda_a over the whole run, 0 to T: mean over trajectories "
+        + "of L_a(T) / T");
     put("/estimates/drift", RATE, "per trajectory L_a(T)/T - L_a(T/2)/(T/2), averaged: about minus the bias left "
         + "in lyapunov_spectrum");
     put("/estimates/lyapunov_sum", RATE, "Lambda_1 + ... + Lambda_k from the per-trajectory sums");
@@ -155,6 +158,7 @@ final class Descriptions {
     put("/estimates/ks_distance", ONE, "KS distance between the tail and its Pareto fit at the chosen threshold");
     put("/estimates/moment_index", ONE, "the Dekkers-Einmahl-de Haan moment estimate of the tail index");
     put("/estimates/index_reported", ONE, "1 where a tail index is reported, 0 where there is no stationary law");
+    put("/estimates/theory_outside_ci", ONE, "1 where the reported interval excludes the Kesten index, else 0");
     put("/estimates/burn_in", STEPS, "steps before a trajectory's first observation");
     put("/estimates/thin", STEPS, "steps between a trajectory's observations");
 
