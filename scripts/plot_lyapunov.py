@@ -12,6 +12,7 @@ theory line Lambda * t.
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
+import os
 import sys
 
 try:
@@ -20,6 +21,8 @@ try:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # h5files, beside this script, however it is run
+    from h5files import open_result, run, text
 except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_lyapunov.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")
 
@@ -85,7 +88,7 @@ def plot_run(f, out):
     a.plot(t, np.log(p["initial_distance"]) + lam * t, "k--", lw=0.8, label=r"theory $\Lambda t$")
     a.set_xlabel("step t")
     a.set_ylabel(r"$\log|w_t - w^*|$")
-    a.set_title(f"linreg1d lr = {p['lr']}, S = {p['batch']}, data = {p['data']}", fontsize=9)
+    a.set_title(f"linreg1d lr = {p['lr']}, S = {p['batch']}, data = {text(p['data'])}", fontsize=9)
     a.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(out, dpi=130)
@@ -97,22 +100,14 @@ def main():
     ap.add_argument("-o", "--out")
     args = ap.parse_args()
     out = args.out or args.file.rsplit(".", 1)[0] + ".png"
-    try:
-        f = h5py.File(args.file, "r")
-    except OSError as e:
-        sys.exit(f"plot_lyapunov.py: cannot open {args.file}: {e}")
-    with f:
-        model = f.attrs.get("model", "")
-        if isinstance(model, bytes):
-            model = model.decode()
-        if model == "linreg1d-scan":
+    with open_result("plot_lyapunov.py", args.file, lambda m: m in ("linreg1d", "linreg1d-scan"),
+                     "linreg1d files (sgdmc simulate linreg1d ... -o FILE.h5, or sgdmc demo)") as f:
+        if text(f.attrs["model"]) == "linreg1d-scan":
             plot_scan(f, out)
-        elif model == "linreg1d":
-            plot_run(f, out)
         else:
-            sys.exit(f"plot_lyapunov.py: {args.file} is not an sgdmc linreg1d file (model = {model!r})")
+            plot_run(f, out)
     print(f"wrote {out}")
 
 
 if __name__ == "__main__":
-    main()
+    run("plot_lyapunov.py", main)

@@ -16,6 +16,7 @@ One axis: the exponent(s) against the axis, simulated with 4-stderr bars over th
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
+import os
 import sys
 
 try:
@@ -25,14 +26,12 @@ try:
     import matplotlib.pyplot as plt
     from matplotlib.colors import ListedColormap, BoundaryNorm
     import numpy as np
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # h5files, beside this script, however it is run
+    from h5files import open_result, run, text
 except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_phase.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")
 
 PHASE_COLORS = ["#bbbbbb", "#1b9e77", "#66c2a5", "#d95f02", "#7570b3", "#e7298a"]
-
-
-def text(v):
-    return v.decode() if isinstance(v, bytes) else str(v)
 
 
 def axes_of(f):
@@ -109,13 +108,11 @@ def plot_line(f, ax, names, values):
 
 def panel(f, ax, title):
     model = text(f.attrs.get("model", ""))
-    if not model.endswith("-sweep"):
-        sys.exit(f"plot_phase.py: {f.filename} is not an sgdmc sweep file (model = {model!r})")
     names, values = axes_of(f)
     (plot_map if len(names) == 2 else plot_line)(f, ax, names, values)
     p = f["parameters"].attrs
     fixed = ", ".join(f"{k}={p[k]:g}" for k in p if k not in ("axes", "trajectories", "steps", "seed", "threads",
-                      "block_width", "family_settings", "random_numbers") and not isinstance(p[k], (bytes, np.ndarray)))
+                      "block_width", "family_settings", "random_numbers") and not isinstance(p[k], (bytes, str, np.ndarray)))
     settings = text(p.get("family_settings", ""))
     ax.set_title(title or f"{model}: {fixed} {settings}\n({p['trajectories']} trajectories x {p['steps']} steps per cell)",
                  fontsize=8)
@@ -134,11 +131,8 @@ def main():
     rows = (len(args.files) + cols - 1) // cols
     fig, axes = plt.subplots(rows, cols, figsize=(7 * cols if cols == 1 else 5.6 * cols, 5 * rows), squeeze=False)
     for k, name in enumerate(args.files):
-        try:
-            f = h5py.File(name, "r")
-        except OSError as e:
-            sys.exit(f"plot_phase.py: cannot open {name}: {e}")
-        with f:
+        with open_result("plot_phase.py", name, lambda m: m.endswith("-sweep"),
+                         "Lyapunov sweeps (sgdmc sweep linreg1d|saddle ... -o FILE.h5)") as f:
             panel(f, axes[k // cols][k % cols], labels[k] if k < len(labels) else None)
     for k in range(len(args.files), rows * cols):
         axes[k // cols][k % cols].axis("off")
@@ -150,4 +144,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run("plot_phase.py", main)

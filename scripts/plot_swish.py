@@ -14,6 +14,7 @@ the start's minimum loses probabilistic stability (its top Lyapunov exponent tur
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
+import os
 import sys
 
 try:
@@ -22,12 +23,10 @@ try:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # h5files, beside this script, however it is run
+    from h5files import open_result, run, text
 except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_swish.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")
-
-
-def text(v):
-    return v.decode() if isinstance(v, bytes) else str(v)
 
 
 def activation(name):
@@ -50,10 +49,8 @@ def main():
     ap.add_argument("-o", "--out", help="output PNG (default: FILE with .png)")
     args = ap.parse_args()
     out = args.out or (args.file[:-3] if args.file.endswith(".h5") else args.file) + ".png"
-    with h5py.File(args.file, "r") as f:
-        model = text(f.attrs["model"])
-        if not model.endswith("-scan"):
-            sys.exit(f"plot_swish.py: {args.file} is a '{model}' file; this script plots scans (sgdmc scan swish2 ...)")
+    with open_result("plot_swish.py", args.file, lambda m: m in ("tanh2-scan", "swish2-scan"),
+                     "scans of the two-layer nets (sgdmc scan swish2|tanh2 ...)") as f:
         p = f["parameters"].attrs
         act_name = text(p["activation"])
         start = text(p["start"])
@@ -159,4 +156,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run("plot_swish.py", main)

@@ -14,6 +14,7 @@ usage: scripts/plot_tails.py FILE.h5 [FILE.h5 ...] [-o OUT.png] [--title TEXT]
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
+import os
 import sys
 
 try:
@@ -22,12 +23,13 @@ try:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # h5files, beside this script, however it is run
+    from h5files import open_result, run, text
 except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_tails.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")
 
 
-def text(v):
-    return v.decode() if isinstance(v, bytes) else str(v)
+TAILS_FILES = "tails files (sgdmc tails MODEL ... -o FILE.h5, or sgdmc sweep tails-linreg1d)"
 
 
 def scalar(f, path):
@@ -48,7 +50,7 @@ def plot_tails(files, out, title):
     fig, (ax, hill) = plt.subplots(1, 2, figsize=(11, 4.4))
     for i, name in enumerate(files):
         color = f"C{i}"
-        with h5py.File(name, "r") as f:
+        with open_result("plot_tails.py", name, lambda m: m.startswith("tails "), TAILS_FILES) as f:
             label = label_of(f)
             theory = scalar(f, "theory/tail_index")
             if not bool(f["estimates"].attrs["index_reported"]):
@@ -125,7 +127,8 @@ def main():
     ap.add_argument("-o", "--out", default="tails.png")
     ap.add_argument("--title")
     a = ap.parse_args()
-    with h5py.File(a.files[0], "r") as f:
+    with open_result("plot_tails.py", a.files[0], lambda m: m.startswith("tails ") or m.startswith("sweep tails"),
+                     TAILS_FILES) as f:
         model = text(f.attrs.get("model", ""))
     if model.startswith("sweep tails"):
         if len(a.files) > 1:
@@ -137,4 +140,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run("plot_tails.py", main)

@@ -57,6 +57,7 @@ public final class DemoCommand implements Runnable, SharedOptions.Tailored {
     }
     run.ensemble.validated(2);
     EnsembleOptions options = run.options(null);
+    run.steps.checkReach(java.util.Arrays.stream(batches).max().orElse(1), 1);
     run.execute(spec, "demo", progress -> Scans.linreg1dGaussian(batches, points, options, progress),
         Linreg1dScanFile::write, scan -> print(System.out, scan), "plot_lyapunov.py");
   }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sgdmc.io.HdfNode;
 import org.sgdmc.io.ResultFileReader;
@@ -22,7 +21,9 @@ import picocli.CommandLine.Parameters;
  * {@code sgdmc inspect FILE [--json]}: what an HDF5 result holds, for a person or (with --json) for a script.
  *
  * <p>The text form is a summary: short arrays in full, long ones as their ends and statistics, long strings
- * cut. The JSON form ({@link TreeJson}) holds every value in full.
+ * cut. A node's {@code units} (an sgdmc file gives every group and dataset one) go in brackets after its name,
+ * and its {@code description}, whole, on the line below. The JSON form ({@link TreeJson}) holds every value in
+ * full.
  */
 @Command(
     name = "inspect",
@@ -39,7 +40,8 @@ public final class InspectCommand implements Callable<Integer> {
   static final int MAX_TEXT = 100;
 
   /** Root attributes that say what produced a file come first, in this order; the others follow by name. */
-  private static final List<String> PROVENANCE = List.of("sgdmc_version", "command", "seed", "rng", "created");
+  private static final List<String> PROVENANCE = List.of("sgdmc_version", "git_commit", "command", "seed", "rng",
+      "created", "java", "cpu", "vector_width", "threads");
 
   @Parameters(index = "0", paramLabel = "FILE", description = "HDF5 file to inspect.")
   Path file;
@@ -86,7 +88,8 @@ public final class InspectCommand implements Callable<Integer> {
 
   /** A group's header and attributes, then its datasets, then its subgroups: a dataset reads under its group. */
   private static void walk(HdfNode.Group g, StringBuilder sb) {
-    sb.append("\ngroup ").append(g.path()).append('\n');
+    sb.append("\ngroup ").append(g.path()).append(units(g)).append('\n');
+    description(g, sb);
     attributes(g, sb);
     for (HdfNode c : g.children()) {
       if (c instanceof HdfNode.Dataset d) {
@@ -102,7 +105,8 @@ public final class InspectCommand implements Callable<Integer> {
 
   private static void dataset(HdfNode.Dataset d, StringBuilder sb) {
     Value v = d.value();
-    sb.append("\ndataset ").append(d.path()).append("  ").append(type(v)).append('\n');
+    sb.append("\ndataset ").append(d.path()).append("  ").append(type(v)).append(units(d)).append('\n');
+    description(d, sb);
     attributes(d, sb);
     if (!v.isReadable()) {
       sb.append("  (unreadable: ").append(v.error()).append(")\n");
@@ -114,17 +118,41 @@ public final class InspectCommand implements Callable<Integer> {
     }
   }
 
+  /** The attributes shown in the node's header rather than among its attributes. */
+  private static final List<String> HEADER = List.of("description", "units");
+
+  /** {@code "  [units]"}, or nothing when the node has no one-string {@code units} attribute. */
+  private static String units(HdfNode node) {
+    String u = text(node, "units");
+    return u == null ? "" : "  [" + escape(u) + "]";
+  }
+
+  /** The node's {@code description}, whole, indented under its header. */
+  private static void description(HdfNode node, StringBuilder sb) {
+    String d = text(node, "description");
+    if (d != null) {
+      sb.append("  ").append(escape(d)).append('\n');
+    }
+  }
+
+  /** A one-string attribute's text, or null. */
+  private static String text(HdfNode node, String name) {
+    Value v = node.attributes().get(name);
+    return v != null && v.isReadable() && v.isString() && v.isScalar() ? v.strings()[0] : null;
+  }
+
   /** One aligned line per attribute: {@code @name  dtype (shape)  value}. */
   private static void attributes(HdfNode node, StringBuilder sb) {
     List<String> names = new ArrayList<>(node.attributes().keySet());
+    names.removeIf(n -> HEADER.contains(n) && text(node, n) != null);
     if (node.path().equals("/")) {
       names.sort((a, b) -> Integer.compare(rank(a), rank(b))); // stable: the rest stays sorted by name
     }
     int nameWidth = 0;
     int typeWidth = 0;
-    for (Map.Entry<String, Value> a : node.attributes().entrySet()) {
-      nameWidth = Math.max(nameWidth, a.getKey().length());
-      typeWidth = Math.max(typeWidth, type(a.getValue()).length());
+    for (String name : names) {
+      nameWidth = Math.max(nameWidth, name.length());
+      typeWidth = Math.max(typeWidth, type(node.attribute(name)).length());
     }
     for (String name : names) {
       Value v = node.attribute(name);
@@ -243,18 +271,22 @@ public final class InspectCommand implements Callable<Integer> {
   /** Quoted, with control characters escaped and long text cut so one attribute stays one line. */
   static String quote(String s) {
     String cut = s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : cut.toCharArray()) {
+    String quoted = "\"" + escape(cut).replace("\"", "\\\"") + "\"";
+    return s.length() > MAX_TEXT ? quoted + "... (" + s.length() + " chars)" : quoted;
+  }
+
+  /** Control characters and backslashes escaped, so text from a file stays on its line. */
+  private static String escape(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
       switch (c) {
-        case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
         case '\n' -> sb.append("\\n");
         case '\t' -> sb.append("\\t");
         default -> sb.append(c < 0x20 ? String.format("\\x%02x", (int) c) : String.valueOf(c));
       }
     }
-    sb.append('"');
-    return s.length() > MAX_TEXT ? sb + "... (" + s.length() + " chars)" : sb.toString();
+    return sb.toString();
   }
 
   private static String pad(String s, int width) {

@@ -27,6 +27,12 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code; user errors become one line on stderr and exit code 2. */
   public static int execute(String... args) {
-    return Cli.commandLine(new Main()).execute(args);
+    try {
+      return Cli.commandLine(new Main()).execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes Errors through; this one the user fixes with a larger heap, so it is one line too
+      System.err.println("sgdmc: " + Cli.outOfMemory());
+      return Cli.USAGE_ERROR;
+    }
   }
 }

@@ -38,14 +38,15 @@ final class Output {
     }
   }
 
-  /** Runs a write, turning the writer's one-line user errors into {@link UserError}. */
+  /**
+   * Runs a write, turning the writer's one-line user errors into {@link UserError}; a failed write (disk full)
+   * stays an UncheckedIOException, which {@link Cli} reports in one line with its own exit code.
+   */
   static void write(Runnable writer) {
     try {
       writer.run();
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
-    } catch (java.io.UncheckedIOException e) {
-      throw new UserError("cannot write the output file: " + e.getCause().getMessage());
     }
   }
 

@@ -26,8 +26,7 @@ public final class ScanCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a model (tanh2 or swish2), e.g. 'sgdmc scan swish2 --start B --lr 0.01:1:25'");
+    throw ModelHints.bare(spec, "sgdmc scan swish2 --start B --lr 0.01:1:25");
   }
 
   /** How the learning rates are spaced between START and STOP. */
@@ -36,7 +35,12 @@ public final class ScanCommand implements Runnable {
     LOG
   }
 
-  abstract static class TwoLayer implements Runnable, SharedOptions.Tailored {
+  abstract static class TwoLayer implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+    @Override
+    public String needs() {
+      return "--lr START:STOP:COUNT";
+    }
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Mixin SgdMixin sgd;
@@ -68,6 +72,7 @@ public final class ScanCommand implements Runnable {
       EnsembleOptions ensemble = run.options(null);
       TwoLayerMixin.Setup setup = net.setup(activation(), source);
       TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
+      run.steps.checkReach(base.batch(), 1);
       TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
       run.execute(spec, activation().modelName + " scan",
           progress -> Scans.twoLayer(base, setup.test(), setup.points(), lrs, ensemble, setup.classifier(), progress),

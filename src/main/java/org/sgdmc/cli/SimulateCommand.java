@@ -16,6 +16,6 @@ public final class SimulateCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a model (linreg1d, tanh2 or swish2), e.g. 'sgdmc simulate linreg1d --lr 0.5'");
+    throw ModelHints.bare(spec, "sgdmc simulate linreg1d --lr 0.5");
   }
 }

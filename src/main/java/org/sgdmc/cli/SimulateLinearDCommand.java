@@ -38,7 +38,12 @@ import picocli.CommandLine;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tailored {
+public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr LR, and --dim D, --sigma-diag, --sigma-file or --data-file";
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin SgdMixin sgd;
@@ -93,6 +98,7 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    run.steps.checkReach(model.batch(), model.dim());
     LinearDTheoryValues theory = LinearDTheoryValues.of(model);
     run.execute(spec, "linear-d", progress -> LinearDExperiment.run(model, options, kernel, progress),
         (out, force, meta, result) -> LinearDFile.write(out, force, meta, source.kind(),

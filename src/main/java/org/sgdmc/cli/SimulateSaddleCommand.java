@@ -31,7 +31,12 @@ import picocli.CommandLine;
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tailored {
+public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr LR, and --mu MU (Gaussian data) or --data two-point --a A";
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin SgdMixin sgd;
@@ -68,6 +73,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    run.steps.checkReach(model.batch(), 1);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
     run.execute(spec, "saddle", progress -> SaddleExperiment.run(model, options, kernel, progress),
         (out, force, meta, result) -> SaddleFile.write(out, force, meta, law.source(source, options.seed()), result,

@@ -41,6 +41,7 @@ abstract class SimulateTwoLayerCommand implements Runnable {
     double lr = sgd.lr();
     TwoLayerMixin.Setup setup = net.setup(activation(), source);
     TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
+    run.steps.checkReach(model.batch(), 1);
     TwoLayerTheoryValues theory = TwoLayerTheoryValues.of(model, setup.points());
     TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
     run.execute(spec, activation().modelName,

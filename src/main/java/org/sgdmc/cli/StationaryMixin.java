@@ -46,6 +46,33 @@ public final class StationaryMixin {
     }
   }
 
+  /**
+   * Fails with one line if the last observation, {@code burn-in + (K - 1) thin}, is past what the random streams
+   * can feed (or past a long: --burn-in near 2^63).
+   */
+  void checkReach(long batch, long dim) {
+    // the automatic burn-in and spacing are at most MAX_AUTO_BURN_IN steps each, whatever the theory says
+    long burn = burnIn != null ? burnIn : MAX_AUTO_BURN_IN;
+    long spacing = thin != null ? thin : MAX_AUTO_BURN_IN;
+    if (burnIn != null && burnIn < 1) {
+      throw new UserError("--burn-in must be at least 1 step, not " + burnIn);
+    }
+    if (thin != null && thin < 1) {
+      throw new UserError("--thin must be at least 1 step, not " + thin);
+    }
+    if (samplesPerTrajectory < 1) {
+      throw new UserError("--samples-per-trajectory must be at least 1, not " + samplesPerTrajectory);
+    }
+    long last;
+    try {
+      last = Math.addExact(burn, Math.multiplyExact(samplesPerTrajectory - 1L, spacing));
+    } catch (ArithmeticException e) {
+      last = Long.MAX_VALUE;
+    }
+    StreamReach.check("the last observation (--burn-in + (--samples-per-trajectory - 1) x --thin) at step", last,
+        batch, dim);
+  }
+
   private static long autoSteps(double relaxation, double times, long minimum) {
     if (!Double.isFinite(relaxation)) {
       return minimum;

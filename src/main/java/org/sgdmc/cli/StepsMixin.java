@@ -13,6 +13,11 @@ public final class StepsMixin {
       description = "When to observe: log:K, linear:K or a list like 0,10,100 (default: ${DEFAULT-VALUE}).")
   String recordTimes;
 
+  /** Fails with one line if {@code --steps} is more than the random streams can feed at this batch and dimension. */
+  void checkReach(long batch, long dim) {
+    StreamReach.check("--steps", steps, batch, dim);
+  }
+
   /** The recording times, ascending from 0 to {@code --steps}. */
   long[] recordTimes() {
     if (steps < 1) {

@@ -19,6 +19,6 @@ public final class SweepCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a model, e.g. 'sgdmc sweep linreg1d --lr 0.1:4:100'");
+    throw ModelHints.bare(spec, "sgdmc sweep linreg1d --lr 0.1:4:100 -o sweep.h5");
   }
 }

@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     header = "Sweep linreg1d: the Lyapunov exponent over lr, batch, dataset size n or outlier x_1^2.",
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SweepLinreg1dCommand extends SweepSupport {
+public final class SweepLinreg1dCommand extends SweepSupport implements ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr LR and -o FILE.h5, with one or two parameters as axes (START:STOP:COUNT)";
+  }
+
   @Override
   public Set<String> notApplicable() {
     return Set.of("--data-file", "--record-times");

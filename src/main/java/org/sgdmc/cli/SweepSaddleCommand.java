@@ -14,7 +14,12 @@ import picocli.CommandLine.Mixin;
     header = "Sweep the rank-0 saddle: Lyapunov exponents of w + u and w - u, and the phases I, Ib, II, III, IV.",
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SweepSaddleCommand extends SweepSupport {
+public final class SweepSaddleCommand extends SweepSupport implements ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr LR and -o FILE.h5, one or two axes, and --mu MU or --data two-point --a A";
+  }
+
   @Mixin SaddleDataMixin law;
 
   @Override

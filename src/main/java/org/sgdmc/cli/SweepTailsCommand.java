@@ -38,7 +38,12 @@ import picocli.CommandLine.Mixin;
     header = "Sweep the tail index of linreg1d off interpolation over lr and batch size (with Kesten theory).",
     mixinStandardHelpOptions = true,
     sortOptions = false)
-public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored {
+public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr LR and -o FILE.h5";
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin SgdMixin sgd;
@@ -75,6 +80,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
         throw new UserError("--batch values must be whole numbers >= 1, not " + s);
       }
     }
+    tails.checkBeforeRun((int) java.util.Arrays.stream(batchAxis.values()).max().orElse(1), 1);
     // Build and check every cell's model before anything runs: a bad cell is a user error, not a half-done sweep.
     List<Linreg1dTails> models = new ArrayList<>();
     for (double l : lrAxis.values()) {

@@ -19,7 +19,6 @@ public final class TailsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a model (linreg1d or linear-d), e.g. 'sgdmc tails linreg1d --lr 1.2'");
+    throw ModelHints.bare(spec, "sgdmc tails linreg1d --lr 1.2");
   }
 }

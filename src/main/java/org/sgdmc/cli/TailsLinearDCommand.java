@@ -58,7 +58,7 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
     tails.execute(spec, "tails linear-d", model.describe(),
         () -> TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), model.withReplacement()),
         Kernels.LINEAR_D_TAILS.blocks(model, tails.ensemble.seed, kernel),
-        model.dim() > 1, f -> parameters(f, model));
+        model.dim() > 1, f -> parameters(f, model), model.batch(), model.dim());
   }
 
   LinearDTails model() {

@@ -54,7 +54,7 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
     tails.execute(spec, "tails linreg1d", model.describe(),
         () -> Linreg1dTailsTheory.of(model),
         Kernels.LINREG1D_TAILS.blocks(model, tails.ensemble.seed, kernel),
-        false, f -> parameters(f, model));
+        false, f -> parameters(f, model), model.batch(), 1);
   }
 
   Linreg1dTails model() {

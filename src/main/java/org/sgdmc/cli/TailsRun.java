@@ -35,6 +35,23 @@ public final class TailsRun implements SharedOptions.Tailored {
     return ENSEMBLE_DEFAULTS;
   }
 
+  /**
+   * The checks that need no simulation, done before any: enough samples for the tail fit (a run too small would
+   * otherwise simulate for minutes and then fail), and a last observation the random streams can reach with
+   * batch {@code batch} in {@code dim} dimensions.
+   */
+  void checkBeforeRun(int batch, int dim) {
+    ensemble.validated(1);
+    sampling.checkReach(batch, dim);
+    long samples = ensemble.trajectories * (long) sampling.samplesPerTrajectory; // both < 2^31 checked by the plan
+    long needed = fitting.options(1).fewestSamples();
+    if (ensemble.trajectories <= Integer.MAX_VALUE && samples < needed) {
+      throw new UserError(String.format("%d samples (--trajectories %d x --samples-per-trajectory %d) are too few for "
+          + "the tail fit, which needs at least %d (--kmin %d%s); give more", samples, ensemble.trajectories,
+          sampling.samplesPerTrajectory, needed, fitting.kMin, fitting.kMax == 0 ? " and kMax half the samples" : ""));
+    }
+  }
+
   /** One cell of the stationary law, sampled and fitted without a progress bar (a sweep draws its own). */
   TailsResult sample(IntFunction<? extends StationaryBlock> blocks, TailIndex theory, boolean fitCoordinate,
       Simulation.Progress progress) {
@@ -50,7 +67,9 @@ public final class TailsRun implements SharedOptions.Tailored {
    * @param parameters writes the model's /parameters and /data
    */
   void execute(CommandLine.Model.CommandSpec spec, String name, String title, Supplier<TailIndex> theory,
-      IntFunction<? extends StationaryBlock> blocks, boolean fitCoordinate, Consumer<ResultFile> parameters) {
+      IntFunction<? extends StationaryBlock> blocks, boolean fitCoordinate, Consumer<ResultFile> parameters,
+      int batch, int dim) {
+    checkBeforeRun(batch, dim);
     Output.checkWritable(output);
     TailIndex t = theory.get();
     output.execute(spec, ensemble.seed, ensemble.trajectories, name, progress -> sample(blocks, t, fitCoordinate, progress),

@@ -45,9 +45,17 @@ public final class TailsExperiment {
     TailFit norm = null;
     TailFit coordinate = null;
     if (refusal == null || lightTail) {
-      norm = TailFitter.fit(s.norms(), s.clusters(), fit);
-      if (fitCoordinate) {
-        coordinate = TailFitter.fit(s.coordinates(), s.clusters(), fit);
+      try {
+        norm = TailFitter.fit(s.norms(), s.clusters(), fit);
+        if (fitCoordinate) {
+          coordinate = TailFitter.fit(s.coordinates(), s.clusters(), fit);
+        }
+      } catch (IllegalArgumentException e) {
+        // too few usable samples (the run checks the count up front; diverged or zero samples can still leave
+        // too few): the simulation's other results stand, the index is not estimated, and the file says why
+        norm = null;
+        coordinate = null;
+        refusal = "too few samples for the tail fit: " + e.getMessage();
       }
     }
     double fitSeconds = (System.nanoTime() - t0) * 1e-9;

@@ -14,9 +14,11 @@ import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.PointData;
 
 /**
- * Reads a 1-D dataset x_1..x_N from a file: CSV/text (one value per line, or the first column; '#'
- * comments, blank lines and one header line allowed), or HDF5 ({@code file.h5} takes the dataset {@code /x},
- * or the only 1-D numeric dataset; {@code file.h5:/path/to/x} names one). Anything else is one clear error.
+ * Reads a 1-D dataset x_1..x_N from a file: CSV/text (one value per line; '#' comments, blank lines and one
+ * header line allowed), or HDF5 ({@code file.h5} takes the dataset {@code /x}, or the only 1-D numeric dataset;
+ * {@code file.h5:/path/to/x} names one). Anything else is one clear error that names the file and the line or
+ * dataset: a row of two numbers, a binary file, a file named .h5 that is not HDF5, a NaN or an infinity. Nothing
+ * is read silently in part (a CSV of x,y rows read as its first column would be another dataset).
  *
  * <p>{@link #readPoints} reads N points in R^d the same way: CSV/text rows of d numbers (separated by commas,
  * semicolons or white space, the same d on every row), or an HDF5 2-D dataset of shape (N, d) ({@code /x}, or
@@ -26,10 +28,19 @@ import org.sgdmc.models.PointData;
 public final class DatasetFiles {
   private DatasetFiles() {}
 
+  /** Our own one-line verdict on an HDF5 file, told apart from jhdf's exceptions (which mean a damaged file). */
+  private static final class Refusal extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    Refusal(String message) {
+      super(message);
+    }
+  }
+
   /** Reads the dataset named by {@code spec} (a path, or {@code path.h5:/dataset}). */
   public static FeatureData.Finite read(String spec) {
     Located f = locate(spec);
-    double[] x = isHdf5(f.path()) ? readHdf5(f.path(), f.dataset()) : readText(f.path());
+    double[] x = f.hdf5() ? readHdf5(f.path(), f.dataset()) : readText(f.path());
     return new FeatureData.Finite(x, "file " + spec);
   }
 
@@ -45,11 +56,14 @@ public final class DatasetFiles {
 
   private static double[][] readRows(String spec) {
     Located f = locate(spec);
-    return isHdf5(f.path()) ? readHdf5Rows(f.path(), f.dataset()) : readTextRows(f.path());
+    return f.hdf5() ? readHdf5Rows(f.path(), f.dataset()) : readTextRows(f.path());
   }
 
-  /** A readable file and, for {@code FILE.h5:/path}, the dataset in it (null: the default one). */
-  private record Located(Path path, String dataset) {}
+  /**
+   * A readable file, whether it is HDF5 (by its signature), and for {@code FILE.h5:/path} the dataset in it (null:
+   * the default one).
+   */
+  private record Located(Path path, boolean hdf5, String dataset) {}
 
   private static Located locate(String spec) {
     String datasetPath = null;
@@ -69,16 +83,22 @@ public final class DatasetFiles {
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new IllegalArgumentException("cannot read dataset file " + file + ": no such readable file");
     }
-    return new Located(path, datasetPath);
+    boolean hdf5 = isHdf5(path);
+    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (!hdf5 && (datasetPath != null || name.endsWith(".h5") || name.endsWith(".hdf5"))) {
+      // read as text, a damaged or mistaken .h5 file would give a puzzling complaint about its first "line"
+      throw new IllegalArgumentException(file + " is not an HDF5 file (it does not start with the HDF5 signature)");
+    }
+    return new Located(path, hdf5, datasetPath);
   }
 
   private static double[][] readTextRows(Path path) {
     int[] width = {-1};
     return readLines(path, (s, where) -> {
-      String[] parts = s.split("\\s*[,;]\\s*|\\s+");
+      String[] parts = s.split("\\s*[,;]\\s*|\\s+", -1);
       double[] row = new double[parts.length];
       for (int c = 0; c < parts.length; c++) {
-        row[c] = number(parts[c], "'" + s + "' is not a row of numbers", where);
+        row[c] = number(parts[c], quote(s) + " is not a row of numbers", where);
       }
       if (width[0] >= 0 && row.length != width[0]) {
         throw new IllegalArgumentException(where + row.length + " values, but the first row has " + width[0]);
@@ -99,12 +119,14 @@ public final class DatasetFiles {
    */
   private static <T> List<T> readLines(Path path, LineParser<T> parser) {
     List<T> out = new ArrayList<>();
+    int[] lines = {0}; // lines read so far, for the message when the next one is not text
     try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String line;
       int lineNo = 0;
       boolean headerSeen = false;
       while ((line = r.readLine()) != null) {
         lineNo++;
+        lines[0] = lineNo;
         String s = line.strip();
         if (s.isEmpty() || s.startsWith("#")) {
           continue;
@@ -120,6 +142,9 @@ public final class DatasetFiles {
           throw new IllegalArgumentException(where + e.getMessage());
         }
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException(path + " line " + (lines[0] + 1) + ": not UTF-8 text (a binary file?); "
+          + "give a text file of numbers or an HDF5 file");
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new IllegalArgumentException("cannot read dataset file " + path + ": " + e.getMessage());
     }
@@ -129,7 +154,15 @@ public final class DatasetFiles {
     return out;
   }
 
-  /** {@code text} as a finite number; NumberFormatException({@code notNumber}) if it is none. */
+  /** A decimal number as CSV files write it: no hex, no Java suffixes (1d, 1f), no NaN or Infinity. */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+  /**
+   * {@code text} as a finite decimal number; NumberFormatException({@code notNumber}) if it is no number at all
+   * (a header), IllegalArgumentException if Java would read it as one that a data file must not hold (NaN,
+   * Infinity, 1e999, 0x1p3, 1d: read silently, each would be another dataset than the file's author meant).
+   */
   private static double number(String text, String notNumber, String where) {
     double v;
     try {
@@ -137,10 +170,24 @@ public final class DatasetFiles {
     } catch (NumberFormatException e) {
       throw new NumberFormatException(notNumber);
     }
+    if (!DECIMAL.matcher(text).matches()) {
+      throw new IllegalArgumentException(where + quote(text) + " is not a decimal number");
+    }
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(where + "'" + text + "' is not a finite number");
+      // a number beyond the double range such as 1e999
+      throw new IllegalArgumentException(where + quote(text) + " is not a finite number");
     }
     return v;
+  }
+
+  /** Text from a file, quoted for a one-line message: control characters escaped, at most 40 characters. */
+  static String quote(String text) {
+    StringBuilder sb = new StringBuilder("'");
+    for (int i = 0; i < text.length() && i < 40; i++) {
+      char c = text.charAt(i);
+      sb.append(c < ' ' || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+    }
+    return sb.append(text.length() > 40 ? "...'" : "'").toString();
   }
 
   private static double[][] readHdf5Rows(Path path, String datasetPath) {
@@ -148,48 +195,80 @@ public final class DatasetFiles {
       Dataset ds = dataset(h5, path, datasetPath, 2);
       int rank = ds.getDimensions().length;
       if (rank != 1 && rank != 2) {
-        throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is " + rank + "-dimensional, not (N, d)");
+        throw new Refusal(path + ": dataset " + ds.getPath() + " is " + rank + "-dimensional, not (N, d)");
       }
+      checkNotEmpty(path, ds);
       Object data = ds.getData();
       if (rank == 1) {
-        double[] x = toDoubles(data, path, ds);
+        double[] x = toDoubles(data, path, ds, 0);
         double[][] rows = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
           rows[i] = new double[] {x[i]};
         }
         return rows;
       }
-      Object[] rowsIn = (Object[]) data;
+      if (!(data instanceof Object[] rowsIn)) {
+        throw new Refusal(path + ": dataset " + ds.getPath() + " is not numeric");
+      }
       double[][] rows = new double[rowsIn.length][];
       for (int i = 0; i < rows.length; i++) {
-        rows[i] = toDoubles(rowsIn[i], path, ds);
+        rows[i] = toDoubles(rowsIn[i], path, ds, i);
       }
       return rows;
-    } catch (IllegalArgumentException e) {
+    } catch (Refusal e) {
       throw e;
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot read HDF5 dataset from " + path + ": " + e.getMessage());
+    } catch (RuntimeException e) { // jhdf's, IllegalArgumentException included: the file is damaged
+      throw damaged(path, e);
     }
   }
 
-  private static double[] toDoubles(Object data, Path path, Dataset ds) {
-    if (data instanceof double[] d) {
-      return d;
+  private static void checkNotEmpty(Path path, Dataset ds) {
+    if (ds.getSize() == 0) {
+      throw new Refusal(path + ": dataset " + ds.getPath() + " is empty");
     }
-    if (data instanceof float[] f) {
-      double[] d = new double[f.length];
-      for (int i = 0; i < f.length; i++) {
-        d[i] = f[i];
+  }
+
+  /** What jhdf's failure to read a file means to the user: the file is damaged (or cut short). */
+  private static IllegalArgumentException damaged(Path path, RuntimeException e) {
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    return new IllegalArgumentException("cannot read " + path + ": a damaged or truncated HDF5 file (" + why + ")");
+  }
+
+  /** One row of a numeric dataset as doubles, every one finite ({@code row}: the row's index, for messages). */
+  private static double[] toDoubles(Object data, Path path, Dataset ds, int row) {
+    double[] d;
+    switch (data) {
+      case double[] a -> d = a;
+      case float[] f -> {
+        d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+          d[i] = f[i];
+        }
       }
-      return d;
+      case long[] l -> d = java.util.Arrays.stream(l).asDoubleStream().toArray();
+      case int[] a -> d = java.util.Arrays.stream(a).asDoubleStream().toArray();
+      case short[] a -> {
+        d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+          d[i] = a[i];
+        }
+      }
+      case byte[] a -> {
+        d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+          d[i] = a[i];
+        }
+      }
+      case null, default -> throw new Refusal(path + ": dataset " + ds.getPath() + " is not numeric");
     }
-    if (data instanceof long[] l) {
-      return java.util.Arrays.stream(l).asDoubleStream().toArray();
+    for (int i = 0; i < d.length; i++) {
+      if (!Double.isFinite(d[i])) {
+        String at = ds.getDimensions().length == 1 ? "[" + i + "]" : "[" + row + ", " + i + "]";
+        throw new Refusal(path + ": dataset " + ds.getPath() + at + " is " + d[i]
+            + ", not a finite number");
+      }
     }
-    if (data instanceof int[] i) {
-      return java.util.Arrays.stream(i).asDoubleStream().toArray();
-    }
-    throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not numeric");
+    return d;
   }
 
   private static boolean isHdf5(Path path) {
@@ -203,8 +282,14 @@ public final class DatasetFiles {
 
   private static double[] readText(Path path) {
     return readLines(path, (s, where) -> {
-      String first = s.split("[,;\\s]+", 2)[0];
-      return number(first, "'" + first + "' is not a number", where);
+      String[] parts = s.split("\\s*[,;]\\s*|\\s+", -1);
+      double x = number(parts[0], quote(parts[0]) + " is not a number", where);
+      if (parts.length > 1) {
+        // the commands that take rows (x,y or x_1..x_d) refuse a file of the wrong width; so does this one
+        throw new IllegalArgumentException(where + parts.length + " values (" + quote(s)
+            + "), but this dataset is one x per row");
+      }
+      return x;
     }).stream().mapToDouble(Double::doubleValue).toArray();
   }
 
@@ -212,13 +297,15 @@ public final class DatasetFiles {
     try (HdfFile h5 = new HdfFile(path)) {
       Dataset ds = dataset(h5, path, datasetPath, 1);
       if (ds.getDimensions().length != 1) {
-        throw new IllegalArgumentException(path + ": dataset " + ds.getPath() + " is not one-dimensional");
+        throw new Refusal(path + ": dataset " + ds.getPath() + " is "
+            + ds.getDimensions().length + "-dimensional, not one x per entry");
       }
-      return toDoubles(ds.getData(), path, ds);
-    } catch (IllegalArgumentException e) {
+      checkNotEmpty(path, ds);
+      return toDoubles(ds.getData(), path, ds, 0);
+    } catch (Refusal e) {
       throw e;
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot read HDF5 dataset from " + path + ": " + e.getMessage());
+    } catch (RuntimeException e) { // jhdf's, IllegalArgumentException included: the file is damaged
+      throw damaged(path, e);
     }
   }
 
@@ -227,8 +314,17 @@ public final class DatasetFiles {
     if (datasetPath == null) {
       return findDefault(h5, path, rank);
     }
-    if (!(h5.getByPath(datasetPath) instanceof Dataset d)) {
-      throw new IllegalArgumentException(path + ": " + datasetPath + " is not a dataset");
+    Node node;
+    try {
+      node = h5.getByPath(datasetPath);
+    } catch (RuntimeException e) {
+      node = null; // jhdf: "No link with name ..." and the like
+    }
+    if (node == null) {
+      throw new Refusal(path + " has no dataset " + datasetPath);
+    }
+    if (!(node instanceof Dataset d)) {
+      throw new Refusal(path + ": " + datasetPath + " is a group, not a dataset");
     }
     return d;
   }
@@ -246,7 +342,7 @@ public final class DatasetFiles {
     if (ofRank.size() == 1) {
       return ofRank.get(0);
     }
-    throw new IllegalArgumentException(path + ": no dataset /x and " + ofRank.size() + " "
+    throw new Refusal(path + ": no dataset /x and " + ofRank.size() + " "
         + (rank == 1 ? "one" : "two") + "-dimensional datasets; name one as " + path + ":/path/to/x");
   }
 

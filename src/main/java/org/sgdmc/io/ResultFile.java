@@ -1,6 +1,7 @@
 package org.sgdmc.io;
 
 import io.jhdf.api.WritableDataset;
+import io.jhdf.exceptions.HdfWritingException;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.api.WritableNode;
 import java.io.IOException;
@@ -33,8 +34,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ul>
  *   <li>float64, int64, int32, int8 scalars and arrays, 2-D arrays: written natively, little-endian, doubles
  *       bit for bit (NaN payloads, -0.0 and infinities included).
- *   <li>Strings: fixed-length, null-terminated, UTF-8; h5py reads them back as {@code bytes}. A NUL character
- *       cannot be represented in that form and is rejected.
+ *   <li>Strings (attributes only): variable-length UTF-8, which h5py reads back as {@code str}
+ *       ({@link VariableLengthStrings}: jhdf itself writes fixed-length ones, which h5py returns as {@code bytes}).
+ *       A NUL character is rejected (C readers would cut the text there).
  *   <li>Booleans: stored as int8 0/1 (jhdf cannot write h5py's boolean enum; its bitfield type reads as
  *       uint8 in h5py and as 0x01 in h5dump, which is no clearer).
  *   <li>Empty arrays: jhdf fails on them, so they are rejected with a clear message.
@@ -64,6 +66,7 @@ public final class ResultFile implements AutoCloseable {
   private final Map<String, Value> datasets = new LinkedHashMap<>();
   private final Map<String, Map<String, Value>> datasetAttributes = new HashMap<>();
   private State state = State.OPEN;
+  private boolean describeEveryNode;
 
   private ResultFile(Path target, Path temp, boolean overwrite) {
     this.target = target;
@@ -142,6 +145,15 @@ public final class ResultFile implements AutoCloseable {
     } catch (IOException e) {
       // a directory we cannot list is reported when the temporary file cannot be created
     }
+  }
+
+  /**
+   * Makes the file describe itself: on commit every group and dataset without a {@code description} or
+   * {@code units} attribute gets the one {@link Descriptions} has for its path (sgdmc's result files; the walk
+   * over every file type in the tests fails on any node left without).
+   */
+  public void describeEveryNode() {
+    describeEveryNode = true;
   }
 
   /** The file this will become on commit. */
@@ -302,7 +314,10 @@ public final class ResultFile implements AutoCloseable {
     }
   }
 
-  /** Bytes the value occupies in the file: fixed-length strings take the longest UTF-8 encoding plus a NUL. */
+  /**
+   * Bytes the value occupies in the object header, counted as if its strings were fixed-length (the longest UTF-8
+   * encoding plus a NUL each): more than their 16-byte heap references, so the cap errs on the safe side.
+   */
   private static long encodedBytes(Value v) {
     return switch (v.data()) {
       case String[] s -> {
@@ -341,7 +356,7 @@ public final class ResultFile implements AutoCloseable {
     }
   }
 
-  /** Fixed-length HDF5 strings end at the first NUL, so one inside the text would silently cut it. */
+  /** C readers of HDF5 strings stop at the first NUL, so one inside the text would silently cut it. */
   private static String checkText(String s, String name) {
     if (s.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("attribute " + name + ": text contains a NUL character");
@@ -370,6 +385,9 @@ public final class ResultFile implements AutoCloseable {
   public void commit() {
     requireOpen();
     state = State.CLOSED; // a failed commit cannot be retried; close() then removes the temporary file
+    if (describeEveryNode) {
+      fillDescriptions();
+    }
     try {
       java.util.Optional<NativeHdf5> lib = HdfWriterChoice.nativeLibrary();
       if (lib.isPresent()) {
@@ -391,13 +409,46 @@ public final class ResultFile implements AutoCloseable {
     } catch (NativeHdf5.Hdf5Exception e) {
       deleteTemp();
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), new IOException(e.getMessage()));
+    } catch (HdfWritingException e) {
+      // jhdf wraps the failed write of a node (disk full, file size limit) in its own unchecked exception
+      deleteTemp();
+      IOException io = ioCause(e);
+      throw new UncheckedIOException("cannot write " + target + ": "
+          + (io != null ? reason(io) : e.getMessage()), io != null ? io : new IOException(e));
     } catch (RuntimeException e) {
       deleteTemp();
       throw e;
     }
   }
 
-  private void build(WritableGroup root) {
+  private static IOException ioCause(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  private void fillDescriptions() {
+    for (Map.Entry<String, Map<String, Value>> g : groups.entrySet()) {
+      describe(g.getKey(), g.getValue());
+    }
+    for (String d : datasets.keySet()) {
+      describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
+    }
+  }
+
+  private static void describe(String path, Map<String, Value> attributes) {
+    if (attributes.containsKey("description") && attributes.containsKey("units")) {
+      return;
+    }
+    Descriptions.Entry e = Descriptions.of(path);
+    attributes.putIfAbsent("description", Value.of(e.description()));
+    attributes.putIfAbsent("units", Value.of(e.units()));
+  }
+
+  private void build(WritableGroup root, VariableLengthStrings.Heap heap) {
     Map<String, WritableGroup> handles = new HashMap<>();
     handles.put("/", root);
     for (String path : groups.keySet()) {
@@ -407,15 +458,22 @@ public final class ResultFile implements AutoCloseable {
     }
     for (Map.Entry<String, Value> d : datasets.entrySet()) {
       WritableDataset ds = handles.get(parent(d.getKey())).putDataset(name(d.getKey()), toJhdf(d.getValue()));
-      putAttributes(ds, datasetAttributes.getOrDefault(d.getKey(), Map.of()));
+      putAttributes(ds, datasetAttributes.getOrDefault(d.getKey(), Map.of()), heap);
     }
     for (Map.Entry<String, Map<String, Value>> g : groups.entrySet()) {
-      putAttributes(handles.get(g.getKey()), g.getValue());
+      putAttributes(handles.get(g.getKey()), g.getValue(), heap);
     }
   }
 
-  private static void putAttributes(WritableNode node, Map<String, Value> attributes) {
-    attributes.forEach((name, value) -> node.putAttribute(name, toJhdf(value)));
+  private static void putAttributes(WritableNode node, Map<String, Value> attributes, VariableLengthStrings.Heap heap) {
+    attributes.forEach((name, value) -> {
+      if (value.isString()) {
+        // jhdf's own putAttribute writes fixed-length strings, which h5py returns as bytes
+        node.getAttributes().put(name, VariableLengthStrings.attribute(node, name, toJhdf(value), heap));
+      } else {
+        node.putAttribute(name, toJhdf(value));
+      }
+    });
   }
 
   /** The Java object from which jhdf infers the HDF5 type and shape: a boxed scalar or a (nested) array. */

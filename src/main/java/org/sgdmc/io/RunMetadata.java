@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.sgdmc.kernels.VectorizationProvider;
 
 /**
  * What every sgdmc result file says about where it came from: the root attributes (version, command, seed,
@@ -21,15 +22,28 @@ public record RunMetadata(String version, String command, long seed, String crea
     return new RunMetadata(version, command, seed, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
-  /** Writes the root attributes. */
+  /**
+   * Writes the root attributes: what produced the file (version, the commit it was built from, the command, the
+   * seed, the generator) and on what (JVM, CPU, vector width; the thread count comes with {@code /performance},
+   * see {@link RunSections#performance}).
+   */
   public void writeRoot(ResultFile f, String model) {
     f.attribute("/", "sgdmc_version", version);
+    f.attribute("/", "git_commit", BuildInfo.commit());
+    f.attribute("/", "java", java());
+    f.attribute("/", "cpu", cpuModel());
+    f.attribute("/", "vector_width", VectorizationProvider.lookup().describe());
     f.attribute("/", "command", command);
     f.attribute("/", "seed", seed);
     f.attribute("/", "rng", RNG);
     f.attribute("/", "created", created);
     f.attribute("/", "model", model);
     f.attribute("/", "schema", "see data/SCHEMA.md in the sgdmc repository");
+  }
+
+  /** The JVM: its version, name and vendor, e.g. {@code 25.0.3+9-LTS OpenJDK 64-Bit Server VM (Eclipse Adoptium)}. */
+  static String java() {
+    return Runtime.version() + " " + System.getProperty("java.vm.name") + " (" + System.getProperty("java.vendor") + ")";
   }
 
   /** The CPU model from /proc/cpuinfo, or the architecture where there is none. */

@@ -24,6 +24,7 @@ public final class RunSections {
   /** A new file at {@code target} (written atomically on commit) with the root provenance of {@code model}. */
   public static ResultFile create(Path target, boolean overwrite, RunMetadata meta, String model) {
     ResultFile f = ResultFile.create(target, overwrite);
+    f.describeEveryNode();
     meta.writeRoot(f, model);
     return f;
   }
@@ -201,8 +202,9 @@ public final class RunSections {
     }
   }
 
-  /** {@code /performance}: how fast the kernels ran, on what. */
+  /** {@code /performance}: how fast the kernels ran, on what; the thread count also at the root. */
   public static void performance(ResultFile f, double kernelSeconds, double stepsPerSecond, int threads) {
+    f.attribute("/", "threads", (long) threads);
     f.attribute("/performance", "kernel_seconds", kernelSeconds);
     f.attribute("/performance", "trajectory_steps_per_second", stepsPerSecond);
     f.attribute("/performance", "threads", (long) threads);

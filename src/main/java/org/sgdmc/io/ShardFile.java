@@ -39,9 +39,7 @@ public record ShardFile(String command, String version, long seed, List<String> 
 
   /** Writes the shard file atomically (a temporary file renamed); IllegalArgumentException in one line on failure. */
   public void write(Path out, boolean overwrite, RunMetadata meta) {
-    try (ResultFile f = ResultFile.create(out, overwrite)) {
-      meta.writeRoot(f, "shard of " + command);
-      f.attribute(G, "description", "one shard of a sharded sgdmc run, for 'sgdmc merge OUT.h5 SHARD.h5...'");
+    try (ResultFile f = RunSections.create(out, overwrite, meta, "shard of " + command)) {
       f.attribute(G, "command", command);
       f.attribute(G, "sgdmc_version", version);
       f.attribute(G, "seed", seed);
@@ -65,7 +63,6 @@ public record ShardFile(String command, String version, long seed, List<String> 
         int from = p * WORDS_PER_DATASET, to = Math.min(words.length, from + WORDS_PER_DATASET);
         String path = String.format("%s/state_%03d", G, p);
         f.dataset(path, java.util.Arrays.copyOfRange(words, from, to));
-        f.datasetAttribute(path, "description", "saved reduction, 64-bit big-endian words (opaque; see " + STATE_FORMAT + ")");
       }
       f.commit();
     }

@@ -24,6 +24,7 @@ public final class TailsSweepFile {
       f.attribute("/parameters", "trajectories", first.trajectories());
       f.attribute("/parameters", "samples_per_trajectory", (long) first.samplesPerTrajectory());
       f.attribute("/parameters", "threads", (long) threads);
+      f.attribute("/", "threads", (long) threads);
       f.dataset("/grid/lr", lr.values());
       f.dataset("/grid/batch", batch.values());
       double[][] alpha = new double[a][b], lo = new double[a][b], hi = new double[a][b], xmin = new double[a][b];

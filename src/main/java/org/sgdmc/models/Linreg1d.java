@@ -35,6 +35,14 @@ public record Linreg1d(double lr, int batch, FeatureData data, boolean withRepla
     if (!(initialDistance > 0) || !Double.isFinite(initialDistance)) {
       throw new IllegalArgumentException("initial distance must be a positive finite number, not " + initialDistance);
     }
+    if (!(data.secondMoment() > 0)) {
+      throw new IllegalArgumentException("every x^2 of the data is 0 (all x are 0, or so small that x^2 underflows): "
+          + "q = 0 at every step, so w never moves; rescale the data");
+    }
+    if (!Double.isFinite(data.fourthMoment())) {
+      throw new IllegalArgumentException("x^4 of the data leaves the double range (max x^2 = " + data.maxSquare()
+          + "), and with it the theory's moments; rescale the data");
+    }
     if (renormalisationInterval(lr, data) < 1) {
       throw new IllegalArgumentException(
           "lr * max x^2 = " + lr * data.maxSquare() + " is too large: one step would leave the double range");

@@ -62,7 +62,10 @@ public record Axis(String name, double[] values) {
       double[] v = new double[count];
       for (int i = 0; i < count; i++) {
         double f = count == 1 ? 0 : i / (double) (count - 1);
-        v[i] = log ? start * Math.pow(stop / start, f) : start + (stop - start) * f;
+        // linear: multiply before dividing, so a grid of whole numbers (--batch 1:100:100) is whole numbers
+        // exactly (13/99 * 99 is 13.000000000000002)
+        v[i] = log ? start * Math.pow(stop / start, f)
+            : count == 1 ? start : start + (stop - start) * i / (count - 1);
       }
       if (count > 1) {
         v[count - 1] = stop; // exactly the requested end

@@ -16,16 +16,31 @@ import java.util.Map;
 /**
  * Finished cells of a sweep, appended to a text file beside the output as they finish, so an interrupted
  * sweep loses only the cells in flight: rerun with the same arguments and the finished cells are read back
- * and skipped. The first line holds the fingerprint of the arguments; each further line one cell: its index,
- * then the fields of its {@link Codec} (doubles as the hex bits of the doubles, so nothing is rounded; text
- * escaped with {@link #escape}). Only lines ended by a newline count: a torn last line (a crash while writing)
- * is cut off when the checkpoint is reopened, and a line that does not parse is ignored. The file is removed
- * once the result file is written.
+ * and skipped. The first line holds the format and the fingerprint of the arguments; each further line one cell:
+ * its index, then the fields of its {@link Codec} (doubles as the hex bits of the doubles, so nothing is rounded;
+ * text escaped with {@link #escape}), then the CRC-32 of what precedes it on the line. Only lines ended by a
+ * newline count: a torn last line (a crash while writing) is cut off when the checkpoint is reopened. A line
+ * that does not parse or fails its checksum (a damaged disk block, an edit) is not used: its cell runs again,
+ * and {@link #damagedLines()} says which lines those were, so nothing damaged is read as a result. The file is
+ * removed once the result file is written.
  *
  * @param <C> one cell's result
  */
 public final class SweepCheckpoint<C> implements AutoCloseable {
-  private static final String MAGIC = "sgdmc-sweep-checkpoint-v1";
+  /** The format of every line; v1 had no checksums. */
+  private static final String FORMAT = "sgdmc-sweep-checkpoint-";
+  private static final String MAGIC = FORMAT + "v2";
+
+  /** A checkpoint that cannot be used for this sweep; {@code what} says what it is instead. */
+  static final class Unusable extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final String what;
+
+    Unusable(Path path, String what, String advice) {
+      super("checkpoint " + path + " is " + what + ": " + advice);
+      this.what = what;
+    }
+  }
 
   /** How one cell's result becomes space-free fields of a line, and back. */
   public interface Codec<C> {
@@ -44,6 +59,7 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
   private final Writer out;
   private boolean fresh; // created by this run, not resumed
   private int appended; // cells this run wrote
+  private final List<Integer> damaged = new java.util.ArrayList<>(); // line numbers not used on reopening
 
   private SweepCheckpoint(Path path, Codec<C> codec, Writer out) {
     this.path = path;
@@ -98,9 +114,10 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
    */
   public static <C> SweepCheckpoint<C> open(Path path, String fingerprint, Codec<C> codec, Map<Integer, C> done,
       boolean discardStale, java.io.PrintStream err) {
+    SweepCheckpoint<C> opened;
     try {
-      return open(path, fingerprint, codec, done);
-    } catch (IllegalArgumentException e) {
+      opened = open(path, fingerprint, codec, done);
+    } catch (Unusable e) {
       if (!discardStale || !Files.exists(path)) {
         throw e;
       }
@@ -109,16 +126,31 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
       } catch (IOException io) {
         throw new IllegalArgumentException("cannot delete the stale checkpoint " + path + ": " + io.getMessage());
       }
-      err.println("sgdmc: --force: discarded " + path + ", a checkpoint of a sweep with other arguments");
+      err.println("sgdmc: --force: discarded " + path + ", " + e.what);
       done.clear();
-      return open(path, fingerprint, codec, done);
+      opened = open(path, fingerprint, codec, done);
     }
+    List<Integer> bad = opened.damagedLines();
+    if (!bad.isEmpty()) {
+      String lines = bad.stream().limit(5).map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+      err.println("sgdmc: checkpoint " + path + ": " + (bad.size() == 1 ? "line " : "lines ") + lines
+          + (bad.size() > 5 ? " and " + (bad.size() - 5) + " more" : "") + (bad.size() == 1 ? " is" : " are")
+          + " damaged (unreadable or a wrong checksum); " + (bad.size() == 1 ? "its cell runs" : "their cells run")
+          + " again");
+    }
+    return opened;
+  }
+
+  /** Line numbers (1-based) of the cells a reopened checkpoint could not use; they run again. */
+  public List<Integer> damagedLines() {
+    return List.copyOf(damaged);
   }
 
   /**
    * Reads the finished cells of a previous run with the same fingerprint into {@code done} (nothing if there
-   * is no checkpoint) and opens the checkpoint for appending. A checkpoint from other arguments is an error
-   * (IllegalArgumentException, one line), not silently replaced.
+   * is no checkpoint) and opens the checkpoint for appending. A checkpoint from other arguments, of another
+   * format, or a file that is no checkpoint at all is an error ({@link Unusable}, one line), not silently
+   * replaced.
    */
   public static <C> SweepCheckpoint<C> open(Path path, String fingerprint, Codec<C> codec, Map<Integer, C> done) {
     String header = MAGIC + " " + fingerprint;
@@ -135,19 +167,23 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
         } else {
           String[] lines = text.split("\n", -1);
           if (!lines[0].equals(header)) {
-            throw new IllegalArgumentException("checkpoint " + path + " belongs to a sweep with other arguments: "
-                + "rerun that sweep, or delete the checkpoint to start afresh");
+            throw unusable(path, lines[0]);
           }
+          List<Integer> damaged = new java.util.ArrayList<>();
           for (int i = 1; i < lines.length; i++) {
-            parse(lines[i], codec, done);
+            if (!lines[i].isEmpty() && !parse(lines[i], codec, done)) {
+              damaged.add(i + 1);
+            }
           }
           if (end < bytes.length) {
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
               ch.truncate(end); // cut a torn last line, so what follows starts on a line of its own
             }
           }
-          return new SweepCheckpoint<>(path, codec,
+          SweepCheckpoint<C> resumed = new SweepCheckpoint<>(path, codec,
               Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+          resumed.damaged.addAll(damaged);
+          return resumed;
         }
       }
       Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
@@ -161,19 +197,50 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
     }
   }
 
-  private static <C> void parse(String line, Codec<C> codec, Map<Integer, C> done) {
-    String[] f = line.split(" ", -1);
+  /** Why a first line is not {@code header}'s. */
+  private static Unusable unusable(Path path, String first) {
+    if (first.startsWith(MAGIC + " ")) {
+      return new Unusable(path, "a checkpoint of a sweep with other arguments",
+          "rerun that sweep, or delete the checkpoint (or give --force) to start afresh");
+    }
+    if (first.startsWith(FORMAT)) {
+      return new Unusable(path, "a checkpoint of another sgdmc version's format",
+          "delete it (or give --force) to start afresh");
+    }
+    return new Unusable(path, "not a sweep checkpoint (its first line is not sgdmc's)",
+        "delete it (or give --force) to start afresh");
+  }
+
+  /** Reads one cell's line into {@code done}; false (and nothing read) if it is damaged. */
+  private static <C> boolean parse(String line, Codec<C> codec, Map<Integer, C> done) {
+    int lastSpace = line.lastIndexOf(' ');
+    if (lastSpace < 0 || !line.substring(lastSpace + 1).equals(crc(line.substring(0, lastSpace)))) {
+      return false;
+    }
+    String[] f = line.substring(0, lastSpace).split(" ", -1);
     if (f.length != 1 + codec.fields()) {
-      return; // blank or damaged line
+      return false;
     }
     try {
       String[] fields = new String[codec.fields()];
       System.arraycopy(f, 1, fields, 0, fields.length);
       C cell = codec.decode(fields);
-      done.put(Integer.parseInt(f[0]), cell);
+      int index = Integer.parseInt(f[0]);
+      if (index < 0) {
+        return false;
+      }
+      done.put(index, cell);
+      return true;
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      // damaged line: ignore (the cell runs again)
+      return false;
     }
+  }
+
+  /** The CRC-32 of a line's text, as 8 hex digits: catches a flipped bit that would still parse. */
+  private static String crc(String text) {
+    java.util.zip.CRC32 c = new java.util.zip.CRC32();
+    c.update(text.getBytes(StandardCharsets.UTF_8));
+    return String.format("%08x", c.getValue());
   }
 
   /** Appends one finished cell and flushes it to the file. */
@@ -190,6 +257,7 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
     try {
       StringBuilder sb = new StringBuilder();
       for (int k = 0; k < cells.length; k++) {
+        int lineStart = sb.length();
         sb.append(cells[k]);
         String[] f = codec.encode(results.get(k));
         if (f.length != codec.fields()) {
@@ -201,13 +269,14 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
           }
           sb.append(' ').append(s);
         }
-        sb.append('\n');
+        String crc = crc(sb.substring(lineStart));
+        sb.append(' ').append(crc).append('\n');
       }
       out.write(sb.toString());
       out.flush();
       appended += cells.length;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot append to checkpoint " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -216,7 +285,7 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
     try {
       out.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot close checkpoint " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -238,7 +307,7 @@ public final class SweepCheckpoint<C> implements AutoCloseable {
     try {
       Files.deleteIfExists(path);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot delete checkpoint " + path + ": " + e.getMessage(), e);
     }
   }
 

@@ -190,13 +190,16 @@ final class IsotropicStepMoments {
     if (b == 0) {
       return Math.log(a);
     }
-    DoubleUnaryOperator logWeight = u -> logPower(u, m - 1) - 0.5 * u * u;
+    // the normalisation goes inside the log-weight: u^(m-1) e^(-u^2/2) alone passes Double.MAX_VALUE at its
+    // peak from m ~ 340 on, and the product with a tiny normalisation after the fact was then inf * 0 = NaN
+    double logNorm = innerLogNormalisation(m);
+    DoubleUnaryOperator logWeight = u -> logPower(u, m - 1) - 0.5 * u * u + logNorm;
     DoubleUnaryOperator g = u -> Math.log(Math.fma(b * u, u, a));
     double mode = Math.sqrt(m - 1.0);
     Quadrature.Result r = PeakQuadrature.integrateProduct(logWeight, g, 0.0, Double.POSITIVE_INFINITY,
         new PeakQuadrature.Peak(mode, mode > 0 ? Math.min(mode, 0.7) : 0.7, 0.7), false, REL_TOL,
         Math.abs(Math.log(a + b * m)) + 1);
-    return r.value() * Math.exp(innerLogNormalisation(m));
+    return r.value();
   }
 
   /** {@code j log u}, 0 for j = 0 (also at u = 0). */

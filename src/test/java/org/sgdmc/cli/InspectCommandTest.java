@@ -58,7 +58,9 @@ class InspectCommandTest {
     assertLine(out, "@notes\\s+string\\s+\"line 1\\\\nline 2\\\\ttabbed\"");
 
     assertTrue(out.contains("\ngroup /empty_group\n  @purpose  string  \"a group with only attributes\"\n"), out);
-    assertTrue(out.contains("\ndataset /observables/loss  float64 (3, 5)\n"), out);
+    // units in brackets after the name, the description whole on the next line, neither among the attributes
+    assertTrue(out.contains("\ndataset /observables/loss  float64 (3, 5)  [nats]\n  @scale"), out);
+    assertTrue(out.contains("\ndataset /observables/time  float64 (100)  [steps]\n  time of each sample\n  values"), out);
     assertTrue(out.contains("\ndataset /summary/final_loss  float64\n"), out);
     assertTrue(out.contains("  value   1.25\n"), out);
     // long arrays: both ends and statistics; short ones in full

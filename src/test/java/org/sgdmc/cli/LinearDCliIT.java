@@ -21,7 +21,7 @@ class LinearDCliIT {
     String script = String.join("\n",
         "import h5py, sys",
         "f = h5py.File(sys.argv[1], 'r')",
-        "print('model', f.attrs['model'].decode())",
+        "print('model', f.attrs['model'])",
         "p = f['parameters'].attrs",
         "print('params', p['d'], p['exponents'], list(p['sigma_diag']))",
         "e = f['estimates']",

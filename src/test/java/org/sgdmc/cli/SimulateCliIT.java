@@ -107,6 +107,7 @@ class SimulateCliIT {
     Map<String, String> all = new TreeMap<>();
     collect(root, all);
     all.keySet().removeIf(k -> k.startsWith("/performance") || k.equals("/@created") || k.equals("/@command")
+        || k.equals("/@threads")
         || k.equals("/parameters@threads") || k.equals("/parameters@block_width"));
     return all;
   }

@@ -80,6 +80,12 @@ public final class ExternalTools {
     return Files.isExecutable(debian) ? debian.toString() : null;
   }
 
+  /** Runs {@code cmd} (e.g. a script of scripts/ under /usr/bin/python3) and returns what it said. */
+  public static Result run(List<String> cmd) {
+    requireH5py();
+    return run(cmd, null);
+  }
+
   private static Result run(List<String> cmd, String stdin) {
     try {
       Path out = Files.createTempFile("sgdmc-tool", ".out");

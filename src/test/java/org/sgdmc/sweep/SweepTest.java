@@ -143,6 +143,10 @@ class SweepTest {
   @Test
   void axesParseAndRejectNonsense() {
     assertArrayEquals(new double[] {1, 2, 3}, Axis.parse("lr", "1:3:3").values());
+    double[] batches = Axis.parse("batch", "1:100:100").values(); // whole numbers exactly, as a batch axis needs
+    for (int i = 0; i < 100; i++) {
+      assertEquals(i + 1.0, batches[i], 0.0);
+    }
     assertArrayEquals(new double[] {0.5}, Axis.parse("lr", "0.5:0.5:1").values());
     assertArrayEquals(new double[] {1, 10, 100}, Axis.parse("lr", "log:1:100:3").values(), 1e-12);
     assertArrayEquals(new double[] {4, 1}, Axis.parse("batch", "4,1").values());

@@ -90,6 +90,18 @@ class TailIndexLinearDTest {
     }
   }
 
+  /** Where u^(d-2) e^(-u^2/2) alone overflows (d above ~340): the top exponent once came out NaN there. */
+  @Test
+  void isotropicTopExponentAgreesWithMonteCarloInHighDimension() {
+    for (int d : new int[] {400, 1500}) {
+      for (double lr : new double[] {0.01, 0.2}) {
+        double exact = IsotropicStepMoments.lyapunov(lr, d, 2);
+        Estimate mc = LinearDTheory.topExponentIsotropic(lr, 1.0, d, 2, 20_000, 29);
+        assertEquals(mc.value(), exact, 4 * mc.stderr(), "d = " + d + ", lr = " + lr);
+      }
+    }
+  }
+
   @Test
   void isotropicIndexFallsWithTheLearningRate() {
     double previous = Double.POSITIVE_INFINITY;

@@ -54,6 +54,15 @@ public record TailFitOptions(
    */
   public static final double DEFAULT_KS_ACCEPTANCE = 0.8;
 
+  /**
+   * The fewest samples a fit with these options can work with, when every sample is finite and positive: kMin + 1
+   * (the threshold sits above kMin points), and with the default kMax (half the samples) twice kMin. Known before
+   * a run, so a run too small to be fitted is refused before it simulates anything.
+   */
+  public long fewestSamples() {
+    return kMax == 0 ? 2L * kMin : kMin + 1L;
+  }
+
   public TailFitOptions {
     if (side == null) {
       throw new IllegalArgumentException("the tail side must be given");

@@ -1,0 +1,261 @@
+package org.sgdmc.io;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every group and dataset sgdmc writes is, and in what units: the {@code description} and {@code units}
+ * attributes that {@link ResultFile} adds on commit wherever a writer did not set them itself. One table for
+ * every file type, so the same name means the same thing (and has the same units) in every file; data/SCHEMA.md
+ * gives the layout and this vocabulary of units:
+ *
+ * <ul>
+ *   <li>{@value #RATE}: Lyapunov exponents and other growth rates of a logarithm;
+ *   <li>{@value #LOG}: logarithms (of distances, of mean squares);
+ *   <li>{@value #STEPS}: times and step counts;
+ *   <li>{@value #ONE}: dimensionless numbers (fractions, learning rates, data, losses, tail indices);
+ *   <li>{@value #COUNT}: numbers of things (samples, batch sizes, dataset sizes);
+ *   <li>{@value #INDEX}: a code that indexes a list of names given in an attribute (phases, end-state classes);
+ *   <li>{@value #SECONDS}: wall-clock seconds;
+ *   <li>{@value #MIXED}: a group: its members state their own units.
+ * </ul>
+ *
+ * <p>A name ending in {@code _stderr} is the standard error of the name without it, in its units. Paths under
+ * {@code /estimates/coordinate} and {@code /observables/coordinate} (tails linear-d) mean what the same names one
+ * level up mean, for the coordinate u_1 instead of |w - w_LS|.
+ */
+final class Descriptions {
+  static final String RATE = "per step, natural log";
+  static final String LOG = "natural log";
+  static final String STEPS = "steps";
+  static final String ONE = "1";
+  static final String COUNT = "count";
+  static final String INDEX = "index";
+  static final String SECONDS = "s";
+  static final String MIXED = "mixed";
+  static final String OPAQUE = "opaque";
+
+  /** A node's two attributes. */
+  record Entry(String description, String units) {}
+
+  /** What a node that no entry describes gets: the suite's walk over every file type fails on it. */
+  static final Entry UNDESCRIBED = new Entry("not described (a gap in org.sgdmc.io.Descriptions)", "unknown");
+
+  private static final Map<String, Entry> TABLE = new HashMap<>();
+
+  private static void put(String path, String units, String description) {
+    if (TABLE.put(path, new Entry(description, units)) != null) {
+      throw new IllegalStateException("described twice: " + path);
+    }
+  }
+
+  static {
+    // groups
+    put("/", MIXED, "an sgdmc result file: the attribute model says which command wrote it; data/SCHEMA.md gives "
+        + "the layout");
+    put("/parameters", MIXED, "the run's settings, as attributes (in the units of the options they record)");
+    put("/observables", MIXED, "ensemble statistics at each recording time");
+    put("/estimates", MIXED, "what the simulation estimates, with standard errors");
+    put("/theory", MIXED, "theory beside the estimates: exact, or with a stated error (a _stderr above 0)");
+    put("/performance", MIXED, "how fast the run went and on what (the results do not depend on it)");
+    put("/data", MIXED, "the finite dataset every trajectory samples from");
+    put("/grid", MIXED, "the axes of the scan or sweep");
+    put("/trajectories", MIXED, "every trajectory's value at every recording time (--keep-trajectories)");
+    put("/stationary_points", MIXED, "stationary points of the full-batch training loss, one entry per point "
+        + "(labels and kinds in the attributes)");
+    put("/final", MIXED, "every trajectory's state at the last step");
+    put("/estimates/coordinate", MIXED, "the tail fit of u_1, the first coordinate of w - w_LS (the group above "
+        + "fits |w - w_LS|)");
+    put("/observables/coordinate", MIXED, "the tail diagnostics of u_1, the first coordinate of w - w_LS");
+
+    // data
+    put("/data/x", ONE, "the inputs x of the finite dataset, one per point ([point, coordinate] in d dimensions)");
+    put("/data/y", ONE, "the labels y of the finite dataset");
+    put("/data/chi", ONE, "chi_i = x_i y_i, all the saddle's dynamics sees of a point");
+    put("/data/x_test", ONE, "the inputs of the test set");
+    put("/data/y_test", ONE, "the labels of the test set");
+    put("/data/covariance", ONE, "Sigma, the covariance of the Gaussian inputs (--sigma-file)");
+    put("/data/w_ls", ONE, "w_LS, the least-squares solution on the dataset");
+    put("/data/residual", ONE, "the residuals y_i - x_i . w_LS at the least-squares solution");
+
+    // observables of a distance (linreg1d, linear-d, the demo)
+    put("/observables/time", STEPS, "recording times: the steps at which the observables are taken");
+    put("/observables/quantile_levels", ONE, "levels p of the quantiles (attribute resolution: how exact they are)");
+    put("/observables/epsilons", ONE, "the distances epsilon of the fraction_within columns");
+    put("/observables/log_distance_mean", LOG, "m(t): mean of log|w_t - w*| over trajectories not exactly at w*");
+    put("/observables/log_distance_stderr", LOG, "standard error of log_distance_mean");
+    put("/observables/log_mean_square", LOG, "log E|w_t - w*|^2 over all trajectories");
+    put("/observables/log_distance_quantiles", LOG, "[time, level]: quantiles of log|w_t - w*|");
+    put("/observables/fraction_within", ONE, "[time, epsilon]: fraction of trajectories with |w_t - w*| < epsilon");
+    put("/observables/fraction_diverged", ONE, "fraction of trajectories with |w_t - w*| > diverged_above");
+    put("/observables/fraction_exact", ONE, "fraction of trajectories with w_t = w* exactly (log distance -inf)");
+    // the saddle's two directions
+    for (String x : new String[] {"h", "m"}) {
+      String what = x.equals("h") ? "h = w + u" : "m = w - u";
+      put("/observables/log_" + x + "_mean", LOG, "mean of log|" + x + "_t| over trajectories with " + x
+          + "_t != 0, " + what);
+      put("/observables/log_" + x + "_stderr", LOG, "standard error of log_" + x + "_mean");
+      put("/observables/log_" + x + "_mean_square", LOG, "log E[" + x + "_t^2] over all trajectories, " + what);
+      put("/observables/log_" + x + "_quantiles", LOG, "[time, level]: quantiles of log|" + x + "_t|, " + what);
+      put("/observables/" + x + "_fraction_within", ONE, "[time, epsilon]: fraction with |" + x + "_t| < epsilon");
+      put("/observables/" + x + "_fraction_diverged", ONE, "fraction with |" + x + "_t| > diverged_above");
+      put("/observables/" + x + "_fraction_exact", ONE, "fraction with " + x + "_t = 0 exactly");
+    }
+    // the two-layer nets
+    put("/observables/fraction", ONE, "[time, class]: fraction of trajectories in each end-state class "
+        + "(names in /observables@classes)");
+    // the tails' diagnostics
+    put("/observables/ccdf", ONE, "the empirical survival function P(X >= x) at ccdf_x");
+    put("/observables/ccdf_x", ONE, "log-spaced points x of the survival function");
+    put("/observables/hill_k", COUNT, "candidate numbers k of tail points (a geometric grid)");
+    put("/observables/hill_alpha", ONE, "the Hill estimate of the tail index at each k: the Hill plot");
+    put("/observables/hill_xmin", ONE, "the threshold at each k: the k-th largest sample");
+    put("/observables/hill_ks_distance", ONE, "KS distance between the samples above each threshold and their "
+        + "Pareto fit");
+    put("/observables/moment_gamma", ONE, "the moment estimator's gamma (= 1/alpha) at each k");
+    put("/observables/bootstrap_alpha", ONE, "each bootstrap replicate's Hill estimate");
+
+    // estimates
+    put("/estimates/lyapunov", RATE, "the simulated Lyapunov exponent: mean over trajectories of the growth per "
+        + "step of the log-distance (attribute method, or data/SCHEMA.md)");
+    put("/estimates/lyapunov_late", RATE, "the same over the late window (attribute window): a check for "
+        + "transients");
+    put("/estimates/lyapunov_plus", RATE, "Lambda_+: mean over trajectories of (log|h_T| - log|h_0|) / T, "
+        + "h = w + u");
+    put("/estimates/lyapunov_minus", RATE, "Lambda_-: mean over trajectories of (log|m_T| - log|m_0|) / T, "
+        + "m = w - u");
+    put("/estimates/lyapunov_plus_late", RATE, "Lambda_+ over the late window (attribute window)");
+    put("/estimates/lyapunov_minus_late", RATE, "Lambda_- over the late window (attribute window)");
+    put("/estimates/lyapunov_spectrum", RATE, "Lambda_a, a = 1..k: mean over trajectories of L_a(T) / T");
+    put("/estimates/lyapunov_spectrum_late", RATE, "Lambda_a over the late window (attribute window)");
+    // written by main's issue-15 and issue-11 work, named here ahead of the merge
+    put("/estimates/lyapunov_spectrum_whole_run", RATE, "Lambda_a over the whole run, 0 to T: mean over trajectories "
+        + "of L_a(T) / T");
+    put("/estimates/drift", RATE, "per trajectory L_a(T)/T - L_a(T/2)/(T/2), averaged: about minus the bias left "
+        + "in lyapunov_spectrum");
+    put("/estimates/lyapunov_sum", RATE, "Lambda_1 + ... + Lambda_k from the per-trajectory sums");
+    put("/estimates/time", STEPS, "the recording times after 0: the rows of lyapunov_at_time");
+    put("/estimates/lyapunov_at_time", RATE, "[time, a]: mean over trajectories of L_a(t) / t, the estimate had "
+        + "the run stopped at t");
+    put("/estimates/phase", INDEX, "the phase the simulated exponents name: an index into phase_names");
+    put("/estimates/phase_confidence", ONE, "how many standard errors the less certain exponent lies from 0 "
+        + "(below 4: uncertain)");
+    put("/estimates/end_fraction", ONE, "fraction of trajectories in each end-state class at the last step");
+    put("/estimates/test_loss", ONE, "mean test loss of each class's trajectories at the end");
+    put("/estimates/train_loss", ONE, "mean training loss of each class's trajectories at the end");
+    put("/estimates/mean_u", ONE, "mean u of each class's trajectories at the end");
+    put("/estimates/mean_w", ONE, "mean w of each class's trajectories at the end");
+    put("/estimates/mean_test_loss", ONE, "mean test loss over the trajectories that did not diverge");
+    put("/estimates/samples", COUNT, "samples of the stationary law: trajectories x observations each");
+    put("/estimates/finite_samples", COUNT, "samples that are finite (their trajectory did not diverge)");
+    put("/estimates/diverged_fraction", ONE, "fraction of trajectories that diverged");
+    put("/estimates/tail_index", ONE, "the Hill estimate of the tail index alpha above the chosen threshold "
+        + "(NaN where none is reported; the status says why)");
+    put("/estimates/tail_index_ci", ONE, "bootstrap interval {low, high} of the tail index (attribute level)");
+    put("/estimates/tail_index_ci_low", ONE, "lower end of the bootstrap interval of the tail index");
+    put("/estimates/tail_index_ci_high", ONE, "upper end of the bootstrap interval of the tail index");
+    put("/estimates/tail_xmin", ONE, "the threshold: the samples at or above it are the fitted tail");
+    put("/estimates/tail_k", COUNT, "samples at or above tail_xmin, used by the Hill estimator");
+    put("/estimates/ks_distance", ONE, "KS distance between the tail and its Pareto fit at the chosen threshold");
+    put("/estimates/moment_index", ONE, "the Dekkers-Einmahl-de Haan moment estimate of the tail index");
+    put("/estimates/index_reported", ONE, "1 where a tail index is reported, 0 where there is no stationary law");
+    put("/estimates/theory_outside_ci", ONE, "1 where the reported interval excludes the Kesten index, else 0");
+    put("/estimates/burn_in", STEPS, "steps before a trajectory's first observation");
+    put("/estimates/thin", STEPS, "steps between a trajectory's observations");
+
+    // every trajectory at the end (the two-layer nets)
+    put("/final/u", ONE, "u at the last step (frozen at its last finite state if diverged)");
+    put("/final/w", ONE, "w at the last step (frozen at its last finite state if diverged)");
+    put("/final/diverged_at", STEPS, "step at which the trajectory diverged, -1 if it did not");
+    put("/final/class", INDEX, "end-state class: an index into /observables@classes");
+    put("/final/test_loss", ONE, "test loss at the last step");
+
+    // axes
+    put("/grid/lr", ONE, "the learning rates");
+    put("/grid/batch", COUNT, "the batch sizes");
+    put("/grid/mu", ONE, "the signal fraction mu of the labels y = mu x + (1 - mu) eps");
+    put("/grid/a", ONE, "the second value a of the two-point chi");
+    put("/grid/n", COUNT, "the dataset sizes N (0: fresh data each step)");
+    put("/grid/outlier", ONE, "the outlier's x_1^2 = C");
+
+    // stationary points of the two-layer nets
+    put("/stationary_points/u", ONE, "u of each point");
+    put("/stationary_points/w", ONE, "w of each point");
+    put("/stationary_points/train_loss", ONE, "the training loss L there");
+    put("/stationary_points/test_loss", ONE, "the test loss there");
+    put("/stationary_points/gradient_norm", ONE, "|grad L| there (below 1e-10)");
+    put("/stationary_points/h_uu", ONE, "the Hessian of L there: d^2 L / du^2");
+    put("/stationary_points/h_uw", ONE, "the Hessian of L there: d^2 L / du dw");
+    put("/stationary_points/h_ww", ONE, "the Hessian of L there: d^2 L / dw^2");
+    put("/stationary_points/eig_min", ONE, "the smaller eigenvalue of the Hessian");
+    put("/stationary_points/eig_max", ONE, "the larger eigenvalue of the Hessian (the sharpness h of a minimum)");
+    put("/stationary_points/lr_gd", ONE, "2 / h for a minimum (GD's linear-stability threshold), NaN otherwise");
+
+    // theory
+    put("/theory/lyapunov", RATE, "the exact Lyapunov exponent (E log|1 - lr q|; tails: E ln|a|), attribute "
+        + "method");
+    put("/theory/lyapunov_plus", RATE, "the exact Lambda_+ = E log|1 + lr chib| (attribute method)");
+    put("/theory/lyapunov_minus", RATE, "the exact Lambda_- = E log|1 - lr chib| (attribute method)");
+    put("/theory/lyapunov_d1", RATE, "d = 1: the exact exponent of the 1-D model, E log|1 - lr q|");
+    put("/theory/lyapunov_top_isotropic", RATE, "isotropic Gaussian data: Lambda_1 = E log|M e_1|, exact by "
+        + "rotation invariance");
+    put("/theory/log_det_mean", RATE, "Lambda_1 + ... + Lambda_d = E log|det M|");
+    put("/theory/log_mean_square_rate", RATE, "log E[(1 - lr q)^2]: the exact growth of log E|w_t - w*|^2 per "
+        + "step");
+    put("/theory/lr_gd", ONE, "GD's threshold 2 / E[x^2] (the nets: 2 / h of each minimum)");
+    put("/theory/lr_mean_square", ONE, "the largest learning rate with E[(1 - lr q)^2] < 1: convergence in mean "
+        + "square");
+    put("/theory/lr_stationary", ONE, "(2 / E[x^2]) / (1 + 1/S), the stationary threshold");
+    put("/theory/lr_probabilistic", ONE, "the learning rate where the exact Lyapunov exponent changes sign: the "
+        + "edge of convergence in probability");
+    put("/theory/mean_square_factor_plus", ONE, "E[(1 + lr chib)^2]: E[h_{t+1}^2] = factor * E[h_t^2]");
+    put("/theory/mean_square_factor_minus", ONE, "E[(1 - lr chib)^2]: E[m_{t+1}^2] = factor * E[m_t^2]");
+    put("/theory/phase", INDEX, "the phase the exact exponents name: an index into phase_names");
+    put("/theory/phase_confidence", ONE, "how many standard errors the less certain exact exponent lies from 0 "
+        + "(inf when both are exact)");
+    put("/theory/fine_lr", ONE, "a fine grid of learning rates, for plots");
+    put("/theory/fine_lyapunov", RATE, "the exact exponent on fine_lr");
+    put("/theory/fine_lyapunov_plus", RATE, "the exact Lambda_+ at the saddle C on fine_lr");
+    put("/theory/fine_lyapunov_minus", RATE, "the exact Lambda_- at the saddle C on fine_lr");
+    put("/theory/minimum_lyapunov", RATE, "top Lyapunov exponent of SGD linearised at each minimum (Monte Carlo)");
+    put("/theory/saddle_attractive", ONE, "[interval, {lo, hi}]: the learning rates where the saddle C attracts "
+        + "in probability");
+    put("/theory/tail_index", ONE, "the Kesten index alpha solving E|a|^alpha = 1: +inf for a light tail, NaN "
+        + "where there is no stationary law");
+    put("/theory/regime", INDEX, "the theory's regime per cell: an index into regime_names");
+
+    put("/performance/fit_seconds", SECONDS, "wall time of the tail fit (threshold search and bootstrap)");
+    put("/performance/seconds", SECONDS, "wall time of the sweep");
+    put("/shard", MIXED, "one shard of a sharded run (--shard I/K): which run and which part of it, as attributes; "
+        + "'sgdmc merge OUT.h5 SHARD.h5...' puts the shards together");
+  }
+
+  private Descriptions() {}
+
+  /** The description and units of the node at {@code path}, or {@link #UNDESCRIBED}. */
+  static Entry of(String path) {
+    Entry e = TABLE.get(path);
+    if (e != null) {
+      return e;
+    }
+    if (path.startsWith("/estimates/coordinate/") || path.startsWith("/observables/coordinate/")) {
+      Entry above = of(path.replace("/coordinate/", "/"));
+      return above == UNDESCRIBED ? above : new Entry(above.description() + " (of u_1)", above.units());
+    }
+    if (path.endsWith("_stderr")) {
+      String base = path.substring(0, path.length() - "_stderr".length());
+      Entry of = of(base);
+      return of == UNDESCRIBED ? of
+          : new Entry("standard error of " + base.substring(base.lastIndexOf('/') + 1), of.units());
+    }
+    if (path.startsWith("/shard/state_")) {
+      return new Entry("the shard's saved reduction, 64-bit big-endian words of sgdmc's own encoding (read by "
+          + "'sgdmc merge' only)", OPAQUE);
+    }
+    if (path.startsWith("/trajectories/")) {
+      String name = path.substring("/trajectories/".length());
+      return new Entry("[time, trajectory]: " + name + " of every trajectory at every recording time", LOG);
+    }
+    return UNDESCRIBED;
+  }
+}

@@ -1,0 +1,105 @@
+package org.sgdmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sgdmc.io.ExternalTools;
+
+/**
+ * Every kind of file the CLI writes (simulate, tails and sweep of every model and data source, scan, demo, shards), read
+ * with h5py: every group and dataset carries a {@code description} and {@code units} from the documented
+ * vocabulary, every string comes back as {@code str} (not {@code bytes}), and the root says what built the file
+ * and on what. A writer that adds a node the description table does not know fails here.
+ */
+class EveryFileDescribesItselfTest {
+  @TempDir Path dir;
+
+  /** data/SCHEMA.md's vocabulary of units. */
+  static final List<String> UNITS = List.of("per step, natural log", "natural log", "steps", "1", "count", "index",
+      "s", "opaque", "mixed");
+
+  @Test
+  void everyGroupAndDatasetOfEveryFileTypeHasADescriptionAndUnits() throws Exception {
+    Path x = Files.writeString(dir.resolve("x.csv"), "x\n0.5\n-1.2\n2.0\n0.7\n1.1\n");
+    Path sigma = Files.writeString(dir.resolve("sigma.csv"), "1,0.2\n0.2,0.5\n");
+    String[] run = {"--trajectories", "64", "--steps", "20"};
+    String[] tails = {"--trajectories", "256", "--samples-per-trajectory", "2", "--kmin", "20", "--burn-in", "50",
+        "--thin", "5", "--bootstrap", "10"};
+    List<String[]> commands = List.of(
+        cat(new String[] {"simulate", "linreg1d", "--lr", "0.5"}, run),
+        cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--n", "10", "--outlier", "4", "--keep-trajectories"}, run),
+        cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--data-file", x.toString()}, run),
+        cat(new String[] {"simulate", "saddle", "--lr", "1.0", "--mu", "0.06"}, run),
+        cat(new String[] {"simulate", "saddle", "--lr", "1.0", "--mu", "0.06", "--n", "5", "--keep-trajectories"}, run),
+        cat(new String[] {"simulate", "saddle", "--lr", "1.2", "--data", "two-point", "--a", "-0.5"}, run),
+        cat(new String[] {"simulate", "linear-d", "--dim", "3", "--k", "3", "--lr", "0.1"}, run),
+        cat(new String[] {"simulate", "linear-d", "--dim", "2", "--k", "2", "--lr", "0.1", "--n", "20", "--keep-trajectories"}, run),
+        cat(new String[] {"simulate", "linear-d", "--sigma-file", sigma.toString(), "--k", "2", "--lr", "0.1"}, run),
+        cat(new String[] {"simulate", "linear-d", "--dim", "1", "--k", "1", "--lr", "0.1"}, run),
+        cat(new String[] {"simulate", "tanh2", "--lr", "0.3", "--n-test", "200"}, run),
+        cat(new String[] {"simulate", "swish2", "--lr", "0.3", "--start", "B", "--n-test", "200"}, run),
+        cat(new String[] {"scan", "tanh2", "--lr", "0.1:1:2", "--n-test", "200"}, run),
+        cat(new String[] {"scan", "swish2", "--lr", "0.1:1:2", "--start", "B", "--n-test", "200"}, run),
+        cat(new String[] {"demo"}, run),
+        cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--outlier", "0:4:2", "--n", "6"}, run),
+        cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2"}, run),
+        cat(new String[] {"sweep", "saddle", "--lr", "0.1:1:2", "--mu", "0:1:2"}, run),
+        cat(new String[] {"sweep", "saddle", "--data", "two-point", "--lr", "0.1:1:2", "--a", "-1:1:2"}, run),
+        cat(new String[] {"sweep", "tails-linreg1d", "--lr", "0.3,0.6"}, tails),
+        cat(new String[] {"tails", "linreg1d", "--lr", "1.0"}, tails),
+        cat(new String[] {"tails", "linreg1d", "--lr", "1.0", "--n", "50"}, tails),
+        cat(new String[] {"tails", "linreg1d", "--lr", "0.6", "--noise", "stable", "--stable-alpha", "1.5"}, tails),
+        cat(new String[] {"tails", "linear-d", "--dim", "3", "--lr", "0.3"}, tails),
+        cat(new String[] {"tails", "linear-d", "--dim", "2", "--lr", "0.3", "--n", "40"}, tails),
+        // shard files (a merged file is the unsharded command's own file)
+        cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
+        cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));
+    List<String> files = new ArrayList<>();
+    for (String[] c : commands) {
+      Path out = dir.resolve("f" + files.size() + ".h5");
+      InspectCommandTest.Run r = InspectCommandTest.run(cat(c, "-o", out.toString()));
+      assertEquals(0, r.exitCode(), String.join(" ", c) + ":\n" + r.err());
+      files.add(out.toString());
+    }
+    ExternalTools.Result py = ExternalTools.python("""
+        import sys, h5py, numpy as np
+        units = set(sys.argv[1].split(';'))
+        problems = []
+        def strings(where, v):
+            a = np.asarray(v)
+            if isinstance(v, bytes) or a.dtype.kind == 'S' or (a.dtype.kind == 'O' and any(isinstance(e, bytes) for e in a.ravel())):
+                problems.append(where + ' is bytes, not str')
+        def check(f, name, obj):
+            where = f.filename.split('/')[-1] + ' [' + f.attrs['model'] + '] /' + name
+            for k, v in obj.attrs.items():
+                strings(where + '@' + k, v)
+            d, u = obj.attrs.get('description'), obj.attrs.get('units')
+            if not isinstance(d, str) or not d or d.startswith('not described'):
+                problems.append(where + ': description ' + repr(d))
+            if u not in units:
+                problems.append(where + ': units ' + repr(u))
+        for fn in sys.argv[2:]:
+            with h5py.File(fn, 'r') as f:
+                check(f, '', f)
+                f.visititems(lambda name, obj: check(f, name, obj))
+                for k in ('sgdmc_version', 'git_commit', 'java', 'cpu', 'vector_width', 'threads'):
+                    if k not in f.attrs:
+                        problems.append(fn + ': no root attribute ' + k)
+        print('\\n'.join(problems))
+        """, cat(new String[] {String.join(";", UNITS)}, files.toArray(String[]::new)));
+    assertEquals(0, py.exitCode(), py.stderr());
+    assertEquals("", py.stdout().strip(), "nodes that do not describe themselves:\n" + py.stdout());
+  }
+
+  private static String[] cat(String[] a, String... b) {
+    String[] all = new String[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}
