@@ -66,7 +66,7 @@ public final class OutputMixin {
    * merge, or the whole run; a run with an output is checkpointed beside it, resumed from an earlier attempt's
    * checkpoint, and stops cleanly on SIGTERM.
    */
-  <R> R execute(CommandLine.Model.CommandSpec spec, long seed, long trajectories, String label,
+  <R> R execute(CommandLine.Model.CommandSpec spec, long seed, long trajectories, int threads, String label,
       Function<Simulation.Progress, R> job, FileWriter<R> file, Consumer<R> summary, String plotScript, ShardMixin shards) {
     // commands that cannot be sharded (a scan reduces many ensembles) drop --shard, and are not checkpointed
     Execution execution = shards == null || spec.findOption("--shard") == null ? null : execution(spec, shards, trajectories);
@@ -74,7 +74,7 @@ public final class OutputMixin {
     try (ProgressBar bar = progressBar(label)) {
       result = execution == null ? job.apply(ProgressBar.orNone(bar)) : execution.call(() -> job.apply(ProgressBar.orNone(bar)));
     } catch (Execution.Captured shard) {
-      writeShard(spec, seed, execution.shard(), shard, "trajectories");
+      writeShard(spec, seed, threads, execution.shard(), shard, "trajectories");
       execution.finished();
       return null;
     } catch (Execution.Stopped stopped) {
@@ -122,10 +122,11 @@ public final class OutputMixin {
   }
 
   /** Writes a shard file at {@code -o} and says so. */
-  void writeShard(CommandLine.Model.CommandSpec spec, long seed, Shard shard, Execution.Captured c, String unit) {
+  void writeShard(CommandLine.Model.CommandSpec spec, long seed, int threads, Shard shard, Execution.Captured c,
+      String unit) {
     ShardFile f = new ShardFile(RunIdentity.command(spec), VersionProvider.version(), seed, RunIdentity.options(spec),
         spec.root().commandLine().getParseResult().originalArgs(), System.getProperty("user.dir"), shard.index(),
-        shard.count(), unit, c.from(), c.to(), c.total(), c.kernelSeconds(), c.state());
+        shard.count(), unit, c.from(), c.to(), c.total(), threads, c.kernelSeconds(), c.state());
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), commandLine(spec), seed);
     Output.write(() -> f.write(out, force, meta));
     System.out.printf("wrote %s: %s; merge all %d with: sgdmc merge OUT.h5 SHARD.h5...%n", out, f.describe(),

@@ -30,12 +30,12 @@ public final class RunMixin {
   /** {@link OutputMixin#execute} with this run's seed. */
   <R> R execute(CommandLine.Model.CommandSpec spec, String label, Function<Simulation.Progress, R> job,
       OutputMixin.FileWriter<R> file, Consumer<R> summary) {
-    return output.execute(spec, ensemble.seed, ensemble.trajectories, label, job, file, summary, null, shard);
+    return output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), label, job, file, summary, null, shard);
   }
 
   /** {@link OutputMixin#execute} with this run's seed; {@code plotScript} names the script that plots the file. */
   <R> R execute(CommandLine.Model.CommandSpec spec, String label, Function<Simulation.Progress, R> job,
       OutputMixin.FileWriter<R> file, Consumer<R> summary, String plotScript) {
-    return output.execute(spec, ensemble.seed, ensemble.trajectories, label, job, file, summary, plotScript, shard);
+    return output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), label, job, file, summary, plotScript, shard);
   }
 }

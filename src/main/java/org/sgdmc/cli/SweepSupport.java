@@ -127,7 +127,7 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
       for (int i = (int) range[0]; i < range[1]; i++) {
         mine.put(i, cells[i]);
       }
-      run.output.writeShard(spec, seed, shard, new Execution.Captured(SweepCheckpoint.encode(mine, codec), range[0],
+      run.output.writeShard(spec, seed, settings.threads(), shard, new Execution.Captured(SweepCheckpoint.encode(mine, codec), range[0],
           range[1], grid.size(), seconds), "cells");
       checkpoint.delete();
       return;

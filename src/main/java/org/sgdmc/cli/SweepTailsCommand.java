@@ -152,7 +152,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
       for (int c = (int) range[0]; c < range[1]; c++) {
         mine.put(c, cells.get(c - (int) range[0]));
       }
-      tails.output.writeShard(spec, tails.ensemble.seed, shard, new Execution.Captured(
+      tails.output.writeShard(spec, tails.ensemble.seed, tails.ensemble.threads(), shard, new Execution.Captured(
           SweepCheckpoint.encode(mine, TailsCell.CODEC), range[0], range[1], models.size(), seconds), "cells");
       checkpoint.delete();
       return;

@@ -72,7 +72,7 @@ public final class TailsRun implements SharedOptions.Tailored {
     checkBeforeRun(batch, dim);
     Output.checkWritable(output);
     TailIndex t = theory.get();
-    output.execute(spec, ensemble.seed, ensemble.trajectories, name, progress -> sample(blocks, t, fitCoordinate, progress),
+    output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), name, progress -> sample(blocks, t, fitCoordinate, progress),
         (out, force, meta, result) -> TailsFile.write(out, force, meta, name, parameters, result),
         result -> TailsReport.print(System.out, name + "  " + title, result), null, shard);
   }

@@ -19,7 +19,8 @@ import java.util.NoSuchElementException;
  * @param args the command line as typed (without the program name), to run the command again at the merge
  */
 public record ShardFile(String command, String version, long seed, List<String> options, List<String> args,
-    String workingDirectory, int index, int count, String unit, long first, long end, long total, double kernelSeconds,
+    String workingDirectory, int index, int count, String unit, long first, long end, long total, int threads,
+    double kernelSeconds,
     byte[] state) {
 
   /** Format of the state: the version of the accumulators' save format. */
@@ -53,6 +54,7 @@ public record ShardFile(String command, String version, long seed, List<String> 
       f.attribute(G, "end", end);
       f.attribute(G, "total", total);
       f.attribute(G, "kernel_seconds", kernelSeconds);
+      f.attribute("/", "threads", (long) threads);
       f.attribute(G, "state_format", STATE_FORMAT);
       f.attribute(G, "state_bytes", (long) state.length);
       f.attribute(G, "state_crc32", crc(state));
@@ -121,7 +123,7 @@ public record ShardFile(String command, String version, long seed, List<String> 
           List.of(g.attribute("args").strings()), g.attribute("working_directory").strings()[0],
           (int) g.attribute("index").longs()[0], (int) g.attribute("count").longs()[0], g.attribute("unit").strings()[0],
           g.attribute("first").longs()[0], g.attribute("end").longs()[0], g.attribute("total").longs()[0],
-          g.attribute("kernel_seconds").doubles()[0], state);
+          (int) root.attribute("threads").longs()[0], g.attribute("kernel_seconds").doubles()[0], state);
     } catch (NoSuchElementException | IllegalStateException | ClassCastException e) {
       throw new IllegalArgumentException(file + " is not an sgdmc shard file (" + e.getMessage() + ")");
     }

@@ -47,7 +47,7 @@ class InspectCommandTest {
         .dropWhile(l -> !l.equals("group /")).skip(1).takeWhile(l -> l.startsWith("  @"))
         .map(l -> l.substring(3, l.indexOf(' ', 3))).toList();
     assertEquals(List.of("sgdmc_version", "command", "seed", "rng", "created",
-        "converged", "diverged", "floor", "grid", "labels", "lr", "seeds"), rootAttributes);
+        "converged", "diverged", "floor", "grid", "hdf5_writer", "labels", "lr", "seeds"), rootAttributes);
 
     assertLine(out, "@sgdmc_version\\s+string\\s+\"0\\.1\\.0\"");
     assertLine(out, "@command\\s+string\\s+\"sgdmc run --lr 0\\.1 --out \\\\\"run\\.h5\\\\\"\"");

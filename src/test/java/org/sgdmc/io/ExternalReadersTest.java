@@ -110,8 +110,8 @@ class ExternalReadersTest {
     assertEquals(bits(2.0), seen.get("A /observables/loss scale").payload());
     assertEquals("7", seen.get("A /observables/loss stride").payload());
 
-    // nothing more than was written: in particular no "_jHDF" attribute
-    assertEquals(new TreeSet<>(List.of("command", "converged", "created", "diverged", "floor", "grid", "labels",
+    // nothing more than was written (and the writer's name, hdf5_writer): in particular no "_jHDF" attribute
+    assertEquals(new TreeSet<>(List.of("command", "converged", "created", "diverged", "floor", "grid", "hdf5_writer", "labels",
         "lr", "rng", "seed", "seeds", "sgdmc_version")), names(seen, "A / "));
     assertEquals(new TreeSet<>(List.of("/", "/empty_group", "/observables", "/parameters", "/summary")),
         names(seen, "G "));
