@@ -106,7 +106,9 @@ class ReadmeCommandsIT {
       }
       String cmd = line.replaceFirst("\\s+#.*$", "");
       boolean tails = cmd.contains("scripts/sgdmc tails") || cmd.contains("sweep tails-");
-      cmd = cap(cmd, "--trajectories", tails ? MAX_TAILS_TRAJECTORIES : MAX_TRAJECTORIES);
+      // a shard needs a group of 64 trajectories of its own: K shards keep at least 64 K
+      cmd = cap(cmd, "--trajectories", tails ? MAX_TAILS_TRAJECTORIES
+          : cmd.contains("--shard") ? 4 * MAX_TRAJECTORIES : MAX_TRAJECTORIES);
       if (!tails) {
         cmd = cap(cmd, "--steps", MAX_STEPS);
       }
