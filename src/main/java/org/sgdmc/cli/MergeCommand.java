@@ -77,9 +77,18 @@ public final class MergeCommand implements Runnable {
       parsed = parsed.subcommand();
     }
     CommandLine.Model.CommandSpec command = parsed.commandSpec();
-    if (!RunIdentity.command(command).equals(first.command())
-        || !RunIdentity.options(command).equals(first.options())) {
+    if (!RunIdentity.command(command).equals(first.command())) {
       throw new UserError("the shards' command line does not parse to the run they record (" + first.command() + ")");
+    }
+    List<String> here = RunIdentity.options(command);
+    for (int k = 0; k < Math.min(here.size(), first.options().size()); k++) {
+      if (!here.get(k).equals(first.options().get(k))) {
+        throw new UserError("the shards ran with " + first.options().get(k) + " but here it is " + here.get(k)
+            + ": merge where the shards ran, with the same input files");
+      }
+    }
+    if (here.size() != first.options().size()) {
+      throw new UserError("the shards' options do not match this sgdmc's (" + first.command() + ")");
     }
     String line = "sgdmc merge " + out + " " + String.join(" ", shardFiles.stream().map(Path::toString).toList())
         + "   # of: sgdmc " + String.join(" ", withoutShardAndOutput(first.args()));

@@ -85,6 +85,16 @@ class ShardMergeCliIT {
   }
 
   @Test
+  void aDataFileChangedBetweenTheShardsAndTheMergeIsCaught() throws Exception {
+    Files.writeString(dir.resolve("x.csv"), "x\n0.5\n-1.2\n2.0\n0.7\n1.1\n");
+    String[] run = {"simulate", "linreg1d", "--lr", "0.5", "--data-file", "x.csv", "--trajectories", "640", "--steps",
+      "50"};
+    shards(run, 2, 0, 1);
+    Files.writeString(dir.resolve("x.csv"), "x\n0.5\n-1.2\n2.0\n0.7\n1.2\n"); // one value changed
+    assertRefused("merge where the shards ran, with the same input files", "s0-2.h5", "s1-2.h5");
+  }
+
+  @Test
   void tooManyShardsAndAShardWithoutAnOutputAreRefusedUpFront() {
     Launcher.Run many = Launcher.sgdmc(dir, with(SIM, "--shard", "0/11", "-o", "x.h5"));
     assertEquals(2, many.exitCode(), many.stderr());
