@@ -74,15 +74,7 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     SweepCheckpoint.Codec<SweepRunner.CellResult> codec = SweepCheckpoint.exponents(family.exponents());
     Shard shard = run.shard.resolve(spec, System.getenv(), System.err);
     long[] range = shard == null ? new long[] {0, grid.size()} : cellRange(shard, grid.size());
-    Map<Integer, SweepRunner.CellResult> done = new HashMap<>();
-    if (run.shard.merging) {
-      for (byte[] state : Execution.current().savedStates()) {
-        done.putAll(SweepCheckpoint.decode(state, codec));
-      }
-      if (done.size() != grid.size()) {
-        throw new UserError("the shards hold " + done.size() + " cells of a " + grid.size() + "-cell sweep");
-      }
-    }
+    Map<Integer, SweepRunner.CellResult> done = run.shard.merging ? mergedCells(codec, grid.size()) : new HashMap<>();
     Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
     String fingerprint = grid.fingerprint(trajectories, stepCount, seed, familySettings()) + " cells " + range[0]
         + ".." + range[1] + " sgdmc " + VersionProvider.version();
@@ -123,13 +115,8 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
     if (shard != null) {
-      Map<Integer, SweepRunner.CellResult> mine = new HashMap<>();
-      for (int i = (int) range[0]; i < range[1]; i++) {
-        mine.put(i, cells[i]);
-      }
-      run.output.writeShard(spec, seed, settings.threads(), shard, new Execution.Captured(SweepCheckpoint.encode(mine, codec), range[0],
-          range[1], grid.size(), seconds), "cells");
-      checkpoint.delete();
+      writeCellShard(spec, run.output, seed, settings.threads(), shard, range, grid.size(), i -> cells[i], codec, seconds,
+          checkpoint);
       return;
     }
     SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());
@@ -146,6 +133,38 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
     if (checkpoint != null) {
       checkpoint.abandon();
     }
+  }
+
+  /** A merge's cells: every shard's saved cells, which together must be the whole sweep of {@code cells}. */
+  static <C> Map<Integer, C> mergedCells(SweepCheckpoint.Codec<C> codec, int cells) {
+    Map<Integer, C> all = new HashMap<>();
+    try {
+      for (byte[] state : Execution.current().savedStates()) {
+        all.putAll(SweepCheckpoint.decode(state, codec));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserError("a shard's saved cells do not fit this sweep: " + e.getMessage());
+    }
+    if (all.size() != cells) {
+      throw new UserError("the shards hold " + all.size() + " cells of a " + cells + "-cell sweep");
+    }
+    return all;
+  }
+
+  /**
+   * Ends a shard of a sweep: its cells {@code range} (of {@code total}), {@code cell(i)} each, go to the shard
+   * file at {@code -o}, and the checkpoint that held them while they ran is deleted.
+   */
+  static <C> void writeCellShard(CommandLine.Model.CommandSpec spec, OutputMixin output, long seed, int threads,
+      Shard shard, long[] range, int total, java.util.function.IntFunction<C> cell, SweepCheckpoint.Codec<C> codec,
+      double seconds, SweepCheckpoint<C> checkpoint) {
+    Map<Integer, C> mine = new HashMap<>();
+    for (int i = (int) range[0]; i < range[1]; i++) {
+      mine.put(i, cell.apply(i));
+    }
+    output.writeShard(spec, seed, threads, shard,
+        new Execution.Captured(SweepCheckpoint.encode(mine, codec), range[0], range[1], total, seconds), "cells");
+    checkpoint.delete();
   }
 
   /** A shard's cells: contiguous, since every cell of a sweep costs the same (trajectories x steps). */

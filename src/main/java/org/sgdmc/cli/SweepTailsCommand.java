@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sgdmc.engine.Execution;
 import org.sgdmc.engine.Shard;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.engine.StopSignal;
@@ -97,15 +96,8 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
         + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.withReplacement);
     Shard shard = tails.shard.resolve(spec, System.getenv(), System.err);
     long[] range = shard == null ? new long[] {0, models.size()} : SweepSupport.cellRange(shard, models.size());
-    Map<Integer, TailsCell> done = new HashMap<>();
-    if (tails.shard.merging) {
-      for (byte[] state : Execution.current().savedStates()) {
-        done.putAll(SweepCheckpoint.decode(state, TailsCell.CODEC));
-      }
-      if (done.size() != models.size()) {
-        throw new UserError("the shards hold " + done.size() + " cells of a " + models.size() + "-cell sweep");
-      }
-    }
+    Map<Integer, TailsCell> done = tails.shard.merging ? SweepSupport.mergedCells(TailsCell.CODEC, models.size())
+        : new HashMap<>();
     // Each finished cell goes to a checkpoint beside the output; a rerun of the same command skips those cells.
     Path checkpointPath = SweepCheckpoint.pathFor(out.toAbsolutePath());
     SweepCheckpoint<TailsCell> checkpoint;
@@ -148,13 +140,8 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
     if (shard != null) {
-      Map<Integer, TailsCell> mine = new HashMap<>();
-      for (int c = (int) range[0]; c < range[1]; c++) {
-        mine.put(c, cells.get(c - (int) range[0]));
-      }
-      tails.output.writeShard(spec, tails.ensemble.seed, tails.ensemble.threads(), shard, new Execution.Captured(
-          SweepCheckpoint.encode(mine, TailsCell.CODEC), range[0], range[1], models.size(), seconds), "cells");
-      checkpoint.delete();
+      SweepSupport.writeCellShard(spec, tails.output, tails.ensemble.seed, tails.ensemble.threads(), shard, range,
+          models.size(), c -> cells.get(c - (int) range[0]), TailsCell.CODEC, seconds, checkpoint);
       return;
     }
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), tails.output.commandLine(spec), tails.ensemble.seed);

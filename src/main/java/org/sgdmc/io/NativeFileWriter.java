@@ -61,7 +61,7 @@ final class NativeFileWriter {
     Typed t = typed(h5, arena, v, path);
     long space = h5.createSpace(arena, shape(v), path);
     try {
-      long d = h5.createDataset(arena, loc, name(path), t.fileType(), space, null, 0, path);
+      long d = h5.createDataset(arena, loc, name(path), t.fileType(), space, path);
       try {
         h5.writeDataset(d, t.memType(), t.data(), path);
         for (Map.Entry<String, Value> a : attributes.entrySet()) {

@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A small hand-written binding of the HDF5 C library (1.10 or newer, as Debian ships it) through {@code
- * java.lang.foreign}: the calls sgdmc's writer needs (files, groups, dataspaces, datasets, attributes, string
- * types) and nothing else. Every call's return code is checked and a failure becomes one line naming the call
+ * java.lang.foreign}: the calls sgdmc's writer needs (files, groups, dataspaces, contiguous datasets,
+ * attributes, string types) and nothing else. Every call's return code is checked and a failure becomes one line naming the call
  * and the object ({@link Hdf5Exception}); the library's own error printing is switched off.
  *
  * <p>HDF5's predefined types and property classes are macros over global variables ({@code H5T_NATIVE_DOUBLE}
@@ -44,9 +43,8 @@ final class NativeHdf5 {
 
   final String version;
   final long nativeDouble, nativeLong, nativeInt, nativeByte, cString, fileDouble, fileLong, fileInt, fileByte;
-  final long datasetCreateClass;
   private final MethodHandle fcreate, fclose, gcreate, gclose, screateSimple, screate, sclose, dcreate, dwrite, dclose,
-      acreate, awrite, aclose, tcopy, tsetSize, tsetCset, tclose, pcreate, pclose, psetChunk, psetDeflate;
+      acreate, awrite, aclose, tcopy, tsetSize, tsetCset, tclose;
 
   private NativeHdf5(SymbolLookup lib) throws Throwable {
     Linker linker = Linker.nativeLinker();
@@ -73,7 +71,6 @@ final class NativeHdf5 {
     fileLong = global(lib, "H5T_STD_I64LE_g");
     fileInt = global(lib, "H5T_STD_I32LE_g");
     fileByte = global(lib, "H5T_STD_I8LE_g");
-    datasetCreateClass = global(lib, "H5P_CLS_DATASET_CREATE_ID_g");
     fcreate = handle(lib, linker, "H5Fcreate", FunctionDescriptor.of(HID, PTR, ValueLayout.JAVA_INT, HID, HID));
     fclose = handle(lib, linker, "H5Fclose", FunctionDescriptor.of(HERR, HID));
     gcreate = handle(lib, linker, "H5Gcreate2", FunctionDescriptor.of(HID, HID, PTR, HID, HID, HID));
@@ -93,10 +90,6 @@ final class NativeHdf5 {
     tsetSize = handle(lib, linker, "H5Tset_size", FunctionDescriptor.of(HERR, HID, SIZE));
     tsetCset = handle(lib, linker, "H5Tset_cset", FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT));
     tclose = handle(lib, linker, "H5Tclose", FunctionDescriptor.of(HERR, HID));
-    pcreate = handle(lib, linker, "H5Pcreate", FunctionDescriptor.of(HID, HID));
-    pclose = handle(lib, linker, "H5Pclose", FunctionDescriptor.of(HERR, HID));
-    psetChunk = handle(lib, linker, "H5Pset_chunk", FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT, PTR));
-    psetDeflate = handle(lib, linker, "H5Pset_deflate", FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT));
   }
 
   /** The library, loaded once; empty (see {@link #unavailableReason()}) where it cannot be found or used. */
@@ -271,29 +264,11 @@ final class NativeHdf5 {
     }
   }
 
-  /**
-   * A dataset; {@code chunk} (null: contiguous) with deflate {@code level} (0: none) for large ones. Returns its
-   * id, to write and close.
-   */
-  long createDataset(Arena a, long loc, String name, long fileType, long space, long[] chunk, int level, String path) {
+  /** A contiguous dataset; returns its id, to write and close. */
+  long createDataset(Arena a, long loc, String name, long fileType, long space, String path) {
     try {
-      long dcpl = H5P_DEFAULT;
-      if (chunk != null) {
-        dcpl = check((long) pcreate.invokeExact(datasetCreateClass), "H5Pcreate", path);
-        check((int) psetChunk.invokeExact(dcpl, chunk.length, a.allocateFrom(ValueLayout.JAVA_LONG, chunk)),
-            "H5Pset_chunk", path);
-        if (level > 0) {
-          check((int) psetDeflate.invokeExact(dcpl, level), "H5Pset_deflate", path);
-        }
-      }
-      try {
-        return check((long) dcreate.invokeExact(loc, a.allocateFrom(name), fileType, space, H5P_DEFAULT, dcpl,
-            H5P_DEFAULT), "H5Dcreate2", path);
-      } finally {
-        if (dcpl != H5P_DEFAULT) {
-          check((int) pclose.invokeExact(dcpl), "H5Pclose", path);
-        }
-      }
+      return check((long) dcreate.invokeExact(loc, a.allocateFrom(name), fileType, space, H5P_DEFAULT, H5P_DEFAULT,
+          H5P_DEFAULT), "H5Dcreate2", path);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -328,14 +303,6 @@ final class NativeHdf5 {
       }
     } catch (Throwable t) {
       throw rethrow(t);
-    }
-  }
-
-  /** Whether a file looks like HDF5 (the signature), for tests. */
-  static boolean isHdf5(Path p) throws java.io.IOException {
-    byte[] head = new byte[8];
-    try (var in = Files.newInputStream(p)) {
-      return in.read(head) == 8 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F';
     }
   }
 }
