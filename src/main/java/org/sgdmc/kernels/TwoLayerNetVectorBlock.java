@@ -44,6 +44,9 @@ public final class TwoLayerNetVectorBlock implements StateBlock {
   private final double[] bx; // x of batch element d of step t of lane i at [(t S + d) width + i]
   private final double[] by;
   private final double[] normals;
+  private final double[] gradU; // summed gradients of the current step
+  private final double[] gradW;
+  private final double[] expBuf; // the exponential of batch element d of the current step at [d width + i]
   private final int[] picks;
   private final FiniteBatchSampler sampler;
   private long traj0;
@@ -71,6 +74,9 @@ public final class TwoLayerNetVectorBlock implements StateBlock {
     this.bx = new double[rows * width];
     this.by = new double[rows * width];
     this.normals = new double[2 * width];
+    this.expBuf = new double[batch * width];
+    this.gradU = new double[width];
+    this.gradW = new double[width];
     this.picks = new int[batch];
     this.sampler = new FiniteBatchSampler(dataX.length, batch, model.withReplacement());
   }
@@ -139,79 +145,113 @@ public final class TwoLayerNetVectorBlock implements StateBlock {
     }
   }
 
-  // The two step bodies differ only in the activation; each is its own small method so that C2 inlines
-  // every Vector API call in it (see the README on node limits).
+  // Each step is three passes over the block, so that no method holds both an exponential and the rest of the
+  // step: with both in one body C2 reached its inlining node limit (NodeCountInliningCutoff) and left
+  // VectorTranscendentals.tanh or sigmoid as a real call, boxing every vector that crossed it (about 40
+  // bytes per trajectory-step; FastPathTest). A pass takes and returns arrays only, so whether or not C2
+  // inlines a pass into its caller, no vector crosses a call. u, w and the exponentials stay in L1.
 
   private void stepTanh(long t0, int steps) {
-    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    DoubleVector negLr = DoubleVector.broadcast(sp, -lrOverS);
-    DoubleVector one = DoubleVector.broadcast(sp, 1.0);
-    for (int j = 0; j < width; j += sp.length()) {
-      DoubleVector uv = DoubleVector.fromArray(sp, u, j);
-      DoubleVector wv = DoubleVector.fromArray(sp, w, j);
-      DoubleVector dv = DoubleVector.fromArray(sp, divergedAt, j);
-      for (int t = 0; t < steps; t++) {
-        DoubleVector gu = DoubleVector.zero(sp), gw = DoubleVector.zero(sp);
-        for (int d = 0; d < batch; d++) {
-          int at = (t * batch + d) * width + j;
-          DoubleVector x = DoubleVector.fromArray(sp, bx, at);
-          DoubleVector y = DoubleVector.fromArray(sp, by, at);
-          DoubleVector z = wv.mul(x);
-          DoubleVector a = VectorTranscendentals.tanh(z, VectorTranscendentals.exp(z.abs().mul(2.0)));
-          DoubleVector slope = a.neg().fma(a, one);
-          DoubleVector r = uv.fma(a, y.neg());
-          gu = r.fma(a, gu);
-          gw = r.mul(slope).fma(x, gw);
-        }
-        DoubleVector un = gu.fma(negLr, uv);
-        DoubleVector wn = uv.mul(gw).fma(negLr, wv);
-        VectorMask<Double> ok = un.abs().compare(VectorOperators.LE, bound).and(wn.abs().compare(VectorOperators.LE, bound));
-        VectorMask<Double> alive = dv.compare(VectorOperators.LT, 0.0);
-        dv = dv.blend((double) (t0 + t + 1), alive.andNot(ok));
-        VectorMask<Double> move = alive.and(ok);
-        uv = uv.blend(un, move);
-        wv = wv.blend(wn, move);
-      }
-      uv.intoArray(u, j);
-      wv.intoArray(w, j);
-      dv.intoArray(divergedAt, j);
+    for (int t = 0; t < steps; t++) {
+      exponentials(t, true);
+      gradientsTanh(t);
+      update(t0 + t);
     }
   }
 
   private void stepSwish(long t0, int steps) {
+    for (int t = 0; t < steps; t++) {
+      exponentials(t, false);
+      gradientsSwish(t);
+      update(t0 + t);
+    }
+  }
+
+  /**
+   * Pass 1 of step t: with z = w x of each batch element, exp(2|z|) for tanh ({@link
+   * VectorTranscendentals#tanh(DoubleVector, DoubleVector)}'s second argument) or exp(-z) for the swish's
+   * sigmoid, into {@code expBuf[d * width + j]}.
+   */
+  private void exponentials(int t, boolean tanh) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    DoubleVector negLr = DoubleVector.broadcast(sp, -lrOverS);
+    for (int d = 0; d < batch; d++) {
+      int row = (t * batch + d) * width;
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector z = DoubleVector.fromArray(sp, w, j).mul(DoubleVector.fromArray(sp, bx, row + j));
+        DoubleVector arg = tanh ? z.abs().mul(2.0) : z.neg();
+        VectorTranscendentals.exp(arg).intoArray(expBuf, d * width + j);
+      }
+    }
+  }
+
+  /** Pass 2 of step t for tanh: the summed gradients in u and w into {@code gradU}, {@code gradW}. */
+  private void gradientsTanh(int t) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     DoubleVector one = DoubleVector.broadcast(sp, 1.0);
     for (int j = 0; j < width; j += sp.length()) {
       DoubleVector uv = DoubleVector.fromArray(sp, u, j);
       DoubleVector wv = DoubleVector.fromArray(sp, w, j);
-      DoubleVector dv = DoubleVector.fromArray(sp, divergedAt, j);
-      for (int t = 0; t < steps; t++) {
-        DoubleVector gu = DoubleVector.zero(sp), gw = DoubleVector.zero(sp);
-        for (int d = 0; d < batch; d++) {
-          int at = (t * batch + d) * width + j;
-          DoubleVector x = DoubleVector.fromArray(sp, bx, at);
-          DoubleVector y = DoubleVector.fromArray(sp, by, at);
-          DoubleVector z = wv.mul(x);
-          DoubleVector s = VectorTranscendentals.sigmoid(z);
-          DoubleVector a = z.mul(s);
-          DoubleVector slope = a.fma(one.sub(s), s);
-          DoubleVector r = uv.fma(a, y.neg());
-          gu = r.fma(a, gu);
-          gw = r.mul(slope).fma(x, gw);
-        }
-        DoubleVector un = gu.fma(negLr, uv);
-        DoubleVector wn = uv.mul(gw).fma(negLr, wv);
-        VectorMask<Double> ok = un.abs().compare(VectorOperators.LE, bound).and(wn.abs().compare(VectorOperators.LE, bound));
-        VectorMask<Double> alive = dv.compare(VectorOperators.LT, 0.0);
-        dv = dv.blend((double) (t0 + t + 1), alive.andNot(ok));
-        VectorMask<Double> move = alive.and(ok);
-        uv = uv.blend(un, move);
-        wv = wv.blend(wn, move);
+      DoubleVector gu = DoubleVector.zero(sp), gw = DoubleVector.zero(sp);
+      for (int d = 0; d < batch; d++) {
+        int at = (t * batch + d) * width + j;
+        DoubleVector x = DoubleVector.fromArray(sp, bx, at);
+        DoubleVector y = DoubleVector.fromArray(sp, by, at);
+        DoubleVector z = wv.mul(x);
+        DoubleVector a = VectorTranscendentals.tanh(z, DoubleVector.fromArray(sp, expBuf, d * width + j));
+        DoubleVector slope = a.neg().fma(a, one);
+        DoubleVector r = uv.fma(a, y.neg());
+        gu = r.fma(a, gu);
+        gw = r.mul(slope).fma(x, gw);
       }
-      uv.intoArray(u, j);
-      wv.intoArray(w, j);
-      dv.intoArray(divergedAt, j);
+      gu.intoArray(gradU, j);
+      gw.intoArray(gradW, j);
+    }
+  }
+
+  /** Pass 2 of step t for the swish a = z s, s = sigmoid(z) = 1 / (1 + exp(-z)). */
+  private void gradientsSwish(int t) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector one = DoubleVector.broadcast(sp, 1.0);
+    for (int j = 0; j < width; j += sp.length()) {
+      DoubleVector uv = DoubleVector.fromArray(sp, u, j);
+      DoubleVector wv = DoubleVector.fromArray(sp, w, j);
+      DoubleVector gu = DoubleVector.zero(sp), gw = DoubleVector.zero(sp);
+      for (int d = 0; d < batch; d++) {
+        int at = (t * batch + d) * width + j;
+        DoubleVector x = DoubleVector.fromArray(sp, bx, at);
+        DoubleVector y = DoubleVector.fromArray(sp, by, at);
+        DoubleVector z = wv.mul(x);
+        DoubleVector s = VectorTranscendentals.sigmoidFromExp(DoubleVector.fromArray(sp, expBuf, d * width + j));
+        DoubleVector a = z.mul(s);
+        DoubleVector slope = a.fma(one.sub(s), s);
+        DoubleVector r = uv.fma(a, y.neg());
+        gu = r.fma(a, gu);
+        gw = r.mul(slope).fma(x, gw);
+      }
+      gu.intoArray(gradU, j);
+      gw.intoArray(gradW, j);
+    }
+  }
+
+  /**
+   * Pass 3: the step from the summed gradients. A lane whose new state is not finite or leaves the box keeps
+   * its old one and records the step (1-based: the step that failed); frozen lanes stay put.
+   */
+  private void update(long step) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector negLr = DoubleVector.broadcast(sp, -lrOverS);
+    for (int j = 0; j < width; j += sp.length()) {
+      DoubleVector uv = DoubleVector.fromArray(sp, u, j);
+      DoubleVector wv = DoubleVector.fromArray(sp, w, j);
+      DoubleVector dv = DoubleVector.fromArray(sp, divergedAt, j);
+      DoubleVector un = DoubleVector.fromArray(sp, gradU, j).fma(negLr, uv);
+      DoubleVector wn = uv.mul(DoubleVector.fromArray(sp, gradW, j)).fma(negLr, wv);
+      VectorMask<Double> ok = un.abs().compare(VectorOperators.LE, bound).and(wn.abs().compare(VectorOperators.LE, bound));
+      VectorMask<Double> alive = dv.compare(VectorOperators.LT, 0.0);
+      dv.blend((double) (step + 1), alive.andNot(ok)).intoArray(divergedAt, j);
+      VectorMask<Double> move = alive.and(ok);
+      uv.blend(un, move).intoArray(u, j);
+      wv.blend(wn, move).intoArray(w, j);
     }
   }
 

@@ -48,7 +48,13 @@ public final class VectorDraws {
     }
   }
 
-  /** Pass 2 of {@link #normals}: radius times the cosine (even row) and the sine (odd row) of 2 pi u2. */
+  /**
+   * Pass 2 of {@link #normals}: radius times the cosine (even row) and the sine (odd row) of 2 pi u2. One
+   * reduction and one pair of polynomials serve both: {@link VectorTranscendentals#cos2pi} and
+   * {@link VectorTranscendentals#sin2pi} would each evaluate both kernels (the same operations, so the same
+   * bits, at twice the cost), and the doubled body pushed C2 past its inlining budget, leaving a vector call
+   * that boxed every argument.
+   */
   private static void normalsFromAngles(long[] bits, double[] out, int width, int nBlocks) {
     VectorSpecies<Long> sp = VectorShapes.LONGS;
     for (int b = 0; b < nBlocks; b++) {
@@ -56,8 +62,20 @@ public final class VectorDraws {
       for (int j = 0; j < width; j += sp.length()) {
         DoubleVector u2 = VectorUniforms.closedOpen(LongVector.fromArray(sp, bits, row + width + j));
         DoubleVector radius = DoubleVector.fromArray(VectorShapes.DOUBLES, out, row + j);
-        radius.mul(VectorTranscendentals.cos2pi(u2)).intoArray(out, row + j);
-        radius.mul(VectorTranscendentals.sin2pi(u2)).intoArray(out, row + width + j);
+        DoubleVector t = u2.mul(4.0);
+        DoubleVector qr = t.add(Transcendentals.ROUNDER);
+        LongVector q = qr.viewAsIntegralLanes();
+        DoubleVector x = t.sub(qr.sub(Transcendentals.ROUNDER)).mul(Transcendentals.HALF_PI);
+        DoubleVector sk = VectorTranscendentals.sinKernel(x);
+        DoubleVector ck = VectorTranscendentals.cosKernel(x);
+        VectorMask<Double> odd = q.and(1L).compare(VectorOperators.NE, 0L).cast(VectorShapes.DOUBLES);
+        // sin 2 pi u = the kernel of quadrant q, negated in quadrants 2 and 3; cos is sin a quadrant on
+        DoubleVector sin = sk.blend(ck, odd);
+        DoubleVector cos = ck.blend(sk, odd);
+        sin = sin.blend(sin.neg(), q.and(2L).compare(VectorOperators.NE, 0L).cast(VectorShapes.DOUBLES));
+        cos = cos.blend(cos.neg(), q.add(1L).and(2L).compare(VectorOperators.NE, 0L).cast(VectorShapes.DOUBLES));
+        radius.mul(cos).intoArray(out, row + j);
+        radius.mul(sin).intoArray(out, row + width + j);
       }
     }
   }

@@ -145,7 +145,12 @@ public final class VectorTranscendentals {
 
   /** Lane-wise twin of {@link Transcendentals#sigmoid(double)}. */
   public static DoubleVector sigmoid(DoubleVector x) {
-    return K.ONE.div(exp(x.neg()).add(1.0));
+    return sigmoidFromExp(exp(x.neg()));
+  }
+
+  /** {@link #sigmoid(DoubleVector)} given {@code e = exp(-x)}, for kernels that take the exponential in a pass of its own. */
+  public static DoubleVector sigmoidFromExp(DoubleVector expMinusX) {
+    return K.ONE.div(expMinusX.add(1.0));
   }
 
   /**

@@ -1,0 +1,74 @@
+package org.sgdmc.kernels;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.sgdmc.engine.RecordTimes;
+
+/**
+ * Runs every {@link KernelRegistry} vector kernel the way the engine does under the CLI's defaults (blocks of
+ * 64 trajectories, the default 41 log-spaced recording times, every value read at each of them), warms it
+ * until C2 has compiled it, and prints one line per entry: {@code name bytes-per-block}, the bytes the thread
+ * allocated per block once warm ({@code com.sun.management.ThreadMXBean}).
+ *
+ * <p>A vector that crosses a call C2 did not inline is boxed: a heap object per operation, megabytes per block.
+ * A kernel on its fast path allocates nothing per block (its scratch is made once, in the constructor), so
+ * this number separates the two states without timing anything. {@link FastPathTest} runs the probe in a fresh
+ * JVM, with {@code -XX:+PrintInlining} on, so that it can also read the compiler's inlining decisions.
+ *
+ * <p>Arguments: {@code [steps [warm-blocks [measured-blocks [entry-name-prefix]]]]}.
+ */
+public final class FastPathProbe {
+  static final int WIDTH = 64;
+
+  private FastPathProbe() {}
+
+  public static void main(String[] args) {
+    int steps = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+    int warm = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+    int measured = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+    String prefix = args.length > 3 ? args[3] : "";
+    long[] times = RecordTimes.parse(RecordTimes.DEFAULT, steps);
+    List<KernelEntry> entries = new ArrayList<>();
+    for (KernelEntry e : KernelRegistry.entries()) {
+      if (e.name().startsWith(prefix)) {
+        entries.add(e);
+      }
+    }
+    // warm every entry before measuring any, so that each measurement sees the code C2 compiled for all of
+    // them (the profiles a CLI run leaves are one model's; this is the harder, polluted case)
+    List<ObservedBlock> blocks = new ArrayList<>();
+    for (KernelEntry e : entries) {
+      ObservedBlock b = e.vector().create(17, WIDTH);
+      blocks.add(b);
+      double[] out = new double[b.values() * WIDTH];
+      for (int k = 0; k < warm; k++) {
+        runBlock(b, k, times, out);
+      }
+    }
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().threadId();
+    StringBuilder report = new StringBuilder();
+    for (int i = 0; i < entries.size(); i++) {
+      ObservedBlock b = blocks.get(i);
+      double[] out = new double[b.values() * WIDTH];
+      long before = mx.getThreadAllocatedBytes(thread);
+      for (int k = 0; k < measured; k++) {
+        runBlock(b, warm + k, times, out);
+      }
+      long bytes = mx.getThreadAllocatedBytes(thread) - before;
+      report.append(entries.get(i).name()).append(' ').append(bytes / measured).append('\n');
+    }
+    System.out.print(report);
+  }
+
+  /** One block from step 0 through every recording time, every value read at each, as the engine does. */
+  private static void runBlock(ObservedBlock b, long index, long[] times, double[] out) {
+    b.start(index * WIDTH);
+    b.read(out);
+    for (int t = 1; t < times.length; t++) {
+      b.advance(times[t - 1], times[t]);
+      b.read(out);
+    }
+  }
+}
