@@ -12,7 +12,12 @@ set -uo pipefail
 bench_prepare
 
 foe=(-foe true)
-for a in "$@"; do [ "$a" = "-foe" ] && foe=(); done
+# every fork runs with the project's JVM options (scripts/jvm.options), unless the caller prepends its own
+prepend=(-jvmArgsPrepend "@$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/scripts/jvm.options")
+for a in "$@"; do
+  [ "$a" = "-foe" ] && foe=()
+  [ "$a" = "-jvmArgsPrepend" ] && prepend=()
+done
 drop_incubator_warning() { # the host JVM's one-line warning; the forks' own appear in JMH's output
   local first
   if IFS= read -r first; then
@@ -21,7 +26,7 @@ drop_incubator_warning() { # the host JVM's one-line warning; the forks' own app
   fi
 }
 # shellcheck disable=SC2086
-"$bench_java" --add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow ${SGDMC_JAVA_OPTS:-} -jar "$bench_jar" "${foe[@]}" "$@" \
+"$bench_java" --add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow ${SGDMC_JAVA_OPTS:-} -jar "$bench_jar" "${foe[@]}" "${prepend[@]}" "$@" \
   2> >(drop_incubator_warning >&2)
 rc=$?
 wait 2>/dev/null
