@@ -244,8 +244,8 @@ public final class LinearDVectorBlock implements TrajectoryBlock {
         DoubleVector.fromArray(sp, q, qa + c * width).mul(inv).intoArray(q, qa + c * width);
       }
       int pa = a * width + j;
-      DoubleVector m = DoubleVector.fromArray(sp, tangents.mant, pa).mul(r);
-      VectorLogScaled.renormalise(m, tangents.exp, pa).intoArray(tangents.mant, pa);
+      DoubleVector.fromArray(sp, tangents.mant, pa).mul(r).intoArray(tangents.mant, pa);
+      VectorLogScaled.renormalise(tangents.mant, pa, tangents.exp, pa);
     }
   }
 

@@ -174,7 +174,9 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
           x = at.fma(x, DoubleVector.fromArray(sp, b, t * width + j));
           m = m.mul(at);
         }
-        m = VectorLogScaled.renormalise(m, exp, j);
+        m.intoArray(mant, j);
+        VectorLogScaled.renormalise(mant, j, exp, j);
+        m = DoubleVector.fromArray(sp, mant, j);
       }
       x.intoArray(u, j);
       m.intoArray(mant, j);
@@ -198,7 +200,9 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
           x = x.fma(contraction, v.sqrt().mul(step.lrRootF).mul(xi));
           m = m.mul(xi.fma(step.spread, step.contraction));
         }
-        m = VectorLogScaled.renormalise(m, exp, j);
+        m.intoArray(mant, j);
+        VectorLogScaled.renormalise(mant, j, exp, j);
+        m = DoubleVector.fromArray(sp, mant, j);
       }
       x.intoArray(u, j);
       m.intoArray(mant, j);
@@ -221,7 +225,9 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
           x = x.fma(cv, z.mul(amplitude));
           m = m.mul(c);
         }
-        m = VectorLogScaled.renormalise(m, exp, j);
+        m.intoArray(mant, j);
+        VectorLogScaled.renormalise(mant, j, exp, j);
+        m = DoubleVector.fromArray(sp, mant, j);
       }
       x.intoArray(u, j);
       m.intoArray(mant, j);

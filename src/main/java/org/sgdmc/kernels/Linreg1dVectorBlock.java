@@ -128,7 +128,9 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
           DoubleVector qt = DoubleVector.fromArray(sp, src, off + t * width + j);
           m = m.mul(qt.fma(negLr, 1.0));
         }
-        m = VectorLogScaled.renormalise(m, exp, j);
+        m.intoArray(mant, j);
+        VectorLogScaled.renormalise(mant, j, exp, j);
+        m = DoubleVector.fromArray(sp, mant, j);
       }
       m.intoArray(mant, j);
     }

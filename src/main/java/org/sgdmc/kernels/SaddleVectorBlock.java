@@ -171,8 +171,12 @@ public final class SaddleVectorBlock implements TrajectoryBlock {
           hv = hv.mul(c.fma(lr, 1.0));
           mv = mv.mul(c.fma(negLr, 1.0));
         }
-        hv = VectorLogScaled.renormalise(hv, h.exp, j);
-        mv = VectorLogScaled.renormalise(mv, m.exp, j);
+        hv.intoArray(h.mant, j);
+        mv.intoArray(m.mant, j);
+        VectorLogScaled.renormalise(h.mant, j, h.exp, j);
+        VectorLogScaled.renormalise(m.mant, j, m.exp, j);
+        hv = DoubleVector.fromArray(sp, h.mant, j);
+        mv = DoubleVector.fromArray(sp, m.mant, j);
       }
       hv.intoArray(h.mant, j);
       mv.intoArray(m.mant, j);

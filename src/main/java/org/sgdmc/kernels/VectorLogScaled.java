@@ -18,14 +18,21 @@ import org.sgdmc.rng.VectorTranscendentals;
 public final class VectorLogScaled {
   private VectorLogScaled() {}
 
-  /** Lane-wise {@link LogScaled#renormalise(double[], long[], int)} of the vectors at {@code mant[j..]}, {@code exp[j..]}. */
-  public static DoubleVector renormalise(DoubleVector mant, long[] exp, int j) {
-    LongVector bits = mant.viewAsIntegralLanes();
+  /**
+   * Lane-wise {@link LogScaled#renormalise(double[], long[], int)} of the lane-vector at {@code mant[at ..]},
+   * its exponents at {@code exp[expAt ..]}, in place. It takes arrays, not a vector, on purpose: kernels call it
+   * from their hottest loops, and a vector argument would be boxed whenever C2, at its inlining node limit,
+   * leaves the call in place (FastPathTest). The store and load cost a few cycles every renormalisation
+   * interval.
+   */
+  public static void renormalise(double[] mant, int at, long[] exp, int expAt) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    LongVector bits = DoubleVector.fromArray(sp, mant, at).viewAsIntegralLanes();
     LongVector field = bits.and(EXPONENT_FIELD).lanewise(VectorOperators.LSHR, 52);
     VectorMask<Long> zero = field.compare(VectorOperators.EQ, 0L);
-    LongVector e = LongVector.fromArray(bits.species(), exp, j);
-    e.add(field.sub(1023L), zero.not()).intoArray(exp, j);
-    return bits.and(~EXPONENT_FIELD).or(ONE_EXPONENT).blend(bits, zero).viewAsFloatingLanes();
+    LongVector e = LongVector.fromArray(bits.species(), exp, expAt);
+    e.add(field.sub(1023L), zero.not()).intoArray(exp, expAt);
+    bits.and(~EXPONENT_FIELD).or(ONE_EXPONENT).blend(bits, zero).viewAsFloatingLanes().intoArray(mant, at);
   }
 
   /**

@@ -43,7 +43,9 @@ final class SweepKernel {
             d0 = d0.mul(at.fma(c10, bt.fma(c20, 1.0)));
             d1 = d1.mul(at.fma(c11, bt.fma(c21, 1.0)));
           }
-          d1 = VectorLogScaled.renormalise(d1, exp, width + j);
+          d1.intoArray(m1, j);
+          VectorLogScaled.renormalise(m1, j, exp, width + j);
+          d1 = DoubleVector.fromArray(sp, m1, j);
         } else if (j + 2 * sp.length() <= width) {
           // two lane-vectors at once: the product is a chain of dependent multiplies, two chains overlap
           int k = j + sp.length();
@@ -55,7 +57,9 @@ final class SweepKernel {
             d0 = d0.mul(at.fma(c10, bt.fma(c20, 1.0)));
             d1 = d1.mul(ak.fma(c10, bk.fma(c20, 1.0)));
           }
-          d1 = VectorLogScaled.renormalise(d1, exp, k);
+          d1.intoArray(m0, k);
+          VectorLogScaled.renormalise(m0, k, exp, k);
+          d1 = DoubleVector.fromArray(sp, m0, k);
         } else {
           for (; t < stop; t++) {
             DoubleVector at = DoubleVector.fromArray(sp, a, off + t * width + j);
@@ -63,7 +67,9 @@ final class SweepKernel {
             d0 = d0.mul(at.fma(c10, bt.fma(c20, 1.0)));
           }
         }
-        d0 = VectorLogScaled.renormalise(d0, exp, j);
+        d0.intoArray(m0, j);
+        VectorLogScaled.renormalise(m0, j, exp, j);
+        d0 = DoubleVector.fromArray(sp, m0, j);
       }
       d0.intoArray(m0, j);
       if (two) {
