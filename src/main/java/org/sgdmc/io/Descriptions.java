@@ -17,6 +17,7 @@ import java.util.Map;
  *   <li>{@value #COUNT}: numbers of things (samples, batch sizes, dataset sizes);
  *   <li>{@value #INDEX}: a code that indexes a list of names given in an attribute (phases, end-state classes);
  *   <li>{@value #SECONDS}: wall-clock seconds;
+ *   <li>{@value #THROUGHPUT}: trajectory-steps per second of wall time (bench files);
  *   <li>{@value #MIXED}: a group: its members state their own units.
  * </ul>
  *
@@ -34,6 +35,7 @@ final class Descriptions {
   static final String SECONDS = "s";
   static final String MIXED = "mixed";
   static final String OPAQUE = "opaque";
+  static final String THROUGHPUT = "trajectory-steps/s";
 
   /** A node's two attributes. */
   record Entry(String description, String units) {}
@@ -226,6 +228,27 @@ final class Descriptions {
 
     put("/performance/fit_seconds", SECONDS, "wall time of the tail fit (threshold search and bootstrap)");
     put("/performance/seconds", SECONDS, "wall time of the sweep");
+    // sgdmc bench
+    put("/host", MIXED, "the machine and JVM the figures come from, as attributes");
+    put("/results", MIXED, "one row per kernel, vector width and thread count; the attribute kernels names the "
+        + "kernel codes");
+    put("/results/kernel", INDEX, "the kernel, an index into /results@kernels (org.sgdmc.kernels.KernelRegistry names)");
+    put("/results/bits", COUNT, "vector width in bits the kernel ran at");
+    put("/results/lanes", COUNT, "double lanes at that width");
+    put("/results/threads", COUNT, "worker threads");
+    put("/results/rate", THROUGHPUT, "median over the repetitions of the trajectory-steps per second");
+    put("/results/rates", THROUGHPUT, "[row, repetition]: trajectory-steps per second of each repetition");
+    put("/results/spread", ONE, "(max - min) / median of the repetitions");
+    put("/results/efficiency", ONE, "parallel efficiency: rate over threads x the one-thread rate (same kernel "
+        + "and width)");
+    put("/results/vs_native", ONE, "linreg1d-gaussian only: rate over the native C reference's at the same thread "
+        + "count (NaN elsewhere, or without a C compiler)");
+    put("/native", MIXED, "the native C reference for linreg1d (bench/native/linreg1d_reference.c), compiled and "
+        + "run beside the Java kernels; the attribute compiler says how, or why it did not run");
+    put("/native/threads", COUNT, "threads of each run of the C reference");
+    put("/native/rate", THROUGHPUT, "trajectory-steps per second of the C reference");
+    put("/native/lyapunov", RATE, "the C reference's Lyapunov estimate, a check that it computes the same model "
+        + "(theory at lr 0.5: -0.48463)");
     put("/shard", MIXED, "one shard of a sharded run (--shard I/K): which run and which part of it, as attributes; "
         + "'sgdmc merge OUT.h5 SHARD.h5...' puts the shards together");
   }

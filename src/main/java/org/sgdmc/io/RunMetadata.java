@@ -42,12 +42,12 @@ public record RunMetadata(String version, String command, long seed, String crea
   }
 
   /** The JVM: its version, name and vendor, e.g. {@code 25.0.3+9-LTS OpenJDK 64-Bit Server VM (Eclipse Adoptium)}. */
-  static String java() {
+  public static String java() {
     return Runtime.version() + " " + System.getProperty("java.vm.name") + " (" + System.getProperty("java.vendor") + ")";
   }
 
   /** The CPU model from /proc/cpuinfo, or the architecture where there is none. */
-  static String cpuModel() {
+  public static String cpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
         if (line.startsWith("model name")) {
