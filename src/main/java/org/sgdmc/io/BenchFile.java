@@ -33,6 +33,8 @@ public final class BenchFile {
       rates[i] = m.rates();
     }
     try (ResultFile f = RunSections.create(target, overwrite, meta, "bench")) {
+      // the most threads any row ran on; each row says its own
+      f.attribute("/", "threads", java.util.Arrays.stream(threads).max().orElse(1));
       f.attribute("/host", "cpu", report.host().cpu());
       f.attribute("/host", "cpu_flags", report.host().flags());
       f.attribute("/host", "cores", report.host().cores());

@@ -21,7 +21,7 @@ class EveryFileDescribesItselfTest {
 
   /** data/SCHEMA.md's vocabulary of units. */
   static final List<String> UNITS = List.of("per step, natural log", "natural log", "steps", "1", "count", "index",
-      "s", "opaque", "mixed");
+      "s", "opaque", "mixed", "trajectory-steps/s");
 
   @Test
   void everyGroupAndDatasetOfEveryFileTypeHasADescriptionAndUnits() throws Exception {
@@ -56,6 +56,8 @@ class EveryFileDescribesItselfTest {
         cat(new String[] {"tails", "linreg1d", "--lr", "0.6", "--noise", "stable", "--stable-alpha", "1.5"}, tails),
         cat(new String[] {"tails", "linear-d", "--dim", "3", "--lr", "0.3"}, tails),
         cat(new String[] {"tails", "linear-d", "--dim", "2", "--lr", "0.3", "--n", "40"}, tails),
+        new String[] {"bench", "--kernels", "linreg1d-gaussian", "--threads", "1", "--bits", "128", "--seconds", "0.05",
+            "--repeats", "1"},
         // shard files (a merged file is the unsharded command's own file)
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
         cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));
