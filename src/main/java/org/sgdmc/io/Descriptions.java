@@ -224,6 +224,25 @@ final class Descriptions {
         + "where there is no stationary law");
     put("/theory/regime", INDEX, "the theory's regime per cell: an index into regime_names");
 
+    // sde covariance: the minibatch gradient's covariance at a fixed theta (seed 004, sec. 1.8)
+    put("/data/gradients", ONE, "[point, coordinate]: the per-sample gradients g_i at theta");
+    put("/estimates/covariance_with_replacement", ONE, "[batch, entry]: sample covariance of the batch-mean "
+        + "gradient over m batches drawn with replacement (entries j,k in the attribute entries)");
+    put("/estimates/covariance_without_replacement", ONE, "[batch, entry]: sample covariance of the batch-mean "
+        + "gradient over m batches drawn without replacement");
+    put("/estimates/z_with_replacement_iid", ONE, "[batch, entry]: (measured - Sigma/B) / stderr, with replacement");
+    put("/estimates/z_with_replacement_finite_population", ONE, "[batch, entry]: (measured - Sigma (n-B)/(B(n-1))) "
+        + "/ stderr, with replacement (the seed's sec. 6 attribution; wrong)");
+    put("/estimates/z_without_replacement_iid", ONE, "[batch, entry]: (measured - Sigma/B) / stderr, without "
+        + "replacement");
+    put("/estimates/z_without_replacement_finite_population", ONE, "[batch, entry]: (measured - Sigma (n-B)/(B(n-1)))"
+        + " / stderr, without replacement (the right formula)");
+    put("/theory/mean_gradient", ONE, "the full-batch gradient g_n = (1/n) sum_i g_i at theta");
+    put("/theory/sigma", ONE, "[coordinate, coordinate]: Sigma = (1/n) sum_i (g_i - g_n)(g_i - g_n)^T");
+    put("/theory/covariance_iid", ONE, "[batch, entry]: Sigma/B, the exact batch covariance with replacement");
+    put("/theory/covariance_finite_population", ONE, "[batch, entry]: Sigma (n-B)/(B(n-1)), the exact batch "
+        + "covariance without replacement");
+
     put("/performance/fit_seconds", SECONDS, "wall time of the tail fit (threshold search and bootstrap)");
     put("/performance/seconds", SECONDS, "wall time of the sweep");
     put("/shard", MIXED, "one shard of a sharded run (--shard I/K): which run and which part of it, as attributes; "
