@@ -42,7 +42,7 @@ public final class NoiseCovarianceFile {
       f.dataset("/theory/covariance_iid", r.iid());
       f.dataset("/theory/covariance_finite_population", r.finitePopulation());
       f.attribute("/theory", "entries", r.entryLabels());
-      f.attribute("/performance", "seconds", r.seconds());
+      RunSections.performance(f, r.seconds(), Double.NaN, 1);
       f.commit();
     }
   }
