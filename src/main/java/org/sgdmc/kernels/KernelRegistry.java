@@ -121,6 +121,14 @@ public final class KernelRegistry {
           new Linreg1dTails(0.6, 4, finite, false, noise, alpha, Double.NaN), StationaryBlock.CHANNELS,
           Kernels.LINREG1D_TAILS));
     }
+    // Euler-Maruyama at dt = lr / l (seed 004's SDE approached at finite lr): 4 substeps a step on the stream, 16
+    // on a finite dataset (one step per vector segment then)
+    list.add(KernelEntry.states("linreg1d-tails-gaussian-4-substeps-stream",
+        new Linreg1dTails(0.5, 2, stream, true, NoiseModel.GAUSSIAN, Double.NaN, Double.NaN, 4),
+        StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
+    list.add(KernelEntry.states("linreg1d-tails-gaussian-16-substeps-finite",
+        new Linreg1dTails(0.6, 4, finite, false, NoiseModel.GAUSSIAN, Double.NaN, Double.NaN, 16),
+        StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
     list.add(KernelEntry.states("linreg1d-tails-minibatch-finite-with-replacement",
         Linreg1dTails.minibatch(0.8, 1, finite, true), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
     // lambda > 0: |u| passes the divergence threshold and reads +inf from then on
