@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
     header = "Seed 004: SGD against its SDE and against Levy noise, one measurement at a time.",
     description = {
       "covariance: the minibatch gradient's covariance at a fixed theta against Sigma/B and Sigma (n-B)/(B(n-1)),",
-      "with and without replacement, for B = 1 .. n."
+      "with and without replacement, for B = 1 .. n. stationary: SGD's stationary law in 1-D against its SDE's."
     },
     mixinStandardHelpOptions = true,
-    subcommands = {SdeCovarianceCommand.class})
+    subcommands = {SdeCovarianceCommand.class, SdeStationaryCommand.class})
 public final class SdeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
