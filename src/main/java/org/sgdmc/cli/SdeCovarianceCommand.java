@@ -40,7 +40,7 @@ public final class SdeCovarianceCommand implements Runnable {
       description = "The fixed theta, D numbers (default: 0.5 in every coordinate; the teacher is (1, ..., 1)).")
   double[] theta;
 
-  @Option(names = "--sigma", paramLabel = "S", defaultValue = "0.5",
+  @Option(names = "--noise-sigma", paramLabel = "SIGMA", defaultValue = "0.5",
       description = "Label noise of the generated data (default: ${DEFAULT-VALUE}).")
   double sigma;
 

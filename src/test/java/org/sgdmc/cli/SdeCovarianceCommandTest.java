@@ -42,7 +42,7 @@ class SdeCovarianceCommandTest {
         new Case(new String[] {"--dim", "2", "--theta", "1,2,3"}, "--theta has 3 numbers; --dim is 2"),
         new Case(new String[] {"--replicates", "1"}, "--replicates must be in 2.."),
         new Case(new String[] {"--n", "1"}, "--n must be in 2..65536"),
-        new Case(new String[] {"--sigma", "-1"}, "the label noise sigma must be"),
+        new Case(new String[] {"--noise-sigma", "-1"}, "the label noise sigma must be"),
         new Case(new String[] {"--theta", "NaN,1"}, "--theta must be finite"));
     for (Case c : cases) {
       Path out = dir.resolve("bad.h5");
