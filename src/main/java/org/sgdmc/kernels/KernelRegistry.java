@@ -54,6 +54,7 @@ public final class KernelRegistry {
     twoLayer(list);
     linreg1dTails(list);
     linearDTails(list);
+    logistic1d(list);
     return list;
   }
 
@@ -134,6 +135,19 @@ public final class KernelRegistry {
     // lambda > 0: |u| passes the divergence threshold and reads +inf from then on
     list.add(KernelEntry.states("linreg1d-tails-minibatch-stream-diverging",
         Linreg1dTails.minibatch(5.0, 1, stream, true), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
+  }
+
+  private static void logistic1d(List<KernelEntry> list) {
+    org.sgdmc.models.PointGradients data =
+        org.sgdmc.models.PointGradients.generated(org.sgdmc.models.PointGradients.Loss.LOGISTIC, 20, 1, 1.0, 4);
+    double[] x = new double[20];
+    for (int i = 0; i < 20; i++) {
+      x[i] = data.x()[i][0];
+    }
+    list.add(KernelEntry.states("logistic1d-minibatch", org.sgdmc.models.Logistic1d.of(0.8, 3, x, data.y(),
+        NoiseModel.MINIBATCH, 1), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
+    list.add(KernelEntry.states("logistic1d-gaussian-4-substeps", org.sgdmc.models.Logistic1d.of(0.8, 2, x, data.y(),
+        NoiseModel.GAUSSIAN, 4), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
   }
 
   private static void linearDTails(List<KernelEntry> list) {
