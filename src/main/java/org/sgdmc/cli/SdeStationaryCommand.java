@@ -9,6 +9,9 @@ import org.sgdmc.io.StationaryLawsFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.models.Logistic1d;
+import org.sgdmc.models.PointGradients;
+import org.sgdmc.engine.Simulation;
 import org.sgdmc.results.StationaryLaws;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +35,18 @@ import picocli.CommandLine.Option;
 public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailored {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--model", paramLabel = "M", defaultValue = "linreg1d",
+      description = "linreg1d (least squares off interpolation, Gaussian stream: heavy tails) or logistic1d (logistic "
+          + "regression on --n generated points, labels sign(x + sigma eps): a non-quadratic loss with light tails) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--n", paramLabel = "N", defaultValue = "50", description = "logistic1d: data points (default: ${DEFAULT-VALUE}).")
+  int n;
+
+  @Option(names = "--data-seed", paramLabel = "SEED", description = "logistic1d: seed of the dataset (default: --seed).")
+  Long dataSeed;
+
   @Option(names = "--lr", paramLabel = "LR", split = ",", required = true, description = "Learning rates eta.")
   double[] lrs;
 
@@ -46,7 +61,8 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
   int[] substeps = {1, 4, 16};
 
   @Option(names = "--stable-alpha", paramLabel = "A", defaultValue = "1.5",
-      description = "Index of the stable-noise model, in (0, 2], scale matched at alpha = 2; 0 leaves it out (default: ${DEFAULT-VALUE}).")
+      description = "linreg1d: index of the stable-noise model, in (0, 2], scale matched at alpha = 2; 0 leaves it out "
+          + "(default: ${DEFAULT-VALUE}).")
   double stableAlpha;
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
@@ -77,8 +93,37 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
         throw new UserError("--l " + l + " is not in 1.." + Linreg1dTails.MAX_SUBSTEPS);
       }
     }
+    boolean logistic;
+    switch (model) {
+      case "linreg1d" -> logistic = false;
+      case "logistic1d" -> logistic = true;
+      default -> throw new UserError("unknown model '" + model + "' (expected linreg1d or logistic1d)");
+    }
+    double[] lx = null;
+    double[] ly = null;
+    if (logistic) {
+      if (n < 2 || n > 100_000) {
+        throw new UserError("--n must be in 2..100000, not " + n);
+      }
+      try {
+        PointGradients pg = PointGradients.generated(PointGradients.Loss.LOGISTIC, n, 1, sigma,
+            dataSeed == null ? ensemble.seed : dataSeed);
+        lx = new double[n];
+        for (int i = 0; i < n; i++) {
+          lx[i] = pg.x()[i][0];
+        }
+        ly = pg.y();
+        for (double lr : lrs) {
+          for (int b : batches) {
+            Logistic1d.of(lr, b, lx, ly, org.sgdmc.models.NoiseModel.MINIBATCH, 1);
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
     LabelledData data = new LabelledData.Stream(sigma);
-    for (double lr : lrs) {
+    for (double lr : logistic ? new double[0] : lrs) {
       for (int b : batches) {
         try {
           Linreg1dTails.minibatch(lr, b, data, true);
@@ -104,41 +149,59 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
     StationaryLawsExperiment.Settings settings = new StationaryLawsExperiment.Settings(data, substeps,
         stableAlpha == 0 ? Double.NaN : stableAlpha, ensemble.seed, kernel, lyap -> sampling.plan(ensemble, lyap),
         fitting.options(ensemble.threads()));
+    double[] fx = lx;
+    double[] fy = ly;
+    long ds = dataSeed == null ? ensemble.seed : dataSeed;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "sde stationary",
         progress -> {
           List<StationaryLaws> cells = new ArrayList<>();
           long total = (long) lrs.length * batches.length;
           for (double lr : lrs) {
             for (int b : batches) {
-              cells.add(StationaryLawsExperiment.run(lr, b, settings, org.sgdmc.engine.Simulation.Progress.NONE));
+              cells.add(logistic
+                  ? StationaryLawsExperiment.runLogistic(lr, b, fx, fy, settings, Simulation.Progress.NONE)
+                  : StationaryLawsExperiment.run(lr, b, settings, Simulation.Progress.NONE));
               progress.update(cells.size(), total);
             }
           }
           return cells;
         },
-        (out, force, meta, cells) -> StationaryLawsFile.write(out, force, meta, sigma, ensemble.seed,
-            ensemble.trajectories, sampling.samplesPerTrajectory, ensemble.threads(), cells),
-        cells -> print(System.out, sigma, cells), "plot_stationary.py", null);
+        (out, force, meta, cells) -> StationaryLawsFile.write(out, force, meta, model, sigma, ensemble.seed,
+            ensemble.trajectories, sampling.samplesPerTrajectory, ensemble.threads(), fx, fy, logistic ? ds : null,
+            cells),
+        cells -> print(System.out, model, sigma, fx, cells), "plot_stationary.py", null);
   }
 
-  static void print(PrintStream ps, double sigma, List<StationaryLaws> cells) {
-    ps.printf("sde stationary  linreg1d off interpolation, Gaussian x and eps, sigma = %s, with replacement%n", sigma);
+  static void print(PrintStream ps, String model, double sigma, double[] x, List<StationaryLaws> cells) {
+    boolean logistic = model.equals("logistic1d");
+    if (logistic) {
+      ps.printf("sde stationary  logistic1d: %d points x ~ N(0,1), y = sign(x + %s eps), batches with replacement; "
+          + "u = theta - theta*%n", x.length, sigma);
+    } else {
+      ps.printf("sde stationary  linreg1d off interpolation, Gaussian x and eps, sigma = %s, with replacement%n", sigma);
+    }
     for (StationaryLaws c : cells) {
-      ps.printf("%nlr = %s, B = %d   SDE: du = -u dt + sqrt(lr/B (2 u^2 + sigma^2)) dW; its own tail index "
-          + "1 + 2 m2/(lr f A) = %.4f, E u^2 = %s%n", c.lr(), c.batch(), c.sdeIndex(), fmt(c.sdeSecondMoment()));
+      if (logistic) {
+        ps.printf("%nlr = %s, B = %d   SDE: dtheta = -L'(theta) dt + sqrt(lr/B Sigma(theta)) dW (exact sums over the "
+            + "data); bounded gradient: exponential tails; zero-flux E u^2 = %s%n", c.lr(), c.batch(),
+            fmt(c.sdeSecondMoment()));
+      } else {
+        ps.printf("%nlr = %s, B = %d   SDE: du = -u dt + sqrt(lr/B (2 u^2 + sigma^2)) dW; its own tail index "
+            + "1 + 2 m2/(lr f A) = %.4f, E u^2 = %s%n", c.lr(), c.batch(), c.sdeIndex(), fmt(c.sdeSecondMoment()));
+      }
       ps.printf("  %-18s %-26s %9s %22s %10s %10s %9s%n", "model", "tail index [95% CI]", "own alpha",
           "E u^2 sim (exact)", "TV to SGD", "TV to ZF", "diverged");
       for (int m = 0; m < c.models().length; m++) {
-        String fit = Double.isNaN(c.tailIndex()[m]) ? "not fitted"
+        String fit = Double.isInfinite(c.theoryIndex()[m]) ? "light tail: no index" : Double.isNaN(c.tailIndex()[m]) ? "not fitted"
             : String.format("%.3f [%.3f, %.3f]", c.tailIndex()[m], c.tailLow()[m], c.tailHigh()[m]);
         String mom = String.format("%s +- %.2g", fmt(c.secondMoment()[m]), c.secondMomentStderr()[m])
             + (Double.isNaN(c.eulerSecondMoment()[m]) ? "" : " (" + fmt(c.eulerSecondMoment()[m]) + ")");
-        ps.printf("  %-18s %-26s %9.4f %22s %10.4f %10.4f %9.2g%n", c.models()[m], fit, c.theoryIndex()[m], mom,
+        ps.printf("  %-18s %-26s %9s %22s %10.4f %10.4f %9.2g%n", c.models()[m], fit, alpha(c.theoryIndex()[m]), mom,
             c.tvToSgd()[m], c.tvToZeroFlux()[m], c.diverged()[m]);
       }
-      ps.printf("  %-18s %-26s %9.4f %22s %10.4f %10s%n", "zero-flux (SDE)", "(exact law)", c.sdeIndex(),
+      ps.printf("  %-18s %-26s %9s %22s %10.4f %10s%n", "zero-flux (SDE)", "(exact law)", alpha(c.sdeIndex()),
           fmt(c.sdeSecondMoment()), StationaryLaws.tv(c.zeroFlux(), c.histograms()[0]), "0");
-      ps.printf("  %-18s %-26s %9s %22s %10.4f %10.4f%n", "seed eq. (29)", "(Gaussian tail)", "inf", "",
+      ps.printf("  %-18s %-26s %9s %22s %10.4f %10.4f%n", "seed eq. (29)", "(its tail: exp(-2BL/lr))", "light", "",
           StationaryLaws.tv(c.seed29(), c.histograms()[0]), StationaryLaws.tv(c.seed29(), c.zeroFlux()));
       ps.printf("  TV between two halves of SGD's sample / sqrt 2 (the noise floor of 'TV to SGD'): %.4f%n", c.tvNoise());
     }
@@ -151,20 +214,24 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
     }
     ps.printf("   %-22s %s%n", "tail predicted by", "bulk predicted by (TV)");
     for (StationaryLaws c : cells) {
-      ps.printf("  %6s %3d %9.4f %9.4f", c.lr(), c.batch(), c.theoryIndex()[0], c.sdeIndex());
+      ps.printf("  %6s %3d %9s %9s", c.lr(), c.batch(), alpha(c.theoryIndex()[0]), alpha(c.sdeIndex()));
       for (int m = 1; m < c.models().length; m++) {
-        ps.printf(" %12.4f", c.theoryIndex()[m]);
+        ps.printf(" %12s", alpha(c.theoryIndex()[m]));
       }
       int t = c.tailPredictor();
-      double tErr = (t < 0 ? c.sdeIndex() : c.theoryIndex()[t]) / c.theoryIndex()[0] - 1;
+      double tErr = t == -3 ? Double.NaN : (t < 0 ? c.sdeIndex() : c.theoryIndex()[t]) / c.theoryIndex()[0] - 1;
       int b = c.bulkPredictor();
       double bTv = b == -1 ? StationaryLaws.tv(c.zeroFlux(), c.histograms()[0])
           : b == -2 ? StationaryLaws.tv(c.seed29(), c.histograms()[0]) : c.tvToSgd()[b];
-      String tName = t < 0 ? "SDE" : c.models()[t];
+      String tName = t == -3 ? "(light tails)" : t < 0 ? "SDE" : c.models()[t];
       String bName = b == -1 ? "zero-flux (SDE)" : b == -2 ? "eq. (29)" : c.models()[b];
-      ps.printf("   %-22s %s%n", String.format("%s (%+.1f%%)", tName, 100 * tErr),
+      ps.printf("   %-22s %s%n", t == -3 ? tName : String.format("%s (%+.1f%%)", tName, 100 * tErr),
           String.format("%s (%.4f; noise %.4f)", bName, bTv, c.tvNoise()));
     }
+  }
+
+  static String alpha(double v) {
+    return Double.isInfinite(v) ? "light" : String.format("%.4f", v);
   }
 
   static String fmt(double v) {

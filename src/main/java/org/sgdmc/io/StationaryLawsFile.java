@@ -10,8 +10,9 @@ public final class StationaryLawsFile {
 
   public static final String MODEL = "sde stationary";
 
-  public static void write(Path target, boolean overwrite, RunMetadata meta, double sigma, long seed,
-      long trajectories, int samplesPerTrajectory, int threads, List<StationaryLaws> cells) {
+  public static void write(Path target, boolean overwrite, RunMetadata meta, String model, double sigma, long seed,
+      long trajectories, int samplesPerTrajectory, int threads, double[] x, double[] y, Long dataSeed,
+      List<StationaryLaws> cells) {
     try (ResultFile f = RunSections.create(target, overwrite, meta, MODEL)) {
       int n = cells.size();
       StationaryLaws c0 = cells.get(0);
@@ -22,7 +23,15 @@ public final class StationaryLawsFile {
       f.attribute(p, "trajectories", trajectories);
       f.attribute(p, "samples_per_trajectory", (long) samplesPerTrajectory);
       f.attribute(p, "with_replacement", true);
-      RunSections.dataSource(f, "gaussian", "x, eps ~ N(0, 1) fresh each step, y = x w* + sigma eps", -1L, null);
+      f.attribute(p, "loss", model);
+      if (x == null) {
+        RunSections.dataSource(f, "gaussian", "x, eps ~ N(0, 1) fresh each step, y = x w* + sigma eps", -1L, null);
+      } else {
+        RunSections.dataSource(f, "generated", x.length + " points x ~ N(0, 1), y = sign(x + sigma eps)", x.length,
+            dataSeed);
+        f.dataset("/data/x", x);
+        f.dataset("/data/y", y);
+      }
       double[] lr = new double[n];
       long[] batch = new long[n];
       double[] sde = new double[n], sdeM2 = new double[n], tvNoise = new double[n];

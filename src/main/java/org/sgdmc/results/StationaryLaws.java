@@ -44,9 +44,15 @@ public record StationaryLaws(double lr, int batch, String[] models, double[] tai
     return s / 2;
   }
 
-  /** The noise model (index >= 1) whose theory index is nearest SGD's Kesten index, or -1 for the SDE's own. */
+  /**
+   * The noise model (index >= 1) whose theory index is nearest SGD's Kesten index, -1 for the SDE's own, -3 where
+   * SGD's law is light-tailed (no index).
+   */
   public int tailPredictor() {
     double target = theoryIndex[0];
+    if (!Double.isFinite(target)) {
+      return -3; // light tails: nothing to predict
+    }
     int best = -1;
     double err = Math.abs(sdeIndex / target - 1);
     for (int m = 1; m < models.length; m++) {

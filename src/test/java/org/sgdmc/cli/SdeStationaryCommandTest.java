@@ -46,6 +46,20 @@ class SdeStationaryCommandTest {
   }
 
   @Test
+  void logisticRegressionIsLightTailedAndNamesTheZeroFluxLaw() {
+    Path out = dir.resolve("l.h5");
+    InspectCommandTest.Run run = InspectCommandTest.run(cat(new String[] {"sde", "stationary", "--model", "logistic1d",
+        "--n", "20", "--lr", "1", "--l", "1,2", "-o", out.toString()}, SMALL));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("(light tails)"), run.out());
+    HdfNode.Group f = ResultFileReader.read(out);
+    assertEquals("logistic1d", f.group("/parameters").attribute("loss").strings()[0]);
+    assertEquals(20, f.dataset("/data/x").value().doubles().length);
+    assertEquals(List.of("sgd", "em l=1", "em l=2"), List.of(f.group("/grid").attribute("models").strings()));
+    assertTrue(Double.isInfinite(f.dataset("/theory/sde_tail_index").value().doubles()[0]));
+  }
+
+  @Test
   void badInputIsOneLineAndWritesNothing() {
     record Case(String[] args, String says) {}
     List<Case> cases = List.of(
@@ -54,7 +68,11 @@ class SdeStationaryCommandTest {
         new Case(new String[] {"--lr", "-1"}, "learning rate must be a positive finite number"),
         new Case(new String[] {"--lr", "0.5", "--batch", "0"}, "batch size must be at least 1"),
         new Case(new String[] {"--lr", "0.5", "--noise-sigma", "0"}, "--noise-sigma must be a positive"),
-        new Case(new String[] {"--lr", "0.5", "--trajectories", "10"}, "too few for the tail fit"));
+        new Case(new String[] {"--lr", "0.5", "--trajectories", "10"}, "too few for the tail fit"),
+        new Case(new String[] {"--lr", "0.5", "--model", "mlp"}, "unknown model 'mlp'"),
+        new Case(new String[] {"--lr", "0.5", "--model", "logistic1d", "--n", "1"}, "--n must be in 2..100000"),
+        new Case(new String[] {"--lr", "0.5", "--model", "logistic1d", "--n", "2", "--noise-sigma", "1e-9"},
+            "separable"));
     for (Case c : cases) {
       Path out = dir.resolve("bad.h5");
       String[] args = cat(cat(new String[] {"sde", "stationary"}, c.args()), "-o", out.toString());
