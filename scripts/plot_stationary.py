@@ -47,6 +47,8 @@ def densities(f, out):
     hist = f["observables/histograms"][()]
     zf = f["theory/zero_flux_bins"][()]
     s29 = f["theory/seed29_bins"][()]
+    loss = text(f["parameters"].attrs.get("loss", "linreg1d"))
+    xlabel = "theta - theta*" if loss == "logistic1d" else "u = w - w_LS"
     n = len(lr)
     cols = min(n, 5)
     rows = (n + cols - 1) // cols
@@ -66,8 +68,8 @@ def densities(f, out):
         ax.set_yscale("log")
         top = np.nanmax(hist[c * k][:nb] / w)
         ax.set_ylim(top * 1e-4, top * 3)
-        ax.set_title(f"lr = {lr[c]:g}, B = {int(batch[c])}", fontsize=9)
-        ax.set_xlabel("u = w - w_LS", fontsize=8)
+        ax.set_title(f"{loss}, lr = {lr[c]:g}, B = {int(batch[c])}", fontsize=9)
+        ax.set_xlabel(xlabel, fontsize=8)
         if c == 0:
             ax.legend(fontsize=6)
     for c in range(n, rows * cols):
