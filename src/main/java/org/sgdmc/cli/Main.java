@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     header = "Monte Carlo core for the theory of stochastic gradient descent.",
     description = "Runs many independent SGD trajectories on small models and writes self-describing HDF5.",
     subcommands = {DemoCommand.class, SimulateCommand.class, TailsCommand.class, SweepCommand.class, ScanCommand.class,
-        MergeCommand.class, InspectCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        MergeCommand.class, InspectCommand.class, BenchCommand.class, SdeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,10 +20,24 @@ public final class Linreg1dTailsTheory {
     double lr = m.lr();
     return switch (m.noise()) {
       case MINIBATCH -> TailIndexTheory.linreg1d(lr, m.batch(), features(m.data()), m.withReplacement());
-      case GAUSSIAN -> TailIndexTheory.gaussianFactor(m.contraction(), m.gaussianFactorSpread());
+      case GAUSSIAN -> perStep(TailIndexTheory.gaussianFactor(m.substepContraction(), m.gaussianFactorSpread()),
+          m.substeps());
       case GAUSSIAN_CONSTANT -> TailIndexTheory.gaussianAdditive(lr, m.data().secondMoment());
       case STABLE -> TailIndexTheory.stableAdditive(lr, m.data().secondMoment(), m.stableAlpha());
     };
+  }
+
+  /**
+   * With l Euler-Maruyama substeps a step's factor is the product of l independent substep factors: E|a|^s is the
+   * substep's to the power l, so the index is the substep's, and the Lyapunov exponent per step l times its.
+   */
+  static TailIndex perStep(TailIndex substep, int l) {
+    if (l == 1) {
+      return substep;
+    }
+    org.sgdmc.theory.Estimate e = substep.lyapunov();
+    return new TailIndex(new org.sgdmc.theory.Estimate(l * e.value(), l * e.stderr(), e.method()), substep.regime(),
+        substep.index(), substep.indexStderr(), substep.method());
   }
 
   private static FeatureData features(LabelledData data) {

@@ -226,6 +226,52 @@ final class Descriptions {
         + "where there is no stationary law");
     put("/theory/regime", INDEX, "the theory's regime per cell: an index into regime_names");
 
+    // sde covariance: the minibatch gradient's covariance at a fixed theta (seed 004, sec. 1.8)
+    put("/data/gradients", ONE, "[point, coordinate]: the per-sample gradients g_i at theta");
+    put("/estimates/covariance_with_replacement", ONE, "[batch, entry]: sample covariance of the batch-mean "
+        + "gradient over m batches drawn with replacement (entries j,k in the attribute entries)");
+    put("/estimates/covariance_without_replacement", ONE, "[batch, entry]: sample covariance of the batch-mean "
+        + "gradient over m batches drawn without replacement");
+    put("/estimates/z_with_replacement_iid", ONE, "[batch, entry]: (measured - Sigma/B) / stderr, with replacement");
+    put("/estimates/z_with_replacement_finite_population", ONE, "[batch, entry]: (measured - Sigma (n-B)/(B(n-1))) "
+        + "/ stderr, with replacement (the seed's sec. 6 attribution; wrong)");
+    put("/estimates/z_without_replacement_iid", ONE, "[batch, entry]: (measured - Sigma/B) / stderr, without "
+        + "replacement");
+    put("/estimates/z_without_replacement_finite_population", ONE, "[batch, entry]: (measured - Sigma (n-B)/(B(n-1)))"
+        + " / stderr, without replacement (the right formula)");
+    put("/theory/mean_gradient", ONE, "the full-batch gradient g_n = (1/n) sum_i g_i at theta");
+    put("/theory/sigma", ONE, "[coordinate, coordinate]: Sigma = (1/n) sum_i (g_i - g_n)(g_i - g_n)^T");
+    put("/theory/covariance_iid", ONE, "[batch, entry]: Sigma/B, the exact batch covariance with replacement");
+    put("/theory/covariance_finite_population", ONE, "[batch, entry]: Sigma (n-B)/(B(n-1)), the exact batch "
+        + "covariance without replacement");
+
+    // sde stationary: SGD's stationary law in 1-D against its noise models, one row per (lr, B) cell
+    put("/grid/cell_lr", ONE, "the learning rate of each cell");
+    put("/grid/cell_batch", COUNT, "the batch size of each cell");
+    put("/estimates/second_moment", ONE, "[cell, model]: the sample mean of u^2 (finite only where the tail "
+        + "index exceeds 2; its standard error where it exceeds 4)");
+    put("/estimates/tv_to_sgd", ONE, "[cell, model]: total-variation distance between the model's histogram of u "
+        + "and SGD's (overflow bins included)");
+    put("/estimates/tv_to_zero_flux", ONE, "[cell, model]: total-variation distance between the model's histogram "
+        + "and the zero-flux density's bin masses");
+    put("/estimates/tv_noise", ONE, "per cell: TV distance between two halves of SGD's trajectories over sqrt 2, "
+        + "the sampling noise of tv_to_sgd");
+    put("/estimates/tail_predictor", INDEX, "per cell: the model (index into /grid@models) whose own tail index "
+        + "is nearest SGD's Kesten index; -1: the SDE's own index");
+    put("/estimates/bulk_predictor", INDEX, "per cell: the model whose histogram is nearest SGD's; -1: the "
+        + "zero-flux density, -2: seed eq. (29)");
+    put("/observables/bin_edges", ONE, "[cell, edge]: histogram bin edges on u = w - w_LS, over SGD's central 98%");
+    put("/observables/histograms", ONE, "[cell x model, bin]: fraction of samples in each bin, then below the "
+        + "first edge, then above the last (row cell * models + model)");
+    put("/theory/sde_tail_index", ONE, "per cell: the SDE's own tail index 1 + 2 m2 / (eta f A) of its zero-flux "
+        + "law");
+    put("/theory/sde_second_moment", ONE, "per cell: the SDE's stationary E[u^2] = eta f C / (2 m2 - eta f A)");
+    put("/theory/euler_second_moment", ONE, "[cell, model]: Euler-Maruyama's exact stationary E[u^2] at "
+        + "dt = eta / l (NaN for SGD and stable; l = 1 equals SGD's)");
+    put("/theory/zero_flux_bins", ONE, "[cell, bin]: the zero-flux density's mass in each bin (then below, "
+        + "above)");
+    put("/theory/seed29_bins", ONE, "[cell, bin]: seed 004 eq. (29)'s mass in each bin (then below, above)");
+
     put("/performance/fit_seconds", SECONDS, "wall time of the tail fit (threshold search and bootstrap)");
     put("/performance/seconds", SECONDS, "wall time of the sweep");
     // sgdmc bench

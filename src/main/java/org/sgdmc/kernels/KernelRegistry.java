@@ -54,6 +54,7 @@ public final class KernelRegistry {
     twoLayer(list);
     linreg1dTails(list);
     linearDTails(list);
+    logistic1d(list);
     return list;
   }
 
@@ -121,11 +122,32 @@ public final class KernelRegistry {
           new Linreg1dTails(0.6, 4, finite, false, noise, alpha, Double.NaN), StationaryBlock.CHANNELS,
           Kernels.LINREG1D_TAILS));
     }
+    // Euler-Maruyama at dt = lr / l (seed 004's SDE approached at finite lr): 4 substeps a step on the stream, 16
+    // on a finite dataset (one step per vector segment then)
+    list.add(KernelEntry.states("linreg1d-tails-gaussian-4-substeps-stream",
+        new Linreg1dTails(0.5, 2, stream, true, NoiseModel.GAUSSIAN, Double.NaN, Double.NaN, 4),
+        StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
+    list.add(KernelEntry.states("linreg1d-tails-gaussian-16-substeps-finite",
+        new Linreg1dTails(0.6, 4, finite, false, NoiseModel.GAUSSIAN, Double.NaN, Double.NaN, 16),
+        StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
     list.add(KernelEntry.states("linreg1d-tails-minibatch-finite-with-replacement",
         Linreg1dTails.minibatch(0.8, 1, finite, true), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
     // lambda > 0: |u| passes the divergence threshold and reads +inf from then on
     list.add(KernelEntry.states("linreg1d-tails-minibatch-stream-diverging",
         Linreg1dTails.minibatch(5.0, 1, stream, true), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
+  }
+
+  private static void logistic1d(List<KernelEntry> list) {
+    org.sgdmc.models.PointGradients data =
+        org.sgdmc.models.PointGradients.generated(org.sgdmc.models.PointGradients.Loss.LOGISTIC, 20, 1, 1.0, 4);
+    double[] x = new double[20];
+    for (int i = 0; i < 20; i++) {
+      x[i] = data.x()[i][0];
+    }
+    list.add(KernelEntry.states("logistic1d-minibatch", org.sgdmc.models.Logistic1d.of(0.8, 3, x, data.y(),
+        NoiseModel.MINIBATCH, 1), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
+    list.add(KernelEntry.states("logistic1d-gaussian-4-substeps", org.sgdmc.models.Logistic1d.of(0.8, 2, x, data.y(),
+        NoiseModel.GAUSSIAN, 4), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
   }
 
   private static void linearDTails(List<KernelEntry> list) {

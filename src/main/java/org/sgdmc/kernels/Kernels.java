@@ -4,6 +4,7 @@ import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1d;
 import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.models.Logistic1d;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.TwoLayerNet;
 
@@ -25,6 +26,9 @@ public final class Kernels {
       (m, seed, width) -> new Linreg1dTailsVectorBlock(m, seed, width), Linreg1dTailsScalarBlock::new);
   public static final Twins<LinearDTails, StationaryBlock> LINEAR_D_TAILS = new Twins<>(
       (m, seed, width) -> new LinearDTailsVectorBlock(m, seed, width), LinearDTailsScalarBlock::new);
+
+  public static final Twins<Logistic1d, StationaryBlock> LOGISTIC1D = new Twins<>(
+      (m, seed, width) -> new Logistic1dVectorBlock(m, seed, width), Logistic1dScalarBlock::new);
 
   private Kernels() {}
 }

@@ -114,9 +114,18 @@ public final class Linreg1dTailsScalarBlock implements StationaryBlock {
         return a;
       }
       case GAUSSIAN -> {
-        double xi = Draws.normal(seed, Stream.NOISE, traj, t);
-        u[i] = step.gaussian(x, xi);
-        return step.gaussianFactor(xi);
+        // l substeps of dt = lr / l, normals t l .. t l + l - 1; the factor product renormalised after each
+        // (exact: a power of 2), so that l factors never overflow between renormalisations
+        for (int j = 0; j < step.substeps; j++) {
+          double xi = Draws.normal(seed, Stream.NOISE, traj, t * step.substeps + j);
+          u[i] = step.gaussian(u[i], xi);
+          if (step.substeps == 1) {
+            return step.gaussianFactor(xi);
+          }
+          mant[i] *= step.gaussianFactor(xi);
+          LogScaled.renormalise(mant, exp, i);
+        }
+        return 1.0; // the substeps' factors are already in the product
       }
       case GAUSSIAN_CONSTANT -> {
         double xi = Draws.normal(seed, Stream.NOISE, traj, t);

@@ -52,9 +52,11 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
     int s = model.batch();
     this.stepsPerSegment = switch (model.noise()) {
       case MINIBATCH -> Math.max(1, DRAWS_PER_SEGMENT / (2 * s)); // two normals (x, eps) per point
+      case GAUSSIAN -> Math.max(1, DRAWS_PER_SEGMENT / model.substeps()); // l normals per step
       default -> DRAWS_PER_SEGMENT;
     };
-    int rows = 2 * stepsPerSegment * s + 2; // Box-Muller pairs, +2: a segment may start inside a pair
+    // Box-Muller pairs, +2: a segment may start inside a pair; Gaussian substeps: l normals per step
+    int rows = 2 * stepsPerSegment * Math.max(s, model.substeps()) + 2;
     this.u = new double[width];
     this.mant = new double[width];
     this.exp = new long[width];
@@ -96,7 +98,10 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
           }
           affineSteps(n);
         }
-        case GAUSSIAN -> gaussianSteps(fillNoiseNormals(t, n), n);
+        case GAUSSIAN -> {
+          int l = step.substeps; // substep j of step t uses normal t l + j: the substeps run as steps
+          gaussianSteps(fillNoiseNormals(t * l, n * l), n * l);
+        }
         case GAUSSIAN_CONSTANT -> constantSteps(fillNoiseNormals(t, n), n, step.constantAmplitude);
         case STABLE -> {
           VectorDraws.symmetricStables(seed, Stream.NOISE.id, traj0, width, t, n, shape, bits, draws);
@@ -183,11 +188,11 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
     }
   }
 
-  /** The Gaussian model's steps, noise rows from {@code row0} of the draws. */
+  /** The Gaussian model's (sub)steps, noise rows from {@code row0} of the draws. */
   private void gaussianSteps(int row0, int steps) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     DoubleVector varC = DoubleVector.broadcast(sp, step.varC);
-    DoubleVector contraction = DoubleVector.broadcast(sp, step.contraction);
+    DoubleVector contraction = DoubleVector.broadcast(sp, step.emContraction);
     for (int j = 0; j < width; j += sp.length()) {
       DoubleVector x = DoubleVector.fromArray(sp, u, j);
       DoubleVector m = DoubleVector.fromArray(sp, mant, j);
@@ -198,7 +203,7 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
           DoubleVector xi = DoubleVector.fromArray(sp, draws, (row0 + t) * width + j);
           DoubleVector v = x.fma(step.varA, -step.varTwoB).fma(x, varC).max(0.0);
           x = x.fma(contraction, v.sqrt().mul(step.lrRootF).mul(xi));
-          m = m.mul(xi.fma(step.spread, step.contraction));
+          m = m.mul(xi.fma(step.spread, step.emContraction));
         }
         m.intoArray(mant, j);
         VectorLogScaled.renormalise(mant, j, exp, j);

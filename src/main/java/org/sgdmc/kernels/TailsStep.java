@@ -25,7 +25,11 @@ final class TailsStep {
   final double varA;
   final double varTwoB;
   final double varC;
+  /** The Gaussian model's Euler-Maruyama substep: drift factor {@code 1 - (lr/l) m2}, noise scale {@code lr sqrt(f/l)}. */
+  final double emContraction;
   final double lrRootF;
+  /** l, the Gaussian model's Euler-Maruyama substeps per step. */
+  final int substeps;
   final double spread;
   final double constantAmplitude;
   final double stableScale;
@@ -48,7 +52,9 @@ final class TailsStep {
     this.varTwoB = 2 * data.cubicResidualMoment();
     this.varC = data.gradientVarianceAtMinimum();
     double f = model.samplingFactor();
-    this.lrRootF = lr * Math.sqrt(f);
+    this.emContraction = model.substepContraction();
+    this.lrRootF = model.substepNoiseScale();
+    this.substeps = model.substeps();
     this.spread = model.gaussianFactorSpread();
     this.constantAmplitude = lr * Math.sqrt(varC * f);
     this.stableScale = model.noise() == NoiseModel.STABLE ? model.stableStepScale() : Double.NaN;
@@ -64,15 +70,18 @@ final class TailsStep {
     return offsetScale * (sumXe / batch);
   }
 
-  /** The Gaussian model's step: {@code c u + lr sqrt(f max(0, A u^2 - 2 B u + C)) xi}. */
+  /**
+   * The Gaussian model's Euler-Maruyama substep: {@code c_h u + lr sqrt(f/l) sqrt(max(0, A u^2 - 2 B u + C)) xi},
+   * {@code c_h = 1 - (lr/l) m2} (l = 1: SGD's own step, dt = lr).
+   */
   double gaussian(double u, double xi) {
     double v = Math.max(Math.fma(Math.fma(varA, u, -varTwoB), u, varC), 0.0);
-    return Math.fma(contraction, u, lrRootF * Math.sqrt(v) * xi);
+    return Math.fma(emContraction, u, lrRootF * Math.sqrt(v) * xi);
   }
 
-  /** The Gaussian model's asymptotic factor {@code c + lr sqrt(A f) xi}. */
+  /** The Gaussian substep's asymptotic factor {@code c_h + lr sqrt(A f / l) xi}. */
   double gaussianFactor(double xi) {
-    return Math.fma(spread, xi, contraction);
+    return Math.fma(spread, xi, emContraction);
   }
 
   /** A batch sampler of the finite dataset (one per block: it keeps scratch), or null for the stream. */

@@ -19,10 +19,21 @@ package org.sgdmc.models;
  * @param noise which noise drives the iterate
  * @param stableAlpha the stability index of {@link NoiseModel#STABLE} noise, in (0, 2]; NaN otherwise
  * @param stableScale the scale of the stable noise; NaN picks {@link #matchedStableScale}
+ * @param substeps l: {@link NoiseModel#GAUSSIAN} noise takes l Euler-Maruyama steps of dt = lr / l per step of
+ *     time lr, approaching the same SDE at finite lr (SVAG-style); 1 (dt = lr) for every other noise
  */
 public record Linreg1dTails(
     double lr, int batch, LabelledData data, boolean withReplacement, NoiseModel noise, double stableAlpha,
-    double stableScale) {
+    double stableScale, int substeps) {
+
+  /** The largest number of Euler-Maruyama substeps per step. */
+  public static final int MAX_SUBSTEPS = 1024;
+
+  /** One Euler-Maruyama step per SGD step (dt = lr). */
+  public Linreg1dTails(double lr, int batch, LabelledData data, boolean withReplacement, NoiseModel noise,
+      double stableAlpha, double stableScale) {
+    this(lr, batch, data, withReplacement, noise, stableAlpha, stableScale, 1);
+  }
 
   /** Exponent bits one renormalisation interval may move the log-scaled factor product by. */
   private static final double EXPONENT_BUDGET = 900;
@@ -52,6 +63,12 @@ public record Linreg1dTails(
     } else {
       stableAlpha = Double.NaN;
       stableScale = Double.NaN;
+    }
+    if (substeps < 1 || substeps > MAX_SUBSTEPS) {
+      throw new IllegalArgumentException("Euler-Maruyama substeps must be in 1.." + MAX_SUBSTEPS + ", not " + substeps);
+    }
+    if (substeps != 1 && noise != NoiseModel.GAUSSIAN) {
+      throw new IllegalArgumentException("Euler-Maruyama substeps apply to the gaussian noise model only, not " + noise);
     }
     double growBits = Math.log(maxFactor(lr, batch, data, withReplacement, noise)) / Math.log(2);
     if (growBits > EXPONENT_BUDGET) {
@@ -83,11 +100,22 @@ public record Linreg1dTails(
   }
 
   /**
-   * {@code lr sqrt(Var[x^2] f)}: the Gaussian-noise model's random factor is {@code contraction + this * xi}
-   * asymptotically (|u| large), f the {@link #samplingFactor}.
+   * {@code lr sqrt(Var[x^2] f / l)}: the Gaussian-noise model's random factor per Euler-Maruyama substep is
+   * {@link #substepContraction} {@code + this * xi} asymptotically (|u| large), f the {@link #samplingFactor}:
+   * the substep's noise has variance {@code dt lr f Var[grad l]}, dt = lr / l.
    */
   public double gaussianFactorSpread() {
-    return lr * Math.sqrt(data.squareVariance() * samplingFactor());
+    return lr * Math.sqrt(data.squareVariance() * samplingFactor() / substeps);
+  }
+
+  /** {@code 1 - (lr / l) E[x^2]}, rounded once: the drift factor of one Euler-Maruyama substep. */
+  public double substepContraction() {
+    return Math.fma(data.secondMoment(), -(lr / substeps), 1.0);
+  }
+
+  /** {@code lr sqrt(f / l)}: the Gaussian substep's noise is this times sqrt(per-sample gradient variance) xi. */
+  public double substepNoiseScale() {
+    return lr * Math.sqrt(samplingFactor() / substeps);
   }
 
   /**
@@ -116,14 +144,15 @@ public record Linreg1dTails(
     double c = Math.abs(1 - lr * data.secondMoment());
     return switch (noise) {
       case MINIBATCH -> Math.max(1.0, lr * data.maxSquare() - 1);
-      case GAUSSIAN -> c + lr * Math.sqrt(data.squareVariance()) * MAX_NORMAL;
+      case GAUSSIAN -> c + lr * Math.sqrt(data.squareVariance()) * MAX_NORMAL; // a substep's is smaller
       case GAUSSIAN_CONSTANT, STABLE -> Math.max(c, 1.0);
     };
   }
 
   /** A one-line description for files and tables. */
   public String describe() {
-    String s = "linreg1d off interpolation, lr=" + lr + ", S=" + batch + ", " + data.describe() + ", noise=" + noise;
+    String s = "linreg1d off interpolation, lr=" + lr + ", S=" + batch + ", " + data.describe() + ", noise=" + noise
+        + (substeps > 1 ? " (Euler-Maruyama, " + substeps + " substeps of dt = lr/" + substeps + ")" : "");
     return noise == NoiseModel.STABLE ? s + " (alpha=" + stableAlpha + ")" : s;
   }
 }

@@ -58,6 +58,13 @@ class EveryFileDescribesItselfTest {
         cat(new String[] {"tails", "linear-d", "--dim", "2", "--lr", "0.3", "--n", "40"}, tails),
         new String[] {"bench", "--kernels", "linreg1d-gaussian", "--threads", "1", "--bits", "128", "--seconds", "0.05",
             "--repeats", "1"},
+        new String[] {"sde", "covariance", "--n", "5", "--replicates", "200"},
+        new String[] {"sde", "covariance", "--model", "logistic", "--n", "4", "--dim", "3", "--replicates", "100"},
+        new String[] {"sde", "stationary", "--lr", "0.5", "--l", "1,2", "--trajectories", "256",
+            "--samples-per-trajectory", "2", "--kmin", "20", "--burn-in", "50", "--thin", "5", "--bootstrap", "10"},
+        new String[] {"sde", "stationary", "--model", "logistic1d", "--n", "10", "--lr", "0.5", "--l", "2",
+            "--trajectories", "256", "--samples-per-trajectory", "2", "--kmin", "20", "--burn-in", "50", "--thin", "5",
+            "--bootstrap", "10"},
         // shard files (a merged file is the unsharded command's own file)
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
         cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));

@@ -37,9 +37,11 @@ class ReadmeCommandsIT {
   /** A tail fit needs samples above its threshold: 1024 trajectories x 8 observations. */
   static final int MAX_TAILS_TRAJECTORIES = 1024;
   static final int MAX_STEPS = 20;
+  /** {@code sde covariance}: minibatches per batch size and scheme. */
+  static final int MAX_REPLICATES = 2000;
   static final int MAX_AXIS_POINTS = 6;
 
-  private static final Pattern RUN = Pattern.compile("^\\s*scripts/sgdmc (simulate|sweep|tails|scan|demo)\\b.*");
+  private static final Pattern RUN = Pattern.compile("^\\s*scripts/sgdmc (simulate|sweep|tails|scan|demo|sde)\\b.*");
   private static final Pattern AXIS = Pattern.compile("(\\s--[a-z-]+\\s+(?:log:)?-?[0-9.]+:-?[0-9.]+:)(\\d+)");
   private static final Pattern OUTPUT = Pattern.compile("(?:\\s-o|\\s--out)\\s+(\\S+)");
 
@@ -105,7 +107,11 @@ class ReadmeCommandsIT {
         continue;
       }
       String cmd = line.replaceFirst("\\s+#.*$", "");
-      boolean tails = cmd.contains("scripts/sgdmc tails") || cmd.contains("sweep tails-");
+      if (cmd.contains("scripts/sgdmc sde covariance")) { // no trajectories: minibatches per batch size
+        sb.append(cap(cmd, "--replicates", MAX_REPLICATES)).append('\n');
+        continue;
+      }
+      boolean tails = cmd.contains("scripts/sgdmc sde stationary") || cmd.contains("scripts/sgdmc tails") || cmd.contains("sweep tails-");
       // a shard needs a group of 64 trajectories of its own: K shards keep at least 64 K
       cmd = cap(cmd, "--trajectories", tails ? MAX_TAILS_TRAJECTORIES
           : cmd.contains("--shard") ? 4 * MAX_TRAJECTORIES : MAX_TRAJECTORIES);

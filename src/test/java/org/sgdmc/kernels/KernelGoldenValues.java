@@ -123,6 +123,20 @@ final class KernelGoldenValues {
           "3fecda8d803df3db 3fb73c8d7fa21196 3fe0eb03bceb11ff 3f916024733d939b "
               + "3fecda8d803df3db 3fb73c8d7fa21196 bfe0eb03bceb11ff 3f916024733d939b "
               + "c018b01c6796b6dc c018b01c6796b6dc c018b01c6796b6dc c018b01c6796b6dc"),
+      Map.entry("linreg1d-tails-gaussian-4-substeps-stream",
+          "3fc5080cd2944fa8 3fb657fb69ba0f8b 3fcb051819e27748 3fb026d8c44d4ea3 "
+              + "3fc5080cd2944fa8 bfb657fb69ba0f8b bfcb051819e27748 3fb026d8c44d4ea3 "
+              + "c01edd0a8401435d c01e3ceb65279da3 c02093a6708ffa28 c01f156062b127e9"),
+      Map.entry("linreg1d-tails-gaussian-16-substeps-finite",
+          "3fa5cf2d3dbebda0 3f9014ebb4882098 3fc4a1837aa1edd8 3fb89e1d164111f1 "
+              + "3fa5cf2d3dbebda0 3f9014ebb4882098 bfc4a1837aa1edd8 bfb89e1d164111f1 "
+              + "c0168ad7f555ab1c c013c47298d04cc0 c01b79631fd997fd c01784d82daffede"),
+      Map.entry("logistic1d-minibatch",
+          "3fc219fb73e588e8 3fc93c4cf62399d8 3fb2cfc3d1f75850 3f9c36bc34e32d80 "
+              + "bfc219fb73e588e8 bfc93c4cf62399d8 bfb2cfc3d1f75850 bf9c36bc34e32d80 0 0 0 0"),
+      Map.entry("logistic1d-gaussian-4-substeps",
+          "3fc537e4f7bf51d0 3f80de93c5f37600 3fd6ae2a1ff2dc90 3fb4f308b1581ff0 "
+              + "3fc537e4f7bf51d0 3f80de93c5f37600 bfd6ae2a1ff2dc90 bfb4f308b1581ff0 0 0 0 0"),
       Map.entry("linreg1d-tails-minibatch-finite-with-replacement",
           "3fd23ae86556c014 3fd3d7c057b1daee 3fdb6f598e29e927 3fef633a43976bf1 "
               + "3fd23ae86556c014 bfd3d7c057b1daee 3fdb6f598e29e927 3fef633a43976bf1 "
