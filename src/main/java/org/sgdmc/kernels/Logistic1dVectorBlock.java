@@ -7,7 +7,7 @@ import org.sgdmc.models.NoiseModel;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
-import org.sgdmc.rng.VectorTranscendentals;
+import org.sgdmc.rng.ArrayTranscendentals;
 
 /**
  * The vectorised kernel of {@link Logistic1d}: trajectories across lanes, steps in segments whose random numbers
@@ -29,6 +29,9 @@ public final class Logistic1dVectorBlock implements StationaryBlock {
   private final long[] bits;
   private final double[] draws;
   private final int[] picks;
+  private final double[] sum; // per-lane sums of the current substep
+  private final double[] sumSq;
+  private final double[] expBuf;
   private long traj0;
 
   public Logistic1dVectorBlock(Logistic1d model, long seed, int width) {
@@ -48,6 +51,9 @@ public final class Logistic1dVectorBlock implements StationaryBlock {
     this.bits = new long[rows * width];
     this.draws = new double[rows * width];
     this.picks = new int[model.batch()];
+    this.sum = new double[width];
+    this.sumSq = new double[width];
+    this.expBuf = new double[width];
   }
 
   @Override
@@ -94,27 +100,38 @@ public final class Logistic1dVectorBlock implements StationaryBlock {
     return (int) (k0 - 2 * block0);
   }
 
+  /**
+   * Euler-Maruyama substeps. Each substep is passes over the block rather than a loop with the state in
+   * registers: the exponential of every data point's logit comes from an out-of-line array pass
+   * ({@link ArrayTranscendentals}), because with the sigmoid inside this loop C2 reached its inlining node
+   * limit and left a vector call that boxed (about 50 MB per block; FastPathTest). The sums run in the same
+   * order, so the bits are those of the scalar twin.
+   */
   private void eulerSteps(int row0, int substeps) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    double negH = -(model.lr() / model.substeps());
+    DoubleVector negH = DoubleVector.broadcast(sp, -(model.lr() / model.substeps()));
+    DoubleVector one = DoubleVector.broadcast(sp, 1.0);
     double scale = Logistic1dScalarBlock.noiseScale(model);
     double n = c.length;
-    for (int j = 0; j < width; j += sp.length()) {
-      DoubleVector x = DoubleVector.fromArray(sp, theta, j);
-      for (int t = 0; t < substeps; t++) {
-        DoubleVector sum = DoubleVector.zero(sp);
-        DoubleVector sumSq = DoubleVector.zero(sp);
-        for (double ci : c) {
-          DoubleVector g = VectorTranscendentals.sigmoid(x.mul(ci)).mul(ci);
-          sum = sum.add(g);
-          sumSq = g.fma(g, sumSq);
+    for (int t = 0; t < substeps; t++) {
+      java.util.Arrays.fill(sum, 0.0);
+      java.util.Arrays.fill(sumSq, 0.0);
+      for (double ci : c) {
+        ArrayTranscendentals.expOfProduct(theta, -ci, expBuf, width); // exp(-(x ci)): the sigmoid's exponential
+        for (int j = 0; j < width; j += sp.length()) {
+          DoubleVector e = DoubleVector.fromArray(sp, expBuf, j);
+          DoubleVector g = one.div(e.add(1.0)).mul(ci); // VectorTranscendentals.sigmoid's operations
+          DoubleVector.fromArray(sp, sum, j).add(g).intoArray(sum, j);
+          g.fma(g, DoubleVector.fromArray(sp, sumSq, j)).intoArray(sumSq, j);
         }
-        DoubleVector mean = sum.div(n);
-        DoubleVector var = sumSq.div(n).sub(mean.mul(mean)).max(0.0);
-        DoubleVector xi = DoubleVector.fromArray(sp, draws, (row0 + t) * width + j);
-        x = mean.fma(DoubleVector.broadcast(sp, negH), x).add(var.sqrt().mul(scale).mul(xi));
       }
-      x.intoArray(theta, j);
+      for (int j = 0; j < width; j += sp.length()) {
+        DoubleVector x = DoubleVector.fromArray(sp, theta, j);
+        DoubleVector mean = DoubleVector.fromArray(sp, sum, j).div(n);
+        DoubleVector var = DoubleVector.fromArray(sp, sumSq, j).div(n).sub(mean.mul(mean)).max(0.0);
+        DoubleVector xi = DoubleVector.fromArray(sp, draws, (row0 + t) * width + j);
+        mean.fma(negH, x).add(var.sqrt().mul(scale).mul(xi)).intoArray(theta, j);
+      }
     }
   }
 
