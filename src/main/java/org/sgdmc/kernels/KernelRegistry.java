@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
+import org.sgdmc.models.GrokData;
+import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
@@ -54,6 +56,7 @@ public final class KernelRegistry {
     twoLayer(list);
     linreg1dTails(list);
     linearDTails(list);
+    grokLinreg(list);
     return list;
   }
 
@@ -139,6 +142,17 @@ public final class KernelRegistry {
     // top exponent +0.69 a step: diverges within about 100 steps, the tangent goes on
     list.add(KernelEntry.states("linear-d-tails-stream-diverging", LinearDTails.isotropicStream(2.0, 1, 3, 1.0),
         StationaryBlock.CHANNELS, k));
+  }
+
+  private static void grokLinreg(List<KernelEntry> list) {
+    Twins<GrokLinreg, StateBlock> k = Kernels.GROK_LINREG;
+    GrokData data = GrokData.generate(5, 7, 0.1, 3);
+    int c = GrokLinregScalarBlock.CHANNELS;
+    // thresholds that some trajectories reach within the first steps, so both event paths run
+    list.add(KernelEntry.states("grok-linreg-gd", new GrokLinreg(data, 0.1, 0.05, 1.5, 5, false, 0.3, 0.6), c, k));
+    list.add(KernelEntry.states("grok-linreg-sgd", new GrokLinreg(data, 0.1, 0.02, 1.0, 2, false, 0.2, 0.5), c, k));
+    list.add(KernelEntry.states("grok-linreg-sgd-with-replacement",
+        new GrokLinreg(data, 0.2, 0.0, 2.0, 3, true, 0.5, 1.0), c, k));
   }
 
   private static String lower(Enum<?> e) {

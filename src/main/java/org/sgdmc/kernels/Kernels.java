@@ -1,5 +1,6 @@
 package org.sgdmc.kernels;
 
+import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1d;
@@ -25,6 +26,9 @@ public final class Kernels {
       (m, seed, width) -> new Linreg1dTailsVectorBlock(m, seed, width), Linreg1dTailsScalarBlock::new);
   public static final Twins<LinearDTails, StationaryBlock> LINEAR_D_TAILS = new Twins<>(
       (m, seed, width) -> new LinearDTailsVectorBlock(m, seed, width), LinearDTailsScalarBlock::new);
+
+  public static final Twins<GrokLinreg, StateBlock> GROK_LINREG = new Twins<>(
+      (m, seed, width) -> new GrokLinregVectorBlock(m, seed, width), GrokLinregScalarBlock::new);
 
   private Kernels() {}
 }
