@@ -101,6 +101,51 @@ final class Descriptions {
       put("/observables/" + x + "_fraction_diverged", ONE, "fraction with |" + x + "_t| > diverged_above");
       put("/observables/" + x + "_fraction_exact", ONE, "fraction with " + x + "_t = 0 exactly");
     }
+    // grok-linreg (seed 001): the logs of root losses and of the norm, and the event times
+    for (String[] o : new String[][] {{"train", "sqrt(2 L_train) = |X w_t - y| / sqrt(n)"},
+        {"test", "sqrt(2 L_test) = |w_t - beta*|"}, {"norm", "|w_t|"}}) {
+      String x = o[0], what = o[1];
+      {
+        put("/observables/log_" + x + "_mean", LOG, "mean of log " + what + " over trajectories where it is not 0");
+        put("/observables/log_" + x + "_stderr", LOG, "standard error of log_" + x + "_mean");
+        put("/observables/log_" + x + "_mean_square", LOG, "log E[(" + what + ")^2] over all trajectories");
+        put("/observables/log_" + x + "_quantiles", LOG, "[time, level]: quantiles of log " + what);
+        put("/observables/" + x + "_fraction_within", ONE, "[time, epsilon]: fraction with " + what + " < epsilon");
+        put("/observables/" + x + "_fraction_diverged", ONE, "fraction with " + what + " > diverged_above");
+        put("/observables/" + x + "_fraction_exact", ONE, "fraction with " + what + " = 0 exactly");
+      }
+    }
+    put("/events", MIXED, "per-trajectory event times, as distributions over the ensemble");
+    for (String[] e : new String[][] {{"t1", "the first step at which the training loss is <= train_threshold"},
+        {"t2", "the first step at which the test loss is <= test_threshold"},
+        {"t2_closed_form", "t2 in closed form per trajectory: ceil(log x* / log(1 - eta lambda)), from the null-space "
+            + "part of its own w_0 (theory.GrokLinregTheory); +inf where beyond the run"}}) {
+      String g = "/events/" + e[0];
+      put(g, MIXED, e[1]);
+      put(g + "/quantiles", STEPS, "quantiles at /observables/quantile_levels over all trajectories (+inf where the "
+          + "level falls among those that never got there)");
+      put(g + "/fraction_never", ONE, "fraction of trajectories that never got there within the run");
+      put(g + "/mean", STEPS, "mean over the trajectories that got there");
+      put(g + "/mean_stderr", STEPS, "standard error of mean");
+      put(g + "/histogram", COUNT, "trajectories per bin: [histogram_edges[b], histogram_edges[b+1])");
+      put(g + "/histogram_edges", STEPS, "bin edges: 0, then 20 log-spaced bins per decade from 1");
+    }
+    put("/data/beta_star", ONE, "the teacher beta*, |beta*| = 1: y = X beta* + noise");
+    put("/theory/rank", COUNT, "rank of X (n for Gaussian inputs)");
+    put("/theory/mu_min", ONE, "smallest non-zero eigenvalue of X^T X / n: the fast phase's slowest rate is eta (mu_min "
+        + "+ lambda)");
+    put("/theory/mu_max", ONE, "largest eigenvalue of X^T X / n (GD is stable iff eta (mu_max + lambda) < 2)");
+    put("/theory/endpoint_test_loss", ONE, "test loss |w - beta*|^2 / 2 of the drift's endpoint, the ridge solution");
+    put("/theory/endpoint_train_loss", ONE, "training loss of the ridge solution");
+    put("/theory/endpoint_norm", ONE, "|w_inf|, the norm of the ridge solution");
+    put("/theory/expected_null_init_square", ONE, "E|P_perp w_0|^2 = alpha^2 (d - rank) / d");
+    put("/theory/drift_steps", STEPS, "1 / (eta lambda): the slow time scale");
+    put("/theory/t2_minus_closed_form", STEPS, "mean over trajectories (both finite) of simulated t2 minus its "
+        + "closed form");
+    put("/theory/t2_agreeing_fraction", ONE, "fraction of trajectories whose t2 and closed form differ by at most 1 "
+        + "step (or are both +inf)");
+    put("/theory/t2_slope", ONE, "least-squares slope of eta lambda t2 on log(|P_perp w_0|^2 / (2 test_excess)) over "
+        + "trajectories: 1/2 for gradient flow when |P_perp w_0| >> |P_perp beta*|");
     // the two-layer nets
     put("/observables/fraction", ONE, "[time, class]: fraction of trajectories in each end-state class "
         + "(names in /observables@classes)");
