@@ -130,6 +130,23 @@ final class Descriptions {
       put(g + "/histogram", COUNT, "trajectories per bin: [histogram_edges[b], histogram_edges[b+1])");
       put(g + "/histogram_edges", STEPS, "bin edges: 0, then 20 log-spaced bins per decade from 1");
     }
+    put("/cells", MIXED, "one row per cell of the sweep (grid order)");
+    for (String e : new String[] {"t1", "t2", "t2_closed_form"}) {
+      put("/cells/" + e + "_quantiles", STEPS, "[cell, level]: quantiles of " + e + " (levels in "
+          + "/observables/quantile_levels)");
+      put("/cells/" + e + "_fraction_never", ONE, "fraction of the cell's trajectories that never reached the level");
+      put("/cells/" + e + "_mean", STEPS, "mean " + e + " over the trajectories that reached the level");
+    }
+    put("/cells/t2_agreeing_fraction", ONE, "fraction whose t2 and closed form differ by at most 1 step");
+    put("/cells/t2_slope", ONE, "per cell, the slope of eta lambda t2 on log(|P_perp w_0|^2 / (2 delta))");
+    put("/cells/endpoint_test_loss", ONE, "test loss of the cell's ridge endpoint");
+    put("/cells/fitted", INDEX, "1 where the cell is in the fit (both levels reached by all, t2 >= 10 t1), else 0");
+    put("/grid/lambda", ONE, "the weight decays of the cells");
+    put("/grid/steps", STEPS, "steps each cell ran");
+    put("/estimates/t2_exponent", ONE, "p of mean t2 ~ lambda^p over the fitted cells (should be -1)");
+    put("/estimates/t2_exponent_ci95", ONE, "95% interval {low, high} of the t2 exponent");
+    put("/estimates/t1_exponent", ONE, "p of mean t1 ~ lambda^p over the fitted cells (should be 0)");
+    put("/estimates/t1_exponent_ci95", ONE, "95% interval {low, high} of the t1 exponent");
     put("/data/beta_star", ONE, "the teacher beta*, |beta*| = 1: y = X beta* + noise");
     put("/theory/rank", COUNT, "rank of X (n for Gaussian inputs)");
     put("/theory/mu_min", ONE, "smallest non-zero eigenvalue of X^T X / n: the fast phase's slowest rate is eta (mu_min "
