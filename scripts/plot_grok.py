@@ -14,6 +14,7 @@ Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh insta
 import argparse
 import os
 import sys
+import warnings
 
 try:
     import matplotlib
@@ -98,9 +99,10 @@ def plot_sweep(f, out, title):
     lo, med, hi = (level_index(levels, p) for p in (0.1, 0.5, 0.9))
     eta = f["parameters"].attrs["eta"]
     fitted = f["cells/fitted"][()] == 1
-    q2 = f["cells/t2_quantiles"][()]
-    qc = f["cells/t2_closed_form_quantiles"][()]
-    q1 = f["cells/t1_quantiles"][()]
+    finite = lambda a: np.where(np.isfinite(a), a, np.nan)  # never reached: not drawn
+    q2 = finite(f["cells/t2_quantiles"][()])
+    qc = finite(f["cells/t2_closed_form_quantiles"][()])
+    q1 = finite(f["cells/t1_quantiles"][()])
     pos = lam > 0
     fig, (a, b) = plt.subplots(1, 2, figsize=(12, 4.6))
     y = eta * lam * q2[:, med]
@@ -148,6 +150,7 @@ def main():
     f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "sweep grok-linreg"),
                     "grok-linreg files (sgdmc simulate|sweep grok-linreg ... -o FILE.h5)")
     out = args.out or os.path.splitext(args.file)[0] + ".png"
+    warnings.simplefilter("ignore", RuntimeWarning)  # cells that never reached a level are NaN, drawn as gaps
     with f:
         run(SCRIPT, lambda: (plot_sweep if "cells" in f else plot_run)(f, out, args.title))
     print(f"wrote {out}")

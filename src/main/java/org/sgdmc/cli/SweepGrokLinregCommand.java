@@ -56,6 +56,10 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
       description = "Each cell runs K/(eta lambda) steps (default: ${DEFAULT-VALUE}).")
   double multiples;
 
+  @Option(names = "--steps", paramLabel = "T", defaultValue = "0",
+      description = "Steps of every cell (default: 0, each cell runs --drift-multiples/(eta lambda) steps).")
+  long steps;
+
   @Mixin EnsembleMixin ensemble;
   @Mixin OutputMixin output;
   @Mixin ObservablesMixin observables;
@@ -71,6 +75,9 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
       axis = Axis.parse("lambda", lambda);
     } catch (IllegalArgumentException e) {
       throw new UserError("--lambda: " + e.getMessage());
+    }
+    if (steps < 0) {
+      throw new UserError("--steps must be at least 1 (or 0: automatic), not " + steps);
     }
     if (!(multiples > 0) || !Double.isFinite(multiples)) {
       throw new UserError("--drift-multiples must be positive, not " + multiples);
@@ -88,7 +95,8 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
     GrokLinregResult[] cells = new GrokLinregResult[models.size()];
     for (int i = 0; i < cells.length; i++) {
       GrokLinreg m = models.get(i);
-      long steps = m.lambda() == 0 ? 10_000 : (long) Math.ceil(multiples * m.driftSteps());
+      long steps = this.steps > 0 ? this.steps
+          : m.lambda() == 0 ? 10_000 : (long) Math.ceil(multiples * m.driftSteps());
       long[] times;
       try {
         times = RecordTimes.parse(recordTimes, steps);
