@@ -7,6 +7,7 @@ import org.sgdmc.models.Activation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.GrokData;
+import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.LinearD;
@@ -153,6 +154,14 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-linreg-sgd", new GrokLinreg(data, 0.1, 0.02, 1.0, 2, false, 0.2, 0.5), c, k));
     list.add(KernelEntry.states("grok-linreg-sgd-with-replacement",
         new GrokLinreg(data, 0.2, 0.0, 2.0, 3, true, 0.5, 1.0), c, k));
+    Twins<GrokDiag, StateBlock> diag = Kernels.GROK_DIAG;
+    GrokData sparse = GrokData.sparse(5, 7, 2, 0.0, 4);
+    double[] target = {0.1, -0.2, 0, 0, 0.3, 0, 0.05};
+    int cd = GrokDiagScalarBlock.CHANNELS;
+    list.add(KernelEntry.states("grok-diag-gd", new GrokDiag(sparse, 0.05, 0.05, 0.7, 5, false, 0.2, 0.4, target), cd,
+        diag));
+    list.add(KernelEntry.states("grok-diag-sgd-with-replacement",
+        new GrokDiag(sparse, 0.05, 0.01, 0.5, 2, true, 0.1, 0.45, target), cd, diag));
   }
 
   private static String lower(Enum<?> e) {

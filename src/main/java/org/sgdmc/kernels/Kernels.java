@@ -1,5 +1,6 @@
 package org.sgdmc.kernels;
 
+import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
@@ -29,6 +30,9 @@ public final class Kernels {
 
   public static final Twins<GrokLinreg, StateBlock> GROK_LINREG = new Twins<>(
       (m, seed, width) -> new GrokLinregVectorBlock(m, seed, width), GrokLinregScalarBlock::new);
+
+  public static final Twins<GrokDiag, StateBlock> GROK_DIAG = new Twins<>(
+      (m, seed, width) -> new GrokDiagVectorBlock(m, seed, width), GrokDiagScalarBlock::new);
 
   private Kernels() {}
 }

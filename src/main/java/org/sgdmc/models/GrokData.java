@@ -74,13 +74,54 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
     return new GrokData(n, d, x, y, beta, noise, dataSeed);
   }
 
+  /**
+   * The same inputs and noise as {@link #generate}, with a k-sparse teacher: k distinct coordinates chosen by draws
+   * 0, 1, ... of "trajectory" 3 of {@link Stream#DATASET} (a repeat is drawn again), each {@code +-1/sqrt(k)} with
+   * the sign of normal j of trajectory 1, so {@code |beta*| = 1}.
+   */
+  public static GrokData sparse(int n, int d, int k, double noise, long dataSeed) {
+    GrokData dense = generate(n, d, noise, dataSeed);
+    if (k < 1 || k > d) {
+      throw new IllegalArgumentException("the teacher's support k must be in 1..d = " + d + ", not " + k);
+    }
+    double[] beta = new double[d];
+    double value = 1 / Math.sqrt(k);
+    long draw = 0;
+    for (int j = 0; j < k; ) {
+      int c = (int) Draws.index(Draws.bits(dataSeed, Stream.DATASET, 3, draw++), d);
+      if (beta[c] == 0) {
+        beta[c] = Draws.normal(dataSeed, Stream.DATASET, 1, j) < 0 ? -value : value;
+        j++;
+      }
+    }
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double p = 0;
+      for (int c = 0; c < d; c++) {
+        p = Math.fma(dense.x[i * d + c], beta[c], p);
+      }
+      y[i] = Math.fma(noise, Draws.normal(dataSeed, Stream.DATASET, 2, i), p);
+    }
+    return new GrokData(n, d, dense.x, y, beta, noise, dataSeed);
+  }
+
+  /** How many coordinates of the teacher are non-zero. */
+  public int support() {
+    int k = 0;
+    for (double b : betaStar) {
+      k += b != 0 ? 1 : 0;
+    }
+    return k;
+  }
+
   /** Point i's inputs, a copy. */
   public double[] point(int i) {
     return java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d);
   }
 
   public String describe() {
-    return String.format("n = %d Gaussian points in d = %d, |beta*| = 1, label noise %s, data seed %d", n, d,
-        noise, dataSeed);
+    int k = support();
+    return String.format("n = %d Gaussian points in d = %d, |beta*| = 1%s, label noise %s, data seed %d", n, d,
+        k < d ? " with " + k + " non-zero coordinates" : "", noise, dataSeed);
   }
 }
