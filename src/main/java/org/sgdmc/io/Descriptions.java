@@ -102,8 +102,10 @@ final class Descriptions {
       put("/observables/" + x + "_fraction_exact", ONE, "fraction with " + x + "_t = 0 exactly");
     }
     // grok-linreg (seed 001): the logs of root losses and of the norm, and the event times
-    for (String[] o : new String[][] {{"train", "sqrt(2 L_train) = |X w_t - y| / sqrt(n)"},
-        {"test", "sqrt(2 L_test) = |w_t - beta*|"}, {"norm", "|w_t|"}}) {
+    for (String[] o : new String[][] {{"train", "sqrt(2 L_train) (|X w_t - y| / sqrt(n))"},
+        {"test", "sqrt(2 L_test) (|w_t - beta*|, grok-diag: |beta_t - beta*|)"},
+        {"norm", "the parameters' norm (|w_t|, grok-diag: sqrt(|u_t|^2 + |v_t|^2))"},
+        {"target", "|beta_t - beta_l1|, the distance to the minimum-l1 interpolant"}, {"l1", "|beta_t|_1"}}) {
       String x = o[0], what = o[1];
       {
         put("/observables/log_" + x + "_mean", LOG, "mean of log " + what + " over trajectories where it is not 0");
@@ -148,6 +150,11 @@ final class Descriptions {
     put("/estimates/t1_exponent", ONE, "p of mean t1 ~ lambda^p over the fitted cells (should be 0)");
     put("/estimates/t1_exponent_ci95", ONE, "95% interval {low, high} of the t1 exponent");
     put("/data/beta_star", ONE, "the teacher beta*, |beta*| = 1: y = X beta* + noise");
+    put("/theory/min_l1_interpolant", ONE, "beta_l1 = argmin |beta|_1 subject to X beta = y, by commons-math3's "
+        + "simplex solver");
+    put("/theory/min_l1_norm", ONE, "|beta_l1|_1");
+    put("/theory/min_l1_residual", ONE, "max_i |x_i . beta_l1 - y_i|: how exactly the solver's beta_l1 interpolates");
+    put("/theory/min_l1_test_loss", ONE, "|beta_l1 - beta*|^2 / 2: the test loss at the end of the drift as lambda -> 0");
     put("/theory/rank", COUNT, "rank of X (n for Gaussian inputs)");
     put("/theory/mu_min", ONE, "smallest non-zero eigenvalue of X^T X / n: the fast phase's slowest rate is eta (mu_min "
         + "+ lambda)");
