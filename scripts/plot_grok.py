@@ -1,11 +1,12 @@
 #!/usr/bin/python3
-"""Plot an sgdmc grok-linreg file (seed 001: grokking as two time scales under weight decay).
+"""Plot an sgdmc grok-linreg or grok-diag file (seed 001: grokking as two time scales under weight decay).
 
 usage: scripts/plot_grok.py FILE.h5 [-o OUT.png] [--title TEXT]
 
 A simulate file (sgdmc simulate grok-linreg ... -o FILE.h5): the grokking curves, train and test loss and |w|^2
 against log time, ensemble median with the 10-90% band, the medians of t1 and t2 marked, the ridge endpoint's test
 loss dotted; beside them the distributions of t1, t2 and the closed form of t2 (histograms, per trajectory).
+A grok-diag file: the same, with the distance to the minimum-l1 interpolant (no closed form of t2).
 A sweep file (sgdmc sweep grok-linreg ... -o FILE.h5): the collapse, eta lambda t2 against lambda (median and
 10-90% range, closed form beside), and t2 and t1 against lambda with the fitted power law; cells outside the fit
 are drawn hollow.
@@ -43,14 +44,19 @@ def plot_run(f, out, title):
     x = np.maximum(t, 0.5)  # step 0 drawn at 0.5 on the log axis
     p = f["parameters"].attrs
     fig, (ax, axh) = plt.subplots(1, 2, figsize=(12, 4.6), gridspec_kw={"width_ratios": [3, 2]})
+    diag = "observables/log_target_quantiles" in f
     styles = [("train", "train loss", "C0", lambda l: np.exp(2 * l) / 2),
               ("test", "test loss", "C3", lambda l: np.exp(2 * l) / 2),
-              ("norm", "|w|^2", "C2", lambda l: np.exp(2 * l))]
+              ("norm", "|u|^2 + |v|^2" if diag else "|w|^2", "C2", lambda l: np.exp(2 * l))]
+    if diag:
+        styles.append(("target", "|beta - beta_l1| (min-l1 interpolant)", "C4", np.exp))
     for name, label, color, to in styles:
         q = f[f"observables/log_{name}_quantiles"][()]
         ax.plot(x, to(q[:, med]), color=color, label=label + " (median)")
         ax.fill_between(x, to(q[:, lo]), to(q[:, hi]), color=color, alpha=0.2, lw=0)
-    ax.axhline(f["theory/endpoint_test_loss"][()], color="C3", ls=":", lw=1, label="test loss of the ridge endpoint")
+    if not diag:
+        ax.axhline(f["theory/endpoint_test_loss"][()], color="C3", ls=":", lw=1,
+                   label="test loss of the ridge endpoint")
     for ev, color in (("t1", "C0"), ("t2", "C3")):
         q = f[f"events/{ev}/quantiles"][()]
         if np.isfinite(q[med]):
@@ -68,10 +74,13 @@ def plot_run(f, out, title):
     ax.set_ylabel("loss, |w|^2")
     ax.legend(fontsize=8, loc="lower left")
     mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
-    ax.set_title(title or f"grok-linreg: d={p['d']}, n={p['n']}, eta={p['eta']:g}, lambda={p['lambda']:g}, "
+    name = f"grok-diag (k={p['k']})" if diag else "grok-linreg"
+    ax.set_title(title or f"{name}: d={p['d']}, n={p['n']}, eta={p['eta']:g}, lambda={p['lambda']:g}, "
                           f"alpha={p['alpha']:g}, {mode}; {p['trajectories']} trajectories", fontsize=9)
-    for ev, label, color, style in (("t1", "t1 (train)", "C0", "-"), ("t2", "t2 (test)", "C3", "-"),
-                                    ("t2_closed_form", "t2 closed form", "k", "--")):
+    events = (("t1", "t1 (train)", "C0", "-"), ("t2", "t2 (test)", "C3", "-"))
+    if not diag:
+        events += (("t2_closed_form", "t2 closed form", "k", "--"),)
+    for ev, label, color, style in events:
         h = f[f"events/{ev}/histogram"][()]
         edges = f[f"events/{ev}/histogram_edges"][()]
         never = f[f"events/{ev}/fraction_never"][()]
@@ -86,8 +95,8 @@ def plot_run(f, out, title):
     axh.set_xscale("log")
     axh.set_xlabel("step")
     axh.set_ylabel("trajectories per bin (20 per decade)")
-    axh.set_title(f"event times; t2 = closed form within 1 step: {f['theory/t2_agreeing_fraction'][()]:.4f}",
-                  fontsize=9)
+    axh.set_title("event times" + ("" if diag else
+                  f"; t2 = closed form within 1 step: {f['theory/t2_agreeing_fraction'][()]:.4f}"), fontsize=9)
     axh.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
@@ -147,8 +156,8 @@ def main():
     ap.add_argument("-o", "--out")
     ap.add_argument("--title")
     args = ap.parse_args()
-    f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "sweep grok-linreg"),
-                    "grok-linreg files (sgdmc simulate|sweep grok-linreg ... -o FILE.h5)")
+    f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "sweep grok-linreg", "grok-diag"),
+                    "grok-linreg files (sgdmc simulate|sweep grok-linreg ... -o FILE.h5) and grok-diag files")
     out = args.out or os.path.splitext(args.file)[0] + ".png"
     warnings.simplefilter("ignore", RuntimeWarning)  # cells that never reached a level are NaN, drawn as gaps
     with f:

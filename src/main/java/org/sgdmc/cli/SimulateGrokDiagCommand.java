@@ -40,7 +40,7 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
   @Override
   public Map<String, String> defaults() {
     return Map.of("--trajectories", "1000", "--steps", "0", "--record-times", "log:60", "--dim", "40", "--n", "20",
-        "--alpha", "1");
+        "--alpha", "0.5");
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -35,8 +35,11 @@ class GrokLinregCliTest {
       {"simulate", "grok-linreg", "--lr", "1", "--lambda", "0.01"},
       {"simulate", "grok-linreg", "--lr", "0.1", "--lambda", "0.01", "--batch", "11"},
       {"sweep", "grok-linreg", "--lr", "0.1", "--lambda", "0.01,-1"},
+      {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.01", "--k", "41"},
+      {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "-1"},
+      {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.01", "--dim", "20", "--n", "20"},
     };
-    String[] says = {"lambda", "d > n", "d > n", "diverges", "batch size", "lambda"};
+    String[] says = {"lambda", "d > n", "d > n", "diverges", "batch size", "lambda", "--k", "lambda", "d > n"};
     for (int i = 0; i < bad.length; i++) {
       Path out = dir.resolve("bad" + i + ".h5");
       String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(bad[i]),
