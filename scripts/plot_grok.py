@@ -71,7 +71,7 @@ def plot_run(f, out, title):
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("step")
-    ax.set_ylabel("loss, |w|^2")
+    ax.set_ylabel("loss, norms")
     ax.legend(fontsize=8, loc="lower left")
     mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
     name = f"grok-diag (k={p['k']})" if diag else "grok-linreg"
