@@ -150,6 +150,15 @@ final class Descriptions {
     put("/estimates/t1_exponent", ONE, "p of mean t1 ~ lambda^p over the fitted cells (should be 0)");
     put("/estimates/t1_exponent_ci95", ONE, "95% interval {low, high} of the t1 exponent");
     put("/data/beta_star", ONE, "the teacher beta*, |beta*| = 1: y = X beta* + noise");
+    put("/observables/kinks_mean", ONE, "mean over trajectories of the number of kinks of the learned function in "
+        + "[-1, 1] (kinks closer than 0.02 merged, slope change above kink_threshold)");
+    put("/observables/kinks_count", COUNT, "[time, kinks]: trajectories with that many kinks");
+    put("/observables/function_x", ONE, "the points of [-1, 1] the learned function is drawn at");
+    put("/observables/function_teacher", ONE, "the teacher f* at function_x");
+    put("/observables/function_trajectory0", ONE, "[time, point]: trajectory 0's learned function at function_x");
+    put("/data/teacher_kinks", ONE, "the teacher's kinks k_t: f*(x) = sum_t c_t relu(x - k_t)");
+    put("/data/teacher_slopes", ONE, "the teacher's slope changes c_t");
+    put("/theory/teacher_kinks_count", COUNT, "the teacher's number of kinks");
     put("/theory/min_l1_interpolant", ONE, "beta_l1 = argmin |beta|_1 subject to X beta = y, by commons-math3's "
         + "simplex solver");
     put("/theory/min_l1_norm", ONE, "|beta_l1|_1");

@@ -9,6 +9,7 @@ import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
@@ -162,6 +163,8 @@ public final class KernelRegistry {
         diag));
     list.add(KernelEntry.states("grok-diag-sgd-with-replacement",
         new GrokDiag(sparse, 0.05, 0.01, 0.5, 2, true, 0.1, 0.45, target), cd, diag));
+    GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05);
+    list.add(KernelEntry.states("grok-relu-gd", relu, GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
   }
 
   private static String lower(Enum<?> e) {

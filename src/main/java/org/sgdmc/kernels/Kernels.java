@@ -2,6 +2,7 @@ package org.sgdmc.kernels;
 
 import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1d;
@@ -33,6 +34,9 @@ public final class Kernels {
 
   public static final Twins<GrokDiag, StateBlock> GROK_DIAG = new Twins<>(
       (m, seed, width) -> new GrokDiagVectorBlock(m, seed, width), GrokDiagScalarBlock::new);
+
+  public static final Twins<GrokRelu, StateBlock> GROK_RELU = new Twins<>(
+      (m, seed, width) -> new GrokReluVectorBlock(m, seed, width), GrokReluScalarBlock::new);
 
   private Kernels() {}
 }
