@@ -7,6 +7,8 @@ A simulate file (sgdmc simulate grok-linreg ... -o FILE.h5): the grokking curves
 against log time, ensemble median with the 10-90% band, the medians of t1 and t2 marked, the ridge endpoint's test
 loss dotted; beside them the distributions of t1, t2 and the closed form of t2 (histograms, per trajectory).
 A grok-diag file: the same, with the distance to the minimum-l1 interpolant (no closed form of t2).
+A grok-relu file: the curves with the mean number of kinks, and trajectory 0's learned function at the median t1 and
+at the end beside the teacher and the training points.
 A sweep file (sgdmc sweep grok-linreg ... -o FILE.h5): the collapse, eta lambda t2 against lambda (median and
 10-90% range, closed form beside), and t2 and t1 against lambda with the fitted power law; cells outside the fit
 are drawn hollow.
@@ -102,6 +104,54 @@ def plot_run(f, out, title):
     fig.savefig(out, dpi=110)
 
 
+def plot_relu(f, out, title):
+    t = f["observables/time"][()].astype(float)
+    levels = f["observables/quantile_levels"][()]
+    lo, med, hi = (level_index(levels, p) for p in (0.1, 0.5, 0.9))
+    x = np.maximum(t, 0.5)
+    p = f["parameters"].attrs
+    fig, (ax, axf) = plt.subplots(1, 2, figsize=(12, 4.6), gridspec_kw={"width_ratios": [3, 2]})
+    for name, label, color, to in (("train", "train loss", "C0", lambda l: np.exp(2 * l) / 2),
+                                   ("test", "test loss", "C3", lambda l: np.exp(2 * l) / 2),
+                                   ("norm", "|theta|^2", "C2", lambda l: np.exp(2 * l))):
+        q = f[f"observables/log_{name}_quantiles"][()]
+        ax.plot(x, to(q[:, med]), color=color, label=label + " (median)")
+        ax.fill_between(x, to(q[:, lo]), to(q[:, hi]), color=color, alpha=0.2, lw=0)
+    for ev, color in (("t1", "C0"), ("t2", "C3")):
+        q = f[f"events/{ev}/quantiles"][()]
+        if np.isfinite(q[med]):
+            ax.axvline(q[med], color=color, ls="--", lw=1)
+            ax.text(q[med], 0.97, f" {ev}", color=color, transform=ax.get_xaxis_transform(), va="top")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("step")
+    ax.set_ylabel("loss, norm")
+    k = ax.twinx()
+    k.plot(x, f["observables/kinks_mean"][()], color="C4", label="kinks (mean)")
+    k.axhline(f["theory/teacher_kinks_count"][()], color="C4", ls=":", lw=1)
+    k.set_ylabel("kinks of the learned function", color="C4")
+    h1, l1 = ax.get_legend_handles_labels()
+    h2, l2 = k.get_legend_handles_labels()
+    ax.legend(h1 + h2, l1 + l2, fontsize=8, loc="lower left")
+    ax.set_title(title or f"grok-relu: m={p['width']}, n={p['n']}, eta={p['eta']:g}, lambda={p['lambda']:g}, "
+                          f"sigma={p['sigma']:g}; {p['trajectories']} trajectories", fontsize=9)
+    gx = f["observables/function_x"][()]
+    fun = f["observables/function_trajectory0"][()]
+    t1 = f["events/t1/quantiles"][()][med]
+    r1 = int(np.searchsorted(t, t1)) if np.isfinite(t1) else len(t) // 2
+    r1 = min(r1, len(t) - 1)
+    axf.plot(gx, f["observables/function_teacher"][()], color="C9", ls=":", lw=2, label="teacher")
+    axf.plot(gx, fun[r1], color="C1", label=f"trajectory 0 at step {int(t[r1])} (median t1)")
+    axf.plot(gx, fun[-1], color="C3", label=f"trajectory 0 at the end, step {int(t[-1])}")
+    axf.plot(f["data/x"][()], f["data/y"][()], "kx", label="training points")
+    axf.set_xlabel("x")
+    axf.set_ylabel("f(x)")
+    axf.legend(fontsize=8)
+    axf.set_title("the learned function at t1 and at the end", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+
+
 def plot_sweep(f, out, title):
     lam = f["grid/lambda"][()]
     levels = f["observables/quantile_levels"][()]
@@ -156,12 +206,13 @@ def main():
     ap.add_argument("-o", "--out")
     ap.add_argument("--title")
     args = ap.parse_args()
-    f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "sweep grok-linreg", "grok-diag"),
-                    "grok-linreg files (sgdmc simulate|sweep grok-linreg ... -o FILE.h5) and grok-diag files")
+    f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "sweep grok-linreg", "grok-diag", "grok-relu"),
+                    "grok-linreg files (sgdmc simulate|sweep grok-linreg ... -o FILE.h5), grok-diag and grok-relu files")
     out = args.out or os.path.splitext(args.file)[0] + ".png"
     warnings.simplefilter("ignore", RuntimeWarning)  # cells that never reached a level are NaN, drawn as gaps
     with f:
-        run(SCRIPT, lambda: (plot_sweep if "cells" in f else plot_run)(f, out, args.title))
+        kind = plot_sweep if "cells" in f else plot_relu if "observables/kinks_mean" in f else plot_run
+        run(SCRIPT, lambda: kind(f, out, args.title))
     print(f"wrote {out}")
 
 

@@ -113,6 +113,17 @@ public final class GrokReluScalarBlock implements StateBlock {
     }
   }
 
+  /** Trajectory {@code traj0 + i}'s parameters {a, w, b} now (for tests). */
+  double[][] parameters(int i) {
+    double[][] out = new double[3][m];
+    for (int j = 0; j < m; j++) {
+      out[0][j] = a[j * width + i];
+      out[1][j] = w[j * width + i];
+      out[2][j] = b[j * width + i];
+    }
+    return out;
+  }
+
   /** f at x for lane i. */
   static double f(GrokRelu model, double[] a, double[] w, double[] b, int width, int i, double x) {
     double f = 0;
