@@ -9,6 +9,7 @@ import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokMc;
 import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.LinearD;
@@ -165,6 +166,13 @@ public final class KernelRegistry {
         new GrokDiag(sparse, 0.05, 0.01, 0.5, 2, true, 0.1, 0.45, target), cd, diag));
     GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05);
     list.add(KernelEntry.states("grok-relu-gd", relu, GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
+    double[][] tm = GrokMc.truthAndMask(4, 1, 0.5, 2);
+    boolean[] mask = new boolean[16];
+    for (int e = 0; e < 16; e++) {
+      mask[e] = tm[1][e] == 1;
+    }
+    GrokMc mc = new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16]);
+    list.add(KernelEntry.states("grok-mc-gd", mc, GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
   }
 
   private static String lower(Enum<?> e) {

@@ -2,6 +2,7 @@ package org.sgdmc.kernels;
 
 import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokMc;
 import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
@@ -37,6 +38,9 @@ public final class Kernels {
 
   public static final Twins<GrokRelu, StateBlock> GROK_RELU = new Twins<>(
       (m, seed, width) -> new GrokReluVectorBlock(m, seed, width), GrokReluScalarBlock::new);
+
+  public static final Twins<GrokMc, StateBlock> GROK_MC = new Twins<>(
+      (m, seed, width) -> new GrokMcVectorBlock(m, seed, width), GrokMcScalarBlock::new);
 
   private Kernels() {}
 }
