@@ -105,7 +105,9 @@ final class Descriptions {
     for (String[] o : new String[][] {{"train", "sqrt(2 L_train) (|X w_t - y| / sqrt(n))"},
         {"test", "sqrt(2 L_test) (|w_t - beta*|, grok-diag: |beta_t - beta*|)"},
         {"norm", "the parameters' norm (|w_t|, grok-diag: sqrt(|u_t|^2 + |v_t|^2))"},
-        {"target", "|beta_t - beta_l1|, the distance to the minimum-l1 interpolant"}, {"l1", "|beta_t|_1"}}) {
+        {"target", "the distance to the drift's convex reference (grok-diag: |beta_t - beta_l1|, the minimum-l1 "
+            + "interpolant; grok-mc: |U V^T - X_nuc|_F, the minimum-nuclear-norm completion)"},
+        {"l1", "|beta_t|_1"}, {"nuclear", "|U_t V_t^T|_*, the nuclear norm"}}) {
       String x = o[0], what = o[1];
       {
         put("/observables/log_" + x + "_mean", LOG, "mean of log " + what + " over trajectories where it is not 0");
@@ -159,6 +161,15 @@ final class Descriptions {
     put("/data/teacher_kinks", ONE, "the teacher's kinks k_t: f*(x) = sum_t c_t relu(x - k_t)");
     put("/data/teacher_slopes", ONE, "the teacher's slope changes c_t");
     put("/theory/teacher_kinks_count", COUNT, "the teacher's number of kinks");
+    put("/data/truth", ONE, "M*, the rank-r ground truth (d x d)");
+    put("/data/mask", ONE, "1 where the entry of M* is observed, 0 elsewhere");
+    put("/observables/singular_values_mean", ONE, "[time, k]: mean over trajectories of the k-th singular value of U V^T");
+    put("/theory/min_nuclear_completion", ONE, "X_nuc = argmin |X|_* subject to X = M* on the observed entries (ADMM)");
+    put("/theory/min_nuclear_norm", ONE, "|X_nuc|_*");
+    put("/theory/min_nuclear_iterations", COUNT, "ADMM iterations to the stated tolerance (1e-9 relative)");
+    put("/theory/min_nuclear_residual", ONE, "the ADMM primal residual |X - Z|_F at the end");
+    put("/theory/min_nuclear_test_loss", ONE, "|X_nuc - M*|_F^2 / (2 d^2)");
+    put("/theory/truth_singular_values", ONE, "the singular values of M*");
     put("/theory/min_l1_interpolant", ONE, "beta_l1 = argmin |beta|_1 subject to X beta = y, by commons-math3's "
         + "simplex solver");
     put("/theory/min_l1_norm", ONE, "|beta_l1|_1");
