@@ -9,6 +9,8 @@ loss dotted; beside them the distributions of t1, t2 and the closed form of t2 (
 A grok-diag file: the same, with the distance to the minimum-l1 interpolant (no closed form of t2).
 A grok-relu file: the curves with the mean number of kinks, and trajectory 0's learned function at the median t1 and
 at the end beside the teacher and the training points.
+A grok-mc file: the losses, |U|^2 + |V|^2, the nuclear norm and the distance to the minimum-nuclear-norm completion,
+and the mean top singular values of U V^T over time beside those of the ground truth.
 A sweep file (sgdmc sweep grok-linreg ... -o FILE.h5): the collapse, eta lambda t2 against lambda (median and
 10-90% range, closed form beside), and t2 and t1 against lambda with the fitted power law; cells outside the fit
 are drawn hollow.
@@ -152,6 +154,49 @@ def plot_relu(f, out, title):
     fig.savefig(out, dpi=110)
 
 
+def plot_mc(f, out, title):
+    t = f["observables/time"][()].astype(float)
+    levels = f["observables/quantile_levels"][()]
+    lo, med, hi = (level_index(levels, p) for p in (0.1, 0.5, 0.9))
+    x = np.maximum(t, 0.5)
+    p = f["parameters"].attrs
+    fig, (ax, axs) = plt.subplots(1, 2, figsize=(12, 4.6))
+    for name, label, color, to in (("train", "observed-entry loss", "C0", lambda l: np.exp(2 * l) / 2),
+                                   ("test", "test loss (every entry)", "C3", lambda l: np.exp(2 * l) / 2),
+                                   ("norm", "|U|^2 + |V|^2", "C2", lambda l: np.exp(2 * l)),
+                                   ("nuclear", "|U V^T|_*", "C1", np.exp),
+                                   ("target", "|U V^T - X_nuc|_F", "C4", np.exp)):
+        q = f[f"observables/log_{name}_quantiles"][()]
+        ax.plot(x, to(q[:, med]), color=color, label=label + " (median)")
+        ax.fill_between(x, to(q[:, lo]), to(q[:, hi]), color=color, alpha=0.2, lw=0)
+    ax.axhline(f["theory/min_nuclear_norm"][()], color="C1", ls=":", lw=1, label="|X_nuc|_* (ADMM)")
+    for ev, color in (("t1", "C0"), ("t2", "C3")):
+        q = f[f"events/{ev}/quantiles"][()]
+        if np.isfinite(q[med]):
+            ax.axvline(q[med], color=color, ls="--", lw=1)
+            ax.text(q[med], 0.97, f" {ev}", color=color, transform=ax.get_xaxis_transform(), va="top")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("step")
+    ax.set_ylabel("loss, norms")
+    ax.legend(fontsize=7, loc="lower left")
+    ax.set_title(title or f"grok-mc: d={p['d']}, rank {p['rank']}, {p['n']} observed, eta={p['eta']:g}, "
+                          f"lambda={p['lambda']:g}, sigma={p['sigma']:g}; {p['trajectories']} trajectories", fontsize=9)
+    sv = f["observables/singular_values_mean"][()]
+    truth = f["theory/truth_singular_values"][()]
+    for k in range(sv.shape[1]):
+        axs.plot(x, sv[:, k], color=f"C{k}", label=f"singular value {k + 1} of U V^T (mean)")
+        if truth[k] > 1e-9:
+            axs.axhline(truth[k], color=f"C{k}", ls=":", lw=1)
+    axs.set_xscale("log")
+    axs.set_yscale("log")
+    axs.set_xlabel("step")
+    axs.set_title("singular values over time (dotted: those of M*)", fontsize=9)
+    axs.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+
+
 def plot_sweep(f, out, title):
     lam = f["grid/lambda"][()]
     levels = f["observables/quantile_levels"][()]
@@ -206,12 +251,13 @@ def main():
     ap.add_argument("-o", "--out")
     ap.add_argument("--title")
     args = ap.parse_args()
-    f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "sweep grok-linreg", "grok-diag", "grok-relu"),
-                    "grok-linreg files (sgdmc simulate|sweep grok-linreg ... -o FILE.h5), grok-diag and grok-relu files")
+    f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "sweep grok-linreg", "grok-diag", "grok-relu", "grok-mc"),
+                    "grok-linreg files (sgdmc simulate|sweep grok-linreg ... -o FILE.h5), grok-diag, grok-relu and grok-mc files")
     out = args.out or os.path.splitext(args.file)[0] + ".png"
     warnings.simplefilter("ignore", RuntimeWarning)  # cells that never reached a level are NaN, drawn as gaps
     with f:
-        kind = plot_sweep if "cells" in f else plot_relu if "observables/kinks_mean" in f else plot_run
+        kind = (plot_sweep if "cells" in f else plot_relu if "observables/kinks_mean" in f
+                else plot_mc if "observables/singular_values_mean" in f else plot_run)
         run(SCRIPT, lambda: kind(f, out, args.title))
     print(f"wrote {out}")
 

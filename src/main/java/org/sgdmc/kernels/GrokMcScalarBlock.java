@@ -112,6 +112,16 @@ public final class GrokMcScalarBlock implements StateBlock {
     }
   }
 
+  /** Lane l's factors {U, V}, row-major d x d each (for tests). */
+  double[][] factors(int l) {
+    double[][] out = new double[2][d * d];
+    for (int k = 0; k < d * d; k++) {
+      out[0][k] = u[k * width + l];
+      out[1][k] = v[k * width + l];
+    }
+    return out;
+  }
+
   /** W = U V^T of lane l, row-major. */
   static double[] product(GrokMc model, double[] u, double[] v, int width, int l) {
     int d = model.d();

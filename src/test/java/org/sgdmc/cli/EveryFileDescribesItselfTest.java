@@ -50,6 +50,7 @@ class EveryFileDescribesItselfTest {
         cat(new String[] {"simulate", "grok-linreg", "--lr", "0.02", "--lambda", "0.05", "--batch", "2"}, run),
         cat(new String[] {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.05", "--batch", "3"}, run),
         cat(new String[] {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "0.01", "--width", "6"}, run),
+        cat(new String[] {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "4", "--rank", "1"}, run),
         cat(new String[] {"sweep", "grok-linreg", "--lr", "0.1", "--lambda", "0.05,0.5", "--drift-multiples", "1",
             "--trajectories", "64"}),
         cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--outlier", "0:4:2", "--n", "6"}, run),
