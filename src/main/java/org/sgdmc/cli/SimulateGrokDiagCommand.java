@@ -23,11 +23,13 @@ import picocli.CommandLine.Option;
     name = "grok-diag",
     header = "Diagonal linear network beta = u*u - v*v under weight decay: the drift to the minimum-l1 interpolant.",
     description = {
-      "GD or minibatch SGD with weight decay on |X beta - y|^2/(2n), d > n Gaussian inputs, a k-sparse teacher",
-      "(|beta*| = 1), u_0, v_0 ~ N(0, alpha^2 I). The drift along the interpolating manifold lowers |u|^2 + |v|^2,",
-      "whose minimum over u*u - v*v = beta is |beta|_1: the endpoint approaches the minimum-l1 interpolant, computed",
-      "independently by commons-math3's simplex solver; the run reports the distance to it. --lr is eta; without",
-      "--batch, full-batch GD; --steps 0 (the default) runs 10/(eta lambda) steps."
+      "GD or minibatch SGD with weight decay on |X beta - y|^2/(2n), d > n Gaussian",
+      "inputs, a k-sparse teacher (|beta*| = 1), u_0, v_0 ~ N(0, alpha^2 I). The",
+      "drift along the interpolating manifold lowers |u|^2 + |v|^2, whose minimum",
+      "over u*u - v*v = beta is |beta|_1: the endpoint approaches the minimum-l1",
+      "interpolant, computed independently by commons-math3's simplex solver; the",
+      "run reports the distance to it. --lr is eta; without --batch, full-batch GD;",
+      "--steps 0 (the default) runs 10/(eta lambda) steps."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)

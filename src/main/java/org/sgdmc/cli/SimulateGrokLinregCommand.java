@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
     name = "grok-linreg",
     header = "Over-parameterised linear regression under weight decay: grokking as two time scales (seed 001).",
     description = {
-      "GD or minibatch SGD with weight decay on |Xw - y|^2/(2n), d > n Gaussian inputs, |beta*| = 1. The train",
-      "loss falls in O(1/(eta mu_min)) steps (t1); the null-space part of w then decays as (1 - eta lambda)^k and",
-      "the test loss |w - beta*|^2/2 falls to its floor over 1/(eta lambda) steps (t2). Prints the ensemble's",
-      "curves, t1 and t2 with the closed form of t2 per trajectory beside the simulated one.",
-      "--lr is the step size eta; without --batch, full-batch GD; --steps 0 (the default) runs 10/(eta lambda) steps."
+      "GD or minibatch SGD with weight decay on |Xw - y|^2/(2n), d > n Gaussian",
+      "inputs, |beta*| = 1. The train loss falls in O(1/(eta mu_min)) steps (t1);",
+      "the null-space part of w then decays as (1 - eta lambda)^k and the test loss",
+      "|w - beta*|^2/2 falls to its floor over 1/(eta lambda) steps (t2). Prints",
+      "the ensemble's curves, t1 and t2 with the closed form of t2 per trajectory",
+      "beside the simulated one. --lr is the step size eta; without --batch,",
+      "full-batch GD; --steps 0 (the default) runs 10/(eta lambda) steps."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)

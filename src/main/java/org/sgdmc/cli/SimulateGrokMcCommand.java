@@ -21,11 +21,13 @@ import picocli.CommandLine.Option;
     name = "grok-mc",
     header = "Matrix completion U V^T under weight decay: the drift to the minimum-nuclear-norm completion.",
     description = {
-      "A rank-r d x d ground truth, each entry observed with probability --observed, full-width factors U, V",
-      "(d x d) with N(0, sigma^2) entries, full-batch GD with weight decay. Tracks the observed-entry and full",
-      "losses, |U|^2 + |V|^2, the nuclear norm and the top singular values of U V^T, and the distance to the",
-      "minimum-nuclear-norm completion (ADMM to 1e-9). t1, t2 at the recording times. --lr is eta; --steps 0",
-      "(the default) runs 10/(eta lambda) steps."
+      "A rank-r d x d ground truth, each entry observed with probability",
+      "--observed, full-width factors U, V (d x d) with N(0, sigma^2) entries,",
+      "full-batch GD with weight decay. Tracks the observed-entry and full losses,",
+      "|U|^2 + |V|^2, the nuclear norm and the top singular values of U V^T, and",
+      "the distance to the minimum-nuclear-norm completion (ADMM to 1e-9). t1, t2",
+      "at the recording times. --lr is eta; --steps 0 (the default) runs 10/(eta",
+      "lambda) steps."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)

@@ -20,9 +20,11 @@ import picocli.CommandLine.Option;
     name = "grok-relu",
     header = "Two-layer ReLU net on 1-D data under weight decay: the kinks of the learned function over time.",
     description = {
-      "f(x) = sum_j a_j relu(w_j x + b_j), full-batch GD with weight decay on (a, w, b), n points uniform on",
-      "[-1, 1] labelled by a teacher with 4 kinks. Tracks train and test loss, |theta|^2 and the number of kinks;",
-      "t1 and t2 are read at the recording times. --lr is eta; --steps 0 (the default) runs 10/(eta lambda) steps."
+      "f(x) = sum_j a_j relu(w_j x + b_j), full-batch GD with weight decay on (a,",
+      "w, b), n points uniform on [-1, 1] labelled by a teacher with 4 kinks.",
+      "Tracks train and test loss, |theta|^2 and the number of kinks; t1 and t2 are",
+      "read at the recording times. --lr is eta; --steps 0 (the default) runs",
+      "10/(eta lambda) steps."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)

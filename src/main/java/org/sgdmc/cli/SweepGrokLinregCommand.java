@@ -29,11 +29,13 @@ import picocli.CommandLine.Option;
     name = "grok-linreg",
     header = "Grokking linear regression over a lambda axis: fit t2 ~ lambda^p (p should be -1; t1's should be 0).",
     description = {
-      "Runs one ensemble per lambda on common random numbers (same seed, same dataset), each for 10/(eta lambda)",
-      "steps (10^4 at lambda = 0), and fits the exponent of the mean t2 (and of the mean t1) against lambda by",
-      "weighted least squares with a 95% interval, over the cells where the time scales separate: every",
-      "trajectory reached both levels and the median t2 is at least 10 times the median t1. The other cells are",
-      "reported and marked: lambda too large (t1 never reached, or no separation), or lambda = 0 (no drift)."
+      "Runs one ensemble per lambda on common random numbers (same seed, same",
+      "dataset), each for 10/(eta lambda) steps (10^4 at lambda = 0), and fits the",
+      "exponent of the mean t2 (and of the mean t1) against lambda by weighted",
+      "least squares with a 95% interval, over the cells where the time scales",
+      "separate: every trajectory reached both levels and the median t2 is at least",
+      "10 times the median t1. The other cells are reported and marked: lambda too",
+      "large (t1 never reached, or no separation), or lambda = 0 (no drift)."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
