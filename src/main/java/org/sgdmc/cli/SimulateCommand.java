@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     description = "Runs independent SGD trajectories, prints the estimates beside the theory, and writes HDF5.",
     mixinStandardHelpOptions = true,
     subcommands = {SimulateLinreg1dCommand.class, SimulateSaddleCommand.class, SimulateLinearDCommand.class,
+        SimulateGrokLinregCommand.class, SimulateGrokDiagCommand.class, SimulateGrokReluCommand.class,
+        SimulateGrokMcCommand.class,
         SimulateTwoLayerCommand.Tanh2.class, SimulateTwoLayerCommand.Swish2.class})
 public final class SimulateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       "output, so an interrupted sweep rerun with the same arguments skips them."
     },
     mixinStandardHelpOptions = true,
-    subcommands = {SweepLinreg1dCommand.class, SweepSaddleCommand.class, SweepTailsCommand.class})
+    subcommands = {SweepLinreg1dCommand.class, SweepSaddleCommand.class, SweepTailsCommand.class,
+        SweepGrokLinregCommand.class})
 public final class SweepCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -103,6 +103,95 @@ final class Descriptions {
       put("/observables/" + x + "_fraction_diverged", ONE, "fraction with |" + x + "_t| > diverged_above");
       put("/observables/" + x + "_fraction_exact", ONE, "fraction with " + x + "_t = 0 exactly");
     }
+    // grok-linreg (seed 001): the logs of root losses and of the norm, and the event times
+    for (String[] o : new String[][] {{"train", "sqrt(2 L_train) (|X w_t - y| / sqrt(n))"},
+        {"test", "sqrt(2 L_test) (|w_t - beta*|, grok-diag: |beta_t - beta*|)"},
+        {"norm", "the parameters' norm (|w_t|, grok-diag: sqrt(|u_t|^2 + |v_t|^2))"},
+        {"target", "the distance to the drift's convex reference (grok-diag: |beta_t - beta_l1|, the minimum-l1 "
+            + "interpolant; grok-mc: |U V^T - X_nuc|_F, the minimum-nuclear-norm completion)"},
+        {"l1", "|beta_t|_1"}, {"nuclear", "|U_t V_t^T|_*, the nuclear norm"}}) {
+      String x = o[0], what = o[1];
+      {
+        put("/observables/log_" + x + "_mean", LOG, "mean of log " + what + " over trajectories where it is not 0");
+        put("/observables/log_" + x + "_stderr", LOG, "standard error of log_" + x + "_mean");
+        put("/observables/log_" + x + "_mean_square", LOG, "log E[(" + what + ")^2] over all trajectories");
+        put("/observables/log_" + x + "_quantiles", LOG, "[time, level]: quantiles of log " + what);
+        put("/observables/" + x + "_fraction_within", ONE, "[time, epsilon]: fraction with " + what + " < epsilon");
+        put("/observables/" + x + "_fraction_diverged", ONE, "fraction with " + what + " > diverged_above");
+        put("/observables/" + x + "_fraction_exact", ONE, "fraction with " + what + " = 0 exactly");
+      }
+    }
+    put("/events", MIXED, "per-trajectory event times, as distributions over the ensemble");
+    for (String[] e : new String[][] {{"t1", "the first step at which the training loss is <= train_threshold"},
+        {"t2", "the first step at which the test loss is <= test_threshold"},
+        {"t2_closed_form", "t2 in closed form per trajectory: ceil(log x* / log(1 - eta lambda)), from the null-space "
+            + "part of its own w_0 (theory.GrokLinregTheory); +inf where beyond the run"}}) {
+      String g = "/events/" + e[0];
+      put(g, MIXED, e[1]);
+      put(g + "/quantiles", STEPS, "quantiles at /observables/quantile_levels over all trajectories (+inf where the "
+          + "level falls among those that never got there)");
+      put(g + "/fraction_never", ONE, "fraction of trajectories that never got there within the run");
+      put(g + "/mean", STEPS, "mean over the trajectories that got there");
+      put(g + "/mean_stderr", STEPS, "standard error of mean");
+      put(g + "/histogram", COUNT, "trajectories per bin: [histogram_edges[b], histogram_edges[b+1])");
+      put(g + "/histogram_edges", STEPS, "bin edges: 0, then 20 log-spaced bins per decade from 1");
+    }
+    put("/cells", MIXED, "one row per cell of the sweep (grid order)");
+    for (String e : new String[] {"t1", "t2", "t2_closed_form"}) {
+      put("/cells/" + e + "_quantiles", STEPS, "[cell, level]: quantiles of " + e + " (levels in "
+          + "/observables/quantile_levels)");
+      put("/cells/" + e + "_fraction_never", ONE, "fraction of the cell's trajectories that never reached the level");
+      put("/cells/" + e + "_mean", STEPS, "mean " + e + " over the trajectories that reached the level");
+    }
+    put("/cells/t2_agreeing_fraction", ONE, "fraction whose t2 and closed form differ by at most 1 step");
+    put("/cells/t2_slope", ONE, "per cell, the slope of eta lambda t2 on log(|P_perp w_0|^2 / (2 delta))");
+    put("/cells/endpoint_test_loss", ONE, "test loss of the cell's ridge endpoint");
+    put("/cells/fitted", INDEX, "1 where the cell is in the fit (both levels reached by all, t2 >= 10 t1), else 0");
+    put("/grid/lambda", ONE, "the weight decays of the cells");
+    put("/grid/steps", STEPS, "steps each cell ran");
+    put("/estimates/t2_exponent", ONE, "p of mean t2 ~ lambda^p over the fitted cells (should be -1)");
+    put("/estimates/t2_exponent_ci95", ONE, "95% interval {low, high} of the t2 exponent");
+    put("/estimates/t1_exponent", ONE, "p of mean t1 ~ lambda^p over the fitted cells (should be 0)");
+    put("/estimates/t1_exponent_ci95", ONE, "95% interval {low, high} of the t1 exponent");
+    put("/data/beta_star", ONE, "the teacher beta*, |beta*| = 1: y = X beta* + noise");
+    put("/observables/kinks_mean", ONE, "mean over trajectories of the number of kinks of the learned function in "
+        + "[-1, 1] (kinks closer than 0.02 merged, slope change above kink_threshold)");
+    put("/observables/kinks_count", COUNT, "[time, kinks]: trajectories with that many kinks");
+    put("/observables/function_x", ONE, "the points of [-1, 1] the learned function is drawn at");
+    put("/observables/function_teacher", ONE, "the teacher f* at function_x");
+    put("/observables/function_trajectory0", ONE, "[time, point]: trajectory 0's learned function at function_x");
+    put("/data/teacher_kinks", ONE, "the teacher's kinks k_t: f*(x) = sum_t c_t relu(x - k_t)");
+    put("/data/teacher_slopes", ONE, "the teacher's slope changes c_t");
+    put("/theory/teacher_kinks_count", COUNT, "the teacher's number of kinks");
+    put("/data/truth", ONE, "M*, the rank-r ground truth (d x d)");
+    put("/data/mask", ONE, "1 where the entry of M* is observed, 0 elsewhere");
+    put("/observables/singular_values_mean", ONE, "[time, k]: mean over trajectories of the k-th singular value of U V^T");
+    put("/theory/min_nuclear_completion", ONE, "X_nuc = argmin |X|_* subject to X = M* on the observed entries (ADMM)");
+    put("/theory/min_nuclear_norm", ONE, "|X_nuc|_*");
+    put("/theory/min_nuclear_iterations", COUNT, "ADMM iterations to the stated tolerance (1e-9 relative)");
+    put("/theory/min_nuclear_residual", ONE, "the ADMM primal residual |X - Z|_F at the end");
+    put("/theory/min_nuclear_test_loss", ONE, "|X_nuc - M*|_F^2 / (2 d^2)");
+    put("/theory/truth_singular_values", ONE, "the singular values of M*");
+    put("/theory/min_l1_interpolant", ONE, "beta_l1 = argmin |beta|_1 subject to X beta = y, by commons-math3's "
+        + "simplex solver");
+    put("/theory/min_l1_norm", ONE, "|beta_l1|_1");
+    put("/theory/min_l1_residual", ONE, "max_i |x_i . beta_l1 - y_i|: how exactly the solver's beta_l1 interpolates");
+    put("/theory/min_l1_test_loss", ONE, "|beta_l1 - beta*|^2 / 2: the test loss at the end of the drift as lambda -> 0");
+    put("/theory/rank", COUNT, "rank of X (n for Gaussian inputs)");
+    put("/theory/mu_min", ONE, "smallest non-zero eigenvalue of X^T X / n: the fast phase's slowest rate is eta (mu_min "
+        + "+ lambda)");
+    put("/theory/mu_max", ONE, "largest eigenvalue of X^T X / n (GD is stable iff eta (mu_max + lambda) < 2)");
+    put("/theory/endpoint_test_loss", ONE, "test loss |w - beta*|^2 / 2 of the drift's endpoint, the ridge solution");
+    put("/theory/endpoint_train_loss", ONE, "training loss of the ridge solution");
+    put("/theory/endpoint_norm", ONE, "|w_inf|, the norm of the ridge solution");
+    put("/theory/expected_null_init_square", ONE, "E|P_perp w_0|^2 = alpha^2 (d - rank) / d");
+    put("/theory/drift_steps", STEPS, "1 / (eta lambda): the slow time scale");
+    put("/theory/t2_minus_closed_form", STEPS, "mean over trajectories (both finite) of simulated t2 minus its "
+        + "closed form");
+    put("/theory/t2_agreeing_fraction", ONE, "fraction of trajectories whose t2 and closed form differ by at most 1 "
+        + "step (or are both +inf)");
+    put("/theory/t2_slope", ONE, "least-squares slope of eta lambda t2 on log(|P_perp w_0|^2 / (2 test_excess)) over "
+        + "trajectories: 1/2 for gradient flow when |P_perp w_0| >> |P_perp beta*|");
     // the two-layer nets
     put("/observables/fraction", ONE, "[time, class]: fraction of trajectories in each end-state class "
         + "(names in /observables@classes)");

@@ -6,6 +6,11 @@ import java.util.Locale;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
+import org.sgdmc.models.GrokData;
+import org.sgdmc.models.GrokDiag;
+import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokMc;
+import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
@@ -55,6 +60,7 @@ public final class KernelRegistry {
     linreg1dTails(list);
     linearDTails(list);
     logistic1d(list);
+    grokLinreg(list);
     return list;
   }
 
@@ -161,6 +167,34 @@ public final class KernelRegistry {
     // top exponent +0.69 a step: diverges within about 100 steps, the tangent goes on
     list.add(KernelEntry.states("linear-d-tails-stream-diverging", LinearDTails.isotropicStream(2.0, 1, 3, 1.0),
         StationaryBlock.CHANNELS, k));
+  }
+
+  private static void grokLinreg(List<KernelEntry> list) {
+    Twins<GrokLinreg, StateBlock> k = Kernels.GROK_LINREG;
+    GrokData data = GrokData.generate(5, 7, 0.1, 3);
+    int c = GrokLinregScalarBlock.CHANNELS;
+    // thresholds that some trajectories reach within the first steps, so both event paths run
+    list.add(KernelEntry.states("grok-linreg-gd", new GrokLinreg(data, 0.1, 0.05, 1.5, 5, false, 0.3, 0.6), c, k));
+    list.add(KernelEntry.states("grok-linreg-sgd", new GrokLinreg(data, 0.1, 0.02, 1.0, 2, false, 0.2, 0.5), c, k));
+    list.add(KernelEntry.states("grok-linreg-sgd-with-replacement",
+        new GrokLinreg(data, 0.2, 0.0, 2.0, 3, true, 0.5, 1.0), c, k));
+    Twins<GrokDiag, StateBlock> diag = Kernels.GROK_DIAG;
+    GrokData sparse = GrokData.sparse(5, 7, 2, 0.0, 4);
+    double[] target = {0.1, -0.2, 0, 0, 0.3, 0, 0.05};
+    int cd = GrokDiagScalarBlock.CHANNELS;
+    list.add(KernelEntry.states("grok-diag-gd", new GrokDiag(sparse, 0.05, 0.05, 0.7, 5, false, 0.2, 0.4, target), cd,
+        diag));
+    list.add(KernelEntry.states("grok-diag-sgd-with-replacement",
+        new GrokDiag(sparse, 0.05, 0.01, 0.5, 2, true, 0.1, 0.45, target), cd, diag));
+    GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05);
+    list.add(KernelEntry.states("grok-relu-gd", relu, GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
+    double[][] tm = GrokMc.truthAndMask(4, 1, 0.5, 2);
+    boolean[] mask = new boolean[16];
+    for (int e = 0; e < 16; e++) {
+      mask[e] = tm[1][e] == 1;
+    }
+    GrokMc mc = new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16]);
+    list.add(KernelEntry.states("grok-mc-gd", mc, GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
   }
 
   private static String lower(Enum<?> e) {

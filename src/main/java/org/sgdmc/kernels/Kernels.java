@@ -1,5 +1,9 @@
 package org.sgdmc.kernels;
 
+import org.sgdmc.models.GrokDiag;
+import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokMc;
+import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1d;
@@ -29,6 +33,18 @@ public final class Kernels {
 
   public static final Twins<Logistic1d, StationaryBlock> LOGISTIC1D = new Twins<>(
       (m, seed, width) -> new Logistic1dVectorBlock(m, seed, width), Logistic1dScalarBlock::new);
+
+  public static final Twins<GrokLinreg, StateBlock> GROK_LINREG = new Twins<>(
+      (m, seed, width) -> new GrokLinregVectorBlock(m, seed, width), GrokLinregScalarBlock::new);
+
+  public static final Twins<GrokDiag, StateBlock> GROK_DIAG = new Twins<>(
+      (m, seed, width) -> new GrokDiagVectorBlock(m, seed, width), GrokDiagScalarBlock::new);
+
+  public static final Twins<GrokRelu, StateBlock> GROK_RELU = new Twins<>(
+      (m, seed, width) -> new GrokReluVectorBlock(m, seed, width), GrokReluScalarBlock::new);
+
+  public static final Twins<GrokMc, StateBlock> GROK_MC = new Twins<>(
+      (m, seed, width) -> new GrokMcVectorBlock(m, seed, width), GrokMcScalarBlock::new);
 
   private Kernels() {}
 }

@@ -161,7 +161,9 @@ class KernelInvariantsTest {
 
   private static void assertProbe(List<String> options, int lanes, String what) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));
-    String classPath = location(KernelRegistry.class) + File.pathSeparator + location(KernelWidthProbe.class);
+    // commons-math3: the grok-mc snapshot takes singular values with its SVD
+    String classPath = location(KernelRegistry.class) + File.pathSeparator + location(KernelWidthProbe.class)
+        + File.pathSeparator + location(org.apache.commons.math3.linear.SingularValueDecomposition.class);
     List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC"));
     command.addAll(options);
     command.addAll(List.of("-cp", classPath, KernelWidthProbe.class.getName()));

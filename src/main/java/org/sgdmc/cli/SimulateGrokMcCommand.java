@@ -1,0 +1,171 @@
+package org.sgdmc.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.sgdmc.experiments.GrokMcExperiment;
+import org.sgdmc.io.GrokMcFile;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.VectorizationProvider;
+import org.sgdmc.models.GrokMc;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.GrokMcResult;
+import org.sgdmc.stats.EventTimes;
+import org.sgdmc.theory.MinNuclearCompletion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sgdmc simulate grok-mc}: matrix completion with full-width factors drifts to low rank (seed 001, Fig. 2). */
+@Command(
+    name = "grok-mc",
+    header = "Matrix completion U V^T under weight decay: the drift to the minimum-nuclear-norm completion.",
+    description = {
+      "A rank-r d x d ground truth, each entry observed with probability",
+      "--observed, full-width factors U, V (d x d) with N(0, sigma^2) entries,",
+      "full-batch GD with weight decay. Tracks the observed-entry and full losses,",
+      "|U|^2 + |V|^2, the nuclear norm and the top singular values of U V^T, and",
+      "the distance to the minimum-nuclear-norm completion (ADMM to 1e-9). t1, t2",
+      "at the recording times. --lr is eta; --steps 0 (the default) runs 10/(eta",
+      "lambda) steps."
+    },
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
+public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr ETA (the step size), and --lambda";
+  }
+
+  @Override
+  public Map<String, String> defaults() {
+    return Map.of("--trajectories", "256", "--steps", "0", "--record-times", "log:60");
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--lr", required = true, paramLabel = "ETA", description = "Step size eta > 0.")
+  double eta;
+
+  @Option(names = "--lambda", paramLabel = "LAMBDA", required = true, description = "Weight decay lambda >= 0.")
+  double lambda;
+
+  @Option(names = "--dim", paramLabel = "D", defaultValue = "10", description = "Size d (default: ${DEFAULT-VALUE}).")
+  int d;
+
+  @Option(names = "--rank", paramLabel = "R", defaultValue = "2", description = "Rank r of M*, 1..d (default: ${DEFAULT-VALUE}).")
+  int rank;
+
+  @Option(names = "--observed", paramLabel = "P", defaultValue = "0.5",
+      description = "Probability that an entry is observed (default: ${DEFAULT-VALUE}).")
+  double observed;
+
+  @Option(names = "--sigma", paramLabel = "S", defaultValue = "1",
+      description = "Initialisation: U, V entries ~ N(0, S^2) (default: ${DEFAULT-VALUE}).")
+  double sigma;
+
+  @Option(names = "--train-threshold", paramLabel = "L1", defaultValue = "1e-3",
+      description = "t1: first recording time with observed-entry loss <= L1 (default: ${DEFAULT-VALUE}).")
+  double trainThreshold;
+
+  @Option(names = "--test-threshold", paramLabel = "L2", defaultValue = "1e-2",
+      description = "t2: first recording time with full loss <= L2 (default: ${DEFAULT-VALUE}).")
+  double testThreshold;
+
+  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of M* and the mask (default: the run's --seed).")
+  Long dataSeed;
+
+  @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
+      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
+  Kernel kernel;
+
+  @Mixin EnsembleMixin ensemble;
+  @Mixin StepsMixin steps;
+  @Mixin OutputMixin output;
+  @Mixin ObservablesMixin observables;
+
+  @Override
+  public void run() {
+    if (!(trainThreshold > 0) || !(testThreshold > 0)) {
+      throw new UserError("--train-threshold and --test-threshold must be positive");
+    }
+    GrokMc model;
+    MinNuclearCompletion completion;
+    try {
+      double[][] tm = GrokMc.truthAndMask(d, rank, observed, dataSeed != null ? dataSeed : ensemble.seed);
+      boolean[] mask = new boolean[d * d];
+      for (int k = 0; k < mask.length; k++) {
+        mask[k] = tm[1][k] == 1;
+      }
+      new GrokMc(d, rank, tm[0], mask, eta, lambda, sigma, new double[d * d]); // checks before the solver runs
+      completion = MinNuclearCompletion.of(d, tm[0], mask);
+      model = new GrokMc(d, rank, tm[0], mask, eta, lambda, sigma, completion.x());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (steps.steps == 0) {
+      steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
+    }
+    EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    Output.checkWritable(output);
+    MinNuclearCompletion c = completion;
+    GrokMc mdl = model;
+    output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-mc",
+        progress -> GrokMcExperiment.run(mdl, c, trainThreshold, testThreshold, options, kernel, progress),
+        (out, force, meta, result) -> GrokMcFile.write(out, force, meta, result),
+        result -> print(System.out, result), "plot_grok.py", null);
+  }
+
+  static void print(PrintStream out, GrokMcResult r) {
+    GrokMc m = r.model();
+    EnsembleOptions o = r.options();
+    out.printf("grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  lambda=%s  sigma=%s  trajectories=%d  steps=%d  "
+            + "seed=%d%n", m.d(), m.rank(), m.observedCount(), m.d() * m.d(), fmt(m.eta()), fmt(m.lambda()),
+        fmt(m.sigma()), o.trajectories(), o.steps(), o.seed());
+    StringBuilder sv = new StringBuilder();
+    for (int k = 0; k < Math.min(GrokMc.SINGULAR_VALUES, r.truthSingular().length); k++) {
+      sv.append(k == 0 ? "" : ", ").append(fmt(r.truthSingular()[k]));
+    }
+    out.printf("ground truth       singular values %s ...; |M*|_* = %s%n", sv,
+        fmt(MinNuclearCompletion.nuclearNorm(m.d(), m.truth())));
+    out.printf("min-nuclear        |X_nuc|_* = %s (ADMM, %d iterations, residual %s), its test loss %s; 1/(eta lambda) "
+            + "= %s%n", fmt(r.completion().nuclearNorm()), r.completion().iterations(),
+        fmt(r.completion().primalResidual()), fmt(r.completionTestLoss()), fmt(m.driftSteps()));
+    long[] times = o.recordTimes();
+    int q = 3;
+    for (int i = 0; i < o.quantileLevels().length; i++) {
+      if (o.quantileLevels()[i] == 0.5) {
+        q = i;
+      }
+    }
+    int last = times.length - 1;
+    out.printf("%-10s %-13s %-13s %-13s %-13s %-15s %s%n", "step", "median obs", "median test", "med |U|2+|V|2",
+        "median |W|_*", "med |W - X_nuc|", "mean top singular values");
+    for (int i : new int[] {0, last / 4, last / 2, 3 * last / 4, last}) {
+      StringBuilder s = new StringBuilder();
+      for (int k = 0; k < GrokMc.SINGULAR_VALUES; k++) {
+        s.append(k == 0 ? "" : " ").append(fmt(r.singular()[i][k].value()));
+      }
+      out.printf("%-10d %-13s %-13s %-13s %-13s %-15s %s%n", times[i],
+          fmt(Math.exp(2 * r.observed()[0][i].quantiles()[q]) / 2),
+          fmt(Math.exp(2 * r.observed()[1][i].quantiles()[q]) / 2), fmt(Math.exp(2 * r.observed()[2][i].quantiles()[q])),
+          fmt(Math.exp(r.observed()[3][i].quantiles()[q])), fmt(Math.exp(r.observed()[4][i].quantiles()[q])), s);
+    }
+    event(out, "t1 (observed)", r.t1());
+    event(out, "t2 (test)", r.t2());
+    out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
+        r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
+  }
+
+  private static void event(PrintStream out, String name, EventTimes.Summary s) {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < s.levels().length; i++) {
+      q.append(i == 0 ? "" : "  ").append(fmt(s.levels()[i])).append(": ").append(fmt(s.quantiles()[i]));
+    }
+    out.printf("%-18s never %.4f; quantiles %s%n", name, s.fractionNever(), q);
+  }
+
+  static String fmt(double v) {
+    return SimulateLinreg1dCommand.fmt(v);
+  }
+}

@@ -1,0 +1,144 @@
+package org.sgdmc.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.sgdmc.experiments.GrokReluExperiment;
+import org.sgdmc.io.GrokReluFile;
+import org.sgdmc.kernels.Kernel;
+import org.sgdmc.kernels.VectorizationProvider;
+import org.sgdmc.models.GrokRelu;
+import org.sgdmc.results.EnsembleOptions;
+import org.sgdmc.results.GrokReluResult;
+import org.sgdmc.stats.EventTimes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sgdmc simulate grok-relu}: a two-layer ReLU net on 1-D data under weight decay loses kinks (seed 001, Fig. 3). */
+@Command(
+    name = "grok-relu",
+    header = "Two-layer ReLU net on 1-D data under weight decay: the kinks of the learned function over time.",
+    description = {
+      "f(x) = sum_j a_j relu(w_j x + b_j), full-batch GD with weight decay on (a,",
+      "w, b), n points uniform on [-1, 1] labelled by a teacher with 4 kinks.",
+      "Tracks train and test loss, |theta|^2 and the number of kinks; t1 and t2 are",
+      "read at the recording times. --lr is eta; --steps 0 (the default) runs",
+      "10/(eta lambda) steps."
+    },
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
+public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Tailored, ModelHints.Needs {
+  @Override
+  public String needs() {
+    return "--lr ETA (the step size), and --lambda";
+  }
+
+  @Override
+  public Map<String, String> defaults() {
+    return Map.of("--trajectories", "256", "--steps", "0", "--record-times", "log:100");
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--lr", required = true, paramLabel = "ETA", description = "Step size eta > 0.")
+  double eta;
+
+  @Option(names = "--lambda", paramLabel = "LAMBDA", required = true, description = "Weight decay lambda >= 0.")
+  double lambda;
+
+  @Option(names = "--width", paramLabel = "M", defaultValue = "50", description = "Hidden units m (default: ${DEFAULT-VALUE}).")
+  int width;
+
+  @Option(names = "--n", paramLabel = "N", defaultValue = "12", description = "Training points (default: ${DEFAULT-VALUE}).")
+  int n;
+
+  @Option(names = "--sigma", paramLabel = "S", defaultValue = "1",
+      description = "Initialisation: a, w, b ~ N(0, S^2) (default: ${DEFAULT-VALUE}).")
+  double sigma;
+
+  @Option(names = "--kink-threshold", paramLabel = "C", defaultValue = "0.05",
+      description = "A kink counts when its slope change exceeds C (default: ${DEFAULT-VALUE}).")
+  double kinkThreshold;
+
+  @Option(names = "--train-threshold", paramLabel = "L1", defaultValue = "1e-3",
+      description = "t1: first recording time with training loss <= L1 (default: ${DEFAULT-VALUE}).")
+  double trainThreshold;
+
+  @Option(names = "--test-threshold", paramLabel = "L2", defaultValue = "1e-3",
+      description = "t2: first recording time with test loss <= L2 (default: ${DEFAULT-VALUE}).")
+  double testThreshold;
+
+  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the data (default: the run's --seed).")
+  Long dataSeed;
+
+  @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
+      description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
+  Kernel kernel;
+
+  @Mixin EnsembleMixin ensemble;
+  @Mixin StepsMixin steps;
+  @Mixin OutputMixin output;
+  @Mixin ObservablesMixin observables;
+
+  @Override
+  public void run() {
+    if (!(trainThreshold > 0) || !(testThreshold > 0)) {
+      throw new UserError("--train-threshold and --test-threshold must be positive");
+    }
+    GrokRelu model;
+    try {
+      model = GrokRelu.generate(n, dataSeed != null ? dataSeed : ensemble.seed, GrokRelu.DEFAULT_KINKS,
+          GrokRelu.DEFAULT_SLOPES, width, eta, lambda, sigma, kinkThreshold);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (steps.steps == 0) {
+      steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
+    }
+    EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    Output.checkWritable(output);
+    output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-relu",
+        progress -> GrokReluExperiment.run(model, trainThreshold, testThreshold, options, kernel, progress),
+        (out, force, meta, result) -> GrokReluFile.write(out, force, meta, result),
+        result -> print(System.out, result), "plot_grok.py", null);
+  }
+
+  static void print(PrintStream out, GrokReluResult r) {
+    GrokRelu m = r.model();
+    EnsembleOptions o = r.options();
+    out.printf("grok-relu  m=%d  n=%d  eta=%s  lambda=%s  sigma=%s  trajectories=%d  steps=%d  seed=%d%n", m.width(),
+        m.n(), fmt(m.eta()), fmt(m.lambda()), fmt(m.sigma()), o.trajectories(), o.steps(), o.seed());
+    out.printf("teacher            %d kinks; 1/(eta lambda) = %s steps%n", m.kinks().length, fmt(m.driftSteps()));
+    long[] times = o.recordTimes();
+    int q = 3;
+    for (int i = 0; i < o.quantileLevels().length; i++) {
+      if (o.quantileLevels()[i] == 0.5) {
+        q = i;
+      }
+    }
+    int last = times.length - 1;
+    out.printf("%-10s %-14s %-14s %-14s %s%n", "step", "median train", "median test", "median |th|^2", "mean kinks");
+    for (int i : new int[] {0, last / 4, last / 2, 3 * last / 4, last}) {
+      out.printf("%-10d %-14s %-14s %-14s %s +- %s%n", times[i], fmt(Math.exp(2 * r.observed()[0][i].quantiles()[q]) / 2),
+          fmt(Math.exp(2 * r.observed()[1][i].quantiles()[q]) / 2), fmt(Math.exp(2 * r.observed()[2][i].quantiles()[q])),
+          fmt(r.kinks()[i].value()), fmt(r.kinks()[i].stderr()));
+    }
+    event(out, "t1 (train)", r.t1());
+    event(out, "t2 (test)", r.t2());
+    out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
+        r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
+  }
+
+  private static void event(PrintStream out, String name, EventTimes.Summary s) {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < s.levels().length; i++) {
+      q.append(i == 0 ? "" : "  ").append(fmt(s.levels()[i])).append(": ").append(fmt(s.quantiles()[i]));
+    }
+    out.printf("%-18s never %.4f; quantiles %s%n", name, s.fractionNever(), q);
+  }
+
+  static String fmt(double v) {
+    return SimulateLinreg1dCommand.fmt(v);
+  }
+}

@@ -1,0 +1,72 @@
+package org.sgdmc.io;
+
+import java.nio.file.Path;
+import org.sgdmc.models.GrokMc;
+import org.sgdmc.results.GrokMcResult;
+
+/** Writes a grok-mc run as documented in data/SCHEMA.md. */
+public final class GrokMcFile {
+  static final String[][] OBSERVED = {
+    {"train", "sqrt(2 L_obs), the observed entries"},
+    {"test", "sqrt(2 L_test) = |U V^T - M*|_F / d"},
+    {"norm", "sqrt(|U|^2 + |V|^2)"},
+    {"nuclear", "|U V^T|_*"},
+    {"target", "|U V^T - X_nuc|_F, the distance to the minimum-nuclear-norm completion"},
+  };
+
+  private GrokMcFile() {}
+
+  public static void write(Path target, boolean overwrite, RunMetadata meta, GrokMcResult r) {
+    RunSections.writeRun(target, overwrite, meta, "grok-mc", r.options(), r.kernelSeconds(), r.stepsPerSecond(),
+        f -> {
+          GrokMc m = r.model();
+          String g = "/parameters";
+          RunSections.sgd(f, m.eta(), m.observedCount(), false);
+          RunSections.dataSource(f, "generated", "rank-" + m.rank() + " " + m.d() + " x " + m.d() + " ground truth, "
+              + m.observedCount() + " observed entries", m.observedCount(), null);
+          f.attribute(g, "d", (long) m.d());
+          f.attribute(g, "rank", (long) m.rank());
+          f.attribute(g, "eta", m.eta());
+          f.attribute(g, "lambda", m.lambda());
+          f.attribute(g, "sigma", m.sigma());
+          f.attribute(g, "train_threshold", r.trainLevel());
+          f.attribute(g, "test_threshold", r.testLevel());
+          f.attribute(g, "full_batch", true);
+          int d = m.d();
+          double[][] truth = new double[d][d], mask = new double[d][d], x = new double[d][d];
+          for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+              truth[i][j] = m.truth()[i * d + j];
+              mask[i][j] = m.mask()[i * d + j] ? 1 : 0;
+              x[i][j] = r.completion().x()[i * d + j];
+            }
+          }
+          f.dataset("/data/truth", truth);
+          f.dataset("/data/mask", mask);
+          for (int k = 0; k < OBSERVED.length; k++) {
+            RunSections.observables(f, GrokLinregFile.observed(OBSERVED[k][0], OBSERVED[k][1]), r.observed()[k]);
+          }
+          f.attribute("/observables", "description", "statistics of the logs of sqrt(2 L_obs), |W - M*|_F / d, "
+              + "sqrt(|U|^2 + |V|^2), |W|_* and |W - X_nuc|_F (W = U V^T), and the mean top singular values of W");
+          int nt = r.singular().length, ns = GrokMc.SINGULAR_VALUES;
+          double[][] sv = new double[nt][ns], svErr = new double[nt][ns];
+          for (int t = 0; t < nt; t++) {
+            for (int k = 0; k < ns; k++) {
+              sv[t][k] = r.singular()[t][k].value();
+              svErr[t][k] = r.singular()[t][k].stderr();
+            }
+          }
+          f.dataset("/observables/singular_values_mean", sv);
+          f.dataset("/observables/singular_values_mean_stderr", svErr);
+          GrokLinregFile.events(f, "/events/t1", r.t1());
+          GrokLinregFile.events(f, "/events/t2", r.t2());
+          f.dataset("/theory/min_nuclear_completion", x);
+          f.dataset("/theory/min_nuclear_norm", r.completion().nuclearNorm());
+          f.dataset("/theory/min_nuclear_iterations", (long) r.completion().iterations());
+          f.dataset("/theory/min_nuclear_residual", r.completion().primalResidual());
+          f.dataset("/theory/min_nuclear_test_loss", r.completionTestLoss());
+          f.dataset("/theory/truth_singular_values", r.truthSingular());
+          f.dataset("/theory/drift_steps", m.driftSteps());
+        });
+  }
+}

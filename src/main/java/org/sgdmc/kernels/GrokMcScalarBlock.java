@@ -1,0 +1,176 @@
+package org.sgdmc.kernels;
+
+import org.sgdmc.models.GrokMc;
+import org.sgdmc.rng.Draws;
+import org.sgdmc.rng.Stream;
+import org.sgdmc.theory.MinNuclearCompletion;
+
+/**
+ * The scalar twin of {@link GrokMcVectorBlock}: one trajectory, one step at a time, the same IEEE operations in the
+ * same order. {@code U_ik = sigma z_(i d + k)}, {@code V_jk = sigma z_(d^2 + j d + k)}, z normals of the trajectory's
+ * {@link Stream#INIT} stream. Step: {@code W_ij = fma chain over k ascending of U_ik V_jk from 0}; {@code R_ij =
+ * (W_ij - M*_ij) / |Omega|} on Omega (multiplied by the rounded 1/|Omega|), 0 off it; {@code GU_ik = fma chain over
+ * j ascending of R_ij V_jk}, {@code GV_jk = fma chain over i ascending of R_ij U_ik}; {@code U_ik <- fma(GU_ik, -eta,
+ * U_ik (1 - eta lambda))}, V likewise.
+ *
+ * <p>Channels ({@link #snapshot(GrokMc, double[], double[], int, int, double[], int)}, shared by both twins): 0:
+ * {@code log sqrt(2 L_obs)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log sqrt(|U|^2 + |V|^2)}; 3: {@code log
+ * |W|_*}; 4: {@code log |W - X_nuc|_F}; 5 ..: the top {@link GrokMc#SINGULAR_VALUES} singular values of W.
+ */
+public final class GrokMcScalarBlock implements StateBlock {
+  public static final int CHANNELS = 5 + GrokMc.SINGULAR_VALUES;
+  private final GrokMc model;
+  private final long seed;
+  private final int width;
+  private final int d;
+  private final double[] u;
+  private final double[] v;
+  private final double[] r;
+  private final double[] gu;
+  private final double[] gv;
+
+  public GrokMcScalarBlock(GrokMc model, long seed, int width) {
+    this.model = model;
+    this.seed = seed;
+    this.width = width;
+    this.d = model.d();
+    this.u = new double[d * d * width];
+    this.v = new double[d * d * width];
+    this.r = new double[d * d];
+    this.gu = new double[d * d];
+    this.gv = new double[d * d];
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public int channels() {
+    return CHANNELS;
+  }
+
+  @Override
+  public void start(long traj0) {
+    double s = model.sigma();
+    for (int i = 0; i < width; i++) {
+      for (int k = 0; k < d * d; k++) {
+        u[k * width + i] = s * Draws.normal(seed, Stream.INIT, traj0 + i, k);
+        v[k * width + i] = s * Draws.normal(seed, Stream.INIT, traj0 + i, (long) d * d + k);
+      }
+    }
+  }
+
+  @Override
+  public void advance(long from, long to) {
+    double[] m = model.truth();
+    boolean[] mask = model.mask();
+    double inv = model.inverseObserved(), decay = model.decay(), neg = -model.eta();
+    for (int l = 0; l < width; l++) {
+      for (long t = from; t < to; t++) {
+        for (int i = 0; i < d; i++) {
+          for (int j = 0; j < d; j++) {
+            double wij = 0;
+            for (int k = 0; k < d; k++) {
+              wij = Math.fma(u[(i * d + k) * width + l], v[(j * d + k) * width + l], wij);
+            }
+            r[i * d + j] = mask[i * d + j] ? (wij - m[i * d + j]) * inv : 0.0;
+          }
+        }
+        for (int i = 0; i < d; i++) {
+          for (int k = 0; k < d; k++) {
+            double g = 0;
+            for (int j = 0; j < d; j++) {
+              g = Math.fma(r[i * d + j], v[(j * d + k) * width + l], g);
+            }
+            gu[i * d + k] = g;
+          }
+        }
+        for (int j = 0; j < d; j++) {
+          for (int k = 0; k < d; k++) {
+            double g = 0;
+            for (int i = 0; i < d; i++) {
+              g = Math.fma(r[i * d + j], u[(i * d + k) * width + l], g);
+            }
+            gv[j * d + k] = g;
+          }
+        }
+        for (int k = 0; k < d * d; k++) {
+          int at = k * width + l;
+          u[at] = Math.fma(gu[k], neg, u[at] * decay);
+          v[at] = Math.fma(gv[k], neg, v[at] * decay);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void snapshot(double[] out) {
+    for (int l = 0; l < width; l++) {
+      snapshot(model, u, v, width, l, out, width);
+    }
+  }
+
+  /** Lane l's factors {U, V}, row-major d x d each (for tests). */
+  double[][] factors(int l) {
+    double[][] out = new double[2][d * d];
+    for (int k = 0; k < d * d; k++) {
+      out[0][k] = u[k * width + l];
+      out[1][k] = v[k * width + l];
+    }
+    return out;
+  }
+
+  /** W = U V^T of lane l, row-major. */
+  static double[] product(GrokMc model, double[] u, double[] v, int width, int l) {
+    int d = model.d();
+    double[] w = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+          s = Math.fma(u[(i * d + k) * width + l], v[(j * d + k) * width + l], s);
+        }
+        w[i * d + j] = s;
+      }
+    }
+    return w;
+  }
+
+  /** Every channel of lane l: channel c to {@code out[c * stride + l]}. */
+  static void snapshot(GrokMc model, double[] u, double[] v, int width, int l, double[] out, int stride) {
+    int d = model.d();
+    double[] w = product(model, u, v, width, l);
+    double[] m = model.truth(), target = model.target();
+    boolean[] mask = model.mask();
+    double obs = 0, full = 0, norm = 0, dist = 0;
+    for (int k = 0; k < d * d; k++) {
+      double e = w[k] - m[k];
+      full = Math.fma(e, e, full);
+      obs = mask[k] ? Math.fma(e, e, obs) : obs;
+      double f = w[k] - target[k];
+      dist = Math.fma(f, f, dist);
+      double uk = u[k * width + l], vk = v[k * width + l];
+      norm = Math.fma(uk, uk, norm);
+      norm = Math.fma(vk, vk, norm);
+    }
+    out[l] = GrokLinregScalarBlock.logRoot(obs * model.inverseObserved());
+    out[stride + l] = GrokLinregScalarBlock.logRoot(full / (d * d));
+    out[2 * stride + l] = GrokLinregScalarBlock.logRoot(norm);
+    out[4 * stride + l] = GrokLinregScalarBlock.logRoot(dist);
+    boolean finite = true;
+    for (double x : w) {
+      finite &= Double.isFinite(x);
+    }
+    double[] s = finite ? MinNuclearCompletion.singularValues(d, w) : null;
+    double nuclear = 0;
+    for (int k = 0; k < d; k++) {
+      nuclear += finite ? s[k] : Double.POSITIVE_INFINITY;
+    }
+    out[3 * stride + l] = Math.log(nuclear);
+    for (int k = 0; k < GrokMc.SINGULAR_VALUES; k++) {
+      out[(5 + k) * stride + l] = !finite ? Double.POSITIVE_INFINITY : k < d ? s[k] : 0.0;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.sgdmc.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.sgdmc.models.GrokMc;
+import org.sgdmc.rng.Stream;
+import org.sgdmc.rng.VectorDraws;
+import org.sgdmc.rng.VectorShapes;
+
+/**
+ * The vectorised matrix-completion kernel: trajectories across lanes, U and V struct-of-arrays ({@code [(i d + k) *
+ * width + lane]}), M* and the mask broadcast; every operation of the scalar twin {@link GrokMcScalarBlock} lane-wise,
+ * in its order. Snapshots use the twin's own scalar routine on these arrays.
+ */
+public final class GrokMcVectorBlock implements StateBlock {
+  private final GrokMc model;
+  private final long seed;
+  private final int width;
+  private final int lanes;
+  private final int d;
+  private final double[] u;
+  private final double[] v;
+  private final double[] r; // [(i d + j) * lanes]
+  private final double[] gu;
+  private final double[] gv;
+  private final double[] m;
+  private final boolean[] mask;
+  private final long[] bits;
+  private final double[] normals;
+
+  public GrokMcVectorBlock(GrokMc model, long seed, int width) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    if (width <= 0 || width % sp.length() != 0) {
+      throw new IllegalArgumentException("block width " + width + " must be a positive multiple of " + sp.length());
+    }
+    this.model = model;
+    this.seed = seed;
+    this.width = width;
+    this.lanes = sp.length();
+    this.d = model.d();
+    this.u = new double[d * d * width];
+    this.v = new double[d * d * width];
+    this.r = new double[d * d * lanes];
+    this.gu = new double[d * d * lanes];
+    this.gv = new double[d * d * lanes];
+    this.m = model.truth();
+    this.mask = model.mask();
+    this.bits = new long[2 * d * d * width];
+    this.normals = new double[2 * d * d * width];
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public int channels() {
+    return GrokMcScalarBlock.CHANNELS;
+  }
+
+  @Override
+  public void start(long traj0) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, d * d, bits, normals);
+    double s = model.sigma();
+    for (int k = 0; k < d * d; k++) {
+      for (int l = 0; l < width; l += lanes) {
+        DoubleVector.fromArray(sp, normals, k * width + l).mul(s).intoArray(u, k * width + l);
+        DoubleVector.fromArray(sp, normals, (d * d + k) * width + l).mul(s).intoArray(v, k * width + l);
+      }
+    }
+  }
+
+  @Override
+  public void advance(long from, long to) {
+    for (int l = 0; l < width; l += lanes) {
+      for (long t = from; t < to; t++) {
+        step(l);
+      }
+    }
+  }
+
+  private void step(int l) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    double inv = model.inverseObserved();
+    DoubleVector zero = DoubleVector.zero(sp);
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        int ij = i * d + j;
+        if (!mask[ij]) {
+          zero.intoArray(r, ij * lanes);
+          continue;
+        }
+        DoubleVector w = zero;
+        for (int k = 0; k < d; k++) {
+          w = DoubleVector.fromArray(sp, u, (i * d + k) * width + l)
+              .fma(DoubleVector.fromArray(sp, v, (j * d + k) * width + l), w);
+        }
+        w.sub(m[ij]).mul(inv).intoArray(r, ij * lanes);
+      }
+    }
+    for (int i = 0; i < d; i++) {
+      for (int k = 0; k < d; k++) {
+        DoubleVector g = zero;
+        for (int j = 0; j < d; j++) {
+          g = DoubleVector.fromArray(sp, r, (i * d + j) * lanes)
+              .fma(DoubleVector.fromArray(sp, v, (j * d + k) * width + l), g);
+        }
+        g.intoArray(gu, (i * d + k) * lanes);
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      for (int k = 0; k < d; k++) {
+        DoubleVector g = zero;
+        for (int i = 0; i < d; i++) {
+          g = DoubleVector.fromArray(sp, r, (i * d + j) * lanes)
+              .fma(DoubleVector.fromArray(sp, u, (i * d + k) * width + l), g);
+        }
+        g.intoArray(gv, (j * d + k) * lanes);
+      }
+    }
+    DoubleVector neg = DoubleVector.broadcast(sp, -model.eta());
+    double decay = model.decay();
+    for (int k = 0; k < d * d; k++) {
+      int at = k * width + l;
+      DoubleVector.fromArray(sp, gu, k * lanes).fma(neg, DoubleVector.fromArray(sp, u, at).mul(decay)).intoArray(u, at);
+      DoubleVector.fromArray(sp, gv, k * lanes).fma(neg, DoubleVector.fromArray(sp, v, at).mul(decay)).intoArray(v, at);
+    }
+  }
+
+  @Override
+  public void snapshot(double[] out) {
+    for (int l = 0; l < width; l++) {
+      GrokMcScalarBlock.snapshot(model, u, v, width, l, out, width);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package org.sgdmc.kernels;
+
+import java.util.Arrays;
+import org.sgdmc.models.GrokRelu;
+import org.sgdmc.rng.Draws;
+import org.sgdmc.rng.Stream;
+
+/**
+ * The scalar twin of {@link GrokReluVectorBlock}: one trajectory, one step at a time, the same IEEE operations in the
+ * same order. Parameters {@code a_j, w_j, b_j} start at {@code sigma z}, z normals {@code j}, {@code m + j}, {@code
+ * 2m + j} of the trajectory's {@link Stream#INIT} stream. Step: for each point i (ascending), {@code pre_ij =
+ * fma(w_j, x_i, b_j)}, {@code h_ij = max(pre_ij, 0)}, {@code f_i = fma chain over j ascending of a_j h_ij from 0},
+ * {@code r_i = f_i - y_i}; then, i ascending and j inner, {@code ga_j = fma(r_i, h_ij, ga_j)}, {@code s = pre_ij > 0 ?
+ * r_i a_j : 0}, {@code gb_j += s}, {@code gw_j = fma(s, x_i, gw_j)} (all from 0); then {@code theta = fma(g_theta,
+ * -eta/n, theta (1 - eta lambda))} for a, w and b.
+ *
+ * <p>Channels ({@link #snapshot(GrokRelu, double[], double[], double[], int, int, double[], int)}, one routine for
+ * both twins): 0: {@code log sqrt(2 L_train)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log |theta|}; 3: the number
+ * of kinks; 4 ..: f at {@link GrokRelu#PLOT_POINTS} points of [-1, 1].
+ */
+public final class GrokReluScalarBlock implements StateBlock {
+  public static final int CHANNELS = 4 + GrokRelu.PLOT_POINTS;
+  private final GrokRelu model;
+  private final long seed;
+  private final int width;
+  private final int m;
+  private final int n;
+  private final double[] a;
+  private final double[] w;
+  private final double[] b;
+  private final double[] r;
+  private final double[] ga;
+  private final double[] gw;
+  private final double[] gb;
+
+  public GrokReluScalarBlock(GrokRelu model, long seed, int width) {
+    this.model = model;
+    this.seed = seed;
+    this.width = width;
+    this.m = model.width();
+    this.n = model.n();
+    this.a = new double[m * width];
+    this.w = new double[m * width];
+    this.b = new double[m * width];
+    this.r = new double[n];
+    this.ga = new double[m];
+    this.gw = new double[m];
+    this.gb = new double[m];
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public int channels() {
+    return CHANNELS;
+  }
+
+  @Override
+  public void start(long traj0) {
+    double s = model.sigma();
+    for (int i = 0; i < width; i++) {
+      for (int j = 0; j < m; j++) {
+        a[j * width + i] = s * Draws.normal(seed, Stream.INIT, traj0 + i, j);
+        w[j * width + i] = s * Draws.normal(seed, Stream.INIT, traj0 + i, m + j);
+        b[j * width + i] = s * Draws.normal(seed, Stream.INIT, traj0 + i, 2L * m + j);
+      }
+    }
+  }
+
+  @Override
+  public void advance(long from, long to) {
+    double[] x = model.x(), y = model.y();
+    double coef = model.coefficient(), decay = model.decay();
+    for (int i = 0; i < width; i++) {
+      for (long t = from; t < to; t++) {
+        for (int p = 0; p < n; p++) {
+          double f = 0;
+          for (int j = 0; j < m; j++) {
+            double pre = Math.fma(w[j * width + i], x[p], b[j * width + i]);
+            f = Math.fma(a[j * width + i], Math.max(pre, 0.0), f);
+          }
+          r[p] = f - y[p];
+        }
+        Arrays.fill(ga, 0.0);
+        Arrays.fill(gw, 0.0);
+        Arrays.fill(gb, 0.0);
+        for (int p = 0; p < n; p++) {
+          for (int j = 0; j < m; j++) {
+            double pre = Math.fma(w[j * width + i], x[p], b[j * width + i]);
+            ga[j] = Math.fma(r[p], Math.max(pre, 0.0), ga[j]);
+            double s = pre > 0 ? r[p] * a[j * width + i] : 0.0;
+            gb[j] = gb[j] + s;
+            gw[j] = Math.fma(s, x[p], gw[j]);
+          }
+        }
+        for (int j = 0; j < m; j++) {
+          int at = j * width + i;
+          a[at] = Math.fma(ga[j], coef, a[at] * decay);
+          w[at] = Math.fma(gw[j], coef, w[at] * decay);
+          b[at] = Math.fma(gb[j], coef, b[at] * decay);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void snapshot(double[] out) {
+    for (int i = 0; i < width; i++) {
+      snapshot(model, a, w, b, width, i, out, width);
+    }
+  }
+
+  /** Trajectory {@code traj0 + i}'s parameters {a, w, b} now (for tests). */
+  double[][] parameters(int i) {
+    double[][] out = new double[3][m];
+    for (int j = 0; j < m; j++) {
+      out[0][j] = a[j * width + i];
+      out[1][j] = w[j * width + i];
+      out[2][j] = b[j * width + i];
+    }
+    return out;
+  }
+
+  /** f at x for lane i. */
+  static double f(GrokRelu model, double[] a, double[] w, double[] b, int width, int i, double x) {
+    double f = 0;
+    for (int j = 0; j < model.width(); j++) {
+      double pre = Math.fma(w[j * width + i], x, b[j * width + i]);
+      f = Math.fma(a[j * width + i], Math.max(pre, 0.0), f);
+    }
+    return f;
+  }
+
+  /** Every channel of lane i: channel c to {@code out[c * stride + i]}. */
+  static void snapshot(GrokRelu model, double[] a, double[] w, double[] b, int width, int i, double[] out,
+      int stride) {
+    double train = 0;
+    for (int p = 0; p < model.n(); p++) {
+      double e = f(model, a, w, b, width, i, model.x()[p]) - model.y()[p];
+      train = Math.fma(e, e, train);
+    }
+    double test = 0;
+    for (int p = 0; p < GrokRelu.TEST_POINTS; p++) {
+      double at = GrokRelu.gridPoint(p, GrokRelu.TEST_POINTS);
+      double e = f(model, a, w, b, width, i, at) - model.teacher(at);
+      test = Math.fma(e, e, test);
+    }
+    double norm = 0;
+    int m = model.width();
+    for (int j = 0; j < m; j++) {
+      int at = j * width + i;
+      norm = Math.fma(a[at], a[at], norm);
+      norm = Math.fma(w[at], w[at], norm);
+      norm = Math.fma(b[at], b[at], norm);
+    }
+    out[i] = GrokLinregScalarBlock.logRoot(train / model.n());
+    out[stride + i] = GrokLinregScalarBlock.logRoot(test / GrokRelu.TEST_POINTS);
+    out[2 * stride + i] = GrokLinregScalarBlock.logRoot(norm);
+    out[3 * stride + i] = kinks(model, a, w, b, width, i);
+    for (int p = 0; p < GrokRelu.PLOT_POINTS; p++) {
+      double v = f(model, a, w, b, width, i, GrokRelu.gridPoint(p, GrokRelu.PLOT_POINTS));
+      out[(4 + p) * stride + i] = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+    }
+  }
+
+  /**
+   * Kinks of lane i's function in [-1, 1]: positions {@code -b_j/w_j} sorted, runs closer than {@link
+   * GrokRelu#KINK_MERGE} merged with their slope changes {@code a_j |w_j|} added; those above the threshold counted.
+   */
+  static double kinks(GrokRelu model, double[] a, double[] w, double[] b, int width, int i) {
+    int m = model.width();
+    double[][] k = new double[m][];
+    int count = 0;
+    for (int j = 0; j < m; j++) {
+      int at = j * width + i;
+      if (w[at] != 0) {
+        double pos = -b[at] / w[at];
+        if (pos >= -1 && pos <= 1) {
+          k[count++] = new double[] {pos, a[at] * Math.abs(w[at])};
+        }
+      }
+    }
+    Arrays.sort(k, 0, count, (p, q) -> Double.compare(p[0], q[0]));
+    int kinks = 0;
+    for (int s = 0; s < count; ) {
+      double change = k[s][1];
+      int e = s + 1;
+      while (e < count && k[e][0] - k[e - 1][0] < GrokRelu.KINK_MERGE) {
+        change += k[e][1];
+        e++;
+      }
+      kinks += Math.abs(change) > model.kinkThreshold() ? 1 : 0;
+      s = e;
+    }
+    return kinks;
+  }
+}

@@ -1,0 +1,135 @@
+package org.sgdmc.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.sgdmc.models.GrokRelu;
+import org.sgdmc.rng.Stream;
+import org.sgdmc.rng.VectorDraws;
+import org.sgdmc.rng.VectorShapes;
+
+/**
+ * The vectorised two-layer ReLU kernel: trajectories across lanes, a, w, b struct-of-arrays, the data broadcast;
+ * every operation of the scalar twin {@link GrokReluScalarBlock} lane-wise, in its order. Snapshots use the twin's
+ * own scalar routine on these arrays.
+ */
+public final class GrokReluVectorBlock implements StateBlock {
+  private final GrokRelu model;
+  private final long seed;
+  private final int width;
+  private final int lanes;
+  private final int m;
+  private final int n;
+  private final double[] a;
+  private final double[] w;
+  private final double[] b;
+  private final double[] r;
+  private final double[] ga;
+  private final double[] gw;
+  private final double[] gb;
+  private final long[] bits;
+  private final double[] normals;
+
+  public GrokReluVectorBlock(GrokRelu model, long seed, int width) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    if (width <= 0 || width % sp.length() != 0) {
+      throw new IllegalArgumentException("block width " + width + " must be a positive multiple of " + sp.length());
+    }
+    this.model = model;
+    this.seed = seed;
+    this.width = width;
+    this.lanes = sp.length();
+    this.m = model.width();
+    this.n = model.n();
+    this.a = new double[m * width];
+    this.w = new double[m * width];
+    this.b = new double[m * width];
+    this.r = new double[n * lanes];
+    this.ga = new double[m * lanes];
+    this.gw = new double[m * lanes];
+    this.gb = new double[m * lanes];
+    int rows = 3 * m + 1;
+    this.bits = new long[rows * width];
+    this.normals = new double[rows * width];
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public int channels() {
+    return GrokReluScalarBlock.CHANNELS;
+  }
+
+  @Override
+  public void start(long traj0) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, (3 * m + 1) / 2, bits, normals);
+    double s = model.sigma();
+    for (int j = 0; j < m; j++) {
+      for (int l = 0; l < width; l += lanes) {
+        DoubleVector.fromArray(sp, normals, j * width + l).mul(s).intoArray(a, j * width + l);
+        DoubleVector.fromArray(sp, normals, (m + j) * width + l).mul(s).intoArray(w, j * width + l);
+        DoubleVector.fromArray(sp, normals, (2 * m + j) * width + l).mul(s).intoArray(b, j * width + l);
+      }
+    }
+  }
+
+  @Override
+  public void advance(long from, long to) {
+    for (int l = 0; l < width; l += lanes) {
+      for (long t = from; t < to; t++) {
+        step(l);
+      }
+    }
+  }
+
+  private void step(int l) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    double[] x = model.x(), y = model.y();
+    DoubleVector zero = DoubleVector.zero(sp);
+    for (int p = 0; p < n; p++) {
+      DoubleVector xp = DoubleVector.broadcast(sp, x[p]);
+      DoubleVector f = zero;
+      for (int j = 0; j < m; j++) {
+        DoubleVector pre = DoubleVector.fromArray(sp, w, j * width + l).fma(xp, DoubleVector.fromArray(sp, b, j * width + l));
+        f = DoubleVector.fromArray(sp, a, j * width + l).fma(pre.max(0.0), f);
+      }
+      f.sub(y[p]).intoArray(r, p * lanes);
+    }
+    java.util.Arrays.fill(ga, 0.0);
+    java.util.Arrays.fill(gw, 0.0);
+    java.util.Arrays.fill(gb, 0.0);
+    for (int p = 0; p < n; p++) {
+      DoubleVector xp = DoubleVector.broadcast(sp, x[p]);
+      DoubleVector rp = DoubleVector.fromArray(sp, r, p * lanes);
+      for (int j = 0; j < m; j++) {
+        DoubleVector aj = DoubleVector.fromArray(sp, a, j * width + l);
+        DoubleVector pre = DoubleVector.fromArray(sp, w, j * width + l).fma(xp, DoubleVector.fromArray(sp, b, j * width + l));
+        rp.fma(pre.max(0.0), DoubleVector.fromArray(sp, ga, j * lanes)).intoArray(ga, j * lanes);
+        VectorMask<Double> on = pre.compare(VectorOperators.GT, 0.0);
+        DoubleVector s = zero.blend(rp.mul(aj), on);
+        DoubleVector.fromArray(sp, gb, j * lanes).add(s).intoArray(gb, j * lanes);
+        s.fma(xp, DoubleVector.fromArray(sp, gw, j * lanes)).intoArray(gw, j * lanes);
+      }
+    }
+    DoubleVector coef = DoubleVector.broadcast(sp, model.coefficient());
+    double decay = model.decay();
+    for (int j = 0; j < m; j++) {
+      int at = j * width + l;
+      DoubleVector.fromArray(sp, ga, j * lanes).fma(coef, DoubleVector.fromArray(sp, a, at).mul(decay)).intoArray(a, at);
+      DoubleVector.fromArray(sp, gw, j * lanes).fma(coef, DoubleVector.fromArray(sp, w, at).mul(decay)).intoArray(w, at);
+      DoubleVector.fromArray(sp, gb, j * lanes).fma(coef, DoubleVector.fromArray(sp, b, at).mul(decay)).intoArray(b, at);
+    }
+  }
+
+  @Override
+  public void snapshot(double[] out) {
+    for (int i = 0; i < width; i++) {
+      GrokReluScalarBlock.snapshot(model, a, w, b, width, i, out, width);
+    }
+  }
+}
