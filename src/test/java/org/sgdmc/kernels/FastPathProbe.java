@@ -8,8 +8,10 @@ import org.sgdmc.engine.RecordTimes;
 /**
  * Runs every {@link KernelRegistry} vector kernel the way the engine does under the CLI's defaults (blocks of
  * 64 trajectories, the default 41 log-spaced recording times, every value read at each of them), warms it
- * until C2 has compiled it, and prints one line per entry: {@code name bytes-per-block}, the bytes the thread
- * allocated per block once warm ({@code com.sun.management.ThreadMXBean}).
+ * until C2 has compiled it, and prints one line per entry: {@code name advance-bytes read-bytes}, the bytes the
+ * thread allocated per block once warm ({@code com.sun.management.ThreadMXBean}) while stepping and while
+ * reading the values at the recording times. Stepping must allocate nothing; reading may (a few models
+ * compute observables such as singular values or kink counts in plain scalar code at each recording time).
  *
  * <p>A vector that crosses a call C2 did not inline is boxed: a heap object per operation, megabytes per block.
  * A kernel on its fast path allocates nothing per block (its scratch is made once, in the constructor), so
@@ -47,17 +49,29 @@ public final class FastPathProbe {
       }
     }
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long thread = Thread.currentThread().threadId();
     StringBuilder report = new StringBuilder();
     for (int i = 0; i < entries.size(); i++) {
       ObservedBlock b = blocks.get(i);
       double[] out = new double[b.values() * WIDTH];
-      long before = mx.getThreadAllocatedBytes(thread);
+      long stepping = 0, reading = 0;
       for (int k = 0; k < measured; k++) {
-        runBlock(b, warm + k, times, out);
+        long t0 = mx.getCurrentThreadAllocatedBytes();
+        b.start((warm + k) * WIDTH);
+        long t1 = mx.getCurrentThreadAllocatedBytes();
+        b.read(out);
+        reading += mx.getCurrentThreadAllocatedBytes() - t1;
+        stepping += t1 - t0;
+        for (int t = 1; t < times.length; t++) {
+          long a0 = mx.getCurrentThreadAllocatedBytes();
+          b.advance(times[t - 1], times[t]);
+          long a1 = mx.getCurrentThreadAllocatedBytes();
+          b.read(out);
+          reading += mx.getCurrentThreadAllocatedBytes() - a1;
+          stepping += a1 - a0;
+        }
       }
-      long bytes = mx.getThreadAllocatedBytes(thread) - before;
-      report.append(entries.get(i).name()).append(' ').append(bytes / measured).append('\n');
+      report.append(entries.get(i).name()).append(' ').append(stepping / measured).append(' ')
+          .append(reading / measured).append('\n');
     }
     System.out.print(report);
   }
