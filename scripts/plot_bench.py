@@ -4,7 +4,7 @@
 usage: scripts/plot_bench.py bench.h5 [-o OUT.png]
 
 Left: trajectory-steps per second against threads (log-log), one line per kernel, one line style per vector
-width (solid: the widest), the native C reference for linreg1d in black, and dotted the ideal line through each
+width (solid: the widest), the native C reference for linreg1d in black, and in thin grey the ideal line through each
 kernel's one-thread rate at the widest width. Right: parallel efficiency (rate / (threads x one-thread rate)).
 The title carries the machine line: CPU, UseAVX, JDK. Uses Debian's python3-h5py and python3-matplotlib.
 """
@@ -50,7 +50,7 @@ def main():
             ax.plot(t, y, STYLES[w % len(STYLES)], marker="o", ms=3, color=colors[k], label=label)
             ax2.plot(t, e, STYLES[w % len(STYLES)], marker="o", ms=3, color=colors[k])
             if w == 0 and t[0] == 1 and len(t) > 1:
-                ax.plot(t, y[0] * t, ":", color=colors[k], lw=0.8)
+                ax.plot(t, y[0] * t, color="grey", lw=0.5, alpha=0.5)
     if "native" in f and "rate" in f["native"]:
         nt, nr = f["native/threads"][()], f["native/rate"][()]
         ax.plot(nt, nr, "k-", marker="s", lw=2, label="native C reference (linreg1d)")
