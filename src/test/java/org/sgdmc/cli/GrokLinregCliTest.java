@@ -38,13 +38,15 @@ class GrokLinregCliTest {
       {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.01", "--k", "41"},
       {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "-1"},
       {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.01", "--dim", "20", "--n", "20"},
+      {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.01", "--data", "fourier", "--dim", "41"},
+      {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.01", "--data", "sobol"},
       {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "-0.1"},
       {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "0.01", "--width", "0"},
       {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.001", "--dim", "5", "--rank", "6"},
       {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "-0.001"},
     };
     String[] says = {"lambda", "d > n", "d > n", "diverges", "batch size", "lambda", "--k", "lambda", "d > n",
-        "lambda", "width", "rank", "lambda"};
+        "even", "--data", "lambda", "width", "rank", "lambda"};
     for (int i = 0; i < bad.length; i++) {
       Path out = dir.resolve("bad" + i + ".h5");
       String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(bad[i]),
