@@ -225,7 +225,7 @@ def plot_sweep(f, out, title):
     a.set_xlabel("eta lambda")
     a.set_ylabel("eta lambda t2")
     a.set_title("collapse: eta lambda t2 does not depend on eta lambda where the time scales separate", fontsize=9)
-    a.legend(fontsize=7)
+    a.legend(fontsize=7, loc="lower left")
     # right: the event times and their fits, against lambda (one eta) or eta lambda (several)
     x, xname = (lam, "lambda") if len(etas) == 1 else (el, "eta lambda")
     fits = {"t2": "estimates/t2_exponent", "t1": "estimates/t1_exponent"} if len(etas) == 1 else \
