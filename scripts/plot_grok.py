@@ -78,7 +78,8 @@ def plot_run(f, out, title):
     ax.set_ylabel("loss, norms")
     ax.legend(fontsize=8, loc="lower left")
     mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
-    name = f"grok-diag (k={p['k']})" if diag else "grok-linreg"
+    feats = ", Fourier features" if p.get("features") == "fourier" else ""
+    name = f"grok-diag (k={p['k']}{feats})" if diag else "grok-linreg"
     ax.set_title(title or f"{name}: d={p['d']}, n={p['n']}, eta={p['eta']:g}, lambda={p['lambda']:g}, "
                           f"alpha={p['alpha']:g}, {mode}; {p['trajectories']} trajectories", fontsize=9)
     events = (("t1", "t1 (train)", "C0", "-"), ("t2", "t2 (test)", "C3", "-"))
