@@ -11,9 +11,9 @@ A grok-relu file: the curves with the mean number of kinks, and trajectory 0's l
 at the end beside the teacher and the training points.
 A grok-mc file: the losses, |U|^2 + |V|^2, the nuclear norm and the distance to the minimum-nuclear-norm completion,
 and the mean top singular values of U V^T over time beside those of the ground truth.
-A sweep file (sgdmc sweep grok-linreg ... -o FILE.h5): the collapse, eta lambda t2 against lambda (median and
-10-90% range, closed form beside), and t2 and t1 against lambda with the fitted power law; cells outside the fit
-are drawn hollow.
+A sweep file (sgdmc sweep grok-linreg ... -o FILE.h5): the collapse, eta lambda t2 against eta lambda (median and
+10-90% range, one colour per eta, closed form beside), and t2 and t1 against lambda (one eta) or eta lambda (an
+--lr axis) with the fitted power law; cells outside the fit are drawn hollow.
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
@@ -78,7 +78,8 @@ def plot_run(f, out, title):
     ax.set_ylabel("loss, norms")
     ax.legend(fontsize=8, loc="lower left")
     mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
-    name = f"grok-diag (k={p['k']})" if diag else "grok-linreg"
+    feats = ", Fourier features" if p.get("features") == "fourier" else ""
+    name = f"grok-diag (k={p['k']}{feats})" if diag else "grok-linreg"
     ax.set_title(title or f"{name}: d={p['d']}, n={p['n']}, eta={p['eta']:g}, lambda={p['lambda']:g}, "
                           f"alpha={p['alpha']:g}, {mode}; {p['trajectories']} trajectories", fontsize=9)
     events = (("t1", "t1 (train)", "C0", "-"), ("t2", "t2 (test)", "C3", "-"))
@@ -201,45 +202,55 @@ def plot_sweep(f, out, title):
     lam = f["grid/lambda"][()]
     levels = f["observables/quantile_levels"][()]
     lo, med, hi = (level_index(levels, p) for p in (0.1, 0.5, 0.9))
-    eta = f["parameters"].attrs["eta"]
+    # one learning rate per cell (an --lr axis), or the single eta of older files
+    eta = f["grid/cell_lr"][()] if "grid/cell_lr" in f else np.full(lam.shape, f["parameters"].attrs["eta"])
+    etas = np.unique(eta)
     fitted = f["cells/fitted"][()] == 1
     finite = lambda a: np.where(np.isfinite(a), a, np.nan)  # never reached: not drawn
     q2 = finite(f["cells/t2_quantiles"][()])
     qc = finite(f["cells/t2_closed_form_quantiles"][()])
     q1 = finite(f["cells/t1_quantiles"][()])
     pos = lam > 0
+    el = eta * lam
     fig, (a, b) = plt.subplots(1, 2, figsize=(12, 4.6))
-    y = eta * lam * q2[:, med]
-    err = [eta * lam * (q2[:, med] - q2[:, lo]), eta * lam * (q2[:, hi] - q2[:, med])]
-    for sel, face in ((fitted & pos, "C3"), (~fitted & pos, "none")):
-        a.errorbar(lam[sel], y[sel], yerr=[e[sel] for e in err], fmt="o", color="C3", mfc=face, capsize=3)
-    a.plot(lam[pos], eta * lam[pos] * qc[pos, med], "k_", ms=14, label="closed form (median)")
-    a.plot([], [], "o", color="C3", label="simulated median t2, 10-90% bar (hollow: not fitted)")
+    y = el * q2[:, med]
+    err = [el * (q2[:, med] - q2[:, lo]), el * (q2[:, hi] - q2[:, med])]
+    for k, e in enumerate(etas):
+        one = eta == e
+        color = f"C{(3 + k) % 10}"
+        for sel, face in ((fitted & pos & one, color), (~fitted & pos & one, "none")):
+            a.errorbar(el[sel], y[sel], yerr=[r[sel] for r in err], fmt="o", color=color, mfc=face, capsize=3)
+        a.plot([], [], "o", color=color, label=f"simulated median t2, eta = {e:g}, 10-90% bar (hollow: not fitted)")
+    a.plot(el[pos], el[pos] * qc[pos, med], "k_", ms=14, label="closed form (median)")
     a.set_xscale("log")
-    a.set_xlabel("lambda")
+    a.set_xlabel("eta lambda")
     a.set_ylabel("eta lambda t2")
-    a.set_title("collapse: eta lambda t2 does not depend on lambda where the time scales separate", fontsize=9)
-    a.legend(fontsize=8)
+    a.set_title("collapse: eta lambda t2 does not depend on eta lambda where the time scales separate", fontsize=9)
+    a.legend(fontsize=7, loc="lower left")
+    # right: the event times and their fits, against lambda (one eta) or eta lambda (several)
+    x, xname = (lam, "lambda") if len(etas) == 1 else (el, "eta lambda")
+    fits = {"t2": "estimates/t2_exponent", "t1": "estimates/t1_exponent"} if len(etas) == 1 else \
+        {"t2": "estimates/t2_exponent_eta_lambda"}
     for q, name, color in ((q2, "t2", "C3"), (q1, "t1", "C0")):
-        m = f[f"cells/{name}_mean"][()]
         for sel, face in ((fitted & pos, color), (~fitted & pos, "none")):
-            b.plot(lam[sel], np.where(np.isfinite(q[sel, med]), q[sel, med], np.nan), "o", color=color, mfc=face)
+            b.plot(x[sel], np.where(np.isfinite(q[sel, med]), q[sel, med], np.nan), "o", color=color, mfc=face)
         b.plot([], [], "o", color=color, label=f"median {name}")
-        key = f"estimates/{name}_exponent"
-        if key in f:
+        key = fits.get(name)
+        if key is not None and key in f:
             d = f[key]
             ci = f[key + "_ci95"][()]
-            xs = np.geomspace(lam[fitted].min(), lam[fitted].max(), 50)
+            xs = np.geomspace(x[fitted].min(), x[fitted].max(), 50)
             b.plot(xs, d.attrs["prefactor"] * xs ** d[()], color=color, lw=1,
-                   label=f"fit of mean {name}: lambda^({d[()]:.4f}), 95% [{ci[0]:.4f}, {ci[1]:.4f}]")
+                   label=f"fit of mean {name}: ({xname})^({d[()]:.4f}), 95% [{ci[0]:.4f}, {ci[1]:.4f}]")
     b.set_xscale("log")
     b.set_yscale("log")
-    b.set_xlabel("lambda")
+    b.set_xlabel(xname)
     b.set_ylabel("steps")
     b.legend(fontsize=8)
     p = f["parameters"].attrs
     mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
-    b.set_title(title or f"sweep grok-linreg: d={p['d']}, n={p['n']}, eta={eta:g}, alpha={p['alpha']:g}, {mode}",
+    etext = ",".join(f"{e:g}" for e in etas)
+    b.set_title(title or f"sweep grok-linreg: d={p['d']}, n={p['n']}, eta={etext}, alpha={p['alpha']:g}, {mode}",
                 fontsize=9)
     fig.tight_layout()
     fig.savefig(out, dpi=110)

@@ -54,6 +54,12 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
       description = "Non-zero coordinates of the teacher, 1..d (default: ${DEFAULT-VALUE}).")
   int k;
 
+  @Option(names = "--data", paramLabel = "KIND", defaultValue = "gaussian",
+      description = "gaussian: x_i ~ N(0, I_d); fourier: the seed's 1-D dataset (App. D.2), t_i uniform on [0, 2 pi) "
+          + "mapped to sqrt(2) (cos jt, sin jt), j = 1..d/2 (d even), a sparse Fourier series teacher "
+          + "(default: ${DEFAULT-VALUE}).")
+  String dataKind;
+
   @Option(names = "--lambda", paramLabel = "LAMBDA", required = true, description = "Weight decay lambda >= 0.")
   double lambda;
 
@@ -88,7 +94,18 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
     if (k < 1 || k > grok.dim) {
       throw new UserError("--k: the teacher's support must be in 1..d = " + grok.dim + ", not " + k);
     }
-    return GrokData.sparse(grok.n, grok.dim, k, grok.noise, grok.dataSeed != null ? grok.dataSeed : ensemble.seed);
+    long seed = grok.dataSeed != null ? grok.dataSeed : ensemble.seed;
+    switch (dataKind) {
+      case "gaussian":
+        return GrokData.sparse(grok.n, grok.dim, k, grok.noise, seed);
+      case "fourier":
+        if (grok.dim % 2 != 0) {
+          throw new UserError("--dim " + grok.dim + ": Fourier features come in cos/sin pairs, d must be even");
+        }
+        return GrokData.fourier(grok.n, grok.dim, k, grok.noise, seed);
+      default:
+        throw new UserError("--data: gaussian or fourier, not '" + dataKind + "'");
+    }
   }
 
   private GrokDiag model(GrokData data, MinL1Interpolant minL1) {
@@ -115,8 +132,8 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
   static void print(PrintStream out, GrokDiagResult r) {
     GrokDiag m = r.model();
     EnsembleOptions o = r.options();
-    out.printf("grok-diag  d=%d  n=%d  k=%d  eta=%s  lambda=%s  alpha=%s  %s  noise=%s  trajectories=%d  steps=%d  "
-            + "seed=%d%n", m.dim(), m.data().n(), m.data().support(), fmt(m.eta()), fmt(m.lambda()), fmt(m.alpha()),
+    out.printf("grok-diag  %s  d=%d  n=%d  k=%d  eta=%s  lambda=%s  alpha=%s  %s  noise=%s  trajectories=%d  steps=%d  "
+            + "seed=%d%n", m.data().isFourier() ? "fourier" : "gaussian", m.dim(), m.data().n(), m.data().support(), fmt(m.eta()), fmt(m.lambda()), fmt(m.alpha()),
         m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : ""),
         fmt(m.data().noise()), o.trajectories(), o.steps(), o.seed());
     out.printf("min-l1 interpolant |beta_l1|_1 = %s (simplex, residual %s), test loss %s; test level %s, train level "

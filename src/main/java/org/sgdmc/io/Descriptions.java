@@ -151,8 +151,13 @@ final class Descriptions {
     put("/grid/steps", STEPS, "steps each cell ran");
     put("/estimates/t2_exponent", ONE, "p of mean t2 ~ lambda^p over the fitted cells (should be -1)");
     put("/estimates/t2_exponent_ci95", ONE, "95% interval {low, high} of the t2 exponent");
+    put("/estimates/t2_exponent_eta_lambda", ONE, "p of mean t2 ~ (eta lambda)^p over the fitted cells of every "
+        + "learning rate (should be -1: t2 collapses on 1/(eta lambda))");
+    put("/estimates/t2_exponent_eta_lambda_ci95", ONE, "95% interval {low, high} of the t2 exponent against eta lambda");
     put("/estimates/t1_exponent", ONE, "p of mean t1 ~ lambda^p over the fitted cells (should be 0)");
     put("/estimates/t1_exponent_ci95", ONE, "95% interval {low, high} of the t1 exponent");
+    put("/data/points", ONE, "the 1-D inputs t_i in [0, 2 pi) of grok-diag's Fourier dataset; /data/x holds their "
+        + "features sqrt(2) (cos jt, sin jt), j = 1..d/2");
     put("/data/beta_star", ONE, "the teacher beta*, |beta*| = 1: y = X beta* + noise");
     put("/observables/kinks_mean", ONE, "mean over trajectories of the number of kinks of the learned function in "
         + "[-1, 1] (kinks closer than 0.02 merged, slope change above kink_threshold)");

@@ -26,6 +26,7 @@ public final class GrokDiagFile {
           RunSections.dataSource(f, "generated", m.data().describe(), m.data().n(), m.data().dataSeed());
           f.attribute(g, "d", (long) m.dim());
           f.attribute(g, "k", (long) m.data().support());
+          f.attribute(g, "features", m.data().isFourier() ? "fourier" : "gaussian");
           f.attribute(g, "eta", m.eta());
           f.attribute(g, "lambda", m.lambda());
           f.attribute(g, "alpha", m.alpha());
@@ -35,6 +36,9 @@ public final class GrokDiagFile {
           f.attribute(g, "test_threshold", m.testThreshold());
           f.attribute(g, "test_excess", r.testExcess());
           GrokLinregFile.data(f, m.data());
+          if (m.data().isFourier()) {
+            f.dataset("/data/points", m.data().points());
+          }
           for (int k = 0; k < OBSERVED.length; k++) {
             RunSections.observables(f, GrokLinregFile.observed(OBSERVED[k][0], OBSERVED[k][1]), r.observed()[k]);
           }

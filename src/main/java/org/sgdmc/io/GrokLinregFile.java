@@ -102,13 +102,17 @@ public final class GrokLinregFile {
    * mean t2 and mean t1 against lambda over the separated cells.
    */
   public static void writeSweep(Path target, boolean overwrite, RunMetadata meta, GrokLinregResult[] cells,
-      boolean[] separated, PowerLawFit t2, PowerLawFit t1) {
+      boolean[] separated, PowerLawFit t2, PowerLawFit t1, PowerLawFit t2EtaLambda) {
     GrokLinregResult first = cells[0];
     try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep grok-linreg")) {
       RunSections.ensemble(f, first.options().trajectories(), first.options().steps(), first.options().seed(),
           first.options().threads(), first.options().blockWidth());
       parameters(f, first.model(), first.testExcess());
       f.attribute("/parameters", "lambda", Double.NaN);
+      boolean oneEta = java.util.Arrays.stream(cells).allMatch(c -> c.model().eta() == first.model().eta());
+      if (!oneEta) {
+        f.attribute("/parameters", "eta", Double.NaN);
+      }
       data(f, first.model().data());
       int k = cells.length;
       double[] lambda = new double[k], eta = new double[k];
@@ -140,6 +144,7 @@ public final class GrokLinregFile {
       }
       String g = "/grid/";
       f.dataset(g + "lambda", lambda);
+      f.dataset(g + "cell_lr", eta);
       f.dataset(g + "steps", steps);
       f.dataset("/observables/quantile_levels", first.options().quantileLevels());
       String[] names = {"t1", "t2", "t2_closed_form"};
@@ -156,20 +161,23 @@ public final class GrokLinregFile {
       f.dataset("/cells/endpoint_test_loss", endpoint);
       f.dataset("/cells/fitted", fitted);
       if (t2 != null) {
-        fit(f, "/estimates/t2_exponent", t2, -1);
-        fit(f, "/estimates/t1_exponent", t1, 0);
+        fit(f, "/estimates/t2_exponent", t2, -1, "lambda");
+        fit(f, "/estimates/t1_exponent", t1, 0, "lambda");
+      }
+      if (t2EtaLambda != null) {
+        fit(f, "/estimates/t2_exponent_eta_lambda", t2EtaLambda, -1, "eta lambda");
       }
       RunSections.performance(f, seconds, Double.NaN, first.options().threads());
       f.commit();
     }
   }
 
-  private static void fit(ResultFile f, String path, PowerLawFit fit, double expected) {
+  private static void fit(ResultFile f, String path, PowerLawFit fit, double expected, String against) {
     f.dataset(path, fit.exponent());
     f.dataset(path + "_stderr", fit.stderr());
     f.dataset(path + "_ci95", new double[] {fit.low(), fit.high()});
-    f.datasetAttribute(path, "method", "weighted least squares of log(mean t) on log lambda over the fitted cells "
-        + "(/cells/fitted), stderr scaled by sqrt(chi2/dof) when above 1, Student t interval");
+    f.datasetAttribute(path, "method", "weighted least squares of log(mean t) on log " + against + " over the fitted "
+        + "cells (/cells/fitted), stderr scaled by sqrt(chi2/dof) when above 1, Student t interval");
     f.datasetAttribute(path, "expected", expected);
     f.datasetAttribute(path, "covers_expected", fit.covers(expected) ? "yes" : "no");
     f.datasetAttribute(path, "cells", (long) fit.points());

@@ -20,8 +20,11 @@ import org.sgdmc.rng.Stream;
  * @param betaStar the teacher, {@code |beta*| = 1}
  * @param noise label-noise standard deviation, {@code >= 0}
  * @param dataSeed the seed the data were drawn from
+ * @param points the 1-D inputs {@code t_i} of a {@link #fourier} dataset (x holds their features), empty for
+ *     Gaussian inputs
  */
-public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, double noise, long dataSeed) {
+public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, double noise, long dataSeed,
+    double[] points) {
 
   public GrokData {
     if (n < 1) {
@@ -36,9 +39,23 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
     if (x.length != n * d || y.length != n || betaStar.length != d) {
       throw new IllegalArgumentException("inconsistent dataset shapes");
     }
+    if (points.length != 0 && points.length != n) {
+      throw new IllegalArgumentException("a Fourier dataset has one 1-D input per point");
+    }
     x = x.clone();
     y = y.clone();
     betaStar = betaStar.clone();
+    points = points.clone();
+  }
+
+  @Override
+  public double[] points() {
+    return points.clone();
+  }
+
+  /** Whether the inputs are the Fourier features of 1-D points ({@link #fourier}) rather than Gaussian. */
+  public boolean isFourier() {
+    return points.length != 0;
   }
 
   /** Draws the dataset (see the class comment). */
@@ -71,7 +88,7 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
       }
       y[i] = Math.fma(noise, Draws.normal(dataSeed, Stream.DATASET, 2, i), p);
     }
-    return new GrokData(n, d, x, y, beta, noise, dataSeed);
+    return new GrokData(n, d, x, y, beta, noise, dataSeed, new double[0]);
   }
 
   /**
@@ -81,6 +98,13 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
    */
   public static GrokData sparse(int n, int d, int k, double noise, long dataSeed) {
     GrokData dense = generate(n, d, noise, dataSeed);
+    double[] beta = sparseTeacher(d, k, dataSeed);
+    return new GrokData(n, d, dense.x, labels(dense.x, n, d, beta, noise, dataSeed), beta, noise, dataSeed,
+        new double[0]);
+  }
+
+  /** The k-sparse teacher of {@link #sparse}: k distinct coordinates, each {@code +-1/sqrt(k)}. */
+  private static double[] sparseTeacher(int d, int k, long dataSeed) {
     if (k < 1 || k > d) {
       throw new IllegalArgumentException("the teacher's support k must be in 1..d = " + d + ", not " + k);
     }
@@ -94,15 +118,61 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
         j++;
       }
     }
+    return beta;
+  }
+
+  /** {@code y_i = x_i . beta + noise eps_i}, eps_i normal i of trajectory 2 of {@link Stream#DATASET}. */
+  private static double[] labels(double[] x, int n, int d, double[] beta, double noise, long dataSeed) {
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
       double p = 0;
       for (int c = 0; c < d; c++) {
-        p = Math.fma(dense.x[i * d + c], beta[c], p);
+        p = Math.fma(x[i * d + c], beta[c], p);
       }
       y[i] = Math.fma(noise, Draws.normal(dataSeed, Stream.DATASET, 2, i), p);
     }
-    return new GrokData(n, d, dense.x, y, beta, noise, dataSeed);
+    return y;
+  }
+
+  /**
+   * The seed's 1-D Fourier-feature dataset (App. D.2; its symbols are lost, this is our reading): n points
+   * {@code t_i = 2 pi U_i}, U_i uniform draw i of "trajectory" 4 of {@link Stream#DATASET}, mapped to the d = 2K
+   * features {@code phi(t) = sqrt(2) (cos t, sin t, cos 2t, sin 2t, ..., cos Kt, sin Kt)} (coordinate 2(j-1) is
+   * {@code sqrt(2) cos(j t)}, coordinate 2(j-1)+1 is {@code sqrt(2) sin(j t)}), a k-sparse teacher in these
+   * coordinates chosen as in {@link #sparse} (a sparse Fourier series {@code f*(t) = phi(t) . beta*}), labels as in
+   * {@link #generate}. The features are orthonormal under t uniform on [0, 2 pi) ({@code E phi phi^T = I}), so the
+   * test loss {@code |beta - beta*|^2 / 2} is again the exact population risk {@code E (f_beta - f*)^2 / 2}.
+   */
+  public static GrokData fourier(int n, int d, int k, double noise, long dataSeed) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the number of points n must be at least 1, not " + n);
+    }
+    if (d <= n) {
+      throw new IllegalArgumentException("over-parameterised regression needs d > n, not d = " + d + " <= n = " + n);
+    }
+    if (d % 2 != 0) {
+      throw new IllegalArgumentException("Fourier features come in cos/sin pairs: d must be even, not " + d);
+    }
+    double[] t = new double[n];
+    double[] x = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      t[i] = 2 * Math.PI * Draws.uniform(dataSeed, Stream.DATASET, 4, i);
+      double[] phi = features(t[i], d);
+      System.arraycopy(phi, 0, x, i * d, d);
+    }
+    double[] beta = sparseTeacher(d, k, dataSeed);
+    return new GrokData(n, d, x, labels(x, n, d, beta, noise, dataSeed), beta, noise, dataSeed, t);
+  }
+
+  /** The Fourier features of {@link #fourier} at t, d even. */
+  public static double[] features(double t, int d) {
+    double[] phi = new double[d];
+    double r = Math.sqrt(2);
+    for (int j = 1; 2 * j <= d; j++) {
+      phi[2 * (j - 1)] = r * Math.cos(j * t);
+      phi[2 * (j - 1) + 1] = r * Math.sin(j * t);
+    }
+    return phi;
   }
 
   /** How many coordinates of the teacher are non-zero. */
@@ -121,6 +191,11 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
 
   public String describe() {
     int k = support();
+    if (isFourier()) {
+      return String.format("n = %d points t uniform on [0, 2 pi), Fourier features sqrt(2) (cos jt, sin jt), j = 1..%d "
+          + "(d = %d), a sparse Fourier series teacher, |beta*| = 1 with %d non-zero coefficients, label noise %s, "
+          + "data seed %d", n, d / 2, d, k, noise, dataSeed);
+    }
     return String.format("n = %d Gaussian points in d = %d, |beta*| = 1%s, label noise %s, data seed %d", n, d,
         k < d ? " with " + k + " non-zero coordinates" : "", noise, dataSeed);
   }
