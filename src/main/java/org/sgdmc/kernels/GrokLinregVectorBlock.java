@@ -1,12 +1,9 @@
 package org.sgdmc.kernels;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokLinreg;
-import org.sgdmc.rng.Philox4x32Vector;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
@@ -125,11 +122,7 @@ public final class GrokLinregVectorBlock implements StateBlock {
     } else {
       for (long t = from; t < to; t += STEPS_PER_SEGMENT) {
         int count = (int) Math.min(STEPS_PER_SEGMENT, to - t);
-        long k0 = t * s;
-        long block0 = k0 >>> 1;
-        long block1 = (k0 + (long) count * s + 1) >>> 1;
-        Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
-        int row0 = (int) (k0 - 2 * block0);
+        int row0 = sampler.drawBatches(seed, traj0, width, t, count, bits);
         for (int j = 0; j < width; j += lanes) {
           for (int u = 0; u < count; u++) {
             miniBatchStep(j, t + u, row0 + u * s);
@@ -157,39 +150,17 @@ public final class GrokLinregVectorBlock implements StateBlock {
 
   /** t1 := t in the lanes of group j where it is unset and the training loss (from {@link #r}) is at its level. */
   private void checkTrain(int j, long t) {
-    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    DoubleVector sum = DoubleVector.zero(sp);
-    for (int m = 0; m < n; m++) {
-      DoubleVector p = DoubleVector.fromArray(sp, r, m * lanes);
-      sum = p.fma(p, sum);
-    }
-    DoubleVector first = DoubleVector.fromArray(sp, t1, j);
-    VectorMask<Double> hit = sum.mul(halfOverN).compare(VectorOperators.LE, trainThreshold)
-        .and(first.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
-    first.blend((double) t, hit).intoArray(t1, j);
+    VectorEventTimes.markTrain(r, n, halfOverN, trainThreshold, t1, j, t);
   }
 
   /** Whether some lane of group j has not yet reached its train level. */
   private boolean trainOpen(int j) {
-    return DoubleVector.fromArray(VectorShapes.DOUBLES, t1, j).compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)
-        .anyTrue();
+    return VectorEventTimes.open(t1, j);
   }
 
   /** t2 := t where unset and the test loss is at its level. */
   private void checkTest(int j, long t) {
-    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    DoubleVector second = DoubleVector.fromArray(sp, t2, j);
-    VectorMask<Double> open = second.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
-    if (!open.anyTrue()) {
-      return;
-    }
-    DoubleVector sum = DoubleVector.zero(sp);
-    for (int c = 0; c < d; c++) {
-      DoubleVector e = DoubleVector.fromArray(sp, w, c * width + j).sub(beta[c]);
-      sum = e.fma(e, sum);
-    }
-    VectorMask<Double> hit = sum.mul(0.5).compare(VectorOperators.LE, testThreshold).and(open);
-    second.blend((double) t, hit).intoArray(t2, j);
+    VectorEventTimes.markTest(w, j, width, beta, testThreshold, t2, j, t);
   }
 
   private void fullBatchStep(int j, long t) {
