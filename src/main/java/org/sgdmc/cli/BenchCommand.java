@@ -127,13 +127,16 @@ public final class BenchCommand implements Runnable {
     if (kernels == null) {
       return DEFAULT_KERNELS;
     }
-    if (kernels.size() == 1 && kernels.get(0).equals("all")) {
+    if (kernels.contains("all")) {
+      if (kernels.size() > 1) {
+        throw new UserError("--kernels all takes every kernel: give it alone, or give names without it");
+      }
       return KernelRegistry.entries().stream().map(KernelEntry::name).toList();
     }
     List<String> known = KernelRegistry.entries().stream().map(KernelEntry::name).toList();
     for (String k : kernels) {
       if (!known.contains(k)) {
-        throw new UserError("--kernels: no kernel '" + k + "'; known: all, " + String.join(", ", known));
+        throw new UserError("--kernels: no kernel '" + k + "'; known: " + String.join(", ", known) + " (or all)");
       }
     }
     return List.copyOf(new LinkedHashSet<>(kernels));
@@ -199,7 +202,8 @@ public final class BenchCommand implements Runnable {
     List<BenchReport.Measurement> out = new ArrayList<>();
     StringBuilder other = new StringBuilder();
     try {
-      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      // stderr joins stdout so that a JVM that fails to start (a bad --jvm-option) says why
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       int lanes = 0;
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -212,7 +216,7 @@ public final class BenchCommand implements Runnable {
               rates[i] = Double.parseDouble(f[3 + i]);
             }
             out.add(new BenchReport.Measurement(f[1], bits, lanes, Integer.parseInt(f[2]), rates));
-          } else {
+          } else if (!line.isBlank() && !line.startsWith("WARNING: Using incubator modules")) {
             other.append(line).append('\n');
           }
         }

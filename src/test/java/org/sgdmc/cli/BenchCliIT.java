@@ -63,7 +63,8 @@ class BenchCliIT {
   void badInputIsOneLineAndNoFile() {
     String[][] cases = {
         {"--bits", "1024"}, {"--kernels", "no-such-kernel"}, {"--threads", "0"}, {"--repeats", "0"},
-        {"--seconds", "-1"}};
+        {"--seconds", "-1"}, {"--kernels", "all,saddle-gaussian"},
+        {"--kernels", "linreg1d-gaussian", "--threads", "1", "--jvm-option", "-XX:NoSuchFlag"}};
     for (String[] c : cases) {
       String[] args = new String[c.length + 3];
       args[0] = "bench";
@@ -75,6 +76,9 @@ class BenchCliIT {
       assertEquals(1, run.stderr().strip().lines().count(), String.join(" ", c) + ": " + run.stderr());
       assertFalse(run.stderr().contains("Exception"), run.stderr());
       assertFalse(Files.exists(dir.resolve("bad.h5")), String.join(" ", c));
+      if (c[c.length - 1].equals("-XX:NoSuchFlag")) {
+        assertTrue(run.stderr().contains("Unrecognized VM option"), "the measuring JVM says why: " + run.stderr());
+      }
     }
   }
 }
