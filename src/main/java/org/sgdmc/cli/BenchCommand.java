@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
     sortOptions = false)
 public final class BenchCommand implements Runnable {
   /** One kernel per code path that matters for speed; --kernels all takes every registry entry. */
-  static final List<String> DEFAULT_KERNELS = List.of("linreg1d-gaussian", "linreg1d-gaussian-batch",
+  static final List<String> DEFAULT_KERNELS = List.of("linreg1d-gaussian", "linreg1d-gaussian-single", "linreg1d-gaussian-batch",
       "linreg1d-finite", "saddle-gaussian", "linear-d", "two-layer-tanh", "two-layer-swish",
       "linreg1d-tails-minibatch-stream", "linreg1d-tails-gaussian-stream", "linreg1d-tails-stable-stream",
       "linear-d-tails-stream");

@@ -2,11 +2,13 @@ package org.sgdmc.cli;
 
 import java.io.PrintStream;
 import org.sgdmc.experiments.Linreg1dExperiment;
+import org.sgdmc.experiments.SinglePrecisionCheck;
 import org.sgdmc.io.Linreg1dFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Precision;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.Linreg1dResult;
 import org.sgdmc.results.Linreg1dTheoryValues;
@@ -40,8 +42,24 @@ public final class SimulateLinreg1dCommand implements Runnable {
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Kernel kernel;
 
+  @Option(names = "--precision", paramLabel = "P", defaultValue = "double",
+      description = "Precision of the Gaussian draws: double, or single (23-bit uniforms, float functions on twice "
+          + "the lanes; |x| <= 5.65; the state stays double; its measured cost is stored under /precision) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String precisionName;
+
   @Mixin RunMixin run;
   @Mixin ObservablesMixin observables;
+
+  /** The --precision value. */
+  Precision precision() {
+    for (Precision p : Precision.values()) {
+      if (p.label().equals(precisionName)) {
+        return p;
+      }
+    }
+    throw new UserError("--precision must be double or single, not '" + precisionName + "'");
+  }
 
   @Override
   public void run() {
@@ -54,12 +72,30 @@ public final class SimulateLinreg1dCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    Precision precision = precision();
+    if (precision == Precision.SINGLE && data instanceof FeatureData.Finite) {
+      throw new UserError("--precision single is for Gaussian data (--n inf); a finite dataset draws only batch "
+          + "indices, which have no precision to trade");
+    }
+    // single-precision draws use half the Philox blocks of double ones: the check below is conservative for them
     run.steps.checkReach(model.batch(), 1);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
-    run.execute(spec, "linreg1d", progress -> Linreg1dExperiment.run(model, options, kernel, progress),
+    SinglePrecisionCheck check = precision == Precision.SINGLE
+        ? SinglePrecisionCheck.of(model, options.seed(), options.trajectories(), options.steps()) : null;
+    run.execute(spec, "linreg1d", progress -> Linreg1dExperiment.run(model, options, kernel, precision, progress),
         (out, force, meta, result) -> Linreg1dFile.write(out, force, meta, source.kind(),
-            source.dataSeed(options.seed()), result, theory),
-        result -> print(System.out, result, theory));
+            source.dataSeed(options.seed()), result, theory, check),
+        result -> {
+          print(System.out, result, theory);
+          if (check != null) {
+            System.out.printf("precision          single draws: |x| <= %.3f (P(|Z| above) = %.1e); against the same "
+                + "words in double, x^2 within %.1e relative, log|w_T - w*| within %.1e after %d steps (exponent within %.1e), "
+                + "%d trajectories checked%n",
+                org.sgdmc.rng.SingleDraws.MAX_NORMAL, SinglePrecisionCheck.TAIL_PROBABILITY, check.maxDrawRelativeError(),
+                check.maxLogDistanceDifference(), check.steps(), check.maxLogDistanceDifference() / check.steps(),
+                check.trajectories());
+          }
+        });
   }
 
   static void print(PrintStream out, Linreg1dResult r, Linreg1dTheoryValues t) {

@@ -4,6 +4,7 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Precision;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.Linreg1dResult;
 
@@ -12,13 +13,20 @@ public final class Linreg1dExperiment {
   private Linreg1dExperiment() {}
 
   public static Linreg1dResult run(Linreg1d model, EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
+    return run(model, options, kernel, Precision.DOUBLE, progress);
+  }
+
+  /** The run with the draws in {@code precision} (single: Gaussian data only). */
+  public static Linreg1dResult run(
+      Linreg1d model, EnsembleOptions options, Kernel kernel, Precision precision, Simulation.Progress progress) {
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     long seed = options.seed();
     EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, 0);
     int whole = plan.whole(0);
     int late = plan.late(0);
-    EnsembleReductions.Outcome run = plan.run(Kernels.LINREG1D.blocks(model, seed, kernel), settings, progress,
+    EnsembleReductions.Outcome run = plan.run(
+        (precision == Precision.SINGLE ? Kernels.LINREG1D_SINGLE : Kernels.LINREG1D).blocks(model, seed, kernel), settings, progress,
         "log_distance");
     EnsembleReductions r = run.reduced();
     return new Linreg1dResult(model, options, run.summaries(0), r.whole(whole), r.late(late), run.kernelSeconds(),

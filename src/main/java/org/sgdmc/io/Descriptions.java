@@ -58,6 +58,19 @@ final class Descriptions {
     put("/parameters", MIXED, "the run's settings, as attributes (in the units of the options they record)");
     put("/observables", MIXED, "ensemble statistics at each recording time");
     put("/estimates", MIXED, "what the simulation estimates, with standard errors");
+    put("/precision", MIXED, "single-precision draws (--precision single): their limits, and what they were "
+        + "measured to cost on the run's first trajectories against the same random words in double precision");
+    put("/precision/max_abs_normal", ONE, "the largest |normal| a single-precision draw can give, sqrt(46 ln 2) "
+        + "(23-bit uniforms; double-precision draws reach 8.49)");
+    put("/precision/tail_probability", ONE, "P(|Z| > max_abs_normal) for a standard normal: the mass the "
+        + "single-precision draws never reach");
+    put("/precision/checked_trajectories", COUNT, "trajectories stepped twice for the check: float functions "
+        + "against the same words through double-precision functions");
+    put("/precision/checked_steps", STEPS, "steps of each checked trajectory");
+    put("/precision/max_log_distance_difference", LOG, "largest |log|w_T - w*|| difference over the checked "
+        + "trajectories, single- minus double-precision arithmetic on the same words");
+    put("/precision/max_draw_relative_error", ONE, "largest relative error of a single-precision x^2 against the "
+        + "same words in double precision");
     put("/theory", MIXED, "theory beside the estimates: exact, or with a stated error (a _stderr above 0)");
     put("/performance", MIXED, "how fast the run went and on what (the results do not depend on it)");
     put("/data", MIXED, "the finite dataset every trajectory samples from");

@@ -1,6 +1,7 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
+import org.sgdmc.experiments.SinglePrecisionCheck;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
 import org.sgdmc.results.Linreg1dResult;
@@ -13,6 +14,15 @@ public final class Linreg1dFile {
   /** Writes {@code result} and {@code theory} to {@code target}, atomically. */
   public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
       Linreg1dResult result, Linreg1dTheoryValues theory) {
+    write(target, overwrite, meta, dataKind, dataSeed, result, theory, null);
+  }
+
+  /**
+   * As above; {@code single} is the check of a run with single-precision draws (null: double precision), stored
+   * under /precision.
+   */
+  public static void write(Path target, boolean overwrite, RunMetadata meta, String dataKind, long dataSeed,
+      Linreg1dResult result, Linreg1dTheoryValues theory, SinglePrecisionCheck single) {
     RunSections.writeRun(target, overwrite, meta, "linreg1d", result.options(), result.kernelSeconds(),
         result.stepsPerSecond(), f -> {
           writeParameters(f, result.model(), dataKind, dataSeed);
@@ -22,7 +32,22 @@ public final class Linreg1dFile {
               "mean over trajectories of (log|w_T - w*| - log|w_0 - w*|) / T; stderr = sd / sqrt(trajectories)");
           RunSections.lateExponent(f, "/estimates/lyapunov_late", result.lyapunovLate());
           writeTheory(f, theory);
+          writePrecision(f, single);
         });
+  }
+
+  /** The draws' precision, and for single precision what it was measured to cost. */
+  static void writePrecision(ResultFile f, SinglePrecisionCheck single) {
+    f.attribute("/parameters", "precision", single == null ? "double" : "single");
+    if (single == null) {
+      return;
+    }
+    f.dataset("/precision/max_abs_normal", org.sgdmc.rng.SingleDraws.MAX_NORMAL);
+    f.dataset("/precision/tail_probability", SinglePrecisionCheck.TAIL_PROBABILITY);
+    f.dataset("/precision/checked_trajectories", (long) single.trajectories());
+    f.dataset("/precision/checked_steps", single.steps());
+    f.dataset("/precision/max_log_distance_difference", single.maxLogDistanceDifference());
+    f.dataset("/precision/max_draw_relative_error", single.maxDrawRelativeError());
   }
 
   static void writeParameters(ResultFile f, Linreg1d m, String dataKind, long dataSeed) {

@@ -70,6 +70,10 @@ public final class KernelRegistry {
     Twins<Linreg1d, TrajectoryBlock> k = Kernels.LINREG1D;
     list.add(KernelEntry.trajectories("linreg1d-gaussian", new Linreg1d(0.5, 1, gauss, false, 1.0), 1, k));
     list.add(KernelEntry.trajectories("linreg1d-gaussian-batch", new Linreg1d(0.7, 2, gauss, false, 1.0), 1, k));
+    list.add(KernelEntry.trajectories("linreg1d-gaussian-single", new Linreg1d(0.5, 1, gauss, false, 1.0), 1,
+        Kernels.LINREG1D_SINGLE));
+    list.add(KernelEntry.trajectories("linreg1d-gaussian-batch-single", new Linreg1d(0.7, 3, gauss, false, 1.0), 1,
+        Kernels.LINREG1D_SINGLE));
     list.add(KernelEntry.trajectories("linreg1d-finite", new Linreg1d(0.8, 3, small, false, 1.0), 1, k));
     list.add(KernelEntry.trajectories("linreg1d-finite-with-replacement", new Linreg1d(0.8, 3, small, true, 1.0), 1, k));
     list.add(KernelEntry.trajectories("linreg1d-finite-outlier",

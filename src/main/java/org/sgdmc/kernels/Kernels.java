@@ -7,6 +7,7 @@ import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Precision;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.Logistic1d;
 import org.sgdmc.models.Saddle;
@@ -20,6 +21,10 @@ import org.sgdmc.models.TwoLayerNet;
 public final class Kernels {
   public static final Twins<Linreg1d, TrajectoryBlock> LINREG1D = new Twins<>(
       (m, seed, width) -> new Linreg1dVectorBlock(m, seed, width), Linreg1dScalarBlock::new);
+  /** {@link #LINREG1D} with single-precision draws (Gaussian data only). */
+  public static final Twins<Linreg1d, TrajectoryBlock> LINREG1D_SINGLE = new Twins<>(
+      (m, seed, width) -> new Linreg1dVectorBlock(m, seed, width, Precision.SINGLE),
+      (m, seed, width) -> new Linreg1dScalarBlock(m, seed, width, Precision.SINGLE));
   public static final Twins<Saddle, TrajectoryBlock> SADDLE = new Twins<>(
       (m, seed, width) -> new SaddleVectorBlock(m, seed, width), SaddleScalarBlock::new);
   public static final Twins<LinearD, TrajectoryBlock> LINEAR_D = new Twins<>(

@@ -2,7 +2,9 @@ package org.sgdmc.kernels;
 
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Precision;
 import org.sgdmc.rng.Draws;
+import org.sgdmc.rng.SingleDraws;
 import org.sgdmc.rng.Stream;
 
 /**
@@ -16,9 +18,15 @@ public final class Linreg1dScalarBlock implements TrajectoryBlock {
   private final int width;
   private final Distances distances;
   private final double[] squares; // x_i^2 of a finite dataset, null for Gaussian data
+  private final boolean single; // single-precision draws
   private long traj0;
 
   public Linreg1dScalarBlock(Linreg1d model, long seed, int width) {
+    this(model, seed, width, Precision.DOUBLE);
+  }
+
+  public Linreg1dScalarBlock(Linreg1d model, long seed, int width, Precision precision) {
+    this.single = precision == Precision.SINGLE;
     this.model = model;
     this.seed = seed;
     this.width = width;
@@ -61,7 +69,8 @@ public final class Linreg1dScalarBlock implements TrajectoryBlock {
     double sum = 0;
     if (squares == null) {
       for (int j = 0; j < s; j++) {
-        sum += Draws.normalSquare(seed, Stream.DATA, traj, k0 + j);
+        sum += single ? SingleDraws.normalSquare(seed, Stream.DATA, traj, k0 + j)
+            : Draws.normalSquare(seed, Stream.DATA, traj, k0 + j);
       }
     } else if (model.withReplacement()) {
       for (int j = 0; j < s; j++) {
@@ -83,7 +92,7 @@ public final class Linreg1dScalarBlock implements TrajectoryBlock {
         sum += squares[pick];
       }
     }
-    return sum / s;
+    return single ? SingleDraws.offPowersOfTwo(sum / s) : sum / s;
   }
 
   @Override

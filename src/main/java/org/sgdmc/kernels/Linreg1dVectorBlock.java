@@ -4,9 +4,11 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Precision;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
+import org.sgdmc.rng.VectorSingleDraws;
 
 /**
  * The vectorised {@code linreg1d} kernel: trajectories across lanes, steps in segments. For each segment
@@ -15,6 +17,9 @@ import org.sgdmc.rng.VectorShapes;
  * lane-vector, the distance staying in a register from the first step of the segment to the last and
  * renormalised every few steps (see {@link LogScaled}). Memory traffic beyond L1 happens only at
  * recording times. {@link Linreg1dScalarBlock} is its scalar twin, equal bit for bit.
+ *
+ * <p>With {@link Precision#SINGLE} the Gaussian draws come from {@link VectorSingleDraws} (four normals per
+ * Philox block, float functions on twice the lanes), widened to double; the steps are the same.
  */
 public final class Linreg1dVectorBlock implements TrajectoryBlock {
   /** Normals (or batch draws) filled per segment and trajectory; scratch = 2 x 8 x this x width bytes. */
@@ -32,9 +37,15 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
   private final double[] draws; // x^2 of normals (Gaussian data), one row per draw
   private final double[] q; // batch means, one row per step (S > 1 or finite data)
   private final FiniteBatchSampler sampler; // null for Gaussian data
+  private final boolean single; // single-precision draws
+  private final int[] words; // Philox words of the single-precision draws, null for double
   private long traj0;
 
   public Linreg1dVectorBlock(Linreg1d model, long seed, int width) {
+    this(model, seed, width, Precision.DOUBLE);
+  }
+
+  public Linreg1dVectorBlock(Linreg1d model, long seed, int width, Precision precision) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     if (width <= 0 || width % sp.length() != 0) {
       throw new IllegalArgumentException("block width " + width + " must be a positive multiple of " + sp.length());
@@ -46,11 +57,17 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
     this.negLr = -model.lr();
     this.interval = model.renormalisationInterval();
     this.stepsPerSegment = Math.max(1, DRAWS_PER_SEGMENT / batch);
-    int drawRows = stepsPerSegment * batch + 2; // +2: a segment may start and end inside a Philox block
+    this.single = precision == Precision.SINGLE;
+    if (single && model.data() instanceof FeatureData.Finite) {
+      throw new IllegalArgumentException("single-precision draws are for Gaussian data; finite data draws only indices");
+    }
+    // +2 (+6 in single precision, four normals a block): a segment may start and end inside a Philox block
+    int drawRows = stepsPerSegment * batch + (single ? 6 : 2);
     this.distances = new Distances(width);
     this.bits = new long[drawRows * width];
     this.draws = new double[drawRows * width];
     this.q = new double[stepsPerSegment * width];
+    this.words = single ? new int[drawRows * width] : null;
     this.sampler = model.data() instanceof FeatureData.Finite f
         ? new FiniteBatchSampler(f.squares(), batch, model.withReplacement()) : null;
   }
@@ -86,6 +103,12 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
 
   /** Fills the squares of normals {@code k0 .. k0+count-1}; returns the row that holds normal k0. */
   private int fillNormalSquares(long k0, int count) {
+    if (single) {
+      long block0 = k0 >>> 2;
+      long block1 = (k0 + count + 3) >>> 2;
+      VectorSingleDraws.normalSquares(seed, Stream.DATA.id, traj0, width, block0, (int) (block1 - block0), words, draws);
+      return (int) (k0 - 4 * block0);
+    }
     long block0 = k0 >>> 1;
     long block1 = (k0 + count + 1) >>> 1;
     VectorDraws.normalSquares(seed, Stream.DATA.id, traj0, width, block0, (int) (block1 - block0), bits, draws);
@@ -105,6 +128,9 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
         }
         sum.div(s).intoArray(q, t * width + j);
       }
+    }
+    if (single) {
+      VectorSingleDraws.offPowersOfTwo(q, 0, steps * width); // see SingleDraws.offPowersOfTwo
     }
   }
 

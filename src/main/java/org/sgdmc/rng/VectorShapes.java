@@ -1,6 +1,8 @@
 package org.sgdmc.rng;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,6 +23,10 @@ public final class VectorShapes {
   public static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED.withShape(SHAPE);
   /** Double lanes, as many as {@link #LONGS}. */
   public static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED.withShape(SHAPE);
+  /** 32-bit integer lanes, twice as many as {@link #LONGS}: Philox words one per lane (single precision). */
+  public static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED.withShape(SHAPE);
+  /** Float lanes, as many as {@link #INTS}: the single-precision draws. */
+  public static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED.withShape(SHAPE);
 
   private VectorShapes() {}
 

@@ -32,6 +32,7 @@ class EveryFileDescribesItselfTest {
         "--thin", "5", "--bootstrap", "10"};
     List<String[]> commands = List.of(
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5"}, run),
+        cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--precision", "single"}, run),
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--n", "10", "--outlier", "4", "--keep-trajectories"}, run),
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--data-file", x.toString()}, run),
         cat(new String[] {"simulate", "saddle", "--lr", "1.0", "--mu", "0.06"}, run),

@@ -38,6 +38,11 @@ public final class WidthProbe {
       for (int i = 0; i < n; i++) {
         update(md, bits[i], Double.doubleToRawLongBits(u[i]), Double.doubleToRawLongBits(z[i]));
       }
+      double[] squares = new double[2 * n];
+      VectorSingleDraws.normalSquares(c[0], (int) c[1], c[2], width, c[4], nBlocks, new int[2 * n], squares);
+      for (double q : squares) {
+        update(md, Double.doubleToRawLongBits(q));
+      }
     }
     return HexFormat.of().formatHex(md.digest());
   }
@@ -55,18 +60,28 @@ public final class WidthProbe {
               Double.doubleToRawLongBits(scalarNormal(c[0], (int) c[1], traj, k)));
         }
       }
+      for (int d = 0; d < 4 * nBlocks; d++) { // the single-precision squares: four a block
+        for (int j = 0; j < width; j++) {
+          update(md, Double.doubleToRawLongBits(SingleDraws.normalSquare(c[0], stream((int) c[1]), c[2] + j, 4 * c[4] + d)));
+        }
+      }
     }
     return HexFormat.of().formatHex(md.digest());
   }
 
-  /** {@link Draws#normal}, looked up by stream id (every id in {@link #CASES} is a {@link Stream}). */
+  /** {@link Draws#normal}, looked up by stream id. */
   private static double scalarNormal(long seed, int stream, long traj, long k) {
+    return Draws.normal(seed, stream(stream), traj, k);
+  }
+
+  /** The {@link Stream} with this id (every id in {@link #CASES} is one). */
+  private static Stream stream(int id) {
     for (Stream s : Stream.values()) {
-      if (s.id == stream) {
-        return Draws.normal(seed, s, traj, k);
+      if (s.id == id) {
+        return s;
       }
     }
-    throw new IllegalArgumentException("no Stream with id " + stream);
+    throw new IllegalArgumentException("no Stream with id " + id);
   }
 
   private static void update(MessageDigest md, long... values) {

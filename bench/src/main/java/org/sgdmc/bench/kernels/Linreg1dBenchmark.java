@@ -20,6 +20,7 @@ import org.sgdmc.kernels.TrajectoryBlock;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Precision;
 import org.sgdmc.stats.LyapunovEstimate;
 
 /**
@@ -98,6 +99,24 @@ public class Linreg1dBenchmark {
     }
   }
 
+  /** {@link GaussianS1} with single-precision draws ({@code --precision single}). */
+  @State(Scope.Thread)
+  public static class GaussianS1Single extends GaussianS1 {
+    @Override
+    Precision precision() {
+      return Precision.SINGLE;
+    }
+  }
+
+  /** {@link GaussianS8} with single-precision draws. */
+  @State(Scope.Thread)
+  public static class GaussianS8Single extends GaussianS8 {
+    @Override
+    Precision precision() {
+      return Precision.SINGLE;
+    }
+  }
+
   /** A generated dataset of 100 Gaussian points, one drawn per step. */
   @State(Scope.Thread)
   public static class FiniteN100S1 extends Workload {
@@ -138,6 +157,18 @@ public class Linreg1dBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(TRAJECTORY_STEPS)
+  public double[] vectorGaussianS1Single(GaussianS1Single w) {
+    return w.run(w.vector);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(TRAJECTORY_STEPS)
+  public double[] vectorGaussianS8Single(GaussianS8Single w) {
+    return w.run(w.vector);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(TRAJECTORY_STEPS)
   public double[] vectorFiniteN100S1(FiniteN100S1 w) {
     return w.run(w.vector);
   }
@@ -157,11 +188,16 @@ public class Linreg1dBenchmark {
 
     abstract double exactLyapunov(Linreg1d model);
 
+    /** The draws' precision: double unless a workload says otherwise. */
+    Precision precision() {
+      return Precision.DOUBLE;
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
       model = model();
-      vector = new Linreg1dVectorBlock(model, SEED, WIDTH);
-      scalar = new Linreg1dScalarBlock(model, SEED, WIDTH);
+      vector = new Linreg1dVectorBlock(model, SEED, WIDTH, precision());
+      scalar = new Linreg1dScalarBlock(model, SEED, WIDTH, precision());
       reference = run(scalar).clone();
       check("scalar twin, before measuring", reference);
       run(vector);
