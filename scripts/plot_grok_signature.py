@@ -8,6 +8,8 @@ the seed's features solid and Hjorth's dashed, each with its AUROC and bootstrap
 curves are computed here from /signature/features and /signature/grokked; the AUROCs are the file's). Then the
 seed's Fig. 2 side by side, weight decay across and learning rate up: the median energy m0 = sum_{t<K} L_t^2 of
 each cell, the median final test loss, and the fraction of the cell that generalised.
+A sweep grok-fraction file (sgdmc sweep grok-fraction ... -o FILE.h5): t2 against the train fraction r = n/d (mean
+with its standard error, the median, and the mean of the closed form), with the fitted law a r^-gamma + b.
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
@@ -94,18 +96,42 @@ def plot(f, out, title):
     fig.savefig(out, dpi=110)
 
 
+def plot_fraction(f, out, title):
+    p = f["parameters"].attrs
+    r, mean, err = f["grid/fraction"][()], f["cells/t2_mean"][()], f["cells/t2_mean_stderr"][()]
+    fig, ax = plt.subplots(figsize=(7, 4.8))
+    ax.errorbar(r, mean, yerr=err, fmt="o", label="mean t2 (simulated, +- stderr)")
+    ax.plot(r, f["cells/t2_median"][()], "s", mfc="none", label="median t2")
+    ax.plot(r, f["cells/t2_closed_form_mean"][()], "x", label="mean of t2's closed form (GD)")
+    if "estimates/fraction_law_gamma" in f:
+        g, a, b = (f["estimates/fraction_law_" + k][()] for k in ("gamma", "a", "b"))
+        lo, hi = f["estimates/fraction_law_gamma_ci95"][()]
+        xs = np.linspace(r.min(), r.max(), 200)
+        ax.plot(xs, a * xs ** (-g) + b, "-", color="k", lw=1,
+                label=f"fit a r^-gamma + b: gamma = {g:.3g} [{lo:.3g}, {hi:.3g}], "
+                      f"chi2/dof {f['estimates/fraction_law_chi2_per_dof'][()]:.3g}")
+    ax.set_xlabel("train fraction r = n/d")
+    ax.set_ylabel("t2 (steps)")
+    ax.legend(fontsize=7)
+    ax.set_title(title or f"sweep grok-fraction: grok-linreg, d = {p['d']}, eta = {p['lr']:.3g}, "
+                 f"lambda = {p['lambda']:.3g}", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file")
     ap.add_argument("-o", "--out")
     ap.add_argument("--title")
     args = ap.parse_args()
-    f = open_result(SCRIPT, args.file, lambda m: m == "sweep grok-signature",
-                    "sweep grok-signature files (sgdmc sweep grok-signature ... -o FILE.h5)")
+    f = open_result(SCRIPT, args.file, lambda m: m in ("sweep grok-signature", "sweep grok-fraction"),
+                    "sweep grok-signature and grok-fraction files (sgdmc sweep grok-signature ... -o FILE.h5)")
     out = args.out or os.path.splitext(args.file)[0] + ".png"
     warnings.simplefilter("ignore", RuntimeWarning)  # log10 of empty cells
     with f:
-        run(SCRIPT, lambda: plot(f, out, args.title))
+        kind = plot_fraction if "grid/fraction" in f else plot
+        run(SCRIPT, lambda: kind(f, out, args.title))
     print(f"wrote {out}")
 
 

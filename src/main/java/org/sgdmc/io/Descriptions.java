@@ -182,6 +182,17 @@ final class Descriptions {
         + "feature independent of the label");
     put("/estimates/grokked_count", COUNT, "trajectories of the grid with t2 <= T");
     put("/estimates/not_grokked_count", COUNT, "trajectories of the grid with t2 > T");
+    // sweep grok-fraction (seed 003, App. E): t2 against the train fraction r = n/d
+    put("/grid/fraction", ONE, "the train fraction r = n/d of each cell");
+    put("/cells/in_law_fit", INDEX, "1 where the cell is in the fit of the law (every trajectory reached t2), else 0");
+    put("/cells/t2_median", STEPS, "median t2 of the cell (+inf when most never reached it)");
+    put("/estimates/fraction_law_gamma", ONE, "gamma of seed 003's law t2(r) = a r^-gamma + b, fitted to the mean t2 "
+        + "of the fitted cells");
+    put("/estimates/fraction_law_gamma_ci95", ONE, "profile-likelihood 95% interval {low, high} of gamma (an end at "
+        + "0.01 or 20 is the scan's edge: unbounded there)");
+    put("/estimates/fraction_law_a", STEPS, "a of the law at the fitted gamma");
+    put("/estimates/fraction_law_b", STEPS, "b of the law at the fitted gamma: t2 as r -> infinity");
+    put("/estimates/fraction_law_chi2_per_dof", ONE, "chi2 per degree of freedom of the fit (cells - 3)");
     put("/data/points", ONE, "the 1-D inputs t_i in [0, 2 pi) of grok-diag's Fourier dataset; /data/x holds their "
         + "features sqrt(2) (cos jt, sin jt), j = 1..d/2");
     put("/data/beta_star", ONE, "the teacher beta*, |beta*| = 1: y = X beta* + noise");

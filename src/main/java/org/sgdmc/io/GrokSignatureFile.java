@@ -6,7 +6,9 @@ import org.sgdmc.experiments.GrokSignatureExperiment.Cell;
 import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.results.GrokLinregResult;
 import org.sgdmc.stats.Auroc;
+import org.sgdmc.stats.OffsetPowerLawFit;
 import org.sgdmc.stats.SpectralSignature;
 
 /** Writes a {@code sweep grok-signature} file as documented in data/SCHEMA.md (seed 003). */
@@ -110,6 +112,65 @@ public final class GrokSignatureFile {
       f.dataset("/estimates/grokked_count", pooled.positives());
       f.dataset("/estimates/not_grokked_count", pooled.negatives());
       RunSections.performance(f, seconds, Double.NaN, threads);
+      f.commit();
+    }
+  }
+  /**
+   * Writes a {@code sweep grok-fraction} file: per cell (number of points n) the train fraction r = n/d and t2's
+   * summary, and the fit of seed 003's law {@code t2(r) = a r^-gamma + b} ({@code law} null: too few cells).
+   */
+  public static void writeFraction(Path target, boolean overwrite, RunMetadata meta, GrokLinregResult[] cells,
+      boolean[] fitted, OffsetPowerLawFit law) {
+    GrokLinregResult first = cells[0];
+    GrokLinreg m = first.model();
+    try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep grok-fraction")) {
+      RunSections.ensemble(f, first.options());
+      RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
+      String g = "/parameters";
+      f.attribute(g, "d", (long) m.dim());
+      f.attribute(g, "lambda", m.lambda());
+      f.attribute(g, "alpha", m.alpha());
+      f.attribute(g, "train_threshold", m.trainThreshold());
+      f.attribute(g, "test_excess", first.testExcess());
+      f.attribute(g, "data_seed", m.data().dataSeed());
+      int k = cells.length;
+      long[] n = new long[k];
+      double[] r = new double[k], mean = new double[k], err = new double[k], never = new double[k],
+          closed = new double[k], median = new double[k];
+      int[] in = new int[k];
+      double seconds = 0;
+      for (int i = 0; i < k; i++) {
+        GrokLinregResult c = cells[i];
+        n[i] = c.model().data().n();
+        r[i] = n[i] / (double) c.model().dim();
+        mean[i] = c.t2().mean().value();
+        err[i] = c.t2().mean().stderr();
+        never[i] = c.t2().fractionNever();
+        median[i] = c.t2().median();
+        closed[i] = c.t2Closed().mean().value();
+        in[i] = fitted[i] ? 1 : 0;
+        seconds += c.kernelSeconds();
+      }
+      f.dataset("/grid/n", n);
+      f.dataset("/grid/fraction", r);
+      f.dataset("/cells/t2_mean", mean);
+      f.dataset("/cells/t2_mean_stderr", err);
+      f.dataset("/cells/t2_median", median);
+      f.dataset("/cells/t2_fraction_never", never);
+      f.dataset("/cells/t2_closed_form_mean", closed);
+      f.dataset("/cells/in_law_fit", in);
+      if (law != null) {
+        double[] ci = law.interval95();
+        f.dataset("/estimates/fraction_law_gamma", law.gamma());
+        f.dataset("/estimates/fraction_law_gamma_ci95", ci);
+        f.dataset("/estimates/fraction_law_a", law.a());
+        f.dataset("/estimates/fraction_law_b", law.b());
+        f.dataset("/estimates/fraction_law_chi2_per_dof", law.chi2PerDof());
+        f.datasetAttribute("/estimates/fraction_law_gamma", "method", "weighted least squares of the mean t2 on "
+            + "a r^-gamma + b over the fitted cells, gamma profiled over [0.01, 20], profile-likelihood interval "
+            + "(delta chi2 = 3.84, scaled by chi2/dof when above 1)");
+      }
+      RunSections.performance(f, seconds, Double.NaN, first.options().threads());
       f.commit();
     }
   }

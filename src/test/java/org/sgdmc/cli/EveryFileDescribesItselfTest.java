@@ -57,6 +57,8 @@ class EveryFileDescribesItselfTest {
         cat(new String[] {"sweep", "grok-linreg", "--lr", "0.05,0.1", "--lambda", "0.05", "--trajectories", "64"}),
         cat(new String[] {"sweep", "grok-signature", "--lr", "0.05,0.1", "--lambda", "0.05", "--trajectories", "64",
             "--window", "20", "--steps", "300", "--bootstrap", "20"}),
+        cat(new String[] {"sweep", "grok-fraction", "--lr", "0.1", "--lambda", "0.05", "--n", "4,6,8", "--dim", "12",
+            "--trajectories", "64"}),
         cat(new String[] {"sweep", "grok-signature", "--model", "diag", "--n", "20", "--alpha", "0.5", "--lr", "0.05",
             "--lambda", "0.05", "--trajectories", "64", "--window", "20", "--steps", "300", "--bootstrap", "20"}),
         cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--outlier", "0:4:2", "--n", "6"}, run),

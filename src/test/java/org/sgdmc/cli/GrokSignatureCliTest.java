@@ -45,6 +45,29 @@ class GrokSignatureCliTest {
   }
 
   @Test
+  void badFractionInputIsOneLineAndExitTwo() {
+    String[][] bad = {
+      {"--lr", "0.1", "--lambda", "0", "--n", "4,8"},
+      {"--lr", "0.1", "--lambda", "0.01", "--n", "4,40"},
+      {"--lr", "0.1", "--lambda", "0.01", "--n", "4,x"},
+      {"--lr", "1", "--lambda", "0.01", "--n", "4,8"},
+    };
+    String[] says = {"--lambda", "--n", "--n", "diverges"};
+    for (int i = 0; i < bad.length; i++) {
+      Path out = dir.resolve("badf" + i + ".h5");
+      String[] args = java.util.stream.Stream.of(new String[] {"sweep", "grok-fraction"}, bad[i],
+          new String[] {"--trajectories", "64", "-o", out.toString()}).flatMap(java.util.Arrays::stream)
+          .toArray(String[]::new);
+      InspectCommandTest.Run r = InspectCommandTest.run(args);
+      String what = String.join(" ", bad[i]) + ": " + r.err();
+      assertEquals(2, r.exitCode(), what);
+      assertEquals(1, r.err().strip().lines().count(), what);
+      assertTrue(r.err().contains(says[i]), what);
+      assertFalse(Files.exists(out), what);
+    }
+  }
+
+  @Test
   void aSmallGridRunsAndReportsEveryFeature() {
     Path out = dir.resolve("sig.h5");
     InspectCommandTest.Run r = InspectCommandTest.run("sweep", "grok-signature", "--lr", "0.05,0.1", "--lambda",

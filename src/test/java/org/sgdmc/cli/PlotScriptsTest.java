@@ -45,7 +45,7 @@ class PlotScriptsTest {
         new Case("plot_grok.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots grok-linreg files"),
         new Case("plot_grok.py", text, "is not an HDF5 file"),
         new Case("plot_grok_signature.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots sweep "
-            + "grok-signature files"),
+            + "grok-signature and grok-fraction files"),
         new Case("plot_grok_signature.py", text, "is not an HDF5 file"));
     for (Case c : cases) {
       Path script = Launcher.PROJECT.resolve("scripts").resolve(c.script());
