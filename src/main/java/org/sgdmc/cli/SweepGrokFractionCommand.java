@@ -28,13 +28,13 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "grok-fraction",
-    header = "Seed 003's law t(r) = a r^-gamma + b: grok-linreg's t2 against the train fraction r = n/d, fitted.",
+    header = "The law of seed 003 t(r) = a r^-gamma + b: grok-linreg's t2 against the train fraction r = n/d, fitted.",
     description = {
       "Runs grok-linreg (full-batch GD unless --batch) at one (eta, lambda) for each",
       "number of training points n of --n (the dimension d fixed, so r = n/d), each",
       "with its own dataset from the same data seed, and fits the mean t2 against r",
       "by seed 003's law a r^-gamma + b (weighted least squares, gamma profiled, a",
-      "profile-likelihood 95% interval). Cells where some trajectory never reached",
+      "profile-likelihood 95%% interval). Cells where some trajectory never reached",
       "the test level within --steps are reported and left out of the fit. Beside",
       "it the mean of t2's closed form (theory.GrokLinregTheory) per cell."
     },

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "grok-signature",
-    header = "Seed 003: predict grokking (t2 within the budget) from the loss's spectral signature over the first K "
+    header = "seed 003: predict grokking (t2 within the budget) from the loss's spectral signature over the first K "
         + "steps; AUROC per feature over an (eta, lambda) grid.",
     description = {
       "Runs one ensemble per (eta, lambda) cell of grok-linreg (or grok-diag, --model",
@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
       "mobility sqrt(m2/m0), complexity sqrt(m4/m2), m2 and m4 the sums of squared",
       "first and second differences) and Hjorth's (activity var L, mobility",
       "sqrt(var D / var L), complexity sqrt(var E var L) / var D); the label: t2 <= T.",
-      "Pooled over the grid, each feature's AUROC with a percentile-bootstrap 95%",
+      "Pooled over the grid, each feature's AUROC with a percentile-bootstrap 95%%",
       "interval; per cell the medians of m0 and of the final test loss (seed Fig. 2).",
       "The prediction's lead time is T - K steps."
     },
