@@ -37,6 +37,8 @@ public final class Cli {
   static final java.util.Map<String, String> SEEDS = java.util.Map.of(
       "seed 002", "seed 002: Liu Ziyin, Botao Li, Tomer Galanti, Masahito Ueda, \"The Probabilistic Stability of "
           + "Stochastic Gradient Descent\", 2023, arXiv:2303.13093 (equation and figure numbers of its v1)",
+      "seed 003", "seed 003: Pascal Jr. Tikeng Notsawo, Hattie Zhou, Mohammad Pezeshki, Irina Rish, Guillaume Dumas, "
+          + "\"Predicting Grokking Long Before it Happens: A Look into the Loss Landscape of Models which Grok\"",
       "seed 004", "seed 004: \"Introduction to Stochastic Gradient Descent\", unpublished lecture notes (no authors "
           + "or arXiv id given), on the SDE limit of SGD and its noise");
 

@@ -169,6 +169,43 @@ final class Descriptions {
     put("/estimates/t2_exponent_eta_lambda_ci95", ONE, "95% interval {low, high} of the t2 exponent against eta lambda");
     put("/estimates/t1_exponent", ONE, "p of mean t1 ~ lambda^p over the fitted cells (should be 0)");
     put("/estimates/t1_exponent_ci95", ONE, "95% interval {low, high} of the t1 exponent");
+    // sweep grok-signature (seed 003): per-trajectory spectral signatures of the first K losses, AUROCs
+    put("/signature", MIXED, "per trajectory of every cell (cell-major, /signature/cell says which): the spectral "
+        + "signature of the training loss over states 0..K-1 (K = window) and the label");
+    put("/signature/features", ONE, "[feature, trajectory]: the features named in the attribute names (seed_energy "
+        + "= sum L^2, seed_mobility = sqrt(m2/m0), seed_complexity = sqrt(m4/m2), hjorth_activity = var L, "
+        + "hjorth_mobility = sqrt(var D / var L), hjorth_complexity = sqrt(var E var L) / var D; D, E the first and "
+        + "second differences)");
+    put("/signature/grokked", INDEX, "1 where the trajectory generalised within the budget (t2 <= T), else 0");
+    put("/signature/t2", STEPS, "the first step at which the test loss is <= test_threshold (+inf: never within T)");
+    put("/signature/final_test_loss", ONE, "the test loss at step T");
+    put("/signature/cell", INDEX, "the trajectory's cell (row of /grid and /cells)");
+    put("/cells/fraction_grokked", ONE, "fraction of the cell's trajectories with t2 <= T");
+    put("/cells/median_seed_energy", ONE, "median over the cell of the seed's m0 = sum_{t<K} L_t^2 (seed Fig. 2, "
+        + "bottom)");
+    put("/cells/median_final_test_loss", ONE, "median over the cell of the test loss at step T (seed Fig. 2, top)");
+    put("/cells/grokked_in_window", COUNT, "trajectories of the cell with t2 < K (they generalised inside the window)");
+    put("/cells/auroc", ONE, "[cell, feature]: AUROC of each feature for the label within the cell (NaN when every "
+        + "label is the same)");
+    put("/estimates/auroc", ONE, "per feature (names attribute), the AUROC for predicting t2 <= T over every "
+        + "trajectory of the grid: P(score of a grokked > score of a non-grokked) + P(tie)/2 (Mann-Whitney)");
+    put("/estimates/auroc_ci95", ONE, "[feature, {low, high}]: percentile-bootstrap 95% interval of the AUROC "
+        + "(trajectories resampled with replacement)");
+    put("/estimates/auroc_null_stderr", ONE, "sqrt((n1 + n0 + 1) / (12 n1 n0)): the AUROC's standard deviation for a "
+        + "feature independent of the label");
+    put("/estimates/grokked_count", COUNT, "trajectories of the grid with t2 <= T");
+    put("/estimates/not_grokked_count", COUNT, "trajectories of the grid with t2 > T");
+    // sweep grok-fraction (seed 003, App. E): t2 against the train fraction r = n/d
+    put("/grid/fraction", ONE, "the train fraction r = n/d of each cell");
+    put("/cells/in_law_fit", INDEX, "1 where the cell is in the fit of the law (every trajectory reached t2), else 0");
+    put("/cells/t2_median", STEPS, "median t2 of the cell (+inf when most never reached it)");
+    put("/estimates/fraction_law_gamma", ONE, "gamma of seed 003's law t2(r) = a r^-gamma + b, fitted to the mean t2 "
+        + "of the fitted cells");
+    put("/estimates/fraction_law_gamma_ci95", ONE, "profile-likelihood 95% interval {low, high} of gamma (an end at "
+        + "0.01 or 20 is the scan's edge: unbounded there)");
+    put("/estimates/fraction_law_a", STEPS, "a of the law at the fitted gamma");
+    put("/estimates/fraction_law_b", STEPS, "b of the law at the fitted gamma: t2 as r -> infinity");
+    put("/estimates/fraction_law_chi2_per_dof", ONE, "chi2 per degree of freedom of the fit (cells - 3)");
     put("/data/points", ONE, "the 1-D inputs t_i in [0, 2 pi) of grok-diag's Fourier dataset; /data/x holds their "
         + "features sqrt(2) (cos jt, sin jt), j = 1..d/2");
     put("/data/beta_star", ONE, "the teacher beta*, |beta*| = 1: y = X beta* + noise");

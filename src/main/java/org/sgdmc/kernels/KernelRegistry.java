@@ -182,6 +182,9 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-linreg-sgd", new GrokLinreg(data, 0.1, 0.02, 1.0, 2, false, 0.2, 0.5), c, k));
     list.add(KernelEntry.states("grok-linreg-sgd-with-replacement",
         new GrokLinreg(data, 0.2, 0.0, 2.0, 3, true, 0.5, 1.0), c, k));
+    // seed 003: the streaming loss signature over the first 6 states, wrapped around both twins
+    list.add(KernelEntry.states("grok-linreg-sgd-signature", new GrokLinreg(data, 0.1, 0.02, 1.0, 2, false, 0.2, 0.5),
+        c + LossSignatureBlock.SUMS, LossSignatureBlock.wrap(k, 6)));
     Twins<GrokDiag, StateBlock> diag = Kernels.GROK_DIAG;
     GrokData sparse = GrokData.sparse(5, 7, 2, 0.0, 4);
     double[] target = {0.1, -0.2, 0, 0, 0.3, 0, 0.05};
@@ -190,6 +193,9 @@ public final class KernelRegistry {
         diag));
     list.add(KernelEntry.states("grok-diag-sgd-with-replacement",
         new GrokDiag(sparse, 0.05, 0.01, 0.5, 2, true, 0.1, 0.45, target), cd, diag));
+    list.add(KernelEntry.states("grok-diag-gd-signature",
+        new GrokDiag(sparse, 0.05, 0.05, 0.7, 5, false, 0.2, 0.4, target), cd + LossSignatureBlock.SUMS,
+        LossSignatureBlock.wrap(diag, 5)));
     GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05);
     list.add(KernelEntry.states("grok-relu-gd", relu, GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
     double[][] tm = GrokMc.truthAndMask(4, 1, 0.5, 2);
