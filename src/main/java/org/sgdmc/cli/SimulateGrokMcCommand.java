@@ -50,30 +50,7 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
   @Option(names = "--lambda", paramLabel = "LAMBDA", required = true, description = "Weight decay lambda >= 0.")
   double lambda;
 
-  @Option(names = "--dim", paramLabel = "D", defaultValue = "10", description = "Size d (default: ${DEFAULT-VALUE}).")
-  int d;
-
-  @Option(names = "--rank", paramLabel = "R", defaultValue = "2", description = "Rank r of M*, 1..d (default: ${DEFAULT-VALUE}).")
-  int rank;
-
-  @Option(names = "--observed", paramLabel = "P", defaultValue = "0.5",
-      description = "Probability that an entry is observed (default: ${DEFAULT-VALUE}).")
-  double observed;
-
-  @Option(names = "--sigma", paramLabel = "S", defaultValue = "1",
-      description = "Initialisation: U, V entries ~ N(0, S^2) (default: ${DEFAULT-VALUE}).")
-  double sigma;
-
-  @Option(names = "--train-threshold", paramLabel = "L1", defaultValue = "1e-3",
-      description = "t1: first recording time with observed-entry loss <= L1 (default: ${DEFAULT-VALUE}).")
-  double trainThreshold;
-
-  @Option(names = "--test-threshold", paramLabel = "L2", defaultValue = "1e-2",
-      description = "t2: first recording time with full loss <= L2 (default: ${DEFAULT-VALUE}).")
-  double testThreshold;
-
-  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of M* and the mask (default: the run's --seed).")
-  Long dataSeed;
+  @Mixin GrokMcMixin mc;
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
@@ -86,32 +63,17 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
 
   @Override
   public void run() {
-    if (!(trainThreshold > 0) || !(testThreshold > 0)) {
-      throw new UserError("--train-threshold and --test-threshold must be positive");
-    }
-    GrokMc model;
-    MinNuclearCompletion completion;
-    try {
-      double[][] tm = GrokMc.truthAndMask(d, rank, observed, dataSeed != null ? dataSeed : ensemble.seed);
-      boolean[] mask = new boolean[d * d];
-      for (int k = 0; k < mask.length; k++) {
-        mask[k] = tm[1][k] == 1;
-      }
-      new GrokMc(d, rank, tm[0], mask, eta, lambda, sigma, new double[d * d]); // checks before the solver runs
-      completion = MinNuclearCompletion.of(d, tm[0], mask);
-      model = new GrokMc(d, rank, tm[0], mask, eta, lambda, sigma, completion.x());
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    GrokMcMixin.Data data = mc.data(ensemble.seed, new double[] {eta}, new double[] {lambda});
+    GrokMc model = data.model(eta, lambda);
+    MinNuclearCompletion completion = data.completion();
     if (steps.steps == 0) {
       steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
     Output.checkWritable(output);
-    MinNuclearCompletion c = completion;
-    GrokMc mdl = model;
+    double trainThreshold = mc.trainThreshold, testThreshold = mc.testThreshold;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-mc",
-        progress -> GrokMcExperiment.run(mdl, c, trainThreshold, testThreshold, options, kernel, progress),
+        progress -> GrokMcExperiment.run(model, completion, trainThreshold, testThreshold, options, kernel, progress),
         (out, force, meta, result) -> GrokMcFile.write(out, force, meta, result),
         result -> print(System.out, result), "plot_grok.py", null);
   }
