@@ -31,12 +31,38 @@ public final class GrokMcMixin {
   @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of M* and the mask (default: the run's --seed).")
   Long dataSeed;
 
+  @Option(names = "--batch", paramLabel = "S",
+      description = "Minibatch SGD over the observed entries, S of them per step (default: full-batch GD).")
+  Integer batch;
+
+  @Option(names = "--with-replacement", description = SgdMixin.SAMPLING)
+  boolean withReplacement;
+
   /** The ground truth, the mask and the minimum-nuclear-norm completion; {@code model} is built from it per cell. */
   record Data(GrokMcMixin options, double[] truth, boolean[] mask, MinNuclearCompletion completion) {
+    /** Checks (eta, lambda) and the batch without the completion, one line on a bad value. */
+    void check(double eta, double lambda) {
+      build(eta, lambda, new double[options.d * options.d]);
+    }
+
     /** The model at (eta, lambda), every bad value one line. */
     GrokMc model(double eta, double lambda) {
+      return build(eta, lambda, completion.x());
+    }
+
+    private GrokMc build(double eta, double lambda, double[] target) {
       try {
-        return new GrokMc(options.d, options.rank, truth, mask, eta, lambda, options.sigma, completion.x());
+        int observed = 0;
+        for (boolean b : mask) {
+          observed += b ? 1 : 0;
+        }
+        int s = options.batch == null ? observed : options.batch;
+        if (options.batch != null && (s < 1 || (!options.withReplacement && s > observed))) {
+          throw new UserError("--batch: the batch size must be in 1.." + observed + " (the observed entries) without "
+              + "replacement, at least 1 with, not " + s);
+        }
+        return new GrokMc(options.d, options.rank, truth, mask, eta, lambda, options.sigma, target, s,
+            options.withReplacement);
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
       }
@@ -56,9 +82,10 @@ public final class GrokMcMixin {
       for (int k = 0; k < mask.length; k++) {
         mask[k] = tm[1][k] == 1;
       }
+      Data unsolved = new Data(this, tm[0], mask, null);
       for (double eta : etas) {
         for (double lambda : lambdas) {
-          new GrokMc(d, rank, tm[0], mask, eta, lambda, sigma, new double[d * d]); // checks before the solver runs
+          unsolved.check(eta, lambda); // before the solver runs
         }
       }
       return new Data(this, tm[0], mask, MinNuclearCompletion.of(d, tm[0], mask));

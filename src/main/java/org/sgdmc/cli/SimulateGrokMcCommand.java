@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
     description = {
       "A rank-r d x d ground truth, each entry observed with probability",
       "--observed, full-width factors U, V (d x d) with N(0, sigma^2) entries,",
-      "full-batch GD with weight decay. Tracks the observed-entry and full losses,",
+      "full-batch GD with weight decay (or, with --batch S, minibatch SGD over the",
+      "observed entries). Tracks the observed-entry and full losses,",
       "|U|^2 + |V|^2, the nuclear norm and the top singular values of U V^T, and",
       "the distance to the minimum-nuclear-norm completion (ADMM to 1e-9). t1, t2",
       "at the recording times. --lr is eta; --steps 0 (the default) runs 10/(eta",
@@ -81,9 +82,9 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
   static void print(PrintStream out, GrokMcResult r) {
     GrokMc m = r.model();
     EnsembleOptions o = r.options();
-    out.printf("grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  lambda=%s  sigma=%s  trajectories=%d  steps=%d  "
+    out.printf("grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  lambda=%s  sigma=%s  %s  trajectories=%d  steps=%d  "
             + "seed=%d%n", m.d(), m.rank(), m.observedCount(), m.d() * m.d(), fmt(m.eta()), fmt(m.lambda()),
-        fmt(m.sigma()), o.trajectories(), o.steps(), o.seed());
+        fmt(m.sigma()), mode(m), o.trajectories(), o.steps(), o.seed());
     StringBuilder sv = new StringBuilder();
     for (int k = 0; k < Math.min(GrokMc.SINGULAR_VALUES, r.truthSingular().length); k++) {
       sv.append(k == 0 ? "" : ", ").append(fmt(r.truthSingular()[k]));
@@ -117,6 +118,10 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
     event(out, "t2 (test)", r.t2());
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
         r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
+  }
+
+  static String mode(GrokMc m) {
+    return m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : "");
   }
 
   private static void event(PrintStream out, String name, EventTimes.Summary s) {

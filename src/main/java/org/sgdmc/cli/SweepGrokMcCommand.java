@@ -90,9 +90,9 @@ public final class SweepGrokMcCommand implements Runnable, SharedOptions.Tailore
     Output.write(() -> GrokSweepFile.write(out, output.force, meta, "sweep grok-mc", first.options(), cells, fits,
         EXTRAS, f -> GrokMcFile.parameters(f, first), f -> { }));
     GrokMc m0 = first.model();
-    System.out.printf("sweep grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  sigma=%s  trajectories=%d per cell%n",
-        m0.d(), m0.rank(), m0.observedCount(), m0.d() * m0.d(), GrokSweepMixin.etas(cells),
-        GrokSweepMixin.fmt(m0.sigma()), first.options().trajectories());
+    System.out.printf("sweep grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  sigma=%s  %s  trajectories=%d per "
+        + "cell%n", m0.d(), m0.rank(), m0.observedCount(), m0.d() * m0.d(), GrokSweepMixin.etas(cells),
+        GrokSweepMixin.fmt(m0.sigma()), SimulateGrokMcCommand.mode(m0), first.options().trajectories());
     GrokSweepMixin.print(System.out, cells, fits, "|W_T - X_nuc|", distance);
     System.out.println("wrote " + out + "   (plot: scripts/plot_grok.py " + out + ")");
   }

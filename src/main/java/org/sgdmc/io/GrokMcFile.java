@@ -59,7 +59,7 @@ public final class GrokMcFile {
   public static void parameters(ResultFile f, GrokMcResult r) {
     GrokMc m = r.model();
     String g = "/parameters";
-    RunSections.sgd(f, m.eta(), m.observedCount(), false);
+    RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
     RunSections.dataSource(f, "generated", "rank-" + m.rank() + " " + m.d() + " x " + m.d() + " ground truth, "
         + m.observedCount() + " observed entries", m.observedCount(), null);
     f.attribute(g, "d", (long) m.d());
@@ -69,7 +69,7 @@ public final class GrokMcFile {
     f.attribute(g, "sigma", m.sigma());
     f.attribute(g, "train_threshold", r.trainLevel());
     f.attribute(g, "test_threshold", r.testLevel());
-    f.attribute(g, "full_batch", true);
+    f.attribute(g, "full_batch", m.fullBatch());
     int d = m.d();
     double[][] truth = new double[d][d], mask = new double[d][d];
     for (int i = 0; i < d; i++) {

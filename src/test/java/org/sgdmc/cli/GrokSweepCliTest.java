@@ -41,9 +41,11 @@ class GrokSweepCliTest {
       {"sweep", "grok-relu", "--lr", "0.05", "--lambda", "0.01,-0.1"},
       {"sweep", "grok-relu", "--lr", "0.05", "--lambda", "0.01", "--width", "0"},
       {"sweep", "grok-relu", "--lr", "0", "--lambda", "0.01"},
+      {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "6", "--rank", "1", "--batch", "37"},
+      {"sweep", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "6", "--rank", "1", "--batch", "0"},
     };
     String[] says = {"lambda", "d > n", "batch", "batch", "--lr", "rank", "--lambda", "lambda", "lambda", "width",
-        "--lr"};
+        "--lr", "--batch", "--batch"};
     for (int i = 0; i < bad.length; i++) {
       Path out = dir.resolve("bad" + i + ".h5");
       String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(bad[i]),
