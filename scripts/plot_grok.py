@@ -11,9 +11,9 @@ A grok-relu file: the curves with the mean number of kinks, and trajectory 0's l
 at the end beside the teacher and the training points.
 A grok-mc file: the losses, |U|^2 + |V|^2, the nuclear norm and the distance to the minimum-nuclear-norm completion,
 and the mean top singular values of U V^T over time beside those of the ground truth.
-A sweep file (sgdmc sweep grok-linreg ... -o FILE.h5): the collapse, eta lambda t2 against eta lambda (median and
-10-90% range, one colour per eta, closed form beside), and t2 and t1 against lambda (one eta) or eta lambda (an
---lr axis) with the fitted power law; cells outside the fit are drawn hollow.
+A sweep file (sgdmc sweep grok-linreg|grok-diag|grok-mc|grok-relu ... -o FILE.h5): the collapse, eta lambda t2
+against eta lambda (median and 10-90% range, one colour per eta, grok-linreg's closed form beside), and t2 and t1
+against lambda (one eta) or eta lambda (an --lr axis) with the fitted power law; cells outside the fit are hollow.
 Uses Debian's python3-h5py and python3-matplotlib (scripts/install-deps.sh installs them).
 """
 import argparse
@@ -27,7 +27,7 @@ try:
     import matplotlib.pyplot as plt
     import numpy as np
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # h5files, beside this script, however it is run
-    from h5files import open_result, run
+    from h5files import open_result, run, text
 except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_grok.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")
 
@@ -208,7 +208,8 @@ def plot_sweep(f, out, title):
     fitted = f["cells/fitted"][()] == 1
     finite = lambda a: np.where(np.isfinite(a), a, np.nan)  # never reached: not drawn
     q2 = finite(f["cells/t2_quantiles"][()])
-    qc = finite(f["cells/t2_closed_form_quantiles"][()])
+    # grok-linreg's sweep has the closed form of t2 beside the simulated one; the other models do not
+    qc = finite(f["cells/t2_closed_form_quantiles"][()]) if "cells/t2_closed_form_quantiles" in f else None
     q1 = finite(f["cells/t1_quantiles"][()])
     pos = lam > 0
     el = eta * lam
@@ -221,7 +222,8 @@ def plot_sweep(f, out, title):
         for sel, face in ((fitted & pos & one, color), (~fitted & pos & one, "none")):
             a.errorbar(el[sel], y[sel], yerr=[r[sel] for r in err], fmt="o", color=color, mfc=face, capsize=3)
         a.plot([], [], "o", color=color, label=f"simulated median t2, eta = {e:g}, 10-90% bar (hollow: not fitted)")
-    a.plot(el[pos], el[pos] * qc[pos, med], "k_", ms=14, label="closed form (median)")
+    if qc is not None:
+        a.plot(el[pos], el[pos] * qc[pos, med], "k_", ms=14, label="closed form (median)")
     a.set_xscale("log")
     a.set_xlabel("eta lambda")
     a.set_ylabel("eta lambda t2")
@@ -250,8 +252,9 @@ def plot_sweep(f, out, title):
     p = f["parameters"].attrs
     mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
     etext = ",".join(f"{e:g}" for e in etas)
-    b.set_title(title or f"sweep grok-linreg: d={p['d']}, n={p['n']}, eta={etext}, alpha={p['alpha']:g}, {mode}",
-                fontsize=9)
+    model = text(f.attrs["model"])
+    sizes = ", ".join(f"{k}={p[k]:g}" for k in ("d", "n", "k", "rank", "width", "alpha", "sigma") if k in p)
+    b.set_title(title or f"{model}: {sizes}, eta={etext}, {mode}", fontsize=9)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
 
@@ -262,7 +265,8 @@ def main():
     ap.add_argument("-o", "--out")
     ap.add_argument("--title")
     args = ap.parse_args()
-    f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "sweep grok-linreg", "grok-diag", "grok-relu", "grok-mc"),
+    f = open_result(SCRIPT, args.file, lambda m: m in ("grok-linreg", "grok-diag", "grok-relu", "grok-mc") + tuple(
+                    "sweep " + k for k in ("grok-linreg", "grok-diag", "grok-relu", "grok-mc")),
                     "grok-linreg files (sgdmc simulate|sweep grok-linreg ... -o FILE.h5), grok-diag, grok-relu and grok-mc files")
     out = args.out or os.path.splitext(args.file)[0] + ".png"
     warnings.simplefilter("ignore", RuntimeWarning)  # cells that never reached a level are NaN, drawn as gaps

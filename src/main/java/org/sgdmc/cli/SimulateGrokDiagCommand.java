@@ -50,15 +50,7 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
   @Mixin SgdMixin sgd;
   @Mixin GrokMixin grok;
 
-  @Option(names = "--k", paramLabel = "K", defaultValue = "3",
-      description = "Non-zero coordinates of the teacher, 1..d (default: ${DEFAULT-VALUE}).")
-  int k;
-
-  @Option(names = "--data", paramLabel = "KIND", defaultValue = "gaussian",
-      description = "gaussian: x_i ~ N(0, I_d); fourier: the seed's 1-D dataset (App. D.2), t_i uniform on [0, 2 pi) "
-          + "mapped to sqrt(2) (cos jt, sin jt), j = 1..d/2 (d even), a sparse Fourier series teacher "
-          + "(default: ${DEFAULT-VALUE}).")
-  String dataKind;
+  @Mixin GrokDiagMixin diag;
 
   @Option(names = "--lambda", paramLabel = "LAMBDA", required = true, description = "Weight decay lambda >= 0.")
   double lambda;
@@ -90,43 +82,12 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
   }
 
   private GrokData sparseData() {
-    grok.data(ensemble.seed); // the shared checks of --n, --dim, --noise, in one line each
-    if (k < 1 || k > grok.dim) {
-      throw new UserError("--k: the teacher's support must be in 1..d = " + grok.dim + ", not " + k);
-    }
-    long seed = grok.dataSeed != null ? grok.dataSeed : ensemble.seed;
-    switch (dataKind) {
-      case "gaussian":
-        return GrokData.sparse(grok.n, grok.dim, k, grok.noise, seed);
-      case "fourier":
-        if (grok.dim % 2 != 0) {
-          throw new UserError("--dim " + grok.dim + ": Fourier features come in cos/sin pairs, d must be even");
-        }
-        return GrokData.fourier(grok.n, grok.dim, k, grok.noise, seed);
-      default:
-        throw new UserError("--data: gaussian or fourier, not '" + dataKind + "'");
-    }
+    return diag.data(grok, ensemble.seed);
   }
 
   private GrokDiag model(GrokData data, MinL1Interpolant minL1) {
-    if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-      throw new UserError("--lambda: the weight decay must be a finite number >= 0, not " + lambda);
-    }
-    if (!(grok.trainThreshold > 0) || !(grok.testExcess > 0)) {
-      throw new UserError("--train-threshold and --test-excess must be positive");
-    }
-    double[] b = minL1.beta(), star = data.betaStar();
-    double test = 0;
-    for (int c = 0; c < b.length; c++) {
-      test += (b[c] - star[c]) * (b[c] - star[c]) / 2;
-    }
-    try {
-      int s = sgd.batch == null ? data.n() : sgd.batch();
-      return new GrokDiag(data, sgd.lr(), lambda, grok.alpha, s, sgd.withReplacement, grok.trainThreshold,
-          test + grok.testExcess, b);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    return GrokDiagMixin.model(grok, data, minL1, sgd.lr(), lambda, sgd.batch == null ? null : sgd.batch(),
+        sgd.withReplacement);
   }
 
   static void print(PrintStream out, GrokDiagResult r) {

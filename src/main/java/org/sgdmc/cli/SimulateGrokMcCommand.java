@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
     description = {
       "A rank-r d x d ground truth, each entry observed with probability",
       "--observed, full-width factors U, V (d x d) with N(0, sigma^2) entries,",
-      "full-batch GD with weight decay. Tracks the observed-entry and full losses,",
+      "full-batch GD with weight decay (or, with --batch S, minibatch SGD over the",
+      "observed entries). Tracks the observed-entry and full losses,",
       "|U|^2 + |V|^2, the nuclear norm and the top singular values of U V^T, and",
       "the distance to the minimum-nuclear-norm completion (ADMM to 1e-9). t1, t2",
       "at the recording times. --lr is eta; --steps 0 (the default) runs 10/(eta",
@@ -50,30 +51,7 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
   @Option(names = "--lambda", paramLabel = "LAMBDA", required = true, description = "Weight decay lambda >= 0.")
   double lambda;
 
-  @Option(names = "--dim", paramLabel = "D", defaultValue = "10", description = "Size d (default: ${DEFAULT-VALUE}).")
-  int d;
-
-  @Option(names = "--rank", paramLabel = "R", defaultValue = "2", description = "Rank r of M*, 1..d (default: ${DEFAULT-VALUE}).")
-  int rank;
-
-  @Option(names = "--observed", paramLabel = "P", defaultValue = "0.5",
-      description = "Probability that an entry is observed (default: ${DEFAULT-VALUE}).")
-  double observed;
-
-  @Option(names = "--sigma", paramLabel = "S", defaultValue = "1",
-      description = "Initialisation: U, V entries ~ N(0, S^2) (default: ${DEFAULT-VALUE}).")
-  double sigma;
-
-  @Option(names = "--train-threshold", paramLabel = "L1", defaultValue = "1e-3",
-      description = "t1: first recording time with observed-entry loss <= L1 (default: ${DEFAULT-VALUE}).")
-  double trainThreshold;
-
-  @Option(names = "--test-threshold", paramLabel = "L2", defaultValue = "1e-2",
-      description = "t2: first recording time with full loss <= L2 (default: ${DEFAULT-VALUE}).")
-  double testThreshold;
-
-  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of M* and the mask (default: the run's --seed).")
-  Long dataSeed;
+  @Mixin GrokMcMixin mc;
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
@@ -86,32 +64,17 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
 
   @Override
   public void run() {
-    if (!(trainThreshold > 0) || !(testThreshold > 0)) {
-      throw new UserError("--train-threshold and --test-threshold must be positive");
-    }
-    GrokMc model;
-    MinNuclearCompletion completion;
-    try {
-      double[][] tm = GrokMc.truthAndMask(d, rank, observed, dataSeed != null ? dataSeed : ensemble.seed);
-      boolean[] mask = new boolean[d * d];
-      for (int k = 0; k < mask.length; k++) {
-        mask[k] = tm[1][k] == 1;
-      }
-      new GrokMc(d, rank, tm[0], mask, eta, lambda, sigma, new double[d * d]); // checks before the solver runs
-      completion = MinNuclearCompletion.of(d, tm[0], mask);
-      model = new GrokMc(d, rank, tm[0], mask, eta, lambda, sigma, completion.x());
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    GrokMcMixin.Data data = mc.data(ensemble.seed, new double[] {eta}, new double[] {lambda});
+    GrokMc model = data.model(eta, lambda);
+    MinNuclearCompletion completion = data.completion();
     if (steps.steps == 0) {
       steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
     Output.checkWritable(output);
-    MinNuclearCompletion c = completion;
-    GrokMc mdl = model;
+    double trainThreshold = mc.trainThreshold, testThreshold = mc.testThreshold;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-mc",
-        progress -> GrokMcExperiment.run(mdl, c, trainThreshold, testThreshold, options, kernel, progress),
+        progress -> GrokMcExperiment.run(model, completion, trainThreshold, testThreshold, options, kernel, progress),
         (out, force, meta, result) -> GrokMcFile.write(out, force, meta, result),
         result -> print(System.out, result), "plot_grok.py", null);
   }
@@ -119,9 +82,9 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
   static void print(PrintStream out, GrokMcResult r) {
     GrokMc m = r.model();
     EnsembleOptions o = r.options();
-    out.printf("grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  lambda=%s  sigma=%s  trajectories=%d  steps=%d  "
+    out.printf("grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  lambda=%s  sigma=%s  %s  trajectories=%d  steps=%d  "
             + "seed=%d%n", m.d(), m.rank(), m.observedCount(), m.d() * m.d(), fmt(m.eta()), fmt(m.lambda()),
-        fmt(m.sigma()), o.trajectories(), o.steps(), o.seed());
+        fmt(m.sigma()), mode(m), o.trajectories(), o.steps(), o.seed());
     StringBuilder sv = new StringBuilder();
     for (int k = 0; k < Math.min(GrokMc.SINGULAR_VALUES, r.truthSingular().length); k++) {
       sv.append(k == 0 ? "" : ", ").append(fmt(r.truthSingular()[k]));
@@ -155,6 +118,10 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
     event(out, "t2 (test)", r.t2());
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
         r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
+  }
+
+  static String mode(GrokMc m) {
+    return m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : "");
   }
 
   private static void event(PrintStream out, String name, EventTimes.Summary s) {

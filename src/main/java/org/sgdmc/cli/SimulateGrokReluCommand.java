@@ -47,30 +47,7 @@ public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Ta
   @Option(names = "--lambda", paramLabel = "LAMBDA", required = true, description = "Weight decay lambda >= 0.")
   double lambda;
 
-  @Option(names = "--width", paramLabel = "M", defaultValue = "50", description = "Hidden units m (default: ${DEFAULT-VALUE}).")
-  int width;
-
-  @Option(names = "--n", paramLabel = "N", defaultValue = "12", description = "Training points (default: ${DEFAULT-VALUE}).")
-  int n;
-
-  @Option(names = "--sigma", paramLabel = "S", defaultValue = "1",
-      description = "Initialisation: a, w, b ~ N(0, S^2) (default: ${DEFAULT-VALUE}).")
-  double sigma;
-
-  @Option(names = "--kink-threshold", paramLabel = "C", defaultValue = "0.05",
-      description = "A kink counts when its slope change exceeds C (default: ${DEFAULT-VALUE}).")
-  double kinkThreshold;
-
-  @Option(names = "--train-threshold", paramLabel = "L1", defaultValue = "1e-3",
-      description = "t1: first recording time with training loss <= L1 (default: ${DEFAULT-VALUE}).")
-  double trainThreshold;
-
-  @Option(names = "--test-threshold", paramLabel = "L2", defaultValue = "1e-3",
-      description = "t2: first recording time with test loss <= L2 (default: ${DEFAULT-VALUE}).")
-  double testThreshold;
-
-  @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the data (default: the run's --seed).")
-  Long dataSeed;
+  @Mixin GrokReluMixin relu;
 
   @Option(names = "--kernel", paramLabel = "K", defaultValue = "VECTOR",
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
@@ -83,21 +60,13 @@ public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Ta
 
   @Override
   public void run() {
-    if (!(trainThreshold > 0) || !(testThreshold > 0)) {
-      throw new UserError("--train-threshold and --test-threshold must be positive");
-    }
-    GrokRelu model;
-    try {
-      model = GrokRelu.generate(n, dataSeed != null ? dataSeed : ensemble.seed, GrokRelu.DEFAULT_KINKS,
-          GrokRelu.DEFAULT_SLOPES, width, eta, lambda, sigma, kinkThreshold);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    GrokRelu model = relu.model(ensemble.seed, eta, lambda);
     if (steps.steps == 0) {
       steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
     Output.checkWritable(output);
+    double trainThreshold = relu.trainThreshold, testThreshold = relu.testThreshold;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-relu",
         progress -> GrokReluExperiment.run(model, trainThreshold, testThreshold, options, kernel, progress),
         (out, force, meta, result) -> GrokReluFile.write(out, force, meta, result),

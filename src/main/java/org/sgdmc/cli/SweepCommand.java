@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
     },
     mixinStandardHelpOptions = true,
     subcommands = {SweepLinreg1dCommand.class, SweepSaddleCommand.class, SweepTailsCommand.class,
-        SweepGrokLinregCommand.class, SweepGrokSignatureCommand.class,
-        SweepGrokFractionCommand.class})
+        SweepGrokLinregCommand.class, SweepGrokDiagCommand.class, SweepGrokMcCommand.class,
+        SweepGrokReluCommand.class, SweepGrokSignatureCommand.class, SweepGrokFractionCommand.class})
 public final class SweepCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sgdmc.engine.RecordTimes;
+import org.sgdmc.engine.Simulation;
 import org.sgdmc.experiments.GrokLinregExperiment;
 import org.sgdmc.io.GrokLinregFile;
 import org.sgdmc.io.RunMetadata;
@@ -14,8 +14,7 @@ import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokLinregResult;
-import org.sgdmc.stats.PowerLawFit;
-import org.sgdmc.sweep.Axis;
+import org.sgdmc.sweep.GrokSweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,19 +51,7 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
 
   @Mixin SgdMixin sgd;
   @Mixin GrokMixin grok;
-
-  @Option(names = "--lambda", paramLabel = "AXIS", required = true,
-      description = "Weight decays: log:START:STOP:COUNT, START:STOP:COUNT or a list (0 allowed in a list).")
-  String lambda;
-
-  @Option(names = "--drift-multiples", paramLabel = "K", defaultValue = "10",
-      description = "Each cell runs K/(eta lambda) steps (default: ${DEFAULT-VALUE}).")
-  double multiples;
-
-  @Option(names = "--steps", paramLabel = "T", defaultValue = "0",
-      description = "Steps of every cell (default: 0, each cell runs --drift-multiples/(eta lambda) steps).")
-  long steps;
-
+  @Mixin GrokSweepMixin axes;
   @Mixin EnsembleMixin ensemble;
   @Mixin OutputMixin output;
   @Mixin ObservablesMixin observables;
@@ -75,149 +62,54 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
 
   @Override
   public void run() {
-    Axis axis;
-    try {
-      axis = Axis.parse("lambda", lambda);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--lambda: " + e.getMessage());
-    }
-    if (steps < 0) {
-      throw new UserError("--steps must be at least 1 (or 0: automatic), not " + steps);
-    }
-    if (!(multiples > 0) || !Double.isFinite(multiples)) {
-      throw new UserError("--drift-multiples must be positive, not " + multiples);
-    }
-    Axis etas;
-    try {
-      etas = Axis.parse("lr", sgd.lr);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--lr: " + e.getMessage());
-    }
-    for (double eta : etas.values()) {
-      if (!(eta > 0) || !Double.isFinite(eta)) {
-        throw new UserError("--lr: the learning rate must be a positive finite number, not " + eta);
-      }
-    }
+    List<double[]> grid = axes.cells(sgd.lr);
     GrokData data = grok.data(ensemble.seed);
     Integer batch = sgd.batch == null ? null : sgd.batch();
     List<GrokLinreg> models = new ArrayList<>();
-    for (double eta : etas.values()) {
-      for (double l : axis.values()) {
-        models.add(grok.model(data, eta, l, batch, sgd.withReplacement));
-      }
+    for (double[] c : grid) {
+      models.add(grok.model(data, c[0], c[1], batch, sgd.withReplacement));
     }
     ensemble.validated(2);
     Path out = output.required();
     Output.checkWritable(output);
     double delta = grok.testExcess;
-    GrokLinregResult[] cells = new GrokLinregResult[models.size()];
-    for (int i = 0; i < cells.length; i++) {
-      GrokLinreg m = models.get(i);
-      long steps = this.steps > 0 ? this.steps
-          : m.lambda() == 0 ? 10_000 : (long) Math.ceil(multiples * m.driftSteps());
-      long[] times;
-      try {
-        times = RecordTimes.parse(recordTimes, steps);
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
-      EnsembleOptions options = ensemble.options(times, observables);
-      cells[i] = GrokLinregExperiment.run(m, delta, options, Kernel.VECTOR, org.sgdmc.engine.Simulation.Progress.NONE);
-      System.err.printf("sgdmc: cell %d of %d (eta = %s, lambda = %s) done%n", i + 1, cells.length, fmt(m.eta()),
-          fmt(m.lambda()));
-    }
-    Sweep sweep = Sweep.of(cells);
+    int[] next = {0};
+    List<GrokLinregResult> results = GrokSweepMixin.run(grid, c -> {
+      GrokLinreg m = models.get(next[0]++);
+      long steps = axes.steps(m.eta(), m.lambda(), 10_000);
+      EnsembleOptions options = ensemble.options(GrokSweepMixin.recordTimes(recordTimes, steps), observables);
+      return GrokLinregExperiment.run(m, delta, options, Kernel.VECTOR, Simulation.Progress.NONE);
+    });
+    GrokLinregResult[] cells = results.toArray(GrokLinregResult[]::new);
+    GrokSweep.Cell[] sweepCells = cells(cells);
+    GrokSweep.Fits fits = GrokSweep.fit(sweepCells);
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), output.commandLine(spec), ensemble.seed);
-    Output.write(() -> GrokLinregFile.writeSweep(out, output.force, meta, cells, sweep.separated(), sweep.t2(),
-        sweep.t1(), sweep.t2EtaLambda()));
-    print(System.out, cells, sweep);
+    Output.write(() -> GrokLinregFile.writeSweep(out, output.force, meta, cells, sweepCells, fits));
+    print(System.out, cells, sweepCells, fits);
     System.out.println("wrote " + out + "   (plot: scripts/plot_grok.py " + out + ")");
   }
 
-  /**
-   * The cells the fits use and the fits: of the mean t2 and t1 against lambda (null unless every cell has the same
-   * eta and at least two cells separate) and of the mean t2 against eta lambda (null where fewer than two cells with
-   * distinct eta lambda separate).
-   */
-  public record Sweep(boolean[] separated, PowerLawFit t2, PowerLawFit t1, PowerLawFit t2EtaLambda) {
-    public static Sweep of(GrokLinregResult[] cells) {
-      boolean[] sep = new boolean[cells.length];
-      List<double[]> pts = new ArrayList<>();
-      boolean oneEta = true;
-      for (int i = 0; i < cells.length; i++) {
-        GrokLinregResult c = cells[i];
-        oneEta &= c.model().eta() == cells[0].model().eta();
-        sep[i] = separated(c);
-        if (sep[i]) {
-          pts.add(new double[] {c.model().lambda(), c.t2().mean().value(), c.t2().mean().stderr(),
-              c.t1().mean().value(), c.t1().mean().stderr(), c.model().eta() * c.model().lambda()});
-        }
-      }
-      double[][] cols = new double[6][pts.size()];
-      for (int i = 0; i < pts.size(); i++) {
-        for (int k = 0; k < 6; k++) {
-          cols[k][i] = pts.get(i)[k];
-        }
-      }
-      long distinct = java.util.Arrays.stream(cols[5]).distinct().count();
-      PowerLawFit collapse = distinct >= 2 ? PowerLawFit.fit(cols[5], cols[1], cols[2]) : null;
-      if (!oneEta || distinct < 2) {
-        return new Sweep(sep, null, null, collapse);
-      }
-      return new Sweep(sep, PowerLawFit.fit(cols[0], cols[1], cols[2]), PowerLawFit.fit(cols[0], cols[3], cols[4]),
-          collapse);
+  /** The cells as every grok sweep keeps them. */
+  static GrokSweep.Cell[] cells(GrokLinregResult[] results) {
+    GrokSweep.Cell[] out = new GrokSweep.Cell[results.length];
+    for (int i = 0; i < results.length; i++) {
+      GrokLinregResult r = results[i];
+      out[i] = new GrokSweep.Cell(r.model().eta(), r.model().lambda(), r.options().steps(), r.t1(), r.t2(),
+          r.kernelSeconds(), new double[0]);
     }
-
-    /** Every trajectory reached both levels, lambda > 0, and the median t2 is at least 10 median t1. */
-    public static boolean separated(GrokLinregResult c) {
-      return c.model().lambda() > 0 && c.t1().fractionNever() == 0 && c.t2().fractionNever() == 0
-          && c.t2().median() >= 10 * Math.max(1, c.t1().median());
-    }
+    return out;
   }
 
-  static void print(PrintStream out, GrokLinregResult[] cells, Sweep s) {
+  static void print(PrintStream out, GrokLinregResult[] cells, GrokSweep.Cell[] sweep, GrokSweep.Fits s) {
     GrokLinreg m0 = cells[0].model();
     out.printf("sweep grok-linreg  d=%d  n=%d  eta=%s  alpha=%s  %s  trajectories=%d per cell%n", m0.dim(),
-        m0.data().n(), etas(cells), fmt(m0.alpha()), m0.fullBatch() ? "full-batch GD" : "SGD S=" + m0.batch(),
-        cells[0].options().trajectories());
-    out.printf("%-10s %-12s %-10s %-12s %-12s %-12s %-10s %-12s %s%n", "eta", "lambda", "steps", "median t1", "median t2",
-        "eta lam t2", "t2 never", "closed ok", "cell");
+        m0.data().n(), GrokSweepMixin.etas(sweep), fmt(m0.alpha()),
+        m0.fullBatch() ? "full-batch GD" : "SGD S=" + m0.batch(), cells[0].options().trajectories());
+    String[] closed = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      GrokLinregResult c = cells[i];
-      double l = c.model().lambda();
-      String why = s.separated()[i] ? "fitted" : l == 0 ? "lambda = 0: no drift"
-          : c.t1().fractionNever() > 0 ? "lambda too large: train level not reached"
-          : c.t2().fractionNever() > 0 ? "t2 not reached within the run" : "lambda too large: no separation";
-      out.printf("%-10s %-12s %-10d %-12s %-12s %-12s %-10.4f %-12.4f %s%n", fmt(c.model().eta()), fmt(l),
-          c.options().steps(),
-          fmt(c.t1().median()), fmt(c.t2().median()), fmt(c.model().eta() * l * c.t2().median()),
-          c.t2().fractionNever(), c.t2Agreeing(), why);
+      closed[i] = String.format("%.4f", cells[i].t2Agreeing());
     }
-    if (s.t2EtaLambda() == null) {
-      out.println("fit                fewer than 2 cells separate the time scales: no fit");
-      return;
-    }
-    PowerLawFit c = s.t2EtaLambda();
-    out.printf("fit t2 ~ (eta lambda)^p  p = %s +- %s, 95%% interval [%s, %s] over %d cells (chi2/dof %s): %s%n",
-        fmt(c.exponent()), fmt(c.stderr()), fmt(c.low()), fmt(c.high()), c.points(), fmt(c.chi2PerDof()),
-        c.covers(-1) ? "covers -1" : "does NOT cover -1");
-    if (s.t2() == null) {
-      return;
-    }
-    out.printf("fit t2 ~ lambda^p  p = %s +- %s, 95%% interval [%s, %s] over %d cells (chi2/dof %s): %s%n",
-        fmt(s.t2().exponent()), fmt(s.t2().stderr()), fmt(s.t2().low()), fmt(s.t2().high()), s.t2().points(),
-        fmt(s.t2().chi2PerDof()), s.t2().covers(-1) ? "covers -1" : "does NOT cover -1");
-    out.printf("fit t1 ~ lambda^p  p = %s +- %s, 95%% interval [%s, %s]: %s%n", fmt(s.t1().exponent()),
-        fmt(s.t1().stderr()), fmt(s.t1().low()), fmt(s.t1().high()),
-        s.t1().covers(0) ? "covers 0 (t1 does not depend on lambda)" : "does NOT cover 0");
-  }
-
-  private static String etas(GrokLinregResult[] cells) {
-    java.util.LinkedHashSet<String> e = new java.util.LinkedHashSet<>();
-    for (GrokLinregResult c : cells) {
-      e.add(fmt(c.model().eta()));
-    }
-    return String.join(",", e);
+    GrokSweepMixin.print(out, sweep, s, "closed ok", closed);
   }
 
   static String fmt(double v) {

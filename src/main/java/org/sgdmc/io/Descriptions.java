@@ -159,6 +159,10 @@ final class Descriptions {
     put("/cells/t2_agreeing_fraction", ONE, "fraction whose t2 and closed form differ by at most 1 step");
     put("/cells/t2_slope", ONE, "per cell, the slope of eta lambda t2 on log(|P_perp w_0|^2 / (2 delta))");
     put("/cells/endpoint_test_loss", ONE, "test loss of the cell's ridge endpoint");
+    put("/cells/endpoint_distance_median", ONE, "sweep grok-diag: median |beta_T - beta_l1| at the cell's last step; "
+        + "sweep grok-mc: median |W_T - X_nuc|_F (the distance of the endpoint to the lambda -> 0 limit)");
+    put("/cells/endpoint_kinks_mean", COUNT, "sweep grok-relu: mean number of kinks of the learned function at the "
+        + "cell's last step");
     put("/cells/fitted", INDEX, "1 where the cell is in the fit (both levels reached by all, t2 >= 10 t1), else 0");
     put("/grid/lambda", ONE, "the weight decays of the cells");
     put("/grid/steps", STEPS, "steps each cell ran");

@@ -21,24 +21,7 @@ public final class GrokDiagFile {
     RunSections.writeRun(target, overwrite, meta, "grok-diag", r.options(), r.kernelSeconds(), r.stepsPerSecond(),
         f -> {
           GrokDiag m = r.model();
-          String g = "/parameters";
-          RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
-          RunSections.dataSource(f, "generated", m.data().describe(), m.data().n(), m.data().dataSeed());
-          f.attribute(g, "d", (long) m.dim());
-          f.attribute(g, "k", (long) m.data().support());
-          f.attribute(g, "features", m.data().isFourier() ? "fourier" : "gaussian");
-          f.attribute(g, "eta", m.eta());
-          f.attribute(g, "lambda", m.lambda());
-          f.attribute(g, "alpha", m.alpha());
-          f.attribute(g, "label_noise", m.data().noise());
-          f.attribute(g, "full_batch", m.fullBatch());
-          f.attribute(g, "train_threshold", m.trainThreshold());
-          f.attribute(g, "test_threshold", m.testThreshold());
-          f.attribute(g, "test_excess", r.testExcess());
-          GrokLinregFile.data(f, m.data());
-          if (m.data().isFourier()) {
-            f.dataset("/data/points", m.data().points());
-          }
+          parameters(f, r);
           for (int k = 0; k < OBSERVED.length; k++) {
             RunSections.observables(f, GrokLinregFile.observed(OBSERVED[k][0], OBSERVED[k][1]), r.observed()[k]);
           }
@@ -52,5 +35,28 @@ public final class GrokDiagFile {
           f.dataset("/theory/min_l1_test_loss", r.minL1TestLoss());
           f.dataset("/theory/drift_steps", m.driftSteps());
         });
+  }
+
+  /** The run's {@code /parameters} and {@code /data} (also a sweep's, from its first cell). */
+  public static void parameters(ResultFile f, GrokDiagResult r) {
+    GrokDiag m = r.model();
+    String g = "/parameters";
+    RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
+    RunSections.dataSource(f, "generated", m.data().describe(), m.data().n(), m.data().dataSeed());
+    f.attribute(g, "d", (long) m.dim());
+    f.attribute(g, "k", (long) m.data().support());
+    f.attribute(g, "features", m.data().isFourier() ? "fourier" : "gaussian");
+    f.attribute(g, "eta", m.eta());
+    f.attribute(g, "lambda", m.lambda());
+    f.attribute(g, "alpha", m.alpha());
+    f.attribute(g, "label_noise", m.data().noise());
+    f.attribute(g, "full_batch", m.fullBatch());
+    f.attribute(g, "train_threshold", m.trainThreshold());
+    f.attribute(g, "test_threshold", m.testThreshold());
+    f.attribute(g, "test_excess", r.testExcess());
+    GrokLinregFile.data(f, m.data());
+    if (m.data().isFourier()) {
+      f.dataset("/data/points", m.data().points());
+    }
   }
 }

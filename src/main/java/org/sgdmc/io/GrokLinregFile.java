@@ -5,7 +5,7 @@ import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.results.GrokLinregResult;
 import org.sgdmc.stats.EventTimes;
-import org.sgdmc.stats.PowerLawFit;
+import org.sgdmc.sweep.GrokSweep;
 
 /** Writes a grok-linreg run as documented in data/SCHEMA.md: the shared {@link RunSections} and its own. */
 public final class GrokLinregFile {
@@ -98,89 +98,42 @@ public final class GrokLinregFile {
   }
 
   /**
-   * Writes a lambda sweep: per cell the event-time summaries and the median curves, and the fitted exponents of the
-   * mean t2 and mean t1 against lambda over the separated cells.
+   * Writes a lambda sweep ({@link GrokSweepFile}): per cell the event-time summaries, and the closed form of t2
+   * beside the simulated one.
    */
-  public static void writeSweep(Path target, boolean overwrite, RunMetadata meta, GrokLinregResult[] cells,
-      boolean[] separated, PowerLawFit t2, PowerLawFit t1, PowerLawFit t2EtaLambda) {
-    GrokLinregResult first = cells[0];
-    try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep grok-linreg")) {
-      RunSections.ensemble(f, first.options().trajectories(), first.options().steps(), first.options().seed(),
-          first.options().threads(), first.options().blockWidth());
-      parameters(f, first.model(), first.testExcess());
-      f.attribute("/parameters", "lambda", Double.NaN);
-      boolean oneEta = java.util.Arrays.stream(cells).allMatch(c -> c.model().eta() == first.model().eta());
-      if (!oneEta) {
-        f.attribute("/parameters", "eta", Double.NaN);
-      }
-      data(f, first.model().data());
-      int k = cells.length;
-      double[] lambda = new double[k], eta = new double[k];
-      long[] steps = new long[k];
-      int[] fitted = new int[k];
-      int nq = first.options().quantileLevels().length;
-      double[][][] q = new double[3][k][];
-      double[][] never = new double[3][k], mean = new double[3][k], meanErr = new double[3][k];
-      double[] agreeing = new double[k], slope = new double[k], slopeErr = new double[k], endpoint = new double[k];
-      double seconds = 0;
-      for (int i = 0; i < k; i++) {
-        GrokLinregResult c = cells[i];
-        lambda[i] = c.model().lambda();
-        eta[i] = c.model().eta();
-        steps[i] = c.options().steps();
-        fitted[i] = separated[i] ? 1 : 0;
-        EventTimes.Summary[] ev = {c.t1(), c.t2(), c.t2Closed()};
-        for (int e = 0; e < 3; e++) {
-          q[e][i] = ev[e].quantiles();
-          never[e][i] = ev[e].fractionNever();
-          mean[e][i] = ev[e].mean().value();
-          meanErr[e][i] = ev[e].mean().stderr();
-        }
-        agreeing[i] = c.t2Agreeing();
-        slope[i] = c.slope().value();
-        slopeErr[i] = c.slope().stderr();
-        endpoint[i] = c.theory().endpointTestLoss();
-        seconds += c.kernelSeconds();
-      }
-      String g = "/grid/";
-      f.dataset(g + "lambda", lambda);
-      f.dataset(g + "cell_lr", eta);
-      f.dataset(g + "steps", steps);
-      f.dataset("/observables/quantile_levels", first.options().quantileLevels());
-      String[] names = {"t1", "t2", "t2_closed_form"};
-      for (int e = 0; e < 3; e++) {
-        String p = "/cells/" + names[e];
-        f.dataset(p + "_quantiles", q[e]);
-        f.dataset(p + "_fraction_never", never[e]);
-        f.dataset(p + "_mean", mean[e]);
-        f.dataset(p + "_mean_stderr", meanErr[e]);
-      }
-      f.dataset("/cells/t2_agreeing_fraction", agreeing);
-      f.dataset("/cells/t2_slope", slope);
-      f.dataset("/cells/t2_slope_stderr", slopeErr);
-      f.dataset("/cells/endpoint_test_loss", endpoint);
-      f.dataset("/cells/fitted", fitted);
-      if (t2 != null) {
-        fit(f, "/estimates/t2_exponent", t2, -1, "lambda");
-        fit(f, "/estimates/t1_exponent", t1, 0, "lambda");
-      }
-      if (t2EtaLambda != null) {
-        fit(f, "/estimates/t2_exponent_eta_lambda", t2EtaLambda, -1, "eta lambda");
-      }
-      RunSections.performance(f, seconds, Double.NaN, first.options().threads());
-      f.commit();
-    }
-  }
-
-  private static void fit(ResultFile f, String path, PowerLawFit fit, double expected, String against) {
-    f.dataset(path, fit.exponent());
-    f.dataset(path + "_stderr", fit.stderr());
-    f.dataset(path + "_ci95", new double[] {fit.low(), fit.high()});
-    f.datasetAttribute(path, "method", "weighted least squares of log(mean t) on log " + against + " over the fitted "
-        + "cells (/cells/fitted), stderr scaled by sqrt(chi2/dof) when above 1, Student t interval");
-    f.datasetAttribute(path, "expected", expected);
-    f.datasetAttribute(path, "covers_expected", fit.covers(expected) ? "yes" : "no");
-    f.datasetAttribute(path, "cells", (long) fit.points());
-    f.datasetAttribute(path, "prefactor", fit.prefactor());
+  public static void writeSweep(Path target, boolean overwrite, RunMetadata meta, GrokLinregResult[] results,
+      GrokSweep.Cell[] cells, GrokSweep.Fits fits) {
+    GrokLinregResult first = results[0];
+    GrokSweepFile.write(target, overwrite, meta, "sweep grok-linreg", first.options(), cells, fits, new String[0],
+        f -> {
+          parameters(f, first.model(), first.testExcess());
+          data(f, first.model().data());
+        },
+        f -> {
+          int k = results.length;
+          double[][] q = new double[k][];
+          double[] never = new double[k], mean = new double[k], meanErr = new double[k];
+          double[] agreeing = new double[k], slope = new double[k], slopeErr = new double[k], endpoint = new double[k];
+          for (int i = 0; i < k; i++) {
+            GrokLinregResult c = results[i];
+            q[i] = c.t2Closed().quantiles();
+            never[i] = c.t2Closed().fractionNever();
+            mean[i] = c.t2Closed().mean().value();
+            meanErr[i] = c.t2Closed().mean().stderr();
+            agreeing[i] = c.t2Agreeing();
+            slope[i] = c.slope().value();
+            slopeErr[i] = c.slope().stderr();
+            endpoint[i] = c.theory().endpointTestLoss();
+          }
+          String p = "/cells/t2_closed_form";
+          f.dataset(p + "_quantiles", q);
+          f.dataset(p + "_fraction_never", never);
+          f.dataset(p + "_mean", mean);
+          f.dataset(p + "_mean_stderr", meanErr);
+          f.dataset("/cells/t2_agreeing_fraction", agreeing);
+          f.dataset("/cells/t2_slope", slope);
+          f.dataset("/cells/t2_slope_stderr", slopeErr);
+          f.dataset("/cells/endpoint_test_loss", endpoint);
+        });
   }
 }

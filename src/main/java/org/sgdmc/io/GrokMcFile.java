@@ -20,29 +20,7 @@ public final class GrokMcFile {
     RunSections.writeRun(target, overwrite, meta, "grok-mc", r.options(), r.kernelSeconds(), r.stepsPerSecond(),
         f -> {
           GrokMc m = r.model();
-          String g = "/parameters";
-          RunSections.sgd(f, m.eta(), m.observedCount(), false);
-          RunSections.dataSource(f, "generated", "rank-" + m.rank() + " " + m.d() + " x " + m.d() + " ground truth, "
-              + m.observedCount() + " observed entries", m.observedCount(), null);
-          f.attribute(g, "d", (long) m.d());
-          f.attribute(g, "rank", (long) m.rank());
-          f.attribute(g, "eta", m.eta());
-          f.attribute(g, "lambda", m.lambda());
-          f.attribute(g, "sigma", m.sigma());
-          f.attribute(g, "train_threshold", r.trainLevel());
-          f.attribute(g, "test_threshold", r.testLevel());
-          f.attribute(g, "full_batch", true);
-          int d = m.d();
-          double[][] truth = new double[d][d], mask = new double[d][d], x = new double[d][d];
-          for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-              truth[i][j] = m.truth()[i * d + j];
-              mask[i][j] = m.mask()[i * d + j] ? 1 : 0;
-              x[i][j] = r.completion().x()[i * d + j];
-            }
-          }
-          f.dataset("/data/truth", truth);
-          f.dataset("/data/mask", mask);
+          parameters(f, r);
           for (int k = 0; k < OBSERVED.length; k++) {
             RunSections.observables(f, GrokLinregFile.observed(OBSERVED[k][0], OBSERVED[k][1]), r.observed()[k]);
           }
@@ -60,6 +38,13 @@ public final class GrokMcFile {
           f.dataset("/observables/singular_values_mean_stderr", svErr);
           GrokLinregFile.events(f, "/events/t1", r.t1());
           GrokLinregFile.events(f, "/events/t2", r.t2());
+          int d = m.d();
+          double[][] x = new double[d][d];
+          for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+              x[i][j] = r.completion().x()[i * d + j];
+            }
+          }
           f.dataset("/theory/min_nuclear_completion", x);
           f.dataset("/theory/min_nuclear_norm", r.completion().nuclearNorm());
           f.dataset("/theory/min_nuclear_iterations", (long) r.completion().iterations());
@@ -68,5 +53,32 @@ public final class GrokMcFile {
           f.dataset("/theory/truth_singular_values", r.truthSingular());
           f.dataset("/theory/drift_steps", m.driftSteps());
         });
+  }
+
+  /** The run's {@code /parameters} and {@code /data} (also a sweep's, from its first cell). */
+  public static void parameters(ResultFile f, GrokMcResult r) {
+    GrokMc m = r.model();
+    String g = "/parameters";
+    RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
+    RunSections.dataSource(f, "generated", "rank-" + m.rank() + " " + m.d() + " x " + m.d() + " ground truth, "
+        + m.observedCount() + " observed entries", m.observedCount(), null);
+    f.attribute(g, "d", (long) m.d());
+    f.attribute(g, "rank", (long) m.rank());
+    f.attribute(g, "eta", m.eta());
+    f.attribute(g, "lambda", m.lambda());
+    f.attribute(g, "sigma", m.sigma());
+    f.attribute(g, "train_threshold", r.trainLevel());
+    f.attribute(g, "test_threshold", r.testLevel());
+    f.attribute(g, "full_batch", m.fullBatch());
+    int d = m.d();
+    double[][] truth = new double[d][d], mask = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        truth[i][j] = m.truth()[i * d + j];
+        mask[i][j] = m.mask()[i * d + j] ? 1 : 0;
+      }
+    }
+    f.dataset("/data/truth", truth);
+    f.dataset("/data/mask", mask);
   }
 }

@@ -18,22 +18,7 @@ public final class GrokReluFile {
     RunSections.writeRun(target, overwrite, meta, "grok-relu", r.options(), r.kernelSeconds(), r.stepsPerSecond(),
         f -> {
           GrokRelu m = r.model();
-          String g = "/parameters";
-          RunSections.sgd(f, m.eta(), m.n(), false);
-          RunSections.dataSource(f, "generated", "n = " + m.n() + " points uniform on [-1, 1], labels from the "
-              + "teacher", m.n(), null);
-          f.attribute(g, "width", (long) m.width());
-          f.attribute(g, "eta", m.eta());
-          f.attribute(g, "lambda", m.lambda());
-          f.attribute(g, "sigma", m.sigma());
-          f.attribute(g, "kink_threshold", m.kinkThreshold());
-          f.attribute(g, "train_threshold", r.trainLevel());
-          f.attribute(g, "test_threshold", r.testLevel());
-          f.attribute(g, "full_batch", true);
-          f.dataset("/data/x", m.x());
-          f.dataset("/data/y", m.y());
-          f.dataset("/data/teacher_kinks", m.kinks());
-          f.dataset("/data/teacher_slopes", m.slopes());
+          parameters(f, r);
           for (int k = 0; k < OBSERVED.length; k++) {
             RunSections.observables(f, GrokLinregFile.observed(OBSERVED[k][0], OBSERVED[k][1]), r.observed()[k]);
           }
@@ -65,5 +50,26 @@ public final class GrokReluFile {
           f.dataset("/theory/drift_steps", m.driftSteps());
           f.dataset("/theory/teacher_kinks_count", (long) m.kinks().length);
         });
+  }
+
+  /** The run's {@code /parameters} and {@code /data} (also a sweep's, from its first cell). */
+  public static void parameters(ResultFile f, GrokReluResult r) {
+    GrokRelu m = r.model();
+    String g = "/parameters";
+    RunSections.sgd(f, m.eta(), m.n(), false);
+    RunSections.dataSource(f, "generated", "n = " + m.n() + " points uniform on [-1, 1], labels from the "
+        + "teacher", m.n(), null);
+    f.attribute(g, "width", (long) m.width());
+    f.attribute(g, "eta", m.eta());
+    f.attribute(g, "lambda", m.lambda());
+    f.attribute(g, "sigma", m.sigma());
+    f.attribute(g, "kink_threshold", m.kinkThreshold());
+    f.attribute(g, "train_threshold", r.trainLevel());
+    f.attribute(g, "test_threshold", r.testLevel());
+    f.attribute(g, "full_batch", true);
+    f.dataset("/data/x", m.x());
+    f.dataset("/data/y", m.y());
+    f.dataset("/data/teacher_kinks", m.kinks());
+    f.dataset("/data/teacher_slopes", m.slopes());
   }
 }

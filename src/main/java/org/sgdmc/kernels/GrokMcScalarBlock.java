@@ -13,6 +13,12 @@ import org.sgdmc.theory.MinNuclearCompletion;
  * j ascending of R_ij V_jk}, {@code GV_jk = fma chain over i ascending of R_ij U_ik}; {@code U_ik <- fma(GU_ik, -eta,
  * U_ik (1 - eta lambda))}, V likewise.
  *
+ * <p>Minibatch SGD ({@link GrokMc#fullBatch()} false): batch element b of step t is observed entry {@code
+ * picked[b]} (ascending order of {@code i d + j}) from draw {@code t S + b} of the trajectory's {@link Stream#BATCH}
+ * stream ({@link FiniteBatchSampler#pick}); {@code GU}, {@code GV} start at 0 and, for b ascending, {@code r_b =
+ * (fma chain over k of U_ik V_jk from 0 - M*_ij) (1/S)}, then for k ascending {@code GU_ik = fma(r_b, V_jk, GU_ik)},
+ * {@code GV_jk = fma(r_b, U_ik, GV_jk)} (all at the old factors); the update as above.
+ *
  * <p>Channels ({@link #snapshot(GrokMc, double[], double[], int, int, double[], int)}, shared by both twins): 0:
  * {@code log sqrt(2 L_obs)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log sqrt(|U|^2 + |V|^2)}; 3: {@code log
  * |W|_*}; 4: {@code log |W - X_nuc|_F}; 5 ..: the top {@link GrokMc#SINGULAR_VALUES} singular values of W.
@@ -28,6 +34,12 @@ public final class GrokMcScalarBlock implements StateBlock {
   private final double[] r;
   private final double[] gu;
   private final double[] gv;
+  private final FiniteBatchSampler sampler;
+  private final int[] observed;
+  private final int[] picked;
+  private final long[] draws;
+  private final double[] truth;
+  private long traj0;
 
   public GrokMcScalarBlock(GrokMc model, long seed, int width) {
     this.model = model;
@@ -39,6 +51,12 @@ public final class GrokMcScalarBlock implements StateBlock {
     this.r = new double[d * d];
     this.gu = new double[d * d];
     this.gv = new double[d * d];
+    this.sampler = model.fullBatch() ? null
+        : new FiniteBatchSampler(model.observedCount(), model.batch(), model.withReplacement());
+    this.observed = model.observedIndices();
+    this.picked = new int[model.batch()];
+    this.draws = new long[model.batch()];
+    this.truth = model.truth();
   }
 
   @Override
@@ -53,6 +71,7 @@ public final class GrokMcScalarBlock implements StateBlock {
 
   @Override
   public void start(long traj0) {
+    this.traj0 = traj0;
     double s = model.sigma();
     for (int i = 0; i < width; i++) {
       for (int k = 0; k < d * d; k++) {
@@ -64,6 +83,14 @@ public final class GrokMcScalarBlock implements StateBlock {
 
   @Override
   public void advance(long from, long to) {
+    if (sampler != null) {
+      for (int l = 0; l < width; l++) {
+        for (long t = from; t < to; t++) {
+          sgdStep(l, t);
+        }
+      }
+      return;
+    }
     double[] m = model.truth();
     boolean[] mask = model.mask();
     double inv = model.inverseObserved(), decay = model.decay(), neg = -model.eta();
@@ -109,6 +136,36 @@ public final class GrokMcScalarBlock implements StateBlock {
   public void snapshot(double[] out) {
     for (int l = 0; l < width; l++) {
       snapshot(model, u, v, width, l, out, width);
+    }
+  }
+
+  /** One SGD step of trajectory {@code traj0 + l} at step t (see the class comment). */
+  private void sgdStep(int l, long t) {
+    int s = model.batch();
+    double[] m = truth;
+    double inv = model.inverseBatch(), decay = model.decay(), neg = -model.eta();
+    for (int b = 0; b < s; b++) {
+      draws[b] = Draws.bits(seed, Stream.BATCH, traj0 + l, t * s + b);
+    }
+    sampler.pick(draws, 0, 1, picked);
+    java.util.Arrays.fill(gu, 0.0);
+    java.util.Arrays.fill(gv, 0.0);
+    for (int b = 0; b < s; b++) {
+      int e = observed[picked[b]], i = e / d, j = e % d;
+      double w = 0;
+      for (int k = 0; k < d; k++) {
+        w = Math.fma(u[(i * d + k) * width + l], v[(j * d + k) * width + l], w);
+      }
+      double r = (w - m[e]) * inv;
+      for (int k = 0; k < d; k++) {
+        gu[i * d + k] = Math.fma(r, v[(j * d + k) * width + l], gu[i * d + k]);
+        gv[j * d + k] = Math.fma(r, u[(i * d + k) * width + l], gv[j * d + k]);
+      }
+    }
+    for (int k = 0; k < d * d; k++) {
+      int at = k * width + l;
+      u[at] = Math.fma(gu[k], neg, u[at] * decay);
+      v[at] = Math.fma(gv[k], neg, v[at] * decay);
     }
   }
 

@@ -10,7 +10,9 @@ import org.sgdmc.rng.VectorShapes;
 /**
  * The vectorised matrix-completion kernel: trajectories across lanes, U and V struct-of-arrays ({@code [(i d + k) *
  * width + lane]}), M* and the mask broadcast; every operation of the scalar twin {@link GrokMcScalarBlock} lane-wise,
- * in its order. Snapshots use the twin's own scalar routine on these arrays.
+ * in its order. Snapshots use the twin's own scalar routine on these arrays. Minibatch SGD: the batch's entries
+ * differ by lane, so the factor rows are gathered into lane-interleaved buffers, the residuals formed lane-wise, and
+ * the gradients scattered back lane by lane in the twin's order; the update is the same vector pass as GD's.
  */
 public final class GrokMcVectorBlock implements StateBlock {
   private final GrokMc model;
@@ -27,6 +29,15 @@ public final class GrokMcVectorBlock implements StateBlock {
   private final boolean[] mask;
   private final long[] bits;
   private final double[] normals;
+  private final FiniteBatchSampler sampler;
+  private final int[] observed;
+  private final int[] picked;
+  private final int[] entries; // [b * lanes + lane]: the batch's entry i d + j
+  private final double[] us; // [k * lanes + lane]: row i_b of U, gathered
+  private final double[] vs;
+  private final double[] ms; // [lane]: M*_(i_b j_b)
+  private final double[] rs; // [lane]: r_b
+  private long traj0;
 
   public GrokMcVectorBlock(GrokMc model, long seed, int width) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
@@ -45,8 +56,19 @@ public final class GrokMcVectorBlock implements StateBlock {
     this.gv = new double[d * d * lanes];
     this.m = model.truth();
     this.mask = model.mask();
-    this.bits = new long[2 * d * d * width];
+    this.sampler = model.fullBatch() ? null
+        : new FiniteBatchSampler(model.observedCount(), model.batch(), model.withReplacement());
+    int s = model.batch();
+    int drawRows = sampler == null ? 0 : GrokLinregVectorBlock.STEPS_PER_SEGMENT * s + 2;
+    this.bits = new long[Math.max(drawRows, 2 * d * d) * width];
     this.normals = new double[2 * d * d * width];
+    this.observed = model.observedIndices();
+    this.picked = new int[s];
+    this.entries = new int[s * lanes];
+    this.us = new double[d * lanes];
+    this.vs = new double[d * lanes];
+    this.ms = new double[lanes];
+    this.rs = new double[lanes];
   }
 
   @Override
@@ -61,6 +83,7 @@ public final class GrokMcVectorBlock implements StateBlock {
 
   @Override
   public void start(long traj0) {
+    this.traj0 = traj0;
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, d * d, bits, normals);
     double s = model.sigma();
@@ -74,6 +97,19 @@ public final class GrokMcVectorBlock implements StateBlock {
 
   @Override
   public void advance(long from, long to) {
+    if (sampler != null) {
+      int seg = GrokLinregVectorBlock.STEPS_PER_SEGMENT, s = model.batch();
+      for (long t = from; t < to; t += seg) {
+        int count = (int) Math.min(seg, to - t);
+        int row0 = sampler.drawBatches(seed, traj0, width, t, count, bits);
+        for (int l = 0; l < width; l += lanes) {
+          for (int u0 = 0; u0 < count; u0++) {
+            sgdStep(l, row0 + u0 * s);
+          }
+        }
+      }
+      return;
+    }
     for (int l = 0; l < width; l += lanes) {
       for (long t = from; t < to; t++) {
         step(l);
@@ -118,6 +154,52 @@ public final class GrokMcVectorBlock implements StateBlock {
               .fma(DoubleVector.fromArray(sp, u, (i * d + k) * width + l), g);
         }
         g.intoArray(gv, (j * d + k) * lanes);
+      }
+    }
+    DoubleVector neg = DoubleVector.broadcast(sp, -model.eta());
+    double decay = model.decay();
+    for (int k = 0; k < d * d; k++) {
+      int at = k * width + l;
+      DoubleVector.fromArray(sp, gu, k * lanes).fma(neg, DoubleVector.fromArray(sp, u, at).mul(decay)).intoArray(u, at);
+      DoubleVector.fromArray(sp, gv, k * lanes).fma(neg, DoubleVector.fromArray(sp, v, at).mul(decay)).intoArray(v, at);
+    }
+  }
+
+  /** One SGD step of lane group l, its batch from draw row {@code drawRow} of {@code bits}. */
+  private void sgdStep(int l, int drawRow) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    int s = model.batch();
+    for (int lane = 0; lane < lanes; lane++) {
+      sampler.pick(bits, drawRow * width + l + lane, width, picked);
+      for (int b = 0; b < s; b++) {
+        entries[b * lanes + lane] = observed[picked[b]];
+      }
+    }
+    java.util.Arrays.fill(gu, 0.0);
+    java.util.Arrays.fill(gv, 0.0);
+    double inv = model.inverseBatch();
+    for (int b = 0; b < s; b++) {
+      for (int lane = 0; lane < lanes; lane++) {
+        int e = entries[b * lanes + lane], i = e / d, j = e % d;
+        for (int k = 0; k < d; k++) {
+          us[k * lanes + lane] = u[(i * d + k) * width + l + lane];
+          vs[k * lanes + lane] = v[(j * d + k) * width + l + lane];
+        }
+        ms[lane] = m[e];
+      }
+      DoubleVector w = DoubleVector.zero(sp);
+      for (int k = 0; k < d; k++) {
+        w = DoubleVector.fromArray(sp, us, k * lanes).fma(DoubleVector.fromArray(sp, vs, k * lanes), w);
+      }
+      w.sub(DoubleVector.fromArray(sp, ms, 0)).mul(inv).intoArray(rs, 0);
+      for (int lane = 0; lane < lanes; lane++) {
+        int e = entries[b * lanes + lane], i = e / d, j = e % d;
+        double r = rs[lane];
+        for (int k = 0; k < d; k++) {
+          int gi = (i * d + k) * lanes + lane, gj = (j * d + k) * lanes + lane;
+          gu[gi] = Math.fma(r, vs[k * lanes + lane], gu[gi]);
+          gv[gj] = Math.fma(r, us[k * lanes + lane], gv[gj]);
+        }
       }
     }
     DoubleVector neg = DoubleVector.broadcast(sp, -model.eta());

@@ -205,6 +205,11 @@ public final class KernelRegistry {
     }
     GrokMc mc = new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16]);
     list.add(KernelEntry.states("grok-mc-gd", mc, GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
+    list.add(KernelEntry.states("grok-mc-sgd", new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16], 2, false),
+        GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
+    list.add(KernelEntry.states("grok-mc-sgd-with-replacement",
+        new GrokMc(4, 1, tm[0], mask, 0.3, 0.02, 0.8, new double[16], 3, true), GrokMcScalarBlock.CHANNELS,
+        Kernels.GROK_MC));
   }
 
   private static String lower(Enum<?> e) {

@@ -16,6 +16,10 @@ import org.sgdmc.rng.Stream;
  * nuclear norm on the manifold of completions: the endpoint approaches the minimum-nuclear-norm completion.
  * Test loss: {@code |U V^T - M*|_F^2 / (2 d^2)}, every entry.
  *
+ * <p>Minibatch SGD over the observed entries (the dataset is Omega, in row-major order): each step draws S of them
+ * (with or without replacement, {@code kernels.FiniteBatchSampler}) and uses {@code R = P_B(U V^T - M*) / S}, the
+ * entries of the batch counted as often as drawn; full-batch GD when S = |Omega| without replacement.
+ *
  * @param d the size
  * @param rank r
  * @param truth M*, row-major d x d
@@ -24,9 +28,11 @@ import org.sgdmc.rng.Stream;
  * @param lambda weight decay
  * @param sigma initialisation scale
  * @param target the matrix whose Frobenius distance to W is observed (the minimum-nuclear-norm completion)
+ * @param batch S, 1 .. |Omega| (any S >= 1 with replacement)
+ * @param withReplacement how the batch is drawn
  */
 public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta, double lambda, double sigma,
-    double[] target) {
+    double[] target, int batch, boolean withReplacement) {
   /** Singular values of W reported per recording time. */
   public static final int SINGULAR_VALUES = 4;
 
@@ -49,9 +55,56 @@ public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta
     if (!(sigma >= 0) || !Double.isFinite(sigma)) {
       throw new IllegalArgumentException("the initialisation scale must be a finite number >= 0, not " + sigma);
     }
+    int observed = 0;
+    for (boolean b : mask) {
+      observed += b ? 1 : 0;
+    }
+    if (observed == 0) {
+      throw new IllegalArgumentException("no entry is observed");
+    }
+    if (batch < 1 || (!withReplacement && batch > observed)) {
+      throw new IllegalArgumentException("the batch size must be in 1.." + observed + " (the observed entries), not "
+          + batch);
+    }
     truth = truth.clone();
     mask = mask.clone();
     target = target.clone();
+  }
+
+  /** Full-batch GD over the observed entries. */
+  public GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta, double lambda, double sigma,
+      double[] target) {
+    this(d, rank, truth, mask, eta, lambda, sigma, target, count(mask), false);
+  }
+
+  private static int count(boolean[] mask) {
+    int c = 0;
+    for (boolean b : mask) {
+      c += b ? 1 : 0;
+    }
+    return c;
+  }
+
+  /** Whether every step uses every observed entry once. */
+  public boolean fullBatch() {
+    return batch == observedCount() && !withReplacement;
+  }
+
+  /** The observed entries' indices {@code i d + j}, ascending: the dataset SGD draws from. */
+  public int[] observedIndices() {
+    int[] out = new int[observedCount()];
+    int c = 0;
+    for (int k = 0; k < mask.length; k++) {
+      if (mask[k]) {
+        out[c++] = k;
+      }
+    }
+    return out;
+  }
+
+  /** {@code 1 / S}, rounded once. */
+  public double inverseBatch() {
+    return 1.0 / batch;
   }
 
   /**
@@ -85,11 +138,7 @@ public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta
   }
 
   public int observedCount() {
-    int c = 0;
-    for (boolean b : mask) {
-      c += b ? 1 : 0;
-    }
-    return c;
+    return count(mask);
   }
 
   @Override

@@ -85,6 +85,62 @@ class GrokMcTest {
     }
   }
 
+  /**
+   * Minibatch SGD over the observed entries: steps 0 and 1 are each a GD step with weight decay on the loss of their
+   * own batch, {@code sum_b (W_e_b - M*_e_b)^2 / (2 S)} (gradient by central finite differences, to 1e-8), the batch
+   * drawn here independently of the kernel from the trajectory's BATCH stream (with and without replacement).
+   */
+  @Test
+  void oneSgdStepIsGradientDescentOnItsOwnBatch() {
+    GrokMc g = model(4, 1, 0.7, 3, 0.2, 0.05, 0.7, false);
+    for (boolean with : new boolean[] {false, true}) {
+      int s = with ? 6 : 3;
+      GrokMc m = new GrokMc(g.d(), g.rank(), g.truth(), g.mask(), 0.2, 0.05, 0.7, g.target(), s, with);
+      GrokMcScalarBlock block = new GrokMcScalarBlock(m, 5, 1);
+      block.start(2);
+      for (long t = 0; t < 2; t++) {
+        double[][] p0 = block.factors(0);
+        block.advance(t, t + 1);
+        double[][] p1 = block.factors(0);
+        long[] draws = new long[s];
+        for (int b = 0; b < s; b++) {
+          draws[b] = org.sgdmc.rng.Draws.bits(5, org.sgdmc.rng.Stream.BATCH, 2, t * s + b);
+        }
+        int[] picked = new int[s];
+        new FiniteBatchSampler(m.observedCount(), s, with).pick(draws, 0, 1, picked);
+        int[] entries = new int[s];
+        for (int b = 0; b < s; b++) {
+          entries[b] = m.observedIndices()[picked[b]];
+        }
+        double h = 1e-6;
+        for (int f = 0; f < 2; f++) {
+          for (int k = 0; k < p0[f].length; k++) {
+            double[][] plus = {p0[0].clone(), p0[1].clone()}, minus = {p0[0].clone(), p0[1].clone()};
+            plus[f][k] += h;
+            minus[f][k] -= h;
+            double grad = (batchLoss(m, plus, entries) - batchLoss(m, minus, entries)) / (2 * h);
+            assertEquals((1 - m.eta() * m.lambda()) * p0[f][k] - m.eta() * grad, p1[f][k], 1e-8,
+                (with ? "with" : "without") + " replacement, step " + t + ", factor " + f + " " + k);
+          }
+        }
+      }
+    }
+  }
+
+  private static double batchLoss(GrokMc m, double[][] p, int[] entries) {
+    int d = m.d();
+    double s = 0;
+    for (int e : entries) {
+      int i = e / d, j = e % d;
+      double w = 0;
+      for (int k = 0; k < d; k++) {
+        w += p[0][i * d + k] * p[1][j * d + k];
+      }
+      s += (w - m.truth()[e]) * (w - m.truth()[e]);
+    }
+    return s / (2 * entries.length);
+  }
+
   private static double loss(GrokMc m, double[][] p) {
     int d = m.d();
     double s = 0;
