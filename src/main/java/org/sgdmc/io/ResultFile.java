@@ -65,6 +65,8 @@ public final class ResultFile implements AutoCloseable {
   private final Map<String, Map<String, Value>> groups = new LinkedHashMap<>();
   private final Map<String, Value> datasets = new LinkedHashMap<>();
   private final Map<String, Map<String, Value>> datasetAttributes = new HashMap<>();
+  /** Empty, growable 1-D int64 datasets of a live file ({@link #commitLive}). */
+  private final Map<String, Value> appendable = new LinkedHashMap<>();
   private State state = State.OPEN;
   private boolean describeEveryNode;
 
@@ -229,6 +231,20 @@ public final class ResultFile implements AutoCloseable {
     putDataset(path, Value.of(value));
   }
 
+  /**
+   * An empty 1-D int64 dataset without bound, which the {@link LiveFile} made by {@link #commitLive} grows
+   * ({@link LiveFile#append}); {@link #commit} refuses a file that has one.
+   */
+  public void appendableDataset(String path) {
+    requireOpen();
+    checkPath(path);
+    if (path.equals("/") || datasets.containsKey(path) || groups.containsKey(path) || appendable.containsKey(path)) {
+      throw new IllegalArgumentException(path + " already exists");
+    }
+    ensureGroup(parent(path));
+    appendable.put(path, new Value("int64", new int[] {0}, new long[0]));
+  }
+
   public void datasetAttribute(String datasetPath, String name, String value) {
     putDatasetAttribute(datasetPath, name, Value.of(checkText(value, name)));
   }
@@ -263,7 +279,7 @@ public final class ResultFile implements AutoCloseable {
   private void putDatasetAttribute(String datasetPath, String name, Value value) {
     requireOpen();
     checkAttribute(datasetPath, name, value);
-    if (!datasets.containsKey(datasetPath)) {
+    if (!datasets.containsKey(datasetPath) && !appendable.containsKey(datasetPath)) {
       throw new IllegalArgumentException("no dataset " + datasetPath + " (write the dataset before its attributes)");
     }
     datasetAttributes.computeIfAbsent(datasetPath, k -> new LinkedHashMap<>()).put(name, value);
@@ -278,7 +294,7 @@ public final class ResultFile implements AutoCloseable {
     if (value.size() == 0) {
       throw new IllegalArgumentException("dataset " + path + " is empty; jhdf 0.13.0 cannot write empty arrays");
     }
-    if (datasets.containsKey(path) || groups.containsKey(path)) {
+    if (datasets.containsKey(path) || groups.containsKey(path) || appendable.containsKey(path)) {
       throw new IllegalArgumentException(path + " already exists");
     }
     ensureGroup(parent(path));
@@ -384,6 +400,9 @@ public final class ResultFile implements AutoCloseable {
    */
   public void commit() {
     requireOpen();
+    if (!appendable.isEmpty()) {
+      throw new IllegalStateException("appendable datasets (" + appendable.keySet() + ") need commitLive()");
+    }
     state = State.CLOSED; // a failed commit cannot be retried; close() then removes the temporary file
     if (describeEveryNode) {
       fillDescriptions();
@@ -421,6 +440,34 @@ public final class ResultFile implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the file straight to its target, not through a temporary file, with the HDF5 C library, and leaves it
+   * open in SWMR mode as a {@link LiveFile} for the run to fill in and flush. The target is replaced only with
+   * overwrite. Needs the C library whatever {@code SGDMC_HDF5_WRITER} says.
+   *
+   * @throws IllegalArgumentException (one line) when the library is missing or the target exists
+   * @throws UncheckedIOException (one line) when HDF5 cannot write the file
+   */
+  public LiveFile commitLive() {
+    requireOpen();
+    state = State.CLOSED;
+    deleteTemp(); // not used: a live file is written in place
+    NativeHdf5 lib = NativeHdf5.load().orElseThrow(() -> new IllegalArgumentException(
+        "live files need the HDF5 C library: " + NativeHdf5.unavailableReason()));
+    if (!overwrite && Files.exists(target)) {
+      throw new IllegalArgumentException("output file " + target + " exists (use --force to overwrite)");
+    }
+    if (describeEveryNode) {
+      fillDescriptions();
+    }
+    groups.get("/").put("hdf5_writer", Value.of("libhdf5 " + lib.version));
+    try {
+      return LiveFile.create(lib, target, overwrite, groups, datasets, datasetAttributes, appendable);
+    } catch (NativeHdf5.Hdf5Exception e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), new IOException(e.getMessage()));
+    }
+  }
+
   private static IOException ioCause(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof IOException io) {
@@ -435,6 +482,9 @@ public final class ResultFile implements AutoCloseable {
       describe(g.getKey(), g.getValue());
     }
     for (String d : datasets.keySet()) {
+      describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
+    }
+    for (String d : appendable.keySet()) {
       describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
     }
   }
