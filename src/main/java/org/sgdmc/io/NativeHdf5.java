@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code hid_t} is 64 bits from 1.10 on; older libraries are refused.
  */
 final class NativeHdf5 {
-  /** Library names tried in order, after {@code $SGDMC_HDF5_LIBRARY} (a path or a name). */
+  /** Library names tried in order, unless {@code $SGDMC_HDF5_LIBRARY} (a path or a name) names the one to use. */
   private static final String[] NAMES = {"libhdf5_serial.so.103", "libhdf5.so.103", "libhdf5_serial.so",
     "libhdf5.so", "libhdf5.310.dylib", "libhdf5.dylib"};
 
@@ -49,6 +49,8 @@ final class NativeHdf5 {
   private static final ValueLayout PTR = ValueLayout.ADDRESS;
 
   private static volatile Optional<NativeHdf5> instance;
+  /** {@code H5Eclear2}: a failed call's error stack is cleared at once (left, it makes the library loop at exit). */
+  private static MethodHandle eclear;
   private static String unavailable;
 
   final String version;
@@ -65,6 +67,7 @@ final class NativeHdf5 {
     check((int) open.invokeExact(), "H5open", "the library");
     MethodHandle eset = handle(lib, linker, "H5Eset_auto2", FunctionDescriptor.of(HERR, HID, PTR, PTR));
     check((int) eset.invokeExact(0L, MemorySegment.NULL, MemorySegment.NULL), "H5Eset_auto2", "error printing");
+    eclear = handle(lib, linker, "H5Eclear2", FunctionDescriptor.of(HERR, HID));
     MethodHandle libversion = handle(lib, linker, "H5get_libversion", FunctionDescriptor.of(HERR, PTR, PTR, PTR));
     try (Arena a = Arena.ofConfined()) {
       MemorySegment v = a.allocate(ValueLayout.JAVA_INT, 3);
@@ -148,9 +151,10 @@ final class NativeHdf5 {
     List<String> candidates = new ArrayList<>();
     String override = System.getenv("SGDMC_HDF5_LIBRARY");
     if (override != null && !override.isBlank()) {
-      candidates.add(override);
+      candidates.add(override); // that one, or none
+    } else {
+      candidates.addAll(List.of(NAMES));
     }
-    candidates.addAll(List.of(NAMES));
     List<String> tried = new ArrayList<>();
     for (String name : candidates) {
       SymbolLookup lib;
@@ -168,8 +172,8 @@ final class NativeHdf5 {
         return Optional.empty();
       }
     }
-    unavailable = "no HDF5 C library found (tried " + String.join(", ", tried) + "; Debian: apt install libhdf5-103-1, "
-        + "or set SGDMC_HDF5_LIBRARY)";
+    unavailable = "no HDF5 C library found (tried " + String.join(", ", tried) + (override != null && !override.isBlank()
+        ? ", from SGDMC_HDF5_LIBRARY)" : "; Debian: apt install libhdf5-103-1, or set SGDMC_HDF5_LIBRARY)");
     return Optional.empty();
   }
 
@@ -199,15 +203,27 @@ final class NativeHdf5 {
 
   private static long check(long id, String call, String what) {
     if (id < 0) {
-      throw new Hdf5Exception(call + " failed for " + what);
+      throw failed(call, what);
     }
     return id;
   }
 
   private static void check(int status, String call, String what) {
     if (status < 0) {
-      throw new Hdf5Exception(call + " failed for " + what);
+      throw failed(call, what);
     }
+  }
+
+  private static Hdf5Exception failed(String call, String what) {
+    MethodHandle clear = eclear;
+    if (clear != null) {
+      try {
+        int ignored = (int) clear.invokeExact(0L); // H5E_DEFAULT: this thread's stack
+      } catch (Throwable t) {
+        // the failure itself is what gets reported
+      }
+    }
+    return new Hdf5Exception(call + " failed for " + what);
   }
 
   private static RuntimeException rethrow(Throwable t) {
