@@ -14,8 +14,10 @@ import java.util.Optional;
 
 /**
  * A small hand-written binding of the HDF5 C library (1.10 or newer, as Debian ships it) through {@code
- * java.lang.foreign}: the calls sgdmc's writer needs (files, groups, dataspaces, contiguous datasets,
- * attributes, string types) and nothing else. Every call's return code is checked and a failure becomes one line naming the call
+ * java.lang.foreign}: the calls sgdmc's writers need and nothing else: files (created, opened, flushed, switched
+ * to SWMR writing with the 1.10 format), groups, dataspaces (fixed or unlimited, hyperslab selections), datasets
+ * (contiguous, or chunked and deflated, extended, written whole or by hyperslab, flushed), attributes (written,
+ * int64 ones read) and string types. Every call's return code is checked and a failure becomes one line naming the call
  * and the object ({@link Hdf5Exception}); the library's own error printing is switched off.
  *
  * <p>HDF5's predefined types and property classes are macros over global variables ({@code H5T_NATIVE_DOUBLE}
@@ -24,7 +26,8 @@ import java.util.Optional;
  */
 final class NativeHdf5 {
   /** Library names tried in order, unless {@code $SGDMC_HDF5_LIBRARY} (a path or a name) names the one to use. */
-  private static final String[] NAMES = {"libhdf5_serial.so.103", "libhdf5.so.103", "libhdf5_serial.so",
+  private static final String[] NAMES = {"libhdf5_serial.so.103", "libhdf5.so.103", "libhdf5_serial.so.310",
+    "libhdf5.so.310", "libhdf5_serial.so",
     "libhdf5.so", "libhdf5.310.dylib", "libhdf5.dylib"};
 
   static final long H5P_DEFAULT = 0;
