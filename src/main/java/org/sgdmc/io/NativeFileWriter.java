@@ -24,10 +24,24 @@ final class NativeFileWriter {
 
   static void write(NativeHdf5 h5, Path file, Map<String, Map<String, Value>> groups, Map<String, Value> datasets,
       Map<String, Map<String, Value>> datasetAttributes) {
+    write(h5, file, groups, datasets, datasetAttributes, Map.of(), Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #write(NativeHdf5, Path, Map, Map, Map)} plus {@code rowDatasets}: float64 matrices given by their rows
+   * (each a Java array), written into one contiguous dataset each by hyperslabs of at most {@code maxElements}
+   * elements, so a dataset may pass 2^31 elements, and no array is copied.
+   */
+  static void write(NativeHdf5 h5, Path file, Map<String, Map<String, Value>> groups, Map<String, Value> datasets,
+      Map<String, Map<String, Value>> datasetAttributes, Map<String, double[][]> rowDatasets, long maxElements) {
     try (Arena arena = Arena.ofConfined()) {
       long f = h5.createFile(arena, file);
       try {
         writeTree(h5, arena, f, groups, datasets, datasetAttributes, Map.of(), false);
+        for (Map.Entry<String, double[][]> d : rowDatasets.entrySet()) {
+          writeRows(h5, f, d.getKey(), d.getValue(), datasetAttributes.getOrDefault(d.getKey(), Map.of()),
+              maxElements);
+        }
       } finally {
         h5.closeFile(f, file);
       }
@@ -87,6 +101,37 @@ final class NativeFileWriter {
       room = Math.max(1, room / c[i]);
     }
     return c;
+  }
+
+  /** One contiguous (rows, cols) float64 dataset at {@code path}, written row by row in pieces. */
+  private static void writeRows(NativeHdf5 h5, long file, String path, double[][] rows, Map<String, Value> attributes,
+      long maxElements) {
+    long cols = rows[0].length;
+    try (Arena arena = Arena.ofConfined()) {
+      long space = h5.createSpace(arena, new long[] {rows.length, cols}, path);
+      try {
+        long d = h5.createDataset(arena, file, path, h5.fileDouble, space, path);
+        try {
+          for (int r = 0; r < rows.length; r++) {
+            MemorySegment row = MemorySegment.ofArray(rows[r]);
+            for (long from = 0; from < cols; from += maxElements) {
+              long n = Math.min(maxElements, cols - from);
+              try (Arena piece = Arena.ofConfined()) {
+                h5.writeHyperslab(piece, d, h5.nativeDouble, new long[] {r, from}, new long[] {1, n},
+                    row.asSlice(from * Double.BYTES, n * Double.BYTES), path);
+              }
+            }
+          }
+          for (Map.Entry<String, Value> a : attributes.entrySet()) {
+            attribute(h5, arena, d, path, a.getKey(), a.getValue());
+          }
+        } finally {
+          h5.closeDataset(d, path);
+        }
+      } finally {
+        h5.closeSpace(space, path);
+      }
+    }
   }
 
   private static void createAppendable(NativeHdf5 h5, Arena arena, long loc, String path, Value v,
