@@ -97,11 +97,11 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
       System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), range[1] - range[0],
           checkpointPath);
     }
-    RunMetadata meta = RunMetadata.now(VersionProvider.version(), run.output.commandLine(spec), seed);
     LiveSweepFile liveFile = null;
     if (live) {
       try {
-        liveFile = LiveSweepFile.start(out, run.output.force || replaceLive, meta, grid, settings, familySettings(),
+        RunMetadata started = RunMetadata.now(VersionProvider.version(), run.output.commandLine(spec), seed);
+        liveFile = LiveSweepFile.start(out, run.output.force || replaceLive, started, grid, settings, familySettings(),
             done);
       } catch (IllegalArgumentException e) {
         abandon(checkpoint);
@@ -149,10 +149,11 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
           checkpoint);
       return;
     }
-    SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());
     if (liveFile != null) {
       liveFile.close(); // complete = 0 and every cell; the final file below replaces it
     }
+    SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());
+    RunMetadata meta = RunMetadata.now(VersionProvider.version(), run.output.commandLine(spec), seed);
     Output.write(() -> SweepFile.write(out, run.output.force || live, meta, result, familySettings(), live));
     if (checkpoint != null) {
       checkpoint.delete();
