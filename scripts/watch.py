@@ -36,6 +36,15 @@ def open_live(path):
         return h5py.File(path, "r")
 
 
+def hdf5_signature(path):
+    """Whether the file starts as an HDF5 file does (sgdmc's files have their superblock at 0)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(8) == b"\x89HDF\r\n\x1a\n"
+    except OSError:
+        return False
+
+
 def look(path):
     """(finished, total, complete, line) for the file as it is now."""
     with open_live(path) as f:
@@ -93,8 +102,9 @@ def main():
             try:
                 finished, total, complete, line = look(args.file)
             except OSError as e:  # e.g. the final file replacing the live one at this instant: look again
-                if args.once:
-                    fail(SCRIPT, f"{args.file} is not readable as HDF5 ({str(e).split('(')[-1].rstrip(')')})")
+                if args.once or not hdf5_signature(args.file):
+                    fail(SCRIPT, f"{args.file} is not an HDF5 file ({str(e).split('(')[-1].rstrip(')')}); "
+                                 "this script watches live sweeps (sgdmc sweep MODEL ... --live)")
             if line is not None and (finished, complete) != last:
                 print(line, flush=True)
                 if args.out:
