@@ -90,6 +90,13 @@ class LiveFileTest {
       // a second live file over the same path, without overwrite: refused before HDF5 is asked
       assertEquals("output file " + file + " exists (use --force to overwrite)",
           assertThrows(IllegalArgumentException.class, () -> create(file, false)).getMessage());
+      // ... and with overwrite, while this process's HDF5 still holds it open: HDF5 refuses, one line, and the
+      // open file is left alone
+      assertEquals("cannot write " + file + ": H5Fcreate failed for " + file,
+          assertThrows(UncheckedIOException.class, () -> create(file, true)).getMessage());
+      assertTrue(Files.exists(file));
+      live.set("/g/m", 0, 1.0);
+      live.flush();
     } finally {
       live.close();
     }
