@@ -31,8 +31,8 @@ class LiveSweepIT {
   @TempDir Path dir;
 
   /** 16 cells, one per chunk (lr 8 x batch 2, one thread): about a second or two of work, cell by cell. */
-  static final String[] SWEEP = {"sweep", "linreg1d", "--lr", "0.1:1.5:8", "--batch", "1,2", "--trajectories", "3000",
-    "--steps", "300", "--threads", "1"};
+  static final String[] SWEEP = {"sweep", "linreg1d", "--lr", "0.1:1.5:8", "--batch", "1,2", "--trajectories", "2000",
+    "--steps", "200", "--threads", "1"};
   static final int CELLS = 16;
 
   private static String[] with(String[] base, String... more) {
