@@ -94,11 +94,6 @@ public final class LiveFile implements AutoCloseable {
     dtypes.put(p, dtype);
   }
 
-  /** The file's path. */
-  public Path path() {
-    return path;
-  }
-
   /** Sets element {@code index} (row-major) of the float64 dataset {@code p}. */
   public synchronized void set(String p, long index, double value) {
     try (Arena a = Arena.ofConfined()) {

@@ -32,7 +32,6 @@ final class NativeHdf5 {
 
   static final long H5P_DEFAULT = 0;
   static final int H5F_ACC_RDONLY = 0x0000;
-  static final int H5F_ACC_RDWR = 0x0001;
   static final int H5F_ACC_TRUNC = 0x0002;
   static final int H5F_ACC_EXCL = 0x0004;
   static final int H5F_ACC_SWMR_READ = 0x0040;
