@@ -1,5 +1,9 @@
 package org.sgdmc.cli;
 
+import org.sgdmc.engine.MemoryGuard;
+import org.sgdmc.engine.Records;
+import org.sgdmc.engine.TooLargeException;
+import org.sgdmc.io.ResultFile;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.results.EnsembleOptions;
 import picocli.CommandLine.Option;
@@ -69,6 +73,13 @@ public final class EnsembleMixin {
   /** The validated ensemble with its recording times and observables. */
   EnsembleOptions options(long[] recordTimes, ObservablesMixin observables) {
     validated(1);
+    long perObservable = Records.bytes(trajectories, recordTimes.length, 1);
+    if (observables != null && observables.keepTrajectories && !ResultFile.canWrite(perObservable / Double.BYTES)) {
+      throw new TooLargeException(String.format("--keep-trajectories writes each observable as one dataset, at "
+          + "most 2 GiB with the pure-Java HDF5 writer; %d trajectories x %d record times is %s: use fewer "
+          + "trajectories or --record-times, or SGDMC_HDF5_WRITER=native (the HDF5 C library writes any size)",
+          trajectories, recordTimes.length, MemoryGuard.bytes(perObservable)));
+    }
     try {
       return observables == null
           ? new EnsembleOptions(trajectories, recordTimes, seed, threads(), blockWidth)

@@ -14,6 +14,11 @@ final class Output {
    * directory is missing or read-only. (The atomic writer checks again at the end.)
    */
   static void checkWritable(OutputMixin o) {
+    checkWritable(o, false);
+  }
+
+  /** {@link #checkWritable(OutputMixin)}; {@code replaceable}: the output may exist without --force. */
+  static void checkWritable(OutputMixin o, boolean replaceable) {
     if (o.out == null) {
       return;
     }
@@ -21,7 +26,7 @@ final class Output {
     if (Files.isDirectory(target)) {
       throw new UserError("output " + o.out + " is a directory");
     }
-    if (Files.exists(target) && !o.force) {
+    if (Files.exists(target) && !o.force && !replaceable) {
       throw new UserError("output file " + o.out + " exists (use --force to overwrite)");
     }
     Path dir = target.getParent();

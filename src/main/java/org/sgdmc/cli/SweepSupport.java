@@ -10,6 +10,8 @@ import java.util.Map;
 import org.sgdmc.engine.Execution;
 import org.sgdmc.engine.Shard;
 import org.sgdmc.engine.StopSignal;
+import org.sgdmc.io.LiveFile;
+import org.sgdmc.io.LiveSweepFile;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.io.SweepFile;
 import org.sgdmc.kernels.VectorizationProvider;
@@ -30,6 +32,11 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
   @Mixin DataSourceMixin source;
   @Mixin RunMixin run;
 
+  @CommandLine.Option(names = "--live", description = "Write the output file while the sweep runs: each finished "
+      + "cell is filled in and flushed in HDF5 SWMR mode, so h5py.File(path, \"r\", swmr=True) (scripts/watch.py) "
+      + "reads it meanwhile; root attribute complete = 0 until the end. Needs the HDF5 C library (libhdf5).")
+  boolean live;
+
   @Override
   public Map<String, String> defaults() {
     return Map.of("--trajectories", "10000");
@@ -46,7 +53,8 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
   @Override
   public void run() {
     Path out = run.output.required();
-    Output.checkWritable(run.output);
+    boolean replaceLive = live && liveChecks(out);
+    Output.checkWritable(run.output, replaceLive);
     if (run.steps.steps < 1 || run.steps.steps > Integer.MAX_VALUE) {
       throw new UserError("--steps must be in 1.." + Integer.MAX_VALUE + ", not " + run.steps.steps);
     }
@@ -89,14 +97,34 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
       System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), range[1] - range[0],
           checkpointPath);
     }
+    LiveSweepFile liveFile = null;
+    if (live) {
+      try {
+        RunMetadata started = RunMetadata.now(VersionProvider.version(), run.output.commandLine(spec), seed);
+        liveFile = LiveSweepFile.start(out, run.output.force || replaceLive, started, grid, settings, familySettings(),
+            done);
+      } catch (IllegalArgumentException e) {
+        abandon(checkpoint);
+        throw new UserError(e.getMessage());
+      } catch (RuntimeException e) {
+        abandon(checkpoint);
+        throw e;
+      }
+      System.err.println("sgdmc: live file " + out + " (read it meanwhile with scripts/watch.py " + out + ")");
+    }
+    LiveSweepFile liveCells = liveFile;
     SweepRunner.CellResult[] cells;
     long t0 = System.nanoTime();
     try (ProgressBar bar = run.output.progressBar("sweep " + family.model());
-        StopSignal stop = checkpoint == null ? null : StopSignal.install(() -> stopped(checkpoint, checkpointPath))) {
+        StopSignal stop = checkpoint == null ? null
+            : StopSignal.install(() -> stopped(checkpoint, checkpointPath, liveCells))) {
       cells = SweepRunner.run(family, grid.cells(), done, settings, new SweepRunner.Listener() {
         @Override
         public void finished(int[] idx, SweepRunner.CellResult[] results) {
           checkpoint.append(idx, results);
+          if (liveCells != null) {
+            liveCells.finished(idx, results);
+          }
         }
 
         @Override
@@ -108,9 +136,11 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
       }, i -> i >= range[0] && i < range[1]);
     } catch (IllegalArgumentException e) {
       abandon(checkpoint);
+      closeLive(liveFile);
       throw new UserError(e.getMessage());
     } catch (RuntimeException | Error e) {
       abandon(checkpoint);
+      closeLive(liveFile);
       throw e;
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -119,14 +149,51 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
           checkpoint);
       return;
     }
+    if (liveFile != null) {
+      liveFile.close(); // complete = 0 and every cell; the final file below replaces it
+    }
     SweepResult result = SweepResult.of(grid, settings, cells, seconds, done.size());
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), run.output.commandLine(spec), seed);
-    Output.write(() -> SweepFile.write(out, run.output.force, meta, result, familySettings()));
+    Output.write(() -> SweepFile.write(out, run.output.force || live, meta, result, familySettings(), live));
     if (checkpoint != null) {
       checkpoint.delete();
     }
     summarise(System.out, result);
     System.out.println("wrote " + out);
+  }
+
+  /**
+   * The checks of {@code --live} before any work: the C library is there, no shards; returns whether the
+   * output may be replaced without --force, which is when it is the incomplete live file of an earlier run
+   * (root attribute complete = 0), to be resumed from its checkpoint or rerun.
+   */
+  private boolean liveChecks(Path out) {
+    if (!LiveFile.available()) {
+      throw new UserError("--live needs the HDF5 C library: " + LiveFile.unavailableReason());
+    }
+    if (run.shard.merging || run.shard.resolve(spec, System.getenv(),
+        new PrintStream(java.io.OutputStream.nullOutputStream())) != null) {
+      throw new UserError("--live writes one file as the sweep runs: it does not combine with --shard or --merge");
+    }
+    if (!java.nio.file.Files.isRegularFile(out) || run.output.force) {
+      return false;
+    }
+    try {
+      return LiveFile.rootLong(out, "complete").orElse(1) == 0;
+    } catch (IllegalArgumentException e) {
+      return false; // not an HDF5 file: "exists (use --force to overwrite)"
+    }
+  }
+
+  /** Closes the live file of a failing sweep: it keeps every finished cell, complete = 0. */
+  private static void closeLive(LiveSweepFile liveFile) {
+    if (liveFile != null) {
+      try {
+        liveFile.close();
+      } catch (RuntimeException e) {
+        System.err.println("sgdmc: " + e.getMessage());
+      }
+    }
   }
 
   private static void abandon(SweepCheckpoint<?> checkpoint) {
@@ -182,7 +249,13 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
    * requeue code. The cells in flight run again when the sweep is rerun.
    */
   static void stopped(Object checkpoint, Path path) {
+    stopped(checkpoint, path, null);
+  }
+
+  /** {@link #stopped(Object, Path)}, closing a live file first (so it opens without swmr=True too). */
+  static void stopped(Object checkpoint, Path path, LiveSweepFile liveFile) {
     synchronized (checkpoint) {
+      closeLive(liveFile);
       System.err.println("sgdmc: stopped by a signal: the finished cells are saved in " + path
           + "; rerun the same command to finish the sweep");
       System.err.flush();

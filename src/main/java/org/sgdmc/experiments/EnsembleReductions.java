@@ -12,7 +12,6 @@ import org.sgdmc.engine.MemoryGuard;
 import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Records;
 import org.sgdmc.engine.Simulation;
-import org.sgdmc.engine.TooLargeException;
 import org.sgdmc.kernels.TrajectoryBlock;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.KeptTrajectories;
@@ -99,12 +98,8 @@ final class EnsembleReductions implements BlockReducer<EnsembleReductions> {
         Simulation.Result<EnsembleReductions> sim = Simulation.run(blocks, settings, this::newReducer, progress);
         return new Outcome(sim.reduced(), null, null, sim.kernelSeconds());
       }
-      if (Records.bytes(settings.trajectories(), times.length, 1) > Integer.MAX_VALUE) {
-        throw new TooLargeException(String.format("--keep-trajectories writes each observable as one dataset, at "
-            + "most 2 GiB with the pure-Java HDF5 writer; %d trajectories x %d record times is %s: use fewer "
-            + "trajectories or --record-times", settings.trajectories(), times.length,
-            MemoryGuard.bytes(Records.bytes(settings.trajectories(), times.length, 1))));
-      }
+      // past 2 GiB per observable only the native HDF5 writer can store the values: the command checks that
+      // before it runs (EnsembleMixin), since which writer is in use is the output's business, not the run's
       MemoryGuard.check("keeping every trajectory", Records.bytes(settings.trajectories(), times.length,
           names.length), 0, "drop --keep-trajectories (the statistics are streamed without it)");
       try (Records kept = Records.allocate(settings.trajectories(), times, names.length,

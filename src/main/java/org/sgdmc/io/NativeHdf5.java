@@ -14,8 +14,10 @@ import java.util.Optional;
 
 /**
  * A small hand-written binding of the HDF5 C library (1.10 or newer, as Debian ships it) through {@code
- * java.lang.foreign}: the calls sgdmc's writer needs (files, groups, dataspaces, contiguous datasets,
- * attributes, string types) and nothing else. Every call's return code is checked and a failure becomes one line naming the call
+ * java.lang.foreign}: the calls sgdmc's writers need and nothing else: files (created, opened, flushed, switched
+ * to SWMR writing with the 1.10 format), groups, dataspaces (fixed or unlimited, hyperslab selections), datasets
+ * (contiguous, or chunked and deflated, extended, written whole or by hyperslab, flushed), attributes (written,
+ * int64 ones read) and string types. Every call's return code is checked and a failure becomes one line naming the call
  * and the object ({@link Hdf5Exception}); the library's own error printing is switched off.
  *
  * <p>HDF5's predefined types and property classes are macros over global variables ({@code H5T_NATIVE_DOUBLE}
@@ -23,12 +25,22 @@ import java.util.Optional;
  * {@code hid_t} is 64 bits from 1.10 on; older libraries are refused.
  */
 final class NativeHdf5 {
-  /** Library names tried in order, after {@code $SGDMC_HDF5_LIBRARY} (a path or a name). */
-  private static final String[] NAMES = {"libhdf5_serial.so.103", "libhdf5.so.103", "libhdf5_serial.so",
+  /** Library names tried in order, unless {@code $SGDMC_HDF5_LIBRARY} (a path or a name) names the one to use. */
+  private static final String[] NAMES = {"libhdf5_serial.so.103", "libhdf5.so.103", "libhdf5_serial.so.310",
+    "libhdf5.so.310", "libhdf5_serial.so",
     "libhdf5.so", "libhdf5.310.dylib", "libhdf5.dylib"};
 
   static final long H5P_DEFAULT = 0;
+  static final int H5F_ACC_RDONLY = 0x0000;
   static final int H5F_ACC_TRUNC = 0x0002;
+  static final int H5F_ACC_EXCL = 0x0004;
+  static final int H5F_ACC_SWMR_READ = 0x0040;
+  /** {@code H5F_LIBVER_V110}: the 1.10 file format, the oldest that SWMR writing accepts (1.10's LATEST). */
+  static final int H5F_LIBVER_V110 = 2;
+  static final int H5F_SCOPE_LOCAL = 0;
+  static final int H5S_SELECT_SET = 0;
+  /** {@code H5S_UNLIMITED}: (hsize_t) -1. */
+  static final long H5S_UNLIMITED = -1L;
   static final int H5S_SCALAR = 0;
   static final long H5T_VARIABLE = -1L; // (size_t) -1
   static final int H5T_CSET_UTF8 = 1;
@@ -39,10 +51,15 @@ final class NativeHdf5 {
   private static final ValueLayout PTR = ValueLayout.ADDRESS;
 
   private static volatile Optional<NativeHdf5> instance;
+  /** {@code H5Eclear2}: a failed call's error stack is cleared at once (left, it makes the library loop at exit). */
+  private static MethodHandle eclear;
   private static String unavailable;
 
   final String version;
   final long nativeDouble, nativeLong, nativeInt, nativeByte, cString, fileDouble, fileLong, fileInt, fileByte;
+  final long datasetCreateClass, fileAccessClass;
+  private final MethodHandle pcreate, pclose, psetChunk, psetDeflate, psetLibverBounds, fopen,
+      fstartSwmrWrite, fflush, dflush, dsetExtent, dgetSpace, dopen, sselectHyperslab, aexists, aopen, aread;
   private final MethodHandle fcreate, fclose, gcreate, gclose, screateSimple, screate, sclose, dcreate, dwrite, dclose,
       acreate, awrite, aclose, tcopy, tsetSize, tsetCset, tclose;
 
@@ -52,6 +69,7 @@ final class NativeHdf5 {
     check((int) open.invokeExact(), "H5open", "the library");
     MethodHandle eset = handle(lib, linker, "H5Eset_auto2", FunctionDescriptor.of(HERR, HID, PTR, PTR));
     check((int) eset.invokeExact(0L, MemorySegment.NULL, MemorySegment.NULL), "H5Eset_auto2", "error printing");
+    eclear = handle(lib, linker, "H5Eclear2", FunctionDescriptor.of(HERR, HID));
     MethodHandle libversion = handle(lib, linker, "H5get_libversion", FunctionDescriptor.of(HERR, PTR, PTR, PTR));
     try (Arena a = Arena.ofConfined()) {
       MemorySegment v = a.allocate(ValueLayout.JAVA_INT, 3);
@@ -71,6 +89,26 @@ final class NativeHdf5 {
     fileLong = global(lib, "H5T_STD_I64LE_g");
     fileInt = global(lib, "H5T_STD_I32LE_g");
     fileByte = global(lib, "H5T_STD_I8LE_g");
+    datasetCreateClass = global(lib, "H5P_CLS_DATASET_CREATE_ID_g");
+    fileAccessClass = global(lib, "H5P_CLS_FILE_ACCESS_ID_g");
+    pcreate = handle(lib, linker, "H5Pcreate", FunctionDescriptor.of(HID, HID));
+    pclose = handle(lib, linker, "H5Pclose", FunctionDescriptor.of(HERR, HID));
+    psetChunk = handle(lib, linker, "H5Pset_chunk", FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT, PTR));
+    psetDeflate = handle(lib, linker, "H5Pset_deflate", FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT));
+    psetLibverBounds = handle(lib, linker, "H5Pset_libver_bounds",
+        FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    fopen = handle(lib, linker, "H5Fopen", FunctionDescriptor.of(HID, PTR, ValueLayout.JAVA_INT, HID));
+    fstartSwmrWrite = handle(lib, linker, "H5Fstart_swmr_write", FunctionDescriptor.of(HERR, HID));
+    fflush = handle(lib, linker, "H5Fflush", FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT));
+    dflush = handle(lib, linker, "H5Dflush", FunctionDescriptor.of(HERR, HID));
+    dsetExtent = handle(lib, linker, "H5Dset_extent", FunctionDescriptor.of(HERR, HID, PTR));
+    dgetSpace = handle(lib, linker, "H5Dget_space", FunctionDescriptor.of(HID, HID));
+    dopen = handle(lib, linker, "H5Dopen2", FunctionDescriptor.of(HID, HID, PTR, HID));
+    sselectHyperslab = handle(lib, linker, "H5Sselect_hyperslab",
+        FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT, PTR, PTR, PTR, PTR));
+    aexists = handle(lib, linker, "H5Aexists", FunctionDescriptor.of(HERR, HID, PTR));
+    aopen = handle(lib, linker, "H5Aopen", FunctionDescriptor.of(HID, HID, PTR, HID));
+    aread = handle(lib, linker, "H5Aread", FunctionDescriptor.of(HERR, HID, HID, PTR));
     fcreate = handle(lib, linker, "H5Fcreate", FunctionDescriptor.of(HID, PTR, ValueLayout.JAVA_INT, HID, HID));
     fclose = handle(lib, linker, "H5Fclose", FunctionDescriptor.of(HERR, HID));
     gcreate = handle(lib, linker, "H5Gcreate2", FunctionDescriptor.of(HID, HID, PTR, HID, HID, HID));
@@ -115,9 +153,10 @@ final class NativeHdf5 {
     List<String> candidates = new ArrayList<>();
     String override = System.getenv("SGDMC_HDF5_LIBRARY");
     if (override != null && !override.isBlank()) {
-      candidates.add(override);
+      candidates.add(override); // that one, or none
+    } else {
+      candidates.addAll(List.of(NAMES));
     }
-    candidates.addAll(List.of(NAMES));
     List<String> tried = new ArrayList<>();
     for (String name : candidates) {
       SymbolLookup lib;
@@ -135,8 +174,8 @@ final class NativeHdf5 {
         return Optional.empty();
       }
     }
-    unavailable = "no HDF5 C library found (tried " + String.join(", ", tried) + "; Debian: apt install libhdf5-103-1, "
-        + "or set SGDMC_HDF5_LIBRARY)";
+    unavailable = "no HDF5 C library found (tried " + String.join(", ", tried) + (override != null && !override.isBlank()
+        ? ", from SGDMC_HDF5_LIBRARY)" : "; Debian: apt install libhdf5-103-1, or set SGDMC_HDF5_LIBRARY)");
     return Optional.empty();
   }
 
@@ -166,15 +205,27 @@ final class NativeHdf5 {
 
   private static long check(long id, String call, String what) {
     if (id < 0) {
-      throw new Hdf5Exception(call + " failed for " + what);
+      throw failed(call, what);
     }
     return id;
   }
 
   private static void check(int status, String call, String what) {
     if (status < 0) {
-      throw new Hdf5Exception(call + " failed for " + what);
+      throw failed(call, what);
     }
+  }
+
+  private static Hdf5Exception failed(String call, String what) {
+    MethodHandle clear = eclear;
+    if (clear != null) {
+      try {
+        int ignored = (int) clear.invokeExact(0L); // H5E_DEFAULT: this thread's stack
+      } catch (Throwable t) {
+        // the failure itself is what gets reported
+      }
+    }
+    return new Hdf5Exception(call + " failed for " + what);
   }
 
   private static RuntimeException rethrow(Throwable t) {
@@ -303,6 +354,197 @@ final class NativeHdf5 {
       }
     } catch (Throwable t) {
       throw rethrow(t);
+    }
+  }
+  // ---- chunked and extendable datasets, hyperslabs, flush, SWMR ----
+
+  /**
+   * A file-access property list asking for the 1.10 file format at least ({@code H5Pset_libver_bounds(V110,
+   * V110)}: what {@code H5Fstart_swmr_write} needs); close with {@link #closeProperties}.
+   */
+  long swmrFileAccess(String path) {
+    try {
+      long fapl = check((long) pcreate.invokeExact(fileAccessClass), "H5Pcreate", path);
+      try {
+        check((int) psetLibverBounds.invokeExact(fapl, H5F_LIBVER_V110, H5F_LIBVER_V110), "H5Pset_libver_bounds", path);
+      } catch (RuntimeException e) {
+        closeQuietly(pclose, fapl);
+        throw e;
+      }
+      return fapl;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /**
+   * A dataset-creation property list: chunks of {@code chunk}, deflate at {@code deflateLevel} (0: none); close
+   * with {@link #closeProperties}.
+   */
+  long chunkedCreation(Arena a, long[] chunk, int deflateLevel, String path) {
+    try {
+      long dcpl = check((long) pcreate.invokeExact(datasetCreateClass), "H5Pcreate", path);
+      try {
+        check((int) psetChunk.invokeExact(dcpl, chunk.length, a.allocateFrom(ValueLayout.JAVA_LONG, chunk)),
+            "H5Pset_chunk", path);
+        if (deflateLevel > 0) {
+          check((int) psetDeflate.invokeExact(dcpl, deflateLevel), "H5Pset_deflate", path);
+        }
+      } catch (RuntimeException e) {
+        closeQuietly(pclose, dcpl);
+        throw e;
+      }
+      return dcpl;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  void closeProperties(long plist, String path) {
+    try {
+      check((int) pclose.invokeExact(plist), "H5Pclose", path);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Creates {@code path}, {@code H5F_ACC_EXCL} (fails if it exists) unless {@code truncate}, with {@code fapl}. */
+  long createFile(Arena a, Path path, boolean truncate, long fapl) {
+    try {
+      return check((long) fcreate.invokeExact(a.allocateFrom(path.toString()), truncate ? H5F_ACC_TRUNC : H5F_ACC_EXCL,
+          H5P_DEFAULT, fapl), "H5Fcreate", path.toString());
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Opens an existing file; {@code flags} as {@code H5F_ACC_*}. */
+  long openFile(Arena a, Path path, int flags) {
+    try {
+      return check((long) fopen.invokeExact(a.allocateFrom(path.toString()), flags, H5P_DEFAULT), "H5Fopen",
+          path.toString());
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Switches an open file (no objects open in it) to single-writer/multiple-reader mode. */
+  void startSwmrWrite(long file, Path path) {
+    try {
+      check((int) fstartSwmrWrite.invokeExact(file), "H5Fstart_swmr_write", path.toString());
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  void flushFile(long file, Path path) {
+    try {
+      check((int) fflush.invokeExact(file, H5F_SCOPE_LOCAL), "H5Fflush", path.toString());
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  void flushDataset(long dataset, String path) {
+    try {
+      check((int) dflush.invokeExact(dataset), "H5Dflush", path);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** A dataset whose creation properties are {@code dcpl} (chunked) and space {@code space} (maybe unlimited). */
+  long createDataset(Arena a, long loc, String name, long fileType, long space, long dcpl, String path) {
+    try {
+      return check((long) dcreate.invokeExact(loc, a.allocateFrom(name), fileType, space, H5P_DEFAULT, dcpl,
+          H5P_DEFAULT), "H5Dcreate2", path);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Opens the dataset at the absolute {@code path} of {@code file}. */
+  long openDataset(Arena a, long file, String path) {
+    try {
+      return check((long) dopen.invokeExact(file, a.allocateFrom(path), H5P_DEFAULT), "H5Dopen2", path);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** A simple dataspace of {@code shape} that may grow to {@code max} ({@link #H5S_UNLIMITED} for no bound). */
+  long createSpace(Arena a, long[] shape, long[] max, String path) {
+    try {
+      return check((long) screateSimple.invokeExact(shape.length, a.allocateFrom(ValueLayout.JAVA_LONG, shape),
+          a.allocateFrom(ValueLayout.JAVA_LONG, max)), "H5Screate_simple", path);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Grows (or shrinks) a chunked dataset to {@code dims}. */
+  void setExtent(Arena a, long dataset, long[] dims, String path) {
+    try {
+      check((int) dsetExtent.invokeExact(dataset, a.allocateFrom(ValueLayout.JAVA_LONG, dims)), "H5Dset_extent", path);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /**
+   * Writes {@code data} (of {@code memType}, {@code count} elements per dimension, row-major) into the block of
+   * the dataset that starts at {@code start}: a hyperslab of the file space, a simple space in memory.
+   */
+  void writeHyperslab(Arena a, long dataset, long memType, long[] start, long[] count, MemorySegment data,
+      String path) {
+    try {
+      long fileSpace = check((long) dgetSpace.invokeExact(dataset), "H5Dget_space", path);
+      try {
+        check((int) sselectHyperslab.invokeExact(fileSpace, H5S_SELECT_SET, a.allocateFrom(ValueLayout.JAVA_LONG, start),
+            MemorySegment.NULL, a.allocateFrom(ValueLayout.JAVA_LONG, count), MemorySegment.NULL),
+            "H5Sselect_hyperslab", path);
+        long memSpace = createSpace(a, count, path);
+        try {
+          check((int) dwrite.invokeExact(dataset, memType, memSpace, fileSpace, H5P_DEFAULT, data), "H5Dwrite", path);
+        } finally {
+          closeSpace(memSpace, path);
+        }
+      } finally {
+        closeSpace(fileSpace, path);
+      }
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** The int64 attribute {@code name} of the object {@code loc}, or empty when it has none. */
+  java.util.OptionalLong readLongAttribute(Arena a, long loc, String name, String path) {
+    try {
+      MemorySegment n = a.allocateFrom(name);
+      int exists = (int) aexists.invokeExact(loc, n);
+      check(exists, "H5Aexists", path + "@" + name);
+      if (exists == 0) {
+        return java.util.OptionalLong.empty();
+      }
+      long attr = check((long) aopen.invokeExact(loc, n, H5P_DEFAULT), "H5Aopen", path + "@" + name);
+      try {
+        MemorySegment v = a.allocate(ValueLayout.JAVA_LONG);
+        check((int) aread.invokeExact(attr, nativeLong, v), "H5Aread", path + "@" + name);
+        return java.util.OptionalLong.of(v.get(ValueLayout.JAVA_LONG, 0));
+      } finally {
+        check((int) aclose.invokeExact(attr), "H5Aclose", path + "@" + name);
+      }
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Closes on a path that is already failing: a second error would hide the first. */
+  private static void closeQuietly(MethodHandle close, long id) {
+    try {
+      int ignored = (int) close.invokeExact(id);
+    } catch (Throwable t) {
+      // the first failure is the one reported
     }
   }
 }

@@ -65,6 +65,10 @@ public final class ResultFile implements AutoCloseable {
   private final Map<String, Map<String, Value>> groups = new LinkedHashMap<>();
   private final Map<String, Value> datasets = new LinkedHashMap<>();
   private final Map<String, Map<String, Value>> datasetAttributes = new HashMap<>();
+  /** Empty, growable 1-D int64 datasets of a live file ({@link #commitLive}). */
+  private final Map<String, Value> appendable = new LinkedHashMap<>();
+  /** float64 matrices past {@link #maxWriteElements()} elements, kept as their rows (native writer only). */
+  private final Map<String, double[][]> rowDatasets = new LinkedHashMap<>();
   private State state = State.OPEN;
   private boolean describeEveryNode;
 
@@ -214,6 +218,69 @@ public final class ResultFile implements AutoCloseable {
     putDataset(path, Value.of(data));
   }
 
+  /**
+   * Elements one array hands to a writer at most: 2 GiB of doubles, jhdf 0.13's cap on a dataset and about a
+   * Java array's. {@code -Dsgdmc.hdf5.max.write.elements=N} lowers it (tests: the large-dataset path at a small
+   * size).
+   */
+  static long maxWriteElements() {
+    long cap = Integer.MAX_VALUE / Double.BYTES;
+    String forced = System.getProperty("sgdmc.hdf5.max.write.elements");
+    if (forced == null) {
+      return cap;
+    }
+    try {
+      long n = Long.parseLong(forced.strip());
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return Math.min(n, cap);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-Dsgdmc.hdf5.max.write.elements must be a positive whole number, not "
+          + forced);
+    }
+  }
+
+  /**
+   * Whether a float64 dataset of {@code elements} can be written: up to {@link #maxWriteElements()} by either
+   * writer, past it only by the HDF5 C library (asked for with {@code SGDMC_HDF5_WRITER=native}).
+   */
+  public static boolean canWrite(long elements) {
+    return elements <= maxWriteElements() || HdfWriterChoice.nativeLibrary().isPresent();
+  }
+
+  /**
+   * A row-major 2-D float64 dataset of shape (rows, cols) given by its rows, which must have the same length.
+   * Up to {@link #maxWriteElements()} elements it is {@link #dataset(String, double[][])}; past that the rows
+   * are kept as they are (not copied into one array, which could not hold them) and the HDF5 C library writes
+   * them into one contiguous dataset by hyperslabs of at most that many elements: the only way to a dataset
+   * past 2 GiB, so it fails at once, in one line, where the native writer is not in use.
+   */
+  public void rows(String path, double[][] rows) {
+    long cols = rows.length == 0 ? 0 : rows[0].length;
+    for (double[] r : rows) {
+      if (r.length != cols) {
+        throw new IllegalArgumentException("dataset " + path + ": rows of different lengths");
+      }
+    }
+    long elements = rows.length * cols;
+    if (elements <= maxWriteElements()) {
+      dataset(path, rows);
+      return;
+    }
+    requireOpen();
+    checkPath(path);
+    if (!HdfWriterChoice.nativeLibrary().isPresent()) {
+      throw new IllegalArgumentException("dataset " + path + " holds " + elements + " values, past the 2 GiB that jhdf "
+          + "writes: set SGDMC_HDF5_WRITER=native (needs the HDF5 C library)");
+    }
+    if (hasDataset(path) || groups.containsKey(path)) {
+      throw new IllegalArgumentException(path + " already exists");
+    }
+    ensureGroup(parent(path));
+    rowDatasets.put(path, rows);
+  }
+
   /** A row-major 2-D int32 dataset of shape (rows, cols). */
   public void dataset(String path, int[][] data) {
     putDataset(path, Value.of(data));
@@ -227,6 +294,20 @@ public final class ResultFile implements AutoCloseable {
   /** A scalar int64 dataset, shape {@code ()} (codes, counts). */
   public void dataset(String path, long value) {
     putDataset(path, Value.of(value));
+  }
+
+  /**
+   * An empty 1-D int64 dataset without bound, which the {@link LiveFile} made by {@link #commitLive} grows
+   * ({@link LiveFile#append}); {@link #commit} refuses a file that has one.
+   */
+  public void appendableDataset(String path) {
+    requireOpen();
+    checkPath(path);
+    if (path.equals("/") || hasDataset(path) || groups.containsKey(path)) {
+      throw new IllegalArgumentException(path + " already exists");
+    }
+    ensureGroup(parent(path));
+    appendable.put(path, new Value("int64", new int[] {0}, new long[0]));
   }
 
   public void datasetAttribute(String datasetPath, String name, String value) {
@@ -254,7 +335,7 @@ public final class ResultFile implements AutoCloseable {
   private void putGroupAttribute(String groupPath, String name, Value value) {
     requireOpen();
     checkAttribute(groupPath, name, value);
-    if (datasets.containsKey(groupPath)) {
+    if (hasDataset(groupPath)) {
       throw new IllegalArgumentException(groupPath + " is a dataset; use datasetAttribute");
     }
     ensureGroup(groupPath).put(name, value);
@@ -263,7 +344,7 @@ public final class ResultFile implements AutoCloseable {
   private void putDatasetAttribute(String datasetPath, String name, Value value) {
     requireOpen();
     checkAttribute(datasetPath, name, value);
-    if (!datasets.containsKey(datasetPath)) {
+    if (!hasDataset(datasetPath)) {
       throw new IllegalArgumentException("no dataset " + datasetPath + " (write the dataset before its attributes)");
     }
     datasetAttributes.computeIfAbsent(datasetPath, k -> new LinkedHashMap<>()).put(name, value);
@@ -278,11 +359,15 @@ public final class ResultFile implements AutoCloseable {
     if (value.size() == 0) {
       throw new IllegalArgumentException("dataset " + path + " is empty; jhdf 0.13.0 cannot write empty arrays");
     }
-    if (datasets.containsKey(path) || groups.containsKey(path)) {
+    if (hasDataset(path) || groups.containsKey(path)) {
       throw new IllegalArgumentException(path + " already exists");
     }
     ensureGroup(parent(path));
     datasets.put(path, value);
+  }
+
+  private boolean hasDataset(String path) {
+    return datasets.containsKey(path) || appendable.containsKey(path) || rowDatasets.containsKey(path);
   }
 
   /** The attributes of the group at {@code path}, creating it and its parents as needed. */
@@ -290,7 +375,7 @@ public final class ResultFile implements AutoCloseable {
     checkPath(path);
     Map<String, Value> attributes = groups.get(path);
     if (attributes == null) {
-      if (datasets.containsKey(path)) {
+      if (hasDataset(path)) {
         throw new IllegalArgumentException(path + " is a dataset, not a group");
       }
       ensureGroup(parent(path));
@@ -384,6 +469,9 @@ public final class ResultFile implements AutoCloseable {
    */
   public void commit() {
     requireOpen();
+    if (!appendable.isEmpty()) {
+      throw new IllegalStateException("appendable datasets (" + appendable.keySet() + ") need commitLive()");
+    }
     state = State.CLOSED; // a failed commit cannot be retried; close() then removes the temporary file
     if (describeEveryNode) {
       fillDescriptions();
@@ -392,11 +480,14 @@ public final class ResultFile implements AutoCloseable {
       java.util.Optional<NativeHdf5> lib = HdfWriterChoice.nativeLibrary();
       if (lib.isPresent()) {
         groups.get("/").put("hdf5_writer", Value.of("libhdf5 " + lib.get().version));
-        NativeFileWriter.write(lib.get(), temp, groups, datasets, datasetAttributes);
+        NativeFileWriter.write(lib.get(), temp, groups, datasets, datasetAttributes, rowDatasets, maxWriteElements());
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
           ch.force(true);
         }
       } else {
+        if (!rowDatasets.isEmpty()) {
+          throw new IllegalStateException("datasets past 2 GiB (" + rowDatasets.keySet() + ") need the native writer");
+        }
         groups.get("/").put("hdf5_writer", Value.of("jhdf " + HdfWriterChoice.JHDF_VERSION));
         JhdfFileWriter.write(temp, this::build); // see there for why not HdfFile.write
       }
@@ -421,6 +512,37 @@ public final class ResultFile implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the file straight to its target, not through a temporary file, with the HDF5 C library, and leaves it
+   * open in SWMR mode as a {@link LiveFile} for the run to fill in and flush. The target is replaced only with
+   * overwrite. Needs the C library whatever {@code SGDMC_HDF5_WRITER} says.
+   *
+   * @throws IllegalArgumentException (one line) when the library is missing or the target exists
+   * @throws UncheckedIOException (one line) when HDF5 cannot write the file
+   */
+  public LiveFile commitLive() {
+    requireOpen();
+    state = State.CLOSED;
+    deleteTemp(); // not used: a live file is written in place
+    NativeHdf5 lib = NativeHdf5.load().orElseThrow(() -> new IllegalArgumentException(
+        "live files need the HDF5 C library: " + NativeHdf5.unavailableReason()));
+    if (!overwrite && Files.exists(target)) {
+      throw new IllegalArgumentException("output file " + target + " exists (use --force to overwrite)");
+    }
+    if (describeEveryNode) {
+      fillDescriptions();
+    }
+    if (!rowDatasets.isEmpty()) {
+      throw new IllegalStateException("a live file holds no datasets past 2 GiB");
+    }
+    groups.get("/").put("hdf5_writer", Value.of("libhdf5 " + lib.version));
+    try {
+      return LiveFile.create(lib, target, overwrite, groups, datasets, datasetAttributes, appendable);
+    } catch (NativeHdf5.Hdf5Exception e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), new IOException(e.getMessage()));
+    }
+  }
+
   private static IOException ioCause(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof IOException io) {
@@ -435,6 +557,12 @@ public final class ResultFile implements AutoCloseable {
       describe(g.getKey(), g.getValue());
     }
     for (String d : datasets.keySet()) {
+      describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
+    }
+    for (String d : appendable.keySet()) {
+      describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
+    }
+    for (String d : rowDatasets.keySet()) {
       describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
     }
   }

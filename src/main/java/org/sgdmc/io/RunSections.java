@@ -135,7 +135,7 @@ public final class RunSections {
     }
     for (int k = 0; k < kept.names().length; k++) {
       String path = "/trajectories/" + kept.names()[k];
-      f.dataset(path, kept.values()[k]);
+      f.rows(path, kept.values()[k]); // past 2 GiB: written in hyperslabs by the native writer
       f.datasetAttribute(path, "description",
           "[time, trajectory]: " + kept.names()[k] + " of every trajectory at every recording time (natural log)");
     }

@@ -13,10 +13,30 @@ public final class SweepFile {
   private SweepFile() {}
 
   public static void write(Path target, boolean overwrite, RunMetadata meta, SweepResult r, String settingsNote) {
+    write(target, overwrite, meta, r, settingsNote, false);
+  }
+
+  /**
+   * {@link #write(Path, boolean, RunMetadata, SweepResult, String)}; {@code live}: the final file of a
+   * {@code --live} sweep, which replaces the live file and says so with the root attribute {@code complete} = 1.
+   */
+  public static void write(Path target, boolean overwrite, RunMetadata meta, SweepResult r, String settingsNote,
+      boolean live) {
+    try (ResultFile f = tree(target, overwrite, meta, r, settingsNote)) {
+      if (live) {
+        f.attribute("/", "complete", 1L);
+      }
+      f.commit();
+    }
+  }
+
+  /** The sweep file's tree, not yet committed (closed on failure). */
+  static ResultFile tree(Path target, boolean overwrite, RunMetadata meta, SweepResult r, String settingsNote) {
     SweepFamily family = r.grid().family();
     List<Axis> axes = r.grid().axes();
     int[] shape = r.grid().shape();
-    try (ResultFile f = RunSections.create(target, overwrite, meta, family.model() + "-sweep")) {
+    ResultFile f = RunSections.create(target, overwrite, meta, family.model() + "-sweep");
+    try {
       f.attribute("/parameters", "axes", axes.stream().map(Axis::name).toArray(String[]::new));
       r.grid().fixed().forEach((k, v) -> f.attribute("/parameters", k, v));
       SweepRunner.Settings s = r.settings();
@@ -61,7 +81,10 @@ public final class SweepFile {
       r.thresholds().forEach((k, v) -> put(f, "/theory/" + k, v, shape));
       RunSections.performance(f, r.seconds(), r.stepsPerSecond(), r.settings().threads());
       f.attribute("/performance", "resumed_cells", (long) r.resumedCells());
-      f.commit();
+      return f;
+    } catch (RuntimeException e) {
+      f.close();
+      throw e;
     }
   }
 

@@ -46,7 +46,9 @@ class PlotScriptsTest {
         new Case("plot_grok.py", text, "is not an HDF5 file"),
         new Case("plot_grok_signature.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots sweep "
             + "grok-signature and grok-fraction files"),
-        new Case("plot_grok_signature.py", text, "is not an HDF5 file"));
+        new Case("plot_grok_signature.py", text, "is not an HDF5 file"),
+        new Case("watch.py", linreg1d, "is an sgdmc 'linreg1d' file; this script watches live sweeps"),
+        new Case("watch.py", text, "is not an HDF5 file"));
     for (Case c : cases) {
       Path script = Launcher.PROJECT.resolve("scripts").resolve(c.script());
       ExternalTools.Result r = ExternalTools.run(List.of(ExternalTools.PYTHON, script.toString(), c.file().toString(),
