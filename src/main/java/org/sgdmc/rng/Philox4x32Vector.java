@@ -37,15 +37,7 @@ public final class Philox4x32Vector {
     if (width % sp.length() != 0) {
       throw new IllegalArgumentException("width " + width + " is not a multiple of " + sp.length() + " lanes");
     }
-    if (stream < 0 || stream > 0xFFFF) {
-      throw new IllegalArgumentException("stream id " + stream + " is outside 0..0xFFFF");
-    }
-    if (block0 < 0 || nBlocks < 0 || block0 > StreamLayout.MAX_BLOCKS - nBlocks) {
-      throw new IllegalArgumentException("blocks " + block0 + "+" + nBlocks + " exceed the 2^48 blocks of a stream");
-    }
-    if (((traj0 + width - 1) >>> 32) != (traj0 >>> 32)) {
-      throw new IllegalArgumentException("a block of trajectories may not straddle a multiple of 2^32");
-    }
+    StreamLayout.checkFill(stream, traj0, width, block0, nBlocks);
     int b = 0;
     // Four blocks at a time: one block is a chain of ten dependent rounds, and four independent chains
     // in flight keep the multiplier busy (2.2x over one chain on an AVX2 Zen 2).

@@ -37,15 +37,7 @@ public final class Philox4x32Words {
    * computed by the scalar reference, so any width works.
    */
   public static void fill(long seed, int stream, long traj0, int width, long block0, int nBlocks, int[] out) {
-    if (stream < 0 || stream > 0xFFFF) {
-      throw new IllegalArgumentException("stream id " + stream + " is outside 0..0xFFFF");
-    }
-    if (block0 < 0 || nBlocks < 0 || block0 > StreamLayout.MAX_BLOCKS - nBlocks) {
-      throw new IllegalArgumentException("blocks " + block0 + "+" + nBlocks + " exceed the 2^48 blocks of a stream");
-    }
-    if (((traj0 + width - 1) >>> 32) != (traj0 >>> 32)) {
-      throw new IllegalArgumentException("a block of trajectories may not straddle a multiple of 2^32");
-    }
+    StreamLayout.checkFill(stream, traj0, width, block0, nBlocks);
     int lanes = lanes();
     int vectorWidth = width - width % lanes;
     int b = 0;

@@ -53,4 +53,20 @@ public final class StreamLayout {
   public static long join(int lo, int hi) {
     return (Integer.toUnsignedLong(lo)) | ((long) hi << 32);
   }
+
+  /**
+   * Checks the coordinates of a vectorised fill: a stream id of 16 bits, blocks within the 2^48 of a stream, and
+   * trajectories {@code traj0 .. traj0+width-1} within one span of 2^32 (the lanes share the counter's high word).
+   */
+  static void checkFill(int stream, long traj0, int width, long block0, int nBlocks) {
+    if (stream < 0 || stream > 0xFFFF) {
+      throw new IllegalArgumentException("stream id " + stream + " is outside 0..0xFFFF");
+    }
+    if (block0 < 0 || nBlocks < 0 || block0 > MAX_BLOCKS - nBlocks) {
+      throw new IllegalArgumentException("blocks " + block0 + "+" + nBlocks + " exceed the 2^48 blocks of a stream");
+    }
+    if (((traj0 + width - 1) >>> 32) != (traj0 >>> 32)) {
+      throw new IllegalArgumentException("a block of trajectories may not straddle a multiple of 2^32");
+    }
+  }
 }
