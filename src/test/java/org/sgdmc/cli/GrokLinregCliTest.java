@@ -51,18 +51,7 @@ class GrokLinregCliTest {
     };
     String[] says = {"lambda", "d > n", "d > n", "diverges", "batch size", "lambda", "--lr", "--lr", "diverges", "--k", "lambda", "d > n",
         "even", "--data", "lambda", "width", "rank", "lambda"};
-    for (int i = 0; i < bad.length; i++) {
-      Path out = dir.resolve("bad" + i + ".h5");
-      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(bad[i]),
-          java.util.stream.Stream.of("--trajectories", "64", "-o", out.toString())).toArray(String[]::new);
-      InspectCommandTest.Run r = InspectCommandTest.run(args);
-      String what = String.join(" ", bad[i]) + ": " + r.err();
-      assertEquals(2, r.exitCode(), what);
-      assertEquals(1, r.err().strip().lines().count(), what);
-      assertTrue(r.err().contains(says[i]), what);
-      assertFalse(r.err().contains("Exception"), what);
-      assertFalse(Files.exists(out), what);
-    }
+    Refusals.assertEachRefused(dir, new String[0], bad, says, "--trajectories", "64");
   }
 
   @Test

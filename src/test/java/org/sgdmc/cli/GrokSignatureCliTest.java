@@ -1,7 +1,6 @@
 package org.sgdmc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -29,19 +28,7 @@ class GrokSignatureCliTest {
       {"--lr", "0.1", "--lambda", "0.01", "--model", "diag", "--k", "0"},
     };
     String[] says = {"--window", "--steps", "--model", "lambda", "--lr", "--bootstrap", "diverges", "--k"};
-    for (int i = 0; i < bad.length; i++) {
-      Path out = dir.resolve("bad" + i + ".h5");
-      String[] args = java.util.stream.Stream.of(new String[] {"sweep", "grok-signature"}, bad[i],
-          new String[] {"--trajectories", "64", "-o", out.toString()}).flatMap(java.util.Arrays::stream)
-          .toArray(String[]::new);
-      InspectCommandTest.Run r = InspectCommandTest.run(args);
-      String what = String.join(" ", bad[i]) + ": " + r.err();
-      assertEquals(2, r.exitCode(), what);
-      assertEquals(1, r.err().strip().lines().count(), what);
-      assertTrue(r.err().contains(says[i]), what);
-      assertFalse(r.err().contains("Exception"), what);
-      assertFalse(Files.exists(out), what);
-    }
+    Refusals.assertEachRefused(dir, new String[] {"sweep", "grok-signature"}, bad, says, "--trajectories", "64");
   }
 
   @Test
@@ -53,18 +40,7 @@ class GrokSignatureCliTest {
       {"--lr", "1", "--lambda", "0.01", "--n", "4,8"},
     };
     String[] says = {"--lambda", "--n", "--n", "diverges"};
-    for (int i = 0; i < bad.length; i++) {
-      Path out = dir.resolve("badf" + i + ".h5");
-      String[] args = java.util.stream.Stream.of(new String[] {"sweep", "grok-fraction"}, bad[i],
-          new String[] {"--trajectories", "64", "-o", out.toString()}).flatMap(java.util.Arrays::stream)
-          .toArray(String[]::new);
-      InspectCommandTest.Run r = InspectCommandTest.run(args);
-      String what = String.join(" ", bad[i]) + ": " + r.err();
-      assertEquals(2, r.exitCode(), what);
-      assertEquals(1, r.err().strip().lines().count(), what);
-      assertTrue(r.err().contains(says[i]), what);
-      assertFalse(Files.exists(out), what);
-    }
+    Refusals.assertEachRefused(dir, new String[] {"sweep", "grok-fraction"}, bad, says, "--trajectories", "64");
   }
 
   @Test

@@ -1,10 +1,8 @@
 package org.sgdmc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,17 +44,7 @@ class GrokSweepCliTest {
     };
     String[] says = {"lambda", "d > n", "batch", "batch", "--lr", "rank", "--lambda", "lambda", "lambda", "width",
         "--lr", "--batch", "--batch"};
-    for (int i = 0; i < bad.length; i++) {
-      Path out = dir.resolve("bad" + i + ".h5");
-      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(bad[i]),
-          java.util.stream.Stream.of("--trajectories", "64", "-o", out.toString())).toArray(String[]::new);
-      InspectCommandTest.Run r = InspectCommandTest.run(args);
-      String what = String.join(" ", bad[i]) + ": " + r.err();
-      assertEquals(2, r.exitCode(), what);
-      assertEquals(1, r.err().strip().lines().count(), what);
-      assertTrue(r.err().contains(says[i]), what);
-      assertFalse(Files.exists(out), what);
-    }
+    Refusals.assertEachRefused(dir, new String[0], bad, says, "--trajectories", "64");
   }
 
   /**
