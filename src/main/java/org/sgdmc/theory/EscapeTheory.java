@@ -75,23 +75,26 @@ public final class EscapeTheory {
       prev = r;
     }
     // log of the inner integral I(y_i) = int_a^{y_i} e^{-Phi}/D, then the outer integrand e^{Phi + log I}
+    double[] outer = new double[nodes];
     double logI = Double.NEGATIVE_INFINITY;
     double prevInner = -phi[0] - Math.log(d[0]);
-    double total = 0;
-    double prevOuter = Double.NaN;
     for (int i = 1; i < nodes; i++) {
       double inner = -phi[i] - Math.log(d[i]);
-      double seg = Math.log(0.5 * h) + logSumExp(prevInner, inner);
-      logI = logSumExp(logI, seg);
+      logI = logSumExp(logI, Math.log(0.5 * h) + logSumExp(prevInner, inner));
       prevInner = inner;
-      double y = a + i * h;
-      double outer = Math.exp(phi[i] + logI);
-      if (y > x - 0.5 * h) {
-        if (!Double.isNaN(prevOuter)) {
-          total += 0.5 * h * (prevOuter + outer);
-        }
-        prevOuter = outer;
-      }
+      outer[i] = Math.exp(phi[i] + logI);
+    }
+    // int_x^b outer: the part of x's cell above x (outer(x) interpolated linearly), then whole cells
+    int i0 = Math.min(nodes - 1, (int) Math.ceil((x - a) / h));
+    double yi0 = a + i0 * h;
+    double total = 0;
+    if (i0 > 0 && yi0 > x) {
+      double frac = (yi0 - x) / h;
+      double atX = outer[i0] + frac * (outer[i0 - 1] - outer[i0]);
+      total += 0.5 * (yi0 - x) * (atX + outer[i0]);
+    }
+    for (int i = i0 + 1; i < nodes; i++) {
+      total += 0.5 * h * (outer[i - 1] + outer[i]);
     }
     if (!Double.isFinite(total)) {
       throw new IllegalArgumentException("the barrier is too high for the quadrature (exp overflows)");
