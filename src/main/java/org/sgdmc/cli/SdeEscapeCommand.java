@@ -184,13 +184,15 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
       ps.printf("  %-20s %24s   (ratio to exact %.3f)%n", "Kramers, state D", fmt(c.kramers()), c.kramers() / c.exact());
       ps.printf("  %-20s %24s   (ratio to exact %.3f)%n", "Kramers, frozen D", fmt(c.kramersFrozen()),
           c.kramersFrozen() / c.exact());
+      ps.printf("  %-20s %24s   (barrier %.3f against the SDE's %.3f)%n", "SGD large deviations", fmt(c.sgdTheory()),
+          c.sgdBarrier(), c.quasiBarrier());
       if (!Double.isNaN(c.stableTheory())) {
         ps.printf("  %-20s %24s   (eps = %.4g)%n", "Imkeller-Pavlyukevich", fmt(c.stableTheory()), c.stableScale());
       }
     }
     ps.printf("%nwhich prediction is nearest SGD's mean exit time (ratio = prediction / SGD; z = ln ratio / se)%n");
-    ps.printf("  %6s %6s %6s %3s %24s   %-22s %8s %8s %8s %8s%n", "height", "width", "lr", "B", "SGD", "nearest",
-        "ratio", "z", "exact/SGD", "EM1/SGD");
+    ps.printf("  %6s %6s %6s %3s %24s   %-22s %8s %8s %9s %8s %8s%n", "height", "width", "lr", "B", "SGD", "nearest",
+        "ratio", "z", "exact/SGD", "LD/SGD", "EM1/SGD");
     for (EscapeCell c : cells) {
       ExitTimes s = c.exits()[0];
       int b = c.sgdPredictor();
@@ -198,8 +200,9 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
       double seB = b > 0 ? c.exits()[b].logStderr() : 0;
       double z = Math.log(ratio) / Math.sqrt(s.logStderr() * s.logStderr() + seB * seB);
       double em1 = c.models().length > 1 ? c.exits()[1].mean() / s.mean() : Double.NaN;
-      ps.printf("  %6s %6s %6s %3d %24s   %-22s %8.3f %8.2f %8.3f %8.3f%n", c.height(), c.width(), c.lr(), c.batch(),
-          meanText(s), b == Integer.MIN_VALUE ? "(none)" : c.predictionName(b), ratio, z, c.exact() / s.mean(), em1);
+      ps.printf("  %6s %6s %6s %3d %24s   %-22s %8.3f %8.2f %9.3f %8.3f %8.3f%n", c.height(), c.width(), c.lr(),
+          c.batch(), meanText(s), b == Integer.MIN_VALUE ? "(none)" : c.predictionName(b), ratio, z, c.exact() / s.mean(),
+          c.sgdTheory() / s.mean(), em1);
     }
     if (!fits.isEmpty()) {
       ps.printf("%nfitted laws: slope of ln(mean exit time) against height (Kramers: the inverse temperature) or "

@@ -102,10 +102,13 @@ public final class EscapeExperiment {
     double barrier = EscapeTheory.quasiPotentialBarrier(g);
     DoubleWell st = stable ? models.get(models.size() - 1) : null;
     double ip = stable && s.stableAlpha() < 2 ? EscapeTheory.stableMeanExitTime(st) : Double.NaN;
+    double sgdBarrier = EscapeTheory.sgdLargeDeviationBarrier(g);
+    double sgdTheory = EscapeTheory.sgdLargeDeviationTime(g);
     String[] labels = names.toArray(String[]::new);
-    int best = EscapeCell.nearest(exits[0].mean(), labels, exits, new double[] {exact, kramers, frozen, ip});
+    int best = EscapeCell.nearest(exits[0].mean(), labels, exits,
+        new double[] {exact, kramers, frozen, ip, sgdTheory});
     return new EscapeCell(height, width, lr, batch, labels, exits, exact, kramers, frozen, barrier, ip,
-        stable ? st.stableScale() : Double.NaN, best);
+        stable ? st.stableScale() : Double.NaN, sgdBarrier, sgdTheory, best);
   }
 
   /**
@@ -136,7 +139,7 @@ public final class EscapeExperiment {
         }
         String name = variable == 0 ? "height" : "log width";
         int models = c.models().length;
-        for (int code = -4; code < models; code++) {
+        for (int code = -EscapeCell.THEORIES.length; code < models; code++) {
           double[] y = new double[x.length];
           double[] se = new double[x.length];
           boolean ok = true;

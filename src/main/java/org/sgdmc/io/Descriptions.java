@@ -400,6 +400,10 @@ final class Descriptions {
         + "units");
     put("/theory/stable_mean_exit_time", ONE, "per cell: Imkeller-Pavlyukevich's 1 / (eps^alpha K (width^-alpha + "
         + "(2 width)^-alpha)), K = Gamma(alpha) sin(pi alpha/2) / pi (NaN without stable noise)");
+    put("/theory/sgd_large_deviation_barrier", ONE, "per cell: SGD's own barrier (V(0) - V(-width)) / lr, V = int p*, "
+        + "p* the root of -p U' + B ln mean_i exp(-p (a_i + b_i theta) / B) = 0 (Freidlin-Wentzell for the chain)");
+    put("/theory/sgd_large_deviation_mean_exit_time", ONE, "per cell: Kramers' state-D prefactor times "
+        + "exp(sgd_large_deviation_barrier)");
     put("/theory/stable_scale", ONE, "per cell: the stable scale eps = sqrt(lr Sigma(-width) / (2B))");
     put("/fits", MIXED, "fitted escape laws: weighted least-squares slopes of ln(mean exit time); the attribute "
         + "model names the model or theory of each row");

@@ -37,7 +37,7 @@ public final class EscapeFile {
       double[] h = new double[n], w = new double[n], lr = new double[n];
       long[] batch = new long[n], best = new long[n];
       double[] exact = new double[n], kr = new double[n], frozen = new double[n], barrier = new double[n];
-      double[] ip = new double[n], eps = new double[n];
+      double[] ip = new double[n], eps = new double[n], ldBarrier = new double[n], ld = new double[n];
       double[][] mean = new double[n][k], se = new double[n][k], cens = new double[n][k], left = new double[n][k];
       double[][] restricted = new double[n][k], q10 = new double[n][k], med = new double[n][k], q90 = new double[n][k];
       double[] budget = new double[n];
@@ -56,6 +56,8 @@ public final class EscapeFile {
         barrier[i] = c.quasiBarrier();
         ip[i] = c.stableTheory();
         eps[i] = c.stableScale();
+        ldBarrier[i] = c.sgdBarrier();
+        ld[i] = c.sgdTheory();
         double b = c.exits()[0].budget();
         survT[i] = new double[SURVIVAL_POINTS];
         for (int j = 0; j < SURVIVAL_POINTS; j++) {
@@ -102,6 +104,8 @@ public final class EscapeFile {
       f.dataset("/theory/quasi_potential_barrier", barrier);
       f.dataset("/theory/stable_mean_exit_time", ip);
       f.dataset("/theory/stable_scale", eps);
+      f.dataset("/theory/sgd_large_deviation_barrier", ldBarrier);
+      f.dataset("/theory/sgd_large_deviation_mean_exit_time", ld);
       int r = fits.size();
       if (r > 0) {
         fitSection(f, fits);

@@ -15,25 +15,29 @@ package org.sgdmc.results;
  * @param kramersFrozen the textbook Kramers law with the noise frozen at the minimum
  * @param quasiBarrier {@code int_{-w}^0 U'/D}, the exponent of {@link #kramers}
  * @param stableTheory Imkeller-Pavlyukevich's mean exit time for the stable model (NaN without one)
+ * @param sgdBarrier SGD's own large-deviation barrier (V(0) - V(-w)) / lr, from the dataset's cumulant generating
+ *     function (the Gaussian SDE's is {@link #quasiBarrier})
+ * @param sgdTheory Kramers' prefactor times exp(sgdBarrier): SGD's large-deviation prediction
  * @param stableScale the stable model's scale epsilon (NaN without one)
  * @param sgdPredictor which prediction of SGD's mean is nearest in |ln ratio|: a model index >= 1, or -1 exact SDE,
- *     -2 Kramers, -3 frozen Kramers, -4 Imkeller-Pavlyukevich
+ *     -2 Kramers, -3 frozen Kramers, -4 Imkeller-Pavlyukevich, -5 SGD large deviations
  */
 public record EscapeCell(double height, double width, double lr, int batch, String[] models, ExitTimes[] exits,
     double exact, double kramers, double kramersFrozen, double quasiBarrier, double stableTheory, double stableScale,
-    int sgdPredictor) {
+    double sgdBarrier, double sgdTheory, int sgdPredictor) {
 
   /** Names of the theory predictions, for codes -1 .. -4 of {@link #sgdPredictor}. */
   public static final String[] THEORIES = {"exact SDE", "Kramers (state D)", "Kramers (frozen D)",
-      "Imkeller-Pavlyukevich"};
+      "Imkeller-Pavlyukevich", "SGD large deviations"};
 
-  /** The prediction with code {@code c} (model index or -1 .. -4). */
+  /** The prediction with code {@code c} (model index or -1 .. -5). */
   public double prediction(int c) {
     return switch (c) {
       case -1 -> exact;
       case -2 -> kramers;
       case -3 -> kramersFrozen;
       case -4 -> stableTheory;
+      case -5 -> sgdTheory;
       default -> exits[c].mean();
     };
   }
