@@ -6,7 +6,8 @@ usage: scripts/plot_escape.py FILE.h5 [-o OUT.png] [--what height|width|survival
   - height (default): mean exit time against the barrier height, log y, one panel per (lr, B, width): SGD
     (black, with 95% intervals), Euler-Maruyama at dt = lr/l (colours), stable noise (grey), the exact SDE mean first
     passage time (red), Kramers with the state-dependent diffusion (red, dashed), textbook Kramers with the noise
-    frozen at the minimum (red, dotted) and Imkeller-Pavlyukevich (grey, dashed). Kramers is a straight line here.
+    frozen at the minimum (red, dotted), SGD's own large-deviation law (black, dashed) and Imkeller-Pavlyukevich
+    (grey, dashed). Kramers is a straight line here.
   - width: the same against the width, log-log, one panel per (lr, B, height): the stable law is a line of slope
     alpha.
   - survival: P(T > t) against t / mean (log y), one panel per cell: an exponential law is the line exp(-x).
@@ -47,7 +48,8 @@ def read(f):
              b=f["grid/cell_batch"][()], mean=f["estimates/mean_exit_time"][()],
              se=f["estimates/mean_exit_time_stderr"][()], cens=f["estimates/censored_fraction"][()],
              exact=f["theory/exact_mean_exit_time"][()], kramers=f["theory/kramers_mean_exit_time"][()],
-             frozen=f["theory/kramers_frozen_mean_exit_time"][()], ip=f["theory/stable_mean_exit_time"][()])
+             frozen=f["theory/kramers_frozen_mean_exit_time"][()], ip=f["theory/stable_mean_exit_time"][()],
+             ld=f["theory/sgd_large_deviation_mean_exit_time"][()])
     return d
 
 
@@ -78,6 +80,7 @@ def against(f, out, variable):
         ax.plot(x, d["exact"][sel], "-", color="C3", lw=1.6, label="exact SDE (quadrature)")
         ax.plot(x, d["kramers"][sel], "--", color="C3", lw=1.0, label="Kramers, state-dependent D")
         ax.plot(x, d["frozen"][sel], ":", color="C3", lw=1.0, label="Kramers, D frozen at the minimum")
+        ax.plot(x, d["ld"][sel], "--", color="k", lw=1.0, label="SGD large deviations (dataset's cumulants)")
         if np.any(np.isfinite(d["ip"][sel])):
             ax.plot(x, d["ip"][sel], "--", color="0.5", lw=1.0, label="Imkeller-Pavlyukevich")
         ax.set_yscale("log")

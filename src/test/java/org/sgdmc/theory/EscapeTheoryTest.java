@@ -101,4 +101,34 @@ class EscapeTheoryTest {
     assertEquals(0, sa / 50, 1e-15); // so the empirical loss is the landscape
     assertEquals(0, sb / 50, 1e-15);
   }
+
+  /**
+   * SGD's large-deviation barrier: on a two-point dataset (a = +-sigma, b = 0, B = 1) the Hamiltonian is
+   * -p U' + ln cosh(p sigma), whose root is found here independently by Newton's method; and as the barrier shrinks
+   * (p* sigma -> 0) the barrier tends to the Gaussian SDE's, since only the variance of the noise is then seen.
+   */
+  @Test
+  void sgdLargeDeviationsHaveTheDatasetsCumulants() {
+    double sigma = 2.0;
+    double[][] ab = {{sigma, -sigma}, {0, 0}};
+    DoubleWell m = DoubleWell.of(1.0, 1.0, ab, 0.1, 1, NoiseModel.MINIBATCH, 1, Double.NaN);
+    for (double theta : new double[] {-0.9, -0.5, -0.1}) {
+      double g = m.gradient(theta);
+      double p = 2 * g / (sigma * sigma); // Newton from the Gaussian root, which lies below (ln cosh x < x^2/2)
+      for (int k = 0; k < 100; k++) {
+        p -= (Math.log(Math.cosh(p * sigma)) - p * g) / (sigma * Math.tanh(p * sigma) - g);
+      }
+      assertEquals(p, EscapeTheory.momentum(m, theta), 1e-10 * p, "theta " + theta);
+      assertTrue(p > 2 * g / (sigma * sigma), "two-point noise is lighter than Gaussian: a larger momentum");
+    }
+    double[][] data = DoubleWell.dataset(64, 2, 1, 1);
+    double previous = Double.POSITIVE_INFINITY;
+    for (double h : new double[] {1, 0.1, 0.01, 0.001}) {
+      DoubleWell w = DoubleWell.of(h, 1.0, data, 0.05, 1, NoiseModel.MINIBATCH, 1, Double.NaN);
+      double gap = Math.abs(EscapeTheory.sgdLargeDeviationBarrier(w) / EscapeTheory.quasiPotentialBarrier(w) - 1);
+      assertTrue(gap < previous, "the gap to the Gaussian barrier must shrink with the height: " + gap);
+      previous = gap;
+    }
+    assertTrue(previous < 1e-3, "at height 0.001 the barriers agree to 0.1%, not " + previous);
+  }
 }
