@@ -31,9 +31,10 @@ import picocli.CommandLine.Option;
       "For each (height, width, lr, B) cell: SGD, Euler-Maruyama of d theta = -U' dt + sqrt(lr Sigma/B) dW at",
       "dt = lr/l for each --l, and Euler-Maruyama of d theta = -U' dt + eps dL (L symmetric --stable-alpha-stable,",
       "eps = sqrt(lr Sigma(-width)/(2B))); beside the exact SDE mean first passage time (double quadrature),",
-      "Kramers' law with the state-dependent diffusion, and Imkeller-Pavlyukevich's stable law. Times are SDE",
+      "Kramers' law with the state-dependent diffusion, Imkeller-Pavlyukevich's stable law and SGD's own large-",
+      "deviation law (Freidlin-Wentzell with the dataset's cumulant generating function). Times are SDE",
       "time: steps x lr. Prints which prediction is nearest SGD per cell and the fitted laws (slope of ln T",
-      "against height, and against ln width) with 95% intervals."
+      "against height, and against ln width) with 95%% intervals."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)

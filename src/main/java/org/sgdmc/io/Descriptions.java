@@ -385,7 +385,7 @@ final class Descriptions {
     put("/estimates/exit_time_cv", ONE, "[cell, model]: standard deviation over mean of the exits seen (1 for an "
         + "exponential law)");
     put("/estimates/sgd_predictor", INDEX, "per cell: the prediction nearest SGD's mean in |ln ratio|: a model index "
-        + "(/estimates@models) >= 1, or -1 .. -4 for /estimates@theories");
+        + "(/estimates@models) >= 1, or -1 .. -5 for /estimates@theories; -2^31 where SGD never exited");
     put("/observables/survival_times", ONE, "[cell, point]: times (SDE time) of the survival curves, log-spaced up to "
         + "the budget");
     put("/observables/survival", ONE, "[cell x model, point]: the fraction of trajectories not yet exited at each "
