@@ -424,6 +424,57 @@ final class Descriptions {
         + "above)");
     put("/theory/seed29_bins", ONE, "[cell, bin]: seed 004 eq. (29)'s mass in each bin (then below, above)");
 
+    // sde escape: first-exit times from a double well, one row per (height, width, lr, B) cell; times in SDE
+    // time (steps x lr)
+    put("/data/a", ONE, "the tilts a_i of the double-well dataset (per-sample loss U + a_i theta + b_i theta^2/2)");
+    put("/data/b", ONE, "the curvatures b_i of the double-well dataset");
+    put("/grid/cell_height", ONE, "the barrier height of each cell");
+    put("/grid/cell_width", ONE, "the distance of each cell's minima from the barrier top");
+    put("/grid/cell_budget", ONE, "each cell's censoring time, in SDE time (--steps x lr)");
+    put("/estimates/mean_exit_time", ONE, "[cell, model]: the mean first-exit time in SDE time (steps x lr): the "
+        + "sample mean, or with censoring the exponential survival estimate sum min(T, budget) / exits");
+    put("/estimates/censored_fraction", ONE, "[cell, model]: fraction of trajectories still in the well at the budget");
+    put("/estimates/left_exit_fraction", ONE, "[cell, model]: fraction that left through the left exit (-3 width)");
+    put("/estimates/restricted_mean_exit_time", ONE, "[cell, model]: the mean of min(T, budget), a lower bound of "
+        + "the mean");
+    put("/estimates/exit_time_q10", ONE, "[cell, model]: the 10% quantile of the exit time (inf beyond the budget)");
+    put("/estimates/exit_time_median", ONE, "[cell, model]: the median exit time (inf beyond the budget)");
+    put("/estimates/exit_time_q90", ONE, "[cell, model]: the 90% quantile of the exit time (inf beyond the budget)");
+    put("/estimates/exit_time_cv", ONE, "[cell, model]: standard deviation over mean of the exits seen (1 for an "
+        + "exponential law)");
+    put("/estimates/sgd_predictor", INDEX, "per cell: the prediction nearest SGD's mean in |ln ratio|: a model index "
+        + "(/estimates@models) >= 1, or -1 .. -5 for /estimates@theories; -2^31 where SGD never exited");
+    put("/observables/survival_times", ONE, "[cell, point]: times (SDE time) of the survival curves, log-spaced up to "
+        + "the budget");
+    put("/observables/survival", ONE, "[cell x model, point]: the fraction of trajectories not yet exited at each "
+        + "survival time (row cell * models + model)");
+    put("/theory/exact_mean_exit_time", ONE, "per cell: the SDE's exact mean first passage time from -width to "
+        + "+width, int dy e^Phi int dz e^-Phi / D (quadrature)");
+    put("/theory/kramers_mean_exit_time", ONE, "per cell: Kramers with state-dependent D: 2 pi / sqrt(U''(m) "
+        + "|U''(s)|) sqrt(D(s)/D(m)) exp(Phi(s) - Phi(m))");
+    put("/theory/kramers_frozen_mean_exit_time", ONE, "per cell: textbook Kramers with D frozen at the minimum: "
+        + "2 pi / sqrt(U''(m) |U''(s)|) exp(height / D(m))");
+    put("/theory/quasi_potential_barrier", ONE, "per cell: Phi(0) - Phi(-width) = int U'/D, the barrier in noise "
+        + "units");
+    put("/theory/stable_mean_exit_time", ONE, "per cell: Imkeller-Pavlyukevich's 1 / (eps^alpha K (width^-alpha + "
+        + "(2 width)^-alpha)), K = Gamma(alpha) sin(pi alpha/2) / pi (NaN without stable noise)");
+    put("/theory/sgd_large_deviation_barrier", ONE, "per cell: SGD's own barrier (V(0) - V(-width)) / lr, V = int p*, "
+        + "p* the root of -p U' + B ln mean_i exp(-p (a_i + b_i theta) / B) = 0 (Freidlin-Wentzell for the chain)");
+    put("/theory/sgd_large_deviation_mean_exit_time", ONE, "per cell: Kramers' state-D prefactor times "
+        + "exp(sgd_large_deviation_barrier)");
+    put("/theory/stable_scale", ONE, "per cell: the stable scale eps = sqrt(lr Sigma(-width) / (2B))");
+    put("/fits", MIXED, "fitted escape laws: weighted least-squares slopes of ln(mean exit time); the attribute "
+        + "model names the model or theory of each row");
+    put("/fits/variable", INDEX, "0: slope against the height (an inverse temperature), 1: against ln width "
+        + "(/fits@variables)");
+    put("/fits/lr", ONE, "the learning rate of the fitted cells");
+    put("/fits/batch", COUNT, "the batch size of the fitted cells");
+    put("/fits/fixed", ONE, "the width (slope against height) or height (slope against ln width) of the cells");
+    put("/fits/slope", ONE, "the fitted slope");
+    put("/fits/slope_ci_low", ONE, "lower end of the slope's 95% interval (= slope for a theory)");
+    put("/fits/slope_ci_high", ONE, "upper end of the slope's 95% interval");
+    put("/fits/points", COUNT, "cells in the fit");
+
     put("/performance/fit_seconds", SECONDS, "wall time of the tail fit (threshold search and bootstrap)");
     put("/performance/seconds", SECONDS, "wall time of the sweep");
     // sgdmc bench

@@ -61,6 +61,7 @@ public final class KernelRegistry {
     linearDTails(list);
     logistic1d(list);
     grokLinreg(list);
+    doubleWell(list);
     return list;
   }
 
@@ -210,6 +211,20 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-mc-sgd-with-replacement",
         new GrokMc(4, 1, tm[0], mask, 0.3, 0.02, 0.8, new double[16], 3, true), GrokMcScalarBlock.CHANNELS,
         Kernels.GROK_MC));
+  }
+
+  private static void doubleWell(List<KernelEntry> list) {
+    // a low barrier and loud noise, so that some trajectories exit within the golden values' 10 steps and the exit
+    // path runs (stable: a jump to either exit)
+    double[][] ab = org.sgdmc.models.DoubleWell.dataset(9, 1.5, 1.0, 5);
+    Twins<org.sgdmc.models.DoubleWell, StateBlock> k = Kernels.DOUBLE_WELL;
+    int c = DoubleWellScalarBlock.CHANNELS;
+    list.add(KernelEntry.states("double-well-minibatch",
+        org.sgdmc.models.DoubleWell.of(0.3, 1.0, ab, 0.4, 2, NoiseModel.MINIBATCH, 1, Double.NaN), c, k));
+    list.add(KernelEntry.states("double-well-gaussian-4-substeps",
+        org.sgdmc.models.DoubleWell.of(0.3, 1.0, ab, 0.4, 1, NoiseModel.GAUSSIAN, 4, Double.NaN), c, k));
+    list.add(KernelEntry.states("double-well-stable",
+        org.sgdmc.models.DoubleWell.of(0.3, 1.0, ab, 0.4, 1, NoiseModel.STABLE, 3, 1.2), c, k));
   }
 
   private static String lower(Enum<?> e) {

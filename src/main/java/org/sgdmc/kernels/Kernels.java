@@ -1,5 +1,6 @@
 package org.sgdmc.kernels;
 
+import org.sgdmc.models.DoubleWell;
 import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.GrokMc;
@@ -50,6 +51,9 @@ public final class Kernels {
 
   public static final Twins<GrokMc, StateBlock> GROK_MC = new Twins<>(
       (m, seed, width) -> new GrokMcVectorBlock(m, seed, width), GrokMcScalarBlock::new);
+
+  public static final Twins<DoubleWell, StateBlock> DOUBLE_WELL = new Twins<>(
+      (m, seed, width) -> new DoubleWellVectorBlock(m, seed, width), DoubleWellScalarBlock::new);
 
   private Kernels() {}
 }

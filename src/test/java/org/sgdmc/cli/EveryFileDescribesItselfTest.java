@@ -89,6 +89,8 @@ class EveryFileDescribesItselfTest {
         new String[] {"sde", "stationary", "--model", "logistic1d", "--n", "10", "--lr", "0.5", "--l", "2",
             "--trajectories", "256", "--samples-per-trajectory", "2", "--kmin", "20", "--burn-in", "50", "--thin", "5",
             "--bootstrap", "10"},
+        new String[] {"sde", "escape", "--height", "0.1,0.2", "--width", "0.7,1", "--lr", "0.1", "--l", "1",
+            "--trajectories", "64", "--steps", "2000"},
         // shard files (a merged file is the unsharded command's own file)
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
         cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));

@@ -42,6 +42,8 @@ class PlotScriptsTest {
         new Case("plot_noise_covariance.py", text, "is not an HDF5 file"),
         new Case("plot_stationary.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots sde stationary"),
         new Case("plot_stationary.py", missing, ": no such file"),
+        new Case("plot_escape.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots sde escape"),
+        new Case("plot_escape.py", text, "is not an HDF5 file"),
         new Case("plot_grok.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots grok-linreg files"),
         new Case("plot_grok.py", text, "is not an HDF5 file"),
         new Case("plot_grok_signature.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots sweep "
