@@ -43,7 +43,9 @@ class PlotScriptsTest {
         new Case("plot_stationary.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots sde stationary"),
         new Case("plot_stationary.py", missing, ": no such file"),
         new Case("plot_grok.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots grok-linreg files"),
-        new Case("plot_grok.py", text, "is not an HDF5 file"));
+        new Case("plot_grok.py", text, "is not an HDF5 file"),
+        new Case("plot_two_timescale.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots two-timescale files"),
+        new Case("plot_two_timescale.py", missing, ": no such file"));
     for (Case c : cases) {
       Path script = Launcher.PROJECT.resolve("scripts").resolve(c.script());
       ExternalTools.Result r = ExternalTools.run(List.of(ExternalTools.PYTHON, script.toString(), c.file().toString(),
