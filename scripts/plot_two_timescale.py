@@ -95,7 +95,8 @@ def plot_run(f, out, title):
     axh.set_xscale("log")
     axh.set_xlabel("steps")
     axh.set_ylabel("fraction of trajectories")
-    axh.legend(fontsize=7)
+    if axh.get_legend_handles_labels()[0]:
+        axh.legend(fontsize=7)
     axh.set_title("regime times over the ensemble", fontsize=9)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
@@ -116,7 +117,8 @@ def plot_many(files, out, title):
     ax.set_xscale("log")
     ax.set_xlabel("t3 - t1 (steps)")
     ax.set_ylabel("fraction of trajectories")
-    ax.legend(fontsize=7)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=7)
     ax.set_title(title or "middle regime (plateau or ascent) length", fontsize=9)
     axf.loglog(slow, medians, "o", color="C3", label="median t3 - t1")
     if len(slow) >= 2:
@@ -126,7 +128,8 @@ def plot_many(files, out, title):
         print(f"median t3 - t1 ~ (a eps^2)^{slope:.3f}")
     axf.set_xlabel("a eps^2 (the step of u = eps y)")
     axf.set_ylabel("steps")
-    axf.legend(fontsize=7)
+    if axf.get_legend_handles_labels()[0]:
+        axf.legend(fontsize=7)
     axf.set_title("middle regime against the slow step", fontsize=9)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
