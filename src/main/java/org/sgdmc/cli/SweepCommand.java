@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     },
     mixinStandardHelpOptions = true,
     subcommands = {SweepLinreg1dCommand.class, SweepSaddleCommand.class, SweepTailsCommand.class,
-        SweepGrokLinregCommand.class})
+        SweepGrokLinregCommand.class, SweepTwoTimescaleCommand.class})
 public final class SweepCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -199,6 +199,30 @@ final class Descriptions {
     put("/theory/h_eigenvalue_min", ONE, "smallest eigenvalue of H = Phi^T Phi / n, features phi = (p, eps q): the "
         + "slow rate is a times it");
     put("/theory/h_eigenvalue_max", ONE, "largest eigenvalue of H: GD is stable for a below 2 over it");
+    put("/grid/eps", ONE, "two-timescale sweep: the scale separation eps of each cell (the step a is /grid/cell_lr; a outer, eps inner)");
+    for (String e : new String[] {"first_descent_end", "terminal_descent", "middle_length"}) {
+      String p = "/cells/" + e;
+      put(p + "_quantiles", STEPS, "[cell, level]: quantiles of " + e + " (as /events/" + e + " of a run)");
+      put(p + "_fraction_never", ONE, "per cell: fraction of trajectories for which " + e + " is +inf");
+      put(p + "_mean", STEPS, "per cell: mean of " + e + " where finite");
+      put(p + "_mean_stderr", STEPS, "standard error of " + e + "_mean");
+    }
+    put("/cells/stationary_jitter_square", ONE, "per cell: E|x - lambda(u)|^2 at the cell's last step");
+    put("/cells/stationary_jitter_square_stderr", ONE, "standard error of stationary_jitter_square");
+    put("/estimates/middle_exponent_slow_step", ONE, "p of mean(t3 - t1) ~ (a eps^2)^p over the fitted cells (-1 when "
+        + "u = eps y sets the time scale)");
+    put("/estimates/middle_exponent_slow_step_stderr", ONE, "standard error of middle_exponent_slow_step");
+    put("/estimates/middle_exponent_slow_step_ci95", ONE, "95% interval of middle_exponent_slow_step");
+    put("/estimates/middle_exponent_eps", ONE, "q of mean(t3 - t1) ~ eps^q at one a (-2 for step a eps^2, -1 for a "
+        + "eps)");
+    put("/estimates/middle_exponent_eps_stderr", ONE, "standard error of middle_exponent_eps");
+    put("/estimates/middle_exponent_eps_ci95", ONE, "95% interval of middle_exponent_eps");
+    put("/estimates/stationary_c_a", ONE, "c_a of the weighted fit stationary_jitter_square = c_a a + c_eps eps "
+        + "(Theorem 4.5's O(a) + O(eps))");
+    put("/estimates/stationary_c_a_stderr", ONE, "standard error of stationary_c_a (scaled by sqrt(chi2/dof) above 1)");
+    put("/estimates/stationary_c_eps", ONE, "c_eps of the same fit");
+    put("/estimates/stationary_c_eps_stderr", ONE, "standard error of stationary_c_eps");
+    put("/estimates/stationary_chi2_per_dof", ONE, "chi2 per degree of freedom of the two-term fit");
     put("/cells", MIXED, "one row per cell of the sweep (grid order)");
     for (String e : new String[] {"t1", "t2", "t2_closed_form"}) {
       put("/cells/" + e + "_quantiles", STEPS, "[cell, level]: quantiles of " + e + " (levels in "

@@ -6,6 +6,7 @@ import org.sgdmc.models.TwoTimescaleData;
 import org.sgdmc.results.TwoTimescaleResult;
 import org.sgdmc.stats.EnsembleSummary;
 import org.sgdmc.stats.EventTimes;
+import org.sgdmc.stats.PowerLawFit;
 import org.sgdmc.stats.SampleMean;
 
 /** Writes a two-timescale run (seed 000) as documented in data/SCHEMA.md: the shared {@link RunSections} and its own. */
@@ -107,5 +108,91 @@ public final class TwoTimescaleFile {
     f.dataset("/theory/least_squares_test_loss", t.endpointTestLoss());
     f.dataset("/theory/h_eigenvalue_min", t.muMin());
     f.dataset("/theory/h_eigenvalue_max", t.muMax());
+  }
+
+  /**
+   * Writes an (a, eps) sweep: per cell the regime-time summaries and the stationary jitter, the fitted exponents of
+   * the mean middle regime against a eps^2 and eps, and the stationary two-term fit ({c_a, se, c_eps, se, chi2/dof}).
+   */
+  public static void writeSweep(Path target, boolean overwrite, RunMetadata meta, TwoTimescaleResult[] cells,
+      boolean[] fitted, PowerLawFit slowStep, PowerLawFit eps, double[] stationary) {
+    TwoTimescaleResult first = cells[0];
+    try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep two-timescale")) {
+      RunSections.ensemble(f, first.options().trajectories(), first.options().steps(), first.options().seed(),
+          first.options().threads(), first.options().blockWidth());
+      parameters(f, first.model());
+      f.attribute("/parameters", "eps", Double.NaN);
+      f.attribute("/parameters", "a", Double.NaN);
+      f.attribute("/parameters", "lr", Double.NaN);
+      f.attribute("/parameters", "slow_step", Double.NaN);
+      data(f, first.model().data());
+      int k = cells.length;
+      double[] a = new double[k], e = new double[k], jit = new double[k], jitErr = new double[k];
+      long[] steps = new long[k];
+      int[] fit = new int[k];
+      String[] names = {"first_descent_end", "terminal_descent", "middle_length"};
+      double[][][] q = new double[3][k][];
+      double[][] never = new double[3][k], mean = new double[3][k], meanErr = new double[3][k];
+      double seconds = 0;
+      for (int i = 0; i < k; i++) {
+        TwoTimescaleResult c = cells[i];
+        a[i] = c.model().a();
+        e[i] = c.model().eps();
+        steps[i] = c.options().steps();
+        fit[i] = fitted[i] ? 1 : 0;
+        int last = c.meanJitterSquare().length - 1;
+        jit[i] = c.meanJitterSquare()[last].value();
+        jitErr[i] = c.meanJitterSquare()[last].stderr();
+        EventTimes.Summary[] ev = {c.t1(), c.t3(), c.middle()};
+        for (int j = 0; j < 3; j++) {
+          q[j][i] = ev[j].quantiles();
+          never[j][i] = ev[j].fractionNever();
+          mean[j][i] = ev[j].mean().value();
+          meanErr[j][i] = ev[j].mean().stderr();
+        }
+        seconds += c.kernelSeconds();
+      }
+      f.dataset("/grid/cell_lr", a);
+      f.dataset("/grid/eps", e);
+      f.dataset("/grid/steps", steps);
+      f.dataset("/observables/quantile_levels", first.options().quantileLevels());
+      for (int j = 0; j < 3; j++) {
+        String p = "/cells/" + names[j];
+        f.dataset(p + "_quantiles", q[j]);
+        f.dataset(p + "_fraction_never", never[j]);
+        f.dataset(p + "_mean", mean[j]);
+        f.dataset(p + "_mean_stderr", meanErr[j]);
+      }
+      f.dataset("/cells/stationary_jitter_square", jit);
+      f.dataset("/cells/stationary_jitter_square_stderr", jitErr);
+      f.dataset("/cells/fitted", fit);
+      f.datasetAttribute("/cells/fitted", "description", "1 where the cell is in the fits (every trajectory reached t3), "
+          + "else 0");
+      if (slowStep != null) {
+        fit(f, "/estimates/middle_exponent_slow_step", slowStep, -1, "a eps^2");
+      }
+      if (eps != null) {
+        fit(f, "/estimates/middle_exponent_eps", eps, -2, "eps");
+      }
+      f.dataset("/estimates/stationary_c_a", stationary[0]);
+      f.dataset("/estimates/stationary_c_a_stderr", stationary[1]);
+      f.dataset("/estimates/stationary_c_eps", stationary[2]);
+      f.dataset("/estimates/stationary_c_eps_stderr", stationary[3]);
+      f.dataset("/estimates/stationary_chi2_per_dof", stationary[4]);
+      RunSections.performance(f, seconds, Double.NaN, first.options().threads());
+      f.commit();
+    }
+  }
+
+  private static void fit(ResultFile f, String path, PowerLawFit fit, double expected, String against) {
+    f.dataset(path, fit.exponent());
+    f.dataset(path + "_stderr", fit.stderr());
+    f.dataset(path + "_ci95", new double[] {fit.low(), fit.high()});
+    f.datasetAttribute(path, "method", "weighted least squares of log(mean t3 - t1) on log " + against + " over the "
+        + "fitted cells (/cells/fitted), stderr scaled by sqrt(chi2/dof) when above 1, Student t interval");
+    f.datasetAttribute(path, "expected", expected);
+    f.datasetAttribute(path, "covers_expected", fit.covers(expected) ? "yes" : "no");
+    f.datasetAttribute(path, "cells", (long) fit.points());
+    f.datasetAttribute(path, "prefactor", fit.prefactor());
   }
 }

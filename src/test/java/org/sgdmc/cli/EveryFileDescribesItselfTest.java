@@ -55,6 +55,8 @@ class EveryFileDescribesItselfTest {
         cat(new String[] {"simulate", "two-timescale", "--lr", "0.02", "--eps", "0.1"}, run),
         cat(new String[] {"simulate", "two-timescale", "--f", "quadratic", "--lr", "0.02", "--eps", "0.1", "--batch",
             "100"}, run),
+        cat(new String[] {"sweep", "two-timescale", "--lr", "0.05,0.1", "--eps", "0.5,1", "--n", "20", "--fast-dim", "4",
+            "--slow-dim", "2", "--batch", "4", "--multiples", "2", "--trajectories", "64"}),
         cat(new String[] {"sweep", "grok-linreg", "--lr", "0.1", "--lambda", "0.05,0.5", "--drift-multiples", "1",
             "--trajectories", "64"}),
         cat(new String[] {"sweep", "grok-linreg", "--lr", "0.05,0.1", "--lambda", "0.05", "--trajectories", "64"}),

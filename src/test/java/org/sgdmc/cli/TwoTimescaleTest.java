@@ -41,11 +41,18 @@ class TwoTimescaleTest {
       {"--lr", "0.02", "--eps", "0.1", "--batch", "101"},
       {"--lr", "0.02", "--eps", "0.1", "--slow-signal", "0"},
       {"--lr", "-0.02", "--eps", "0.1"},
+      {"sweep", "--lr", "0.05", "--eps", "0.1,0"},
+      {"sweep", "--lr", "0.05,-1", "--eps", "0.1"},
+      {"sweep", "--lr", "0.05", "--eps", "log:0:1:3"},
+      {"sweep", "--lr", "0.05", "--eps", "0.1", "--multiples", "0"},
     };
-    String[] says = {"--f", "--eps", "--eps", "--fast-dim", "diverges", "band", "batch size", "slow signal", "--lr"};
+    String[] says = {"--f", "--eps", "--eps", "--fast-dim", "diverges", "band", "batch size", "slow signal", "--lr",
+        "--eps", "--lr", "--eps", "--multiples"};
     for (int i = 0; i < bad.length; i++) {
       Path out = dir.resolve("bad" + i + ".h5");
-      String[] args = java.util.stream.Stream.of(new String[] {"simulate", "two-timescale"}, bad[i],
+      boolean sweep = bad[i][0].equals("sweep");
+      String[] rest = sweep ? java.util.Arrays.copyOfRange(bad[i], 1, bad[i].length) : bad[i];
+      String[] args = java.util.stream.Stream.of(new String[] {sweep ? "sweep" : "simulate", "two-timescale"}, rest,
           new String[] {"--trajectories", "64", "--steps", "10", "-o", out.toString()})
           .flatMap(java.util.Arrays::stream).toArray(String[]::new);
       InspectCommandTest.Run r = InspectCommandTest.run(args);
