@@ -65,6 +65,12 @@ class TwoTimescaleTest {
     }
   }
 
+  @Test
+  void helpNamesTheSeedPaper() {
+    String help = InspectCommandTest.run("simulate", "two-timescale", "--help").out();
+    assertTrue(help.contains("seed 000: Vivek S. Borkar"), help);
+  }
+
   private static TwoTimescaleData small(TwoTimescale.Coupling c, long seed) {
     return TwoTimescaleData.generate(c, 30, 10, 3, 4.0, 1.5, 0.3, seed);
   }
@@ -107,7 +113,7 @@ class TwoTimescaleTest {
     for (int e = 0; e < eps.length; e++) {
       TwoTimescale model = new TwoTimescale(data, eps[e], a, 4, false, 1.0, 0.05, 2);
       long steps = (long) Math.ceil(20 / model.slowStep());
-      EnsembleOptions options = new EnsembleOptions(128, RecordTimes.parse("log:4", steps), 7, 2, 64);
+      EnsembleOptions options = new EnsembleOptions(64, RecordTimes.parse("log:4", steps), 7, 2, 64);
       TwoTimescaleResult r = TwoTimescaleExperiment.run(model, options, Kernel.VECTOR, Simulation.Progress.NONE);
       assertEquals(0.0, r.middle().fractionNever(), "eps " + eps[e] + ": every trajectory left the plateau");
       mean[e] = r.middle().mean().value();
