@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
       "trajectory reached t3, the mean middle regime t3 - t1 against a eps^2 (p",
       "should be -1), and against eps alone with one a (-2), by weighted least",
       "squares with a 95% interval; and the mean E|x - lambda(u)|^2 at the last",
-      "step of every cell as c_a a + c_eps eps (weighted least squares)."
+      "step of every cell as c_a a + c_eps eps (weighted least squares; it means",
+      "the stationary error only where every cell has reached stationarity, as",
+      "with the default --multiples 20)."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
