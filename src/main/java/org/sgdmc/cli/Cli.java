@@ -35,6 +35,8 @@ public final class Cli {
 
   /** The papers the help cites by their seed number, named in full under every help page that cites them. */
   static final java.util.Map<String, String> SEEDS = java.util.Map.of(
+      "seed 000", "seed 000: Vivek S. Borkar, \"A dynamic view of some anomalous phenomena in SGD\" (two time scales "
+          + "of SGD on F(z) = f(x, eps y); equation numbers of its text)",
       "seed 002", "seed 002: Liu Ziyin, Botao Li, Tomer Galanti, Masahito Ueda, \"The Probabilistic Stability of "
           + "Stochastic Gradient Descent\", 2023, arXiv:2303.13093 (equation and figure numbers of its v1)",
       "seed 003", "seed 003: Pascal Jr. Tikeng Notsawo, Hattie Zhou, Mohammad Pezeshki, Irina Rish, Guillaume Dumas, "

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {SimulateLinreg1dCommand.class, SimulateSaddleCommand.class, SimulateLinearDCommand.class,
         SimulateGrokLinregCommand.class, SimulateGrokDiagCommand.class, SimulateGrokReluCommand.class,
-        SimulateGrokMcCommand.class,
+        SimulateGrokMcCommand.class, SimulateTwoTimescaleCommand.class,
         SimulateTwoLayerCommand.Tanh2.class, SimulateTwoLayerCommand.Swish2.class})
 public final class SimulateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

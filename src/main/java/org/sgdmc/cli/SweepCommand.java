@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {SweepLinreg1dCommand.class, SweepSaddleCommand.class, SweepTailsCommand.class,
         SweepGrokLinregCommand.class, SweepGrokDiagCommand.class, SweepGrokMcCommand.class,
-        SweepGrokReluCommand.class, SweepGrokSignatureCommand.class, SweepGrokFractionCommand.class})
+        SweepGrokReluCommand.class, SweepGrokSignatureCommand.class, SweepGrokFractionCommand.class,
+        SweepTwoTimescaleCommand.class})
 public final class SweepCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

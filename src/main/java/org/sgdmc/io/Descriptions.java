@@ -153,6 +153,93 @@ final class Descriptions {
       put(g + "/histogram", COUNT, "trajectories per bin: [histogram_edges[b], histogram_edges[b+1])");
       put(g + "/histogram_edges", STEPS, "bin edges: 0, then 20 log-spaced bins per decade from 1");
     }
+    // two-timescale (seed 000): the slow error, the fast jitter, the exact means, the regime times
+    for (String[] o : new String[][] {{"slow", "|g(u_t) - g(u*)|, u = eps y (two-timescale: the slow part's error)"},
+        {"jitter", "|x_t - lambda(u_t)|, lambda(u) = argmin_x f(x, u) on the training set (two-timescale: the fast "
+            + "coordinate's distance to its slow manifold)"}}) {
+      String x = o[0], what = o[1];
+      put("/observables/log_" + x + "_mean", LOG, "mean of log " + what + " over trajectories where it is not 0");
+      put("/observables/log_" + x + "_stderr", LOG, "standard error of log_" + x + "_mean");
+      put("/observables/log_" + x + "_mean_square", LOG, "log E[(" + what + ")^2] over all trajectories");
+      put("/observables/log_" + x + "_quantiles", LOG, "[time, level]: quantiles of log " + what);
+      put("/observables/" + x + "_fraction_within", ONE, "[time, epsilon]: fraction with " + what + " < epsilon");
+      put("/observables/" + x + "_fraction_diverged", ONE, "fraction with " + what + " > diverged_above");
+      put("/observables/" + x + "_fraction_exact", ONE, "fraction with " + what + " = 0 exactly");
+    }
+    put("/observables/mean_test_loss", ONE, "two-timescale: E[L_test] at each recording time, exact sums over all "
+        + "trajectories (L_test = (|x - x*|^2 + |g(u) - g(u*)|^2)/2)");
+    put("/observables/mean_test_loss_stderr", ONE, "standard error of mean_test_loss");
+    put("/observables/mean_jitter_square", ONE, "two-timescale: E|x - lambda(u)|^2 at each recording time");
+    put("/observables/mean_jitter_square_stderr", ONE, "standard error of mean_jitter_square");
+    put("/observables/mean_slow_square", ONE, "two-timescale: E|g(u) - g(u*)|^2 at each recording time");
+    put("/observables/mean_slow_square_stderr", ONE, "standard error of mean_slow_square");
+    for (String[] e : new String[][] {
+        {"first_descent_end", "t1: the first step at which the test loss is <= plateau_level * band"},
+        {"terminal_descent", "t3: the first step after t1 at which the test loss is <= plateau_level / band"},
+        {"middle_length", "t3 - t1: the plateau or ascent between the two descents (+inf where t3 was not reached)"},
+        {"in_band_steps", "steps between t1 and t3 with the test loss inside the band (+inf where t3 was not reached)"},
+        {"above_band_steps", "steps after t1 (and before t3) with the test loss above the band (+inf where t1 was not "
+            + "reached)"},
+        {"ascent_peak_step", "the step where the ascent peaks: where the test loss rises most above its running "
+            + "minimum since t1, before t3 (+inf without an ascent)"}}) {
+      String g = "/events/" + e[0];
+      put(g, MIXED, e[1]);
+      put(g + "/quantiles", STEPS, "quantiles at /observables/quantile_levels over all trajectories (+inf where the "
+          + "level falls among those that never got there)");
+      put(g + "/fraction_never", ONE, "fraction of trajectories for which it is +inf");
+      put(g + "/mean", STEPS, "mean over the trajectories where it is finite");
+      put(g + "/mean_stderr", STEPS, "standard error of mean");
+      put(g + "/histogram", COUNT, "trajectories per bin: [histogram_edges[b], histogram_edges[b+1])");
+      put(g + "/histogram_edges", STEPS, "bin edges: 0, then 20 log-spaced bins per decade from 1");
+    }
+    put("/events/peak", MIXED, "the ascent between t1 and t3: the largest rise of the test loss above its running "
+        + "minimum (rise), and the test loss where it peaks (peak)");
+    put("/events/peak/log_quantiles", LOG, "quantiles of log sqrt(2 peak) at /observables/quantile_levels (-inf "
+        + "without an ascent)");
+    put("/events/peak/log_mean", LOG, "mean of log sqrt(2 peak) over the trajectories with an ascent");
+    put("/events/peak/fraction_none", ONE, "fraction of trajectories without an ascent");
+    put("/events/peak/log_rise_quantiles", LOG, "quantiles of log sqrt(2 rise) at /observables/quantile_levels (-inf "
+        + "without an ascent)");
+    put("/events/peak/log_rise_mean", LOG, "mean of log sqrt(2 rise) over the trajectories with an ascent");
+    put("/data/p", ONE, "two-timescale: the fast features p_i ([point, coordinate])");
+    put("/data/q", ONE, "two-timescale: the slow features q_i ([point, coordinate]), seen through u = eps y");
+    put("/data/labels", ONE, "two-timescale: the labels l_i = p_i . x* + q_i . g(u*) + noise xi_i");
+    put("/data/x_star", ONE, "two-timescale: the teacher's fast weights x*");
+    put("/data/u_star", ONE, "two-timescale: the teacher's slow coordinates u*");
+    put("/data/g_star", ONE, "two-timescale: g(u*), the teacher's slow outputs");
+    put("/theory/flow_mean_test_loss", ONE, "two-timescale teacher-student: the ensemble's mean test loss under "
+        + "gradient flow at time a k, k the recording times, in closed form (theory.TwoTimescaleTheory)");
+    put("/theory/gd_mean_test_loss", ONE, "two-timescale teacher-student: the ensemble's mean test loss after k steps "
+        + "of full-batch GD, exactly (NaN for minibatch runs)");
+    put("/theory/least_squares_test_loss", ONE, "two-timescale teacher-student: the test loss of the least-squares "
+        + "fit, where GD and the flow end");
+    put("/theory/h_eigenvalue_min", ONE, "smallest eigenvalue of H = Phi^T Phi / n, features phi = (p, eps q): the "
+        + "slow rate is a times it");
+    put("/theory/h_eigenvalue_max", ONE, "largest eigenvalue of H: GD is stable for a below 2 over it");
+    put("/grid/eps", ONE, "two-timescale sweep: the scale separation eps of each cell (the step a is /grid/cell_lr; a outer, eps inner)");
+    for (String e : new String[] {"first_descent_end", "terminal_descent", "middle_length"}) {
+      String p = "/cells/" + e;
+      put(p + "_quantiles", STEPS, "[cell, level]: quantiles of " + e + " (as /events/" + e + " of a run)");
+      put(p + "_fraction_never", ONE, "per cell: fraction of trajectories for which " + e + " is +inf");
+      put(p + "_mean", STEPS, "per cell: mean of " + e + " where finite");
+      put(p + "_mean_stderr", STEPS, "standard error of " + e + "_mean");
+    }
+    put("/cells/stationary_jitter_square", ONE, "per cell: E|x - lambda(u)|^2 at the cell's last step");
+    put("/cells/stationary_jitter_square_stderr", ONE, "standard error of stationary_jitter_square");
+    put("/estimates/middle_exponent_slow_step", ONE, "p of mean(t3 - t1) ~ (a eps^2)^p over the fitted cells (-1 when "
+        + "u = eps y sets the time scale)");
+    put("/estimates/middle_exponent_slow_step_stderr", ONE, "standard error of middle_exponent_slow_step");
+    put("/estimates/middle_exponent_slow_step_ci95", ONE, "95% interval of middle_exponent_slow_step");
+    put("/estimates/middle_exponent_eps", ONE, "q of mean(t3 - t1) ~ eps^q at one a (-2 for step a eps^2, -1 for a "
+        + "eps)");
+    put("/estimates/middle_exponent_eps_stderr", ONE, "standard error of middle_exponent_eps");
+    put("/estimates/middle_exponent_eps_ci95", ONE, "95% interval of middle_exponent_eps");
+    put("/estimates/stationary_c_a", ONE, "c_a of the weighted fit stationary_jitter_square = c_a a + c_eps eps "
+        + "(Theorem 4.5's O(a) + O(eps))");
+    put("/estimates/stationary_c_a_stderr", ONE, "standard error of stationary_c_a (scaled by sqrt(chi2/dof) above 1)");
+    put("/estimates/stationary_c_eps", ONE, "c_eps of the same fit");
+    put("/estimates/stationary_c_eps_stderr", ONE, "standard error of stationary_c_eps");
+    put("/estimates/stationary_chi2_per_dof", ONE, "chi2 per degree of freedom of the two-term fit");
     put("/cells", MIXED, "one row per cell of the sweep (grid order)");
     for (String e : new String[] {"t1", "t2", "t2_closed_form"}) {
       put("/cells/" + e + "_quantiles", STEPS, "[cell, level]: quantiles of " + e + " (levels in "

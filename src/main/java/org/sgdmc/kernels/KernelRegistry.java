@@ -62,6 +62,7 @@ public final class KernelRegistry {
     logistic1d(list);
     grokLinreg(list);
     doubleWell(list);
+    twoTimescale(list);
     return list;
   }
 
@@ -225,6 +226,22 @@ public final class KernelRegistry {
         org.sgdmc.models.DoubleWell.of(0.3, 1.0, ab, 0.4, 1, NoiseModel.GAUSSIAN, 4, Double.NaN), c, k));
     list.add(KernelEntry.states("double-well-stable",
         org.sgdmc.models.DoubleWell.of(0.3, 1.0, ab, 0.4, 1, NoiseModel.STABLE, 3, 1.2), c, k));
+  }
+
+  private static void twoTimescale(List<KernelEntry> list) {
+    Twins<org.sgdmc.models.TwoTimescale, StateBlock> k = Kernels.TWO_TIMESCALE;
+    int c = TwoTimescaleScalarBlock.CHANNELS;
+    org.sgdmc.models.TwoTimescale.Coupling lin = org.sgdmc.models.TwoTimescale.Coupling.LINEAR;
+    org.sgdmc.models.TwoTimescale.Coupling quad = org.sgdmc.models.TwoTimescale.Coupling.QUADRATIC;
+    org.sgdmc.models.TwoTimescaleData ts = org.sgdmc.models.TwoTimescaleData.generate(lin, 9, 3, 2, 1.5, 1.0, 0.3, 5);
+    org.sgdmc.models.TwoTimescaleData qd = org.sgdmc.models.TwoTimescaleData.generate(quad, 8, 2, 2, 1.5, 1.0, 0.1, 6);
+    // bands wide enough that t1, the ascent count, the peak and t3 all move within the pinned steps
+    list.add(KernelEntry.states("two-timescale-teacher-student-gd",
+        new org.sgdmc.models.TwoTimescale(ts, 0.5, 0.1, 9, false, 1.0, 0.5, 1.5), c, k));
+    list.add(KernelEntry.states("two-timescale-teacher-student-sgd",
+        new org.sgdmc.models.TwoTimescale(ts, 0.3, 0.1, 2, false, 1.0, 0.5, 1.2), c, k));
+    list.add(KernelEntry.states("two-timescale-quadratic-sgd-with-replacement",
+        new org.sgdmc.models.TwoTimescale(qd, 0.7, 0.1, 3, true, 1.0, 0.8, 1.3), c, k));
   }
 
   private static String lower(Enum<?> e) {

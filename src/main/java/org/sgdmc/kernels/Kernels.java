@@ -13,6 +13,7 @@ import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.Logistic1d;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.TwoLayerNet;
+import org.sgdmc.models.TwoTimescale;
 
 /**
  * Every model's pair of kernels, the one place that names the block classes. The vector constructors are
@@ -54,6 +55,9 @@ public final class Kernels {
 
   public static final Twins<DoubleWell, StateBlock> DOUBLE_WELL = new Twins<>(
       (m, seed, width) -> new DoubleWellVectorBlock(m, seed, width), DoubleWellScalarBlock::new);
+
+  public static final Twins<TwoTimescale, StateBlock> TWO_TIMESCALE = new Twins<>(
+      (m, seed, width) -> new TwoTimescaleVectorBlock(m, seed, width), TwoTimescaleScalarBlock::new);
 
   private Kernels() {}
 }

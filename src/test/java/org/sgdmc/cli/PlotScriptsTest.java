@@ -50,7 +50,9 @@ class PlotScriptsTest {
             + "grok-signature and grok-fraction files"),
         new Case("plot_grok_signature.py", text, "is not an HDF5 file"),
         new Case("watch.py", linreg1d, "is an sgdmc 'linreg1d' file; this script watches live sweeps"),
-        new Case("watch.py", text, "is not an HDF5 file"));
+        new Case("watch.py", text, "is not an HDF5 file"),
+        new Case("plot_two_timescale.py", linreg1d, "is an sgdmc 'linreg1d' file; this script plots two-timescale files"),
+        new Case("plot_two_timescale.py", missing, ": no such file"));
     for (Case c : cases) {
       Path script = Launcher.PROJECT.resolve("scripts").resolve(c.script());
       ExternalTools.Result r = ExternalTools.run(List.of(ExternalTools.PYTHON, script.toString(), c.file().toString(),
