@@ -122,7 +122,7 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
     }
     try {
       int s = sgd.batch == null ? data.n() : sgd.batch();
-      return new GrokDiag(data, sgd.lr(), lambda, grok.alpha, s, sgd.withReplacement, grok.trainThreshold,
+      return new GrokDiag(data, sgd.lr(), lambda, grok.alpha, s, sgd.withReplacement(), grok.trainThreshold,
           test + grok.testExcess, b);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

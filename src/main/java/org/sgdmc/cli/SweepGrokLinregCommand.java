@@ -103,7 +103,7 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
     List<GrokLinreg> models = new ArrayList<>();
     for (double eta : etas.values()) {
       for (double l : axis.values()) {
-        models.add(grok.model(data, eta, l, batch, sgd.withReplacement));
+        models.add(grok.model(data, eta, l, batch, sgd.withReplacement()));
       }
     }
     ensemble.validated(2);

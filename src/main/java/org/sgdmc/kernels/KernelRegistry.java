@@ -16,6 +16,7 @@ import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1d;
 import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.models.NoiseModel;
 import org.sgdmc.models.PointData;
 import org.sgdmc.models.Saddle;
@@ -74,6 +75,11 @@ public final class KernelRegistry {
     list.add(KernelEntry.trajectories("linreg1d-finite-with-replacement", new Linreg1d(0.8, 3, small, true, 1.0), 1, k));
     list.add(KernelEntry.trajectories("linreg1d-finite-outlier",
         new Linreg1d(0.3, 3, Datasets.gaussian(9, 4.0, 5), false, 1.0), 1, k));
+    // 7 points in batches of 3: two batches an epoch, one point dropped each epoch
+    list.add(KernelEntry.trajectories("linreg1d-finite-reshuffle",
+        new Linreg1d(0.8, 3, small, Sampling.RESHUFFLE, 1.0), 1, k));
+    list.add(KernelEntry.trajectories("linreg1d-finite-reshuffle-batch-1",
+        new Linreg1d(0.3, 1, Datasets.gaussian(9, 4.0, 5), Sampling.RESHUFFLE, 1.0), 1, k));
   }
 
   private static void saddle(List<KernelEntry> list) {

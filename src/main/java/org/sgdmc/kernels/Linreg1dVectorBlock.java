@@ -52,7 +52,7 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
     this.draws = new double[drawRows * width];
     this.q = new double[stepsPerSegment * width];
     this.sampler = model.data() instanceof FeatureData.Finite f
-        ? new FiniteBatchSampler(f.squares(), batch, model.withReplacement()) : null;
+        ? new FiniteBatchSampler(f.squares(), batch, model.sampling(), width) : null;
   }
 
   @Override

@@ -171,6 +171,28 @@ public final class Linreg1dTheory {
   }
 
   /**
+   * {@code Var log|1 - lr q|} over one batch drawn afresh (with or without replacement): the per-step growth
+   * of {@code Var log|w_t - w*|}, whose steps are independent. Exact by enumeration of the batches while there
+   * are at most {@link #DEFAULT_ENUMERATION_LIMIT}, else NaN; NaN also when some batch gives {@code lr q = 1}.
+   */
+  public static double logVarianceFinite(double lr, double[] x, int batch, boolean withReplacement) {
+    checkLr(lr);
+    checkData(x, batch, withReplacement);
+    if (BatchMeanLaw.count(x.length, batch, withReplacement) > DEFAULT_ENUMERATION_LIMIT) {
+      return Double.NaN;
+    }
+    BatchMeanLaw law = BatchMeanLaw.enumerate(x, batch, withReplacement, DEFAULT_ENUMERATION_LIMIT);
+    double mean = law.expectation(q -> logAbsOneMinus(lr, q));
+    if (!Double.isFinite(mean)) {
+      return Double.NaN;
+    }
+    return law.expectation(q -> {
+      double d = logAbsOneMinus(lr, q) - mean;
+      return d * d;
+    });
+  }
+
+  /**
    * {@code log|1 - lr q|} with relative accuracy for small {@code lr q} and one rounding in {@code 1 - lr
    * q} otherwise (so it is {@code -infinity} exactly when {@code lr q = 1} in real arithmetic).
    */

@@ -46,6 +46,10 @@ final class KernelGoldenValues {
           "c019409d86275de0 c010e8684d7d4466 c03087c60be03ca9 c01082ebdf47bf2b"),
       Map.entry("linreg1d-finite-outlier",
           "c011dc2f061a33f2 c00fd895e91dd8b7 c00c029bf20416c4 c0111c82c799f564"),
+      Map.entry("linreg1d-finite-reshuffle",
+          "3fe65508ba4a141c 40083b1d7d0db69b c0223e5ab1ba511c c012e0086cbab2b5"),
+      Map.entry("linreg1d-finite-reshuffle-batch-1",
+          "c00b70cd9d1b3bbb c00f3c387ebc1d24 c014236cf450bcee c00b962ddbb29bef"),
       Map.entry("saddle-gaussian",
           "bfff2365d0244db2 c022d43bcc1c5502 40187ab477913a7a 3fffe967642b3e1e "
               + "c006fca074314640 40024d396f4fd4eb c00d4706a40d8d96 bff7f3bbdf21eba6"),
