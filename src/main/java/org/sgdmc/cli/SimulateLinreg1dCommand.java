@@ -83,10 +83,14 @@ public final class SimulateLinreg1dCommand implements Runnable {
     if (m.reshuffled()) {
       long n = ((FeatureData.Finite) m.data()).size();
       long k = Sampling.batchesPerEpoch(n, m.batch());
-      out.printf("epochs             %d batches an epoch%s; Var log|w-w*| grows by %s a step over whole epochs "
-          + "(theory; %s drawn afresh)%n", k, n == k * m.batch() ? "" : ", " + (n - k * m.batch())
-          + " point(s) left out of each", fmt(t.logVarianceRate()),
-          fmt(Linreg1dTheory.logVarianceFinite(m.lr(), ((FeatureData.Finite) m.data()).x(), m.batch(), false)));
+      // the Lyapunov stderr is sd(log|w_T| - log|w_0|) / (T sqrt(n)): its square times n T is the variance a step
+      double simulated = err * err * o.trajectories() * o.steps();
+      out.printf("epochs             %d batches an epoch%s%n", k,
+          n == k * m.batch() ? "" : ", " + (n - k * m.batch()) + " point(s) left out of each");
+      out.printf("Var log|w-w*|      grows by %s a step (theory, whole epochs; batches drawn afresh: %s), "
+          + "simulated %s +- %s%n", fmt(t.logVarianceRate()),
+          fmt(Linreg1dTheory.logVarianceFinite(m.lr(), ((FeatureData.Finite) m.data()).x(), m.batch(), false)),
+          fmt(simulated), fmt(simulated * Math.sqrt(2.0 / o.trajectories())));
     }
     EnsembleSummary end = r.summaries()[r.summaries().length - 1];
     out.printf("at step %-10d m = %s +- %s   log E|w-w*|^2 = %s (theory %s)   exactly at w*: %s   diverged: %s%n",

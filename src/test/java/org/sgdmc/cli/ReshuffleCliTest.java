@@ -29,6 +29,7 @@ class ReshuffleCliTest {
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("reshuffled each epoch"), r.out());
     assertTrue(r.out().contains("2 batches an epoch, 1 point(s) left out of each"), r.out());
+    assertTrue(r.out().contains("simulated"), r.out());
     assertTrue(r.out().contains("(over an epoch)"), r.out());
     HdfNode.Group f = ResultFileReader.read(out);
     assertEquals("reshuffle", f.group("/parameters").attribute("sampling").strings()[0]);
