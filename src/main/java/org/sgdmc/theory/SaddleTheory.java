@@ -141,7 +141,8 @@ public final class SaddleTheory {
   /**
    * {@code E log|1 + s lr chib|} for batches of the dataset with values {@code chi}: S = 1, the exact sum
    * {@code (1/N) sum_i log|1 + s lr chi_i|} (method exact-sum); S &gt; 1 with at most {@code enumerationLimit}
-   * batch contents, the exact sum over them (exact-enumeration); otherwise Monte Carlo over {@code samples}
+   * batch contents, the exact sum over them (exact-enumeration; up to 25 times as many summed as they are
+   * visited, {@link BatchMeanLaw#expectationStreamed}); otherwise Monte Carlo over {@code samples}
    * batches with chib and chib^2 as control variates (monte-carlo-control-variates, with a stderr).
    */
   public static Estimate lyapunovFinite(double lr, int sign, double[] chi, int batch, boolean withReplacement,
@@ -157,8 +158,13 @@ public final class SaddleTheory {
       }
       return new Estimate(sum / chi.length, 0.0, Estimate.METHOD_EXACT_SUM);
     }
-    if (BatchMeanLaw.count(chi.length, batch, withReplacement) <= enumerationLimit) {
+    long count = BatchMeanLaw.count(chi.length, batch, withReplacement);
+    if (count <= enumerationLimit) {
       return lyapunov(lr, sign, BatchMeanLaw.enumerateMeans(chi, batch, withReplacement, enumerationLimit));
+    }
+    if (count / Linreg1dTheory.STREAMED_ENUMERATION_FACTOR <= enumerationLimit) { // exact, summed as visited
+      return new Estimate(BatchMeanLaw.expectationStreamed(chi, batch, withReplacement, q -> logAbsOnePlus(slr, q),
+          count), 0.0, Estimate.METHOD_EXACT_ENUMERATION);
     }
     if (samples < 10) {
       throw new IllegalArgumentException("need at least 10 Monte Carlo samples: " + samples);
