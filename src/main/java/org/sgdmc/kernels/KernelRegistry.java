@@ -92,6 +92,8 @@ public final class KernelRegistry {
         new Saddle(1.1, 2, new SaddleData.Gaussian(0.06), false, 1.0, 0.5), 2, k));
     list.add(KernelEntry.trajectories("saddle-finite", new Saddle(0.8, 3, small, false, 1.0, 0.0), 2, k));
     list.add(KernelEntry.trajectories("saddle-finite-with-replacement", new Saddle(0.8, 3, small, true, 1.0, 0.0), 2, k));
+    list.add(KernelEntry.trajectories("saddle-finite-reshuffle",
+        new Saddle(0.8, 2, small, Sampling.RESHUFFLE, 1.0, 0.0), 2, k));
   }
 
   private static void linearD(List<KernelEntry> list) {

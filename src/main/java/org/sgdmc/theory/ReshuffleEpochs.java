@@ -74,8 +74,20 @@ public record ReshuffleEpochs(int batches, long partitions, double meanLog, doub
    *     finite and positive, or more than {@code limit} partitions
    */
   public static ReshuffleEpochs enumerate(double lr, double[] x, int batch, long limit) {
+    double[] sq = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      sq[i] = x[i] * x[i];
+    }
+    return enumerateValues(lr, sq, batch, limit);
+  }
+
+  /**
+   * The same for the factor {@code 1 - lr c_b} with {@code c_b} the batch mean of any one value per point
+   * ({@code x^2} for linreg1d; {@code -s chi} for the saddle's {@code 1 + s lr chib}).
+   */
+  public static ReshuffleEpochs enumerateValues(double lr, double[] values, int batch, long limit) {
     Linreg1dTheory.checkLr(lr);
-    int n = x.length;
+    int n = values.length;
     check(n, batch);
     if (n > 62) {
       throw new IllegalArgumentException("epoch enumeration takes at most 62 points, not " + n);
@@ -85,11 +97,7 @@ public record ReshuffleEpochs(int batches, long partitions, double meanLog, doub
       throw new IllegalArgumentException(total + " partitions of " + n + " points into batches of " + batch
           + " exceed the enumeration limit " + limit);
     }
-    double[] sq = new double[n];
-    for (int i = 0; i < n; i++) {
-      sq[i] = x[i] * x[i];
-    }
-    Walk w = new Walk(lr, sq, batch, n / batch);
+    Walk w = new Walk(lr, values, batch, n / batch);
     w.dropped((1L << n) - 1, n - (n / batch) * batch, 0);
     double mean = w.sumLog / w.visited;
     double var = Double.isFinite(mean) ? Math.max(0.0, w.sumLogSq / w.visited - mean * mean) : Double.NaN;

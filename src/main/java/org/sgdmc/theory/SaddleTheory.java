@@ -190,6 +190,26 @@ public final class SaddleTheory {
   // Moments
 
   /**
+   * Under random reshuffling of a finite dataset: the per-step factor of {@code E[h^2]} (sign +1) or
+   * {@code E[m^2]} (sign -1) over whole epochs, {@code E[A^2]^(1/K)} with {@code A = prod_b (1 + s lr chib_b)}
+   * the epoch's product, exact by enumeration of the epoch's partitions ({@link ReshuffleEpochs}); NaN when
+   * there are more than {@link ReshuffleEpochs#DEFAULT_LIMIT} of them. The exponents are those without
+   * replacement (linearity over the epoch).
+   */
+  public static double meanSquareFactorReshuffled(double lr, int sign, double[] chi, int batch) {
+    checkSign(sign);
+    if (chi.length > 62 || ReshuffleEpochs.count(chi.length, batch) > ReshuffleEpochs.DEFAULT_LIMIT) {
+      return Double.NaN;
+    }
+    double[] values = new double[chi.length];
+    for (int i = 0; i < chi.length; i++) {
+      values[i] = -sign * chi[i];
+    }
+    return Math.exp(ReshuffleEpochs.enumerateValues(lr, values, batch, ReshuffleEpochs.DEFAULT_LIMIT)
+        .logMeanSquareRate());
+  }
+
+  /**
    * {@code E[(1 + s lr chib)^2] = (1 + s lr E[chi])^2 + lr^2 Var(chib)}: the exact per-step factor of {@code
    * E[h^2]} (s = +1) or {@code E[m^2]} (s = -1). {@code Var(chib) = Var(chi) / S}, times {@code (N - S)/(N -
    * 1)} for a finite dataset sampled without replacement ({@link DataMoments} explains the correction).

@@ -46,6 +46,16 @@ class ReshuffleCliTest {
   }
 
   @Test
+  void theSaddleReshufflesToo() {
+    Path out = dir.resolve("sr.h5");
+    InspectCommandTest.Run r = InspectCommandTest.run("simulate", "saddle", "--lr", "2.5", "--mu", "0.06", "--n", "8",
+        "--batch", "2", "--sampling", "reshuffle", "--trajectories", "64", "--steps", "12", "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("reshuffled each epoch") && r.out().contains("over whole epochs"), r.out());
+    assertEquals("reshuffle", ResultFileReader.read(out).group("/parameters").attribute("sampling").strings()[0]);
+  }
+
+  @Test
   void anotherModelStoresItsModeToo() {
     Path out = dir.resolve("s.h5");
     InspectCommandTest.Run r = InspectCommandTest.run("simulate", "saddle", "--lr", "2.5", "--mu", "0.06", "--n", "4",
@@ -61,7 +71,7 @@ class ReshuffleCliTest {
         new String[] {"simulate", "linreg1d", "--lr", "0.5", "--n", "7", "--sampling", "sideways"},
         new String[] {"simulate", "linreg1d", "--lr", "0.5", "--n", "7", "--sampling", "reshuffle", "--with-replacement"},
         new String[] {"simulate", "linreg1d", "--lr", "0.5", "--n", "3", "--batch", "4", "--sampling", "reshuffle"},
-        new String[] {"simulate", "saddle", "--lr", "2.5", "--mu", "0.06", "--n", "4", "--sampling", "reshuffle"})) {
+        new String[] {"simulate", "linear-d", "--d", "2", "--n", "6", "--lr", "0.3", "--sampling", "reshuffle"})) {
       List<String> args = new java.util.ArrayList<>(List.of(bad));
       args.addAll(List.of("--trajectories", "64", "--steps", "10", "--out", out.toString()));
       InspectCommandTest.Run r = InspectCommandTest.run(args.toArray(String[]::new));

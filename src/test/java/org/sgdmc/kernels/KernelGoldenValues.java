@@ -76,6 +76,9 @@ final class KernelGoldenValues {
       Map.entry("saddle-finite-with-replacement",
           "4010eaa0d68f2cb0 4001298662eb2ea3 bff30537d18fe2d2 4008735f67c37da9 "
               + "c01285035bd0e097 c0059eb815fcc87f bffb9e6a77584fd0 c01af8c2fae5520a"),
+      Map.entry("saddle-finite-reshuffle",
+          "4009ae3e86da86c1 bff4e54cffe89b66 3fe48d5fb2c3356c 3fb6e01e5856a02b "
+              + "c013d3f96cd510a4 c009359264dd28d8 c008cac5dd739c45 bff0274014f0ba40"),
       Map.entry("linear-d-correlated",
           "c003928a81927368 c00332906c9cc66e bff2c82503b6fbb9 bff3f4568304ad4a "
               + "c00ed90b28064532 c017d416157feef4 bfff14b0883d9c5b bffa243324f5d80e "
