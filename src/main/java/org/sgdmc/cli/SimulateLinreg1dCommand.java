@@ -56,6 +56,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    ReshuffleMemory.check(model.reshuffled(), model.data().size(), options);
     run.steps.checkReach(model.batch(), 1);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
     run.execute(spec, "linreg1d", progress -> Linreg1dExperiment.run(model, options, kernel, progress),

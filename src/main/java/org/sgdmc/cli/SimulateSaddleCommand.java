@@ -73,6 +73,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    ReshuffleMemory.check(model.reshuffled(), model.data().size(), options);
     run.steps.checkReach(model.batch(), 1);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
     run.execute(spec, "saddle", progress -> SaddleExperiment.run(model, options, kernel, progress),

@@ -190,12 +190,27 @@ public final class Linreg1dTheory {
 
   /**
    * {@code Var log|1 - lr q|} over one batch drawn afresh (with or without replacement): the per-step growth
-   * of {@code Var log|w_t - w*|}, whose steps are independent. Exact by enumeration of the batches while there
-   * are at most {@link #DEFAULT_ENUMERATION_LIMIT}, else NaN; NaN also when some batch gives {@code lr q = 1}.
+   * of {@code Var log|w_t - w*|}, whose steps are independent. Exact: a sum over the points for S = 1, else an
+   * enumeration of the batches while there are at most {@link #DEFAULT_ENUMERATION_LIMIT}, else NaN; NaN also when some batch gives {@code lr q = 1}.
    */
   public static double logVarianceFinite(double lr, double[] x, int batch, boolean withReplacement) {
     checkLr(lr);
     checkData(x, batch, withReplacement);
+    if (batch == 1) { // a sum over the points, two passes
+      double mean = 0;
+      for (double xi : x) {
+        mean += logAbsOneMinus(lr, xi * xi) / x.length;
+      }
+      if (!Double.isFinite(mean)) {
+        return Double.NaN;
+      }
+      double var = 0;
+      for (double xi : x) {
+        double d = logAbsOneMinus(lr, xi * xi) - mean;
+        var += d * d / x.length;
+      }
+      return var;
+    }
     if (BatchMeanLaw.count(x.length, batch, withReplacement) > DEFAULT_ENUMERATION_LIMIT) {
       return Double.NaN;
     }
