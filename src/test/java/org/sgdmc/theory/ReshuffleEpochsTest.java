@@ -99,6 +99,21 @@ class ReshuffleEpochsTest {
     }
   }
 
+  /** S = 1: an epoch multiplies by every factor once, so log|A| is certain; drawn afresh it is not. */
+  @Test
+  void batchesOfOneMakeTheEpochCertain() {
+    double lr = 0.7, mean = 0, var = 0;
+    for (double v : X) {
+      mean += Math.log(Math.abs(1 - lr * v * v)) / X.length;
+    }
+    for (double v : X) {
+      double d = Math.log(Math.abs(1 - lr * v * v)) - mean;
+      var += d * d / X.length;
+    }
+    assertEquals(0.0, ReshuffleEpochs.enumerate(lr, X, 1, ReshuffleEpochs.DEFAULT_LIMIT).varianceLog(), 1e-24);
+    assertEquals(var, Linreg1dTheory.logVarianceFinite(lr, X, 1, false), 1e-13 * var);
+  }
+
   @Test
   void theMeanSquareEdgeIsWhereTheEpochMeanSquareCrossesOne() {
     for (int s : new int[] {1, 2, 3}) {
