@@ -105,6 +105,8 @@ public final class KernelRegistry {
     PointData finite = Datasets.gaussianPoints(7, PointData.Gaussian.isotropic(3, 1.0), 4);
     list.add(KernelEntry.trajectories("linear-d-finite", new LinearD(0.5, 3, finite, false, 2, 6), 2, k));
     list.add(KernelEntry.trajectories("linear-d-finite-with-replacement", new LinearD(0.5, 4, finite, true, 3, 2), 3, k));
+    list.add(KernelEntry.trajectories("linear-d-finite-reshuffle",
+        new LinearD(0.5, 2, finite, Sampling.RESHUFFLE, 3, 4), 3, k));
   }
 
   private static void twoLayer(List<KernelEntry> list) {

@@ -90,6 +90,10 @@ final class KernelGoldenValues {
           "c0071a1167cf464c c00027546246e5c1 c012ca5e41d26ca7 c0149e3da2a7809e "
               + "c0054728c4978329 c01c8fe832bdea08 c00f9b07c3138a26 c016c8dcebf3d812 "
               + "c0187d3b43fc505e c026e40a11e91f7b c023514e49ead66c c031ef9396d45525"),
+      Map.entry("linear-d-finite-reshuffle",
+          "c004ca71920c7766 c0020584466933f7 bffff4c3bd4de19d c003bb0bcee1152a "
+              + "c0016d9a43f79928 c0104bc5a258ffa1 c007d01741fb37dd c009eda31f6497d7 "
+              + "c00b4a1b4984287c c013c5ae22115210 c0175e82d18fd2c4 c01974d676df54ae"),
       Map.entry("two-layer-tanh",
           "3fc914b193bd0d68 bf9ca53e808ac8f4 3fd4c87056e5e30b 3fecfc0708b86f50 "
               + "bfecf8e751c0dba0 bfeb8e92d8ee4c61 bff005fc579cda61 bff1b76670ded123 "
