@@ -71,7 +71,7 @@ public final class ScanCommand implements Runnable {
       double[] lrs = parseLr(sgd.lr, spacing);
       EnsembleOptions ensemble = run.options(null);
       TwoLayerMixin.Setup setup = net.setup(activation(), source);
-      TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
+      TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement(), net.initNoise, net.divergedAbove);
       run.steps.checkReach(base.batch(), 1);
       TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
       run.execute(spec, activation().modelName + " scan",

@@ -1,5 +1,6 @@
 package org.sgdmc.cli;
 
+import org.sgdmc.models.Sampling;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,9 +10,13 @@ import picocli.CommandLine.Option;
  */
 public final class SgdMixin {
   /** How batches of a finite dataset are drawn, said the same way in every command's help. */
-  static final String SAMPLING = "Sample each batch of a finite dataset with replacement (default: without, S "
-      + "distinct points drawn afresh at every step; there are no epochs). With data drawn fresh each step "
-      + "(N = infinity) it has no effect, and the run says so.";
+  static final String SAMPLING = "How each batch of a finite dataset is drawn: 'without' (default): S distinct "
+      + "points drawn afresh at every step, no epochs; 'with': S points with replacement, afresh at every step; "
+      + "'reshuffle': a random permutation per epoch, its batches taken in order, floor(N/S) batches an epoch "
+      + "(the N mod S points left over sit the epoch out). With data drawn fresh each step (N = infinity) it has "
+      + "no effect, and the run says so.";
+  /** The old flag, kept as a shorthand. */
+  static final String WITH_REPLACEMENT = "Same as --sampling with.";
 
   @Option(names = "--lr", required = true, paramLabel = "LR",
       description = "Learning rate (> 0). sweep: a value or an axis (START:STOP:COUNT, log:START:STOP:COUNT or a,b,c); "
@@ -22,25 +27,76 @@ public final class SgdMixin {
       description = "Batch size (default: 1). sweep: a value or an axis.")
   String batch;
 
-  @Option(names = "--with-replacement", description = SAMPLING)
-  boolean withReplacement;
+  @Option(names = "--sampling", paramLabel = "MODE", description = SAMPLING)
+  String sampling;
+
+  @Option(names = "--with-replacement", description = WITH_REPLACEMENT)
+  boolean withReplacementFlag;
 
   /**
-   * {@code --with-replacement}, saying on stderr that it is ignored when the data are drawn fresh each step
-   * ({@code finiteData} false): a flag that silently does nothing reads as if it had been applied.
+   * The sampling mode, saying on stderr that it is ignored when the data are drawn fresh each step
+   * ({@code finiteData} false) and it was chosen: an option that silently does nothing reads as if it had
+   * been applied.
    */
-  boolean withReplacement(boolean finiteData) {
-    String note = ignoredReplacement(withReplacement, finiteData);
+  Sampling sampling(boolean finiteData) {
+    Sampling mode = mode();
+    String note = ignoredSampling(chosen(), mode, finiteData);
     if (note != null) {
       System.err.println(note);
     }
-    return withReplacement;
+    return mode;
+  }
+
+  /**
+   * {@link #sampling(boolean)} for a command that knows only with and without replacement: reshuffling is
+   * refused in one line.
+   */
+  boolean withReplacement(boolean finiteData) {
+    Sampling mode = sampling(finiteData);
+    if (mode == Sampling.RESHUFFLE && finiteData) {
+      throw new UserError("--sampling reshuffle: this command does not reshuffle yet (simulate linreg1d, saddle and linear-d do); "
+          + "use --sampling with or without");
+    }
+    return mode.withReplacement();
+  }
+
+  /**
+   * With or without replacement, for a command whose data are always finite and that does not reshuffle
+   * (reshuffling refused in one line, as {@link #withReplacement(boolean)}).
+   */
+  boolean withReplacement() {
+    return withReplacement(true);
+  }
+
+  /** The mode given by --sampling or --with-replacement (default: without replacement). */
+  Sampling mode() {
+    Sampling named = null;
+    if (sampling != null) {
+      named = Sampling.parse(sampling);
+      if (named == null) {
+        throw new UserError("--sampling: '" + sampling + "' is none of " + Sampling.words());
+      }
+    }
+    if (withReplacementFlag && named != null && named != Sampling.WITH_REPLACEMENT) {
+      throw new UserError("--with-replacement contradicts --sampling " + sampling);
+    }
+    return withReplacementFlag ? Sampling.WITH_REPLACEMENT : named != null ? named : Sampling.WITHOUT_REPLACEMENT;
+  }
+
+  /** The option the user chose the mode with, or null when neither was given. */
+  private String chosen() {
+    return withReplacementFlag ? "--with-replacement" : sampling != null ? "--sampling " + sampling.trim() : null;
   }
 
   /** The note for a {@code --with-replacement} that has no effect, or null. */
   static String ignoredReplacement(boolean withReplacement, boolean finiteData) {
-    return withReplacement && !finiteData
-        ? "sgdmc: --with-replacement has no effect: the data are drawn fresh each step (N = infinity)" : null;
+    return ignoredSampling(withReplacement ? "--with-replacement" : null, Sampling.WITH_REPLACEMENT, finiteData);
+  }
+
+  /** The note for a sampling option ({@code option}, null when none was given) that has no effect, or null. */
+  static String ignoredSampling(String option, Sampling mode, boolean finiteData) {
+    return option != null && !finiteData && mode != Sampling.WITHOUT_REPLACEMENT
+        ? "sgdmc: " + option + " has no effect: the data are drawn fresh each step (N = infinity)" : null;
   }
 
   /** The learning rate: one positive finite number. */

@@ -87,7 +87,7 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
 
   private GrokDiag model(GrokData data, MinL1Interpolant minL1) {
     return GrokDiagMixin.model(grok, data, minL1, sgd.lr(), lambda, sgd.batch == null ? null : sgd.batch(),
-        sgd.withReplacement);
+        sgd.withReplacement());
   }
 
   static void print(PrintStream out, GrokDiagResult r) {

@@ -78,7 +78,7 @@ public final class SimulateGrokLinregCommand implements Runnable, SharedOptions.
   static GrokLinreg model(GrokMixin grok, SgdMixin sgd, double lambda, long seed) {
     GrokData data = grok.data(seed);
     Integer batch = sgd.batch == null ? null : sgd.batch();
-    return grok.model(data, sgd.lr(), lambda, batch, sgd.withReplacement);
+    return grok.model(data, sgd.lr(), lambda, batch, sgd.withReplacement());
   }
 
   /** 10 / (eta lambda) steps, rounded up; 10^4 without weight decay. */

@@ -94,10 +94,11 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
       double lr = sgd.lr();
       int r = reorth != null ? reorth : LinearD.defaultReorthInterval(lr, data);
       model = new LinearD(lr, sgd.batch(), data,
-          sgd.withReplacement(data instanceof PointData.Finite), k, r);
+          sgd.sampling(data instanceof PointData.Finite), k, r);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    ReshuffleMemory.check(model.reshuffled(), data.size(), options);
     run.steps.checkReach(model.batch(), model.dim());
     LinearDTheoryValues theory = LinearDTheoryValues.of(model);
     run.execute(spec, "linear-d", progress -> LinearDExperiment.run(model, options, kernel, progress),
@@ -148,7 +149,7 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
     long steps = o.steps();
     out.printf("linear-d  d=%d  k=%d  lr=%s  S=%d  data=%s%s  trajectories=%d  steps=%d  seed=%d  reorth every %d%n",
         m.dim(), m.exponents(), fmt(m.lr()), m.batch(), m.data().describe(),
-        m.data() instanceof PointData.Finite ? (m.withReplacement() ? " with replacement" : " without replacement") : "",
+        m.data() instanceof PointData.Finite ? m.sampling().describe() : "",
         o.trajectories(), steps, o.seed(), m.reorthInterval());
     long th = r.halfTime();
     // The headline column is the estimate that is right by default (LinearDResult.headline); the other window

@@ -9,6 +9,8 @@ import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
 import org.sgdmc.models.Precision;
+import org.sgdmc.models.Sampling;
+import org.sgdmc.theory.Linreg1dTheory;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.Linreg1dResult;
 import org.sgdmc.results.Linreg1dTheoryValues;
@@ -67,8 +69,8 @@ public final class SimulateLinreg1dCommand implements Runnable {
     FeatureData data = source.features(options.seed());
     Linreg1d model;
     try {
-      model = new Linreg1d(sgd.lr(), sgd.batch(), data,
-          sgd.withReplacement(data instanceof FeatureData.Finite), initialDistance);
+      model = new Linreg1d(sgd.lr(), sgd.batch(), data, sgd.sampling(data instanceof FeatureData.Finite),
+          initialDistance);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -78,6 +80,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
           + "indices, which have no precision to trade");
     }
     // single-precision draws use half the Philox blocks of double ones: the check below is conservative for them
+    ReshuffleMemory.check(model.reshuffled(), model.data().size(), options);
     run.steps.checkReach(model.batch(), 1);
     Linreg1dTheoryValues theory = Linreg1dTheoryValues.of(model);
     SinglePrecisionCheck check = precision == Precision.SINGLE
@@ -102,7 +105,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
     Linreg1d m = r.model();
     EnsembleOptions o = r.options();
     out.printf("linreg1d  lr=%s  S=%d  data=%s%s  trajectories=%d  steps=%d  seed=%d%n", fmt(m.lr()), m.batch(),
-        m.data().describe(), m.data() instanceof FeatureData.Finite ? (m.withReplacement() ? " with replacement" : " without replacement") : "",
+        m.data().describe(), m.data() instanceof FeatureData.Finite ? m.sampling().describe() : "",
         o.trajectories(), o.steps(), o.seed());
     double lam = r.lyapunov().value(), err = r.lyapunov().stderr();
     double th = t.lyapunov().value();
@@ -111,15 +114,32 @@ public final class SimulateLinreg1dCommand implements Runnable {
         t.lyapunov().stderr() > 0 ? " +- " + fmt(t.lyapunov().stderr()) : "", t.lyapunov().method(), agreement);
     out.printf("late window        %s +- %s   (steps %d..%d)%n", fmt(r.lyapunovLate().value()),
         fmt(r.lyapunovLate().stderr()), r.lyapunovLate().t0(), r.lyapunovLate().t1());
-    out.printf("thresholds         GD %s   mean-square %s   stationary %s%s%n", fmt(t.lrGd()), fmt(t.lrMeanSquare()),
-        fmt(t.lrStationary()), Double.isNaN(t.lrProbabilistic()) ? "" : "   probabilistic " + fmt(t.lrProbabilistic()));
+    out.printf("thresholds         GD %s   mean-square %s%s   stationary %s%s%n", fmt(t.lrGd()), fmt(t.lrMeanSquare()),
+        m.reshuffled() ? " (over an epoch)" : "", fmt(t.lrStationary()),
+        Double.isNaN(t.lrProbabilistic()) ? "" : "   probabilistic " + fmt(t.lrProbabilistic()));
+    if (m.reshuffled()) {
+      long n = ((FeatureData.Finite) m.data()).size();
+      long k = Sampling.batchesPerEpoch(n, m.batch());
+      // the Lyapunov stderr is sd(log|w_T| - log|w_0|) / (T sqrt(n)): its square times n T is the variance a step
+      double simulated = err * err * o.trajectories() * o.steps();
+      out.printf("epochs             %d batches an epoch%s%n", k,
+          n == k * m.batch() ? "" : ", " + (n - k * m.batch()) + " point(s) left out of each");
+      out.printf("Var log|w-w*|      grows by %s a step (theory, whole epochs; batches drawn afresh: %s), "
+          + "simulated %s +- %s%n", fmt(t.logVarianceRate()),
+          fmt(Linreg1dTheory.logVarianceFinite(m.lr(), ((FeatureData.Finite) m.data()).x(), m.batch(), false)),
+          fmt(simulated), fmt(simulated * Math.sqrt(2.0 / o.trajectories())));
+    }
     EnsembleSummary end = r.summaries()[r.summaries().length - 1];
     out.printf("at step %-10d m = %s +- %s   log E|w-w*|^2 = %s (theory %s)   exactly at w*: %s   diverged: %s%n",
         o.steps(), fmt(end.mean()), fmt(end.stderr()), fmt(end.logMeanSquare()),
         fmt(Math.log(m.initialDistance()) * 2 + o.steps() * t.logMeanSquareRate()),
         fmt(end.fractionExact()), fmt(end.fractionDiverged()));
+    String meanSquare = m.reshuffled()
+        ? (Double.isNaN(t.logMeanSquareRate()) ? "unknown (too many epoch partitions to enumerate)"
+            : t.logMeanSquareRate() < 0 ? "converges" : "does not converge")
+        : m.lr() < t.lrMeanSquare() ? "converges" : "does not converge";
     out.printf("verdict            %s in probability; %s in mean square (theory)%n",
-        lam < 0 ? "converges" : "does not converge", m.lr() < t.lrMeanSquare() ? "converges" : "does not converge");
+        lam < 0 ? "converges" : "does not converge", meanSquare);
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
         r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
   }

@@ -69,10 +69,11 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     Saddle model;
     try {
       model = new Saddle(sgd.lr(), sgd.batch(), data,
-          sgd.withReplacement(data instanceof SaddleData.Finite), w0, u0);
+          sgd.sampling(data instanceof SaddleData.Finite), w0, u0);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    ReshuffleMemory.check(model.reshuffled(), model.data().size(), options);
     run.steps.checkReach(model.batch(), 1);
     SaddleTheoryValues theory = SaddleTheoryValues.of(model);
     run.execute(spec, "saddle", progress -> SaddleExperiment.run(model, options, kernel, progress),
@@ -86,15 +87,20 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
     EnsembleOptions o = r.options();
     out.printf("saddle  lr=%s  S=%d  data=%s%s  w0=%s  u0=%s  trajectories=%d  steps=%d  seed=%d%n", fmt(m.lr()),
         m.batch(), m.data().describe(), m.data() instanceof SaddleData.Finite
-            ? (m.withReplacement() ? " with replacement" : " without replacement") : "",
+            ? m.sampling().describe() : "",
         fmt(m.w0()), fmt(m.u0()), o.trajectories(), o.steps(), o.seed());
     exponent(out, "Lyapunov exponent  h = w + u", r.lyapunovPlus(), t.lyapunovPlus());
     exponent(out, "                   m = w - u", r.lyapunovMinus(), t.lyapunovMinus());
     out.printf("late window        h %s +- %s   m %s +- %s   (steps %d..%d)%n", fmt(r.lyapunovPlusLate().value()),
         fmt(r.lyapunovPlusLate().stderr()), fmt(r.lyapunovMinusLate().value()), fmt(r.lyapunovMinusLate().stderr()),
         r.lyapunovPlusLate().t0(), r.lyapunovPlusLate().t1());
-    out.printf("mean square        E(1 + lr chib)^2 = %s   E(1 - lr chib)^2 = %s (theory, per step)%n",
-        fmt(t.meanSquarePlus()), fmt(t.meanSquareMinus()));
+    if (m.reshuffled()) {
+      out.printf("mean square        h %s   m %s (theory, per step over whole epochs: E[A^2]^(1/K), A the epoch's "
+          + "product)%n", fmt(t.meanSquarePlus()), fmt(t.meanSquareMinus()));
+    } else {
+      out.printf("mean square        E(1 + lr chib)^2 = %s   E(1 - lr chib)^2 = %s (theory, per step)%n",
+          fmt(t.meanSquarePlus()), fmt(t.meanSquareMinus()));
+    }
     EnsembleSummary h = r.summariesH()[r.summariesH().length - 1];
     EnsembleSummary mm = r.summariesM()[r.summariesM().length - 1];
     out.printf("at step %-10d mean log|h| = %s +- %s   mean log|m| = %s +- %s   exactly 0: h %s, m %s%n", o.steps(),

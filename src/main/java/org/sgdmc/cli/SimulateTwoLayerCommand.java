@@ -40,7 +40,7 @@ abstract class SimulateTwoLayerCommand implements Runnable {
     EnsembleOptions ensemble = run.options(null);
     double lr = sgd.lr();
     TwoLayerMixin.Setup setup = net.setup(activation(), source);
-    TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.withReplacement, net.initNoise, net.divergedAbove);
+    TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.withReplacement(), net.initNoise, net.divergedAbove);
     run.steps.checkReach(model.batch(), 1);
     TwoLayerTheoryValues theory = TwoLayerTheoryValues.of(model, setup.points());
     TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);

@@ -78,7 +78,7 @@ public final class SimulateTwoTimescaleCommand implements Runnable, SharedOption
 
   static TwoTimescale model(TwoTimescaleMixin tt, SgdMixin sgd, double eps, long seed) {
     var data = tt.data(seed);
-    return tt.model(data, sgd.lr(), eps, sgd.batch(), sgd.withReplacement);
+    return tt.model(data, sgd.lr(), eps, sgd.batch(), sgd.withReplacement());
   }
 
   /** 20 / (a eps^2) steps, rounded up. */

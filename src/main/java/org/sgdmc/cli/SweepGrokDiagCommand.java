@@ -67,7 +67,7 @@ public final class SweepGrokDiagCommand implements Runnable, SharedOptions.Tailo
     MinL1Interpolant minL1 = MinL1Interpolant.of(data);
     List<GrokDiag> models = new java.util.ArrayList<>();
     for (double[] c : grid) {
-      models.add(GrokDiagMixin.model(grok, data, minL1, c[0], c[1], batch, sgd.withReplacement));
+      models.add(GrokDiagMixin.model(grok, data, minL1, c[0], c[1], batch, sgd.withReplacement()));
     }
     ensemble.validated(2);
     Path out = output.required();

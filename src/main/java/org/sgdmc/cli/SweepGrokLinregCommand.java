@@ -67,7 +67,7 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
     Integer batch = sgd.batch == null ? null : sgd.batch();
     List<GrokLinreg> models = new ArrayList<>();
     for (double[] c : grid) {
-      models.add(grok.model(data, c[0], c[1], batch, sgd.withReplacement));
+      models.add(grok.model(data, c[0], c[1], batch, sgd.withReplacement()));
     }
     ensemble.validated(2);
     Path out = output.required();

@@ -120,7 +120,7 @@ public final class SweepGrokSignatureCommand implements Runnable, SharedOptions.
     MinL1Interpolant minL1 = model.equals("diag") ? MinL1Interpolant.of(data) : null;
     for (double eta : etas.values()) {
       for (double l : lambdas.values()) {
-        cells.add(new Object[] {eta, l, model.equals("linreg") ? grok.model(data, eta, l, batch, sgd.withReplacement)
+        cells.add(new Object[] {eta, l, model.equals("linreg") ? grok.model(data, eta, l, batch, sgd.withReplacement())
             : diagModel(data, minL1, eta, l, batch)});
       }
     }
@@ -185,7 +185,7 @@ public final class SweepGrokSignatureCommand implements Runnable, SharedOptions.
     }
     try {
       int s = batch == null ? data.n() : batch;
-      return new GrokDiag(data, eta, l, grok.alpha, s, sgd.withReplacement, grok.trainThreshold, test + grok.testExcess,
+      return new GrokDiag(data, eta, l, grok.alpha, s, sgd.withReplacement(), grok.trainThreshold, test + grok.testExcess,
           b);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

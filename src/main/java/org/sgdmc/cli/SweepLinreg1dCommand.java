@@ -32,7 +32,7 @@ public final class SweepLinreg1dCommand extends SweepSupport implements ModelHin
 
   @Override
   String familySettings() {
-    return "with_replacement=" + sgd.withReplacement + ", data_seed=" + source.dataSeed(run.ensemble.seed);
+    return "with_replacement=" + sgd.mode().withReplacement() + ", data_seed=" + source.dataSeed(run.ensemble.seed);
   }
 
   @Override

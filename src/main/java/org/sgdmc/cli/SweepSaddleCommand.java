@@ -40,7 +40,7 @@ public final class SweepSaddleCommand extends SweepSupport implements ModelHints
   @Override
   String familySettings() {
     return "data=" + (law.kind == SaddleDataMixin.Kind.GAUSSIAN ? "gaussian" : "two_point") + ", with_replacement="
-        + sgd.withReplacement + ", data_seed=" + source.dataSeed(run.ensemble.seed);
+        + sgd.mode().withReplacement() + ", data_seed=" + source.dataSeed(run.ensemble.seed);
   }
 
   @Override

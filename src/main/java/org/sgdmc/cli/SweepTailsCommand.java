@@ -93,7 +93,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
       }
     }
     String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + noise.stableAlpha : "")
-        + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.withReplacement);
+        + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.mode().withReplacement());
     Shard shard = tails.shard.resolve(spec, System.getenv(), System.err);
     long[] range = shard == null ? new long[] {0, models.size()} : SweepSupport.cellRange(shard, models.size());
     Map<Integer, TailsCell> done = tails.shard.merging ? SweepSupport.mergedCells(TailsCell.CODEC, models.size())

@@ -93,7 +93,7 @@ public final class SweepTwoTimescaleCommand implements Runnable, SharedOptions.T
     List<TwoTimescale> models = new ArrayList<>();
     for (double a : as.values()) {
       for (double e : es.values()) {
-        models.add(tt.model(data, a, e, sgd.batch(), sgd.withReplacement));
+        models.add(tt.model(data, a, e, sgd.batch(), sgd.withReplacement()));
       }
     }
     ensemble.validated(2);

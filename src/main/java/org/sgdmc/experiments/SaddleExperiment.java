@@ -31,8 +31,7 @@ public final class SaddleExperiment {
     EnsembleReductions r = run.reduced();
     LyapunovEstimate plus = r.whole(wholeH);
     LyapunovEstimate minus = r.whole(wholeM);
-    double meanSquareMinus = SaddleTheory.meanSquareFactor(
-        model.lr(), -1, model.data(), model.batch(), model.withReplacement());
+    double meanSquareMinus = org.sgdmc.results.SaddleTheoryValues.meanSquareFactor(model, -1);
     PhaseClassifier.Classification phase = PhaseClassifier.classify(
         plus.value(), plus.stderr(), minus.value(), minus.stderr(), meanSquareMinus);
     return new SaddleResult(model, options, run.summaries(0), run.summaries(1), plus, minus, r.late(lateH),

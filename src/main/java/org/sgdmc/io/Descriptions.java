@@ -443,6 +443,8 @@ final class Descriptions {
     put("/theory/log_det_mean", RATE, "Lambda_1 + ... + Lambda_d = E log|det M|");
     put("/theory/log_mean_square_rate", RATE, "log E[(1 - lr q)^2]: the exact growth of log E|w_t - w*|^2 per "
         + "step");
+    put("/theory/log_variance_rate", RATE, "the exact growth of Var log|w_t - w*| per step: Var log|1 - lr q| "
+        + "for batches drawn afresh, Var log|A| / K over whole epochs when reshuffled (A the epoch's product)");
     put("/theory/lr_gd", ONE, "GD's threshold 2 / E[x^2] (the nets: 2 / h of each minimum)");
     put("/theory/lr_mean_square", ONE, "the largest learning rate with E[(1 - lr q)^2] < 1: convergence in mean "
         + "square");

@@ -28,7 +28,7 @@ public final class LinearDFile {
 
   static void writeParameters(ResultFile f, LinearD m, String dataKind, long dataSeed) {
     String g = "/parameters";
-    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.lr(), m.batch(), m.sampling());
     RunSections.dataSource(f, dataKind, m.data().describe(),
         m.data() instanceof PointData.Finite fin ? fin.size() : -1L, dataSeed);
     f.attribute(g, "d", (long) m.dim());

@@ -51,7 +51,7 @@ public final class Linreg1dFile {
   }
 
   static void writeParameters(ResultFile f, Linreg1d m, String dataKind, long dataSeed) {
-    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.lr(), m.batch(), m.sampling());
     RunSections.dataSource(f, dataKind, m.data().describe(),
         m.data() instanceof FeatureData.Finite fin ? fin.size() : -1L, dataSeed);
     f.attribute("/parameters", "initial_distance", m.initialDistance());
@@ -70,6 +70,10 @@ public final class Linreg1dFile {
       f.dataset("/theory/lr_probabilistic", t.lrProbabilistic());
     }
     f.dataset("/theory/log_mean_square_rate", t.logMeanSquareRate());
-    f.datasetAttribute("/theory/log_mean_square_rate", "description", "log E[(1 - lr q)^2]: growth of log E|w-w*|^2 per step");
+    f.datasetAttribute("/theory/log_mean_square_rate", "description", "log E[(1 - lr q)^2] (reshuffled: "
+        + "log E[A^2] / K over an epoch): growth of log E|w-w*|^2 per step");
+    if (!Double.isNaN(t.logVarianceRate())) {
+      f.dataset("/theory/log_variance_rate", t.logVarianceRate());
+    }
   }
 }

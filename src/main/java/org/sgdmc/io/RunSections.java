@@ -1,5 +1,7 @@
 package org.sgdmc.io;
 
+import org.sgdmc.models.Sampling;
+
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.sgdmc.kernels.VectorizationProvider;
@@ -47,9 +49,19 @@ public final class RunSections {
 
   /** The optimiser: {@code lr}, {@code batch}, {@code with_replacement}. */
   public static void sgd(ResultFile f, double lr, int batch, boolean withReplacement) {
+    sgd(f, lr, batch, Sampling.of(withReplacement));
+  }
+
+  /**
+   * The optimiser: {@code lr}, {@code batch}, {@code sampling} ({@code with_replacement},
+   * {@code without_replacement} or {@code reshuffle}) and, as before reshuffling existed,
+   * {@code with_replacement} (1 only for {@code sampling = with_replacement}).
+   */
+  public static void sgd(ResultFile f, double lr, int batch, Sampling sampling) {
     f.attribute(PARAMETERS, "lr", lr);
     f.attribute(PARAMETERS, "batch", (long) batch);
-    f.attribute(PARAMETERS, "with_replacement", withReplacement);
+    f.attribute(PARAMETERS, "with_replacement", sampling.withReplacement());
+    f.attribute(PARAMETERS, "sampling", sampling.label);
   }
 
   /**

@@ -37,7 +37,7 @@ public final class SaddleFile {
 
   static void writeParameters(ResultFile f, Saddle m, DataSource source) {
     String g = "/parameters";
-    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.lr(), m.batch(), m.sampling());
     RunSections.dataSource(f, source.kind(), m.data().describe(),
         m.data() instanceof SaddleData.Finite fin ? fin.size() : -1L, source.seed());
     switch (m.data()) {

@@ -23,6 +23,7 @@ public final class StationaryLawsFile {
       f.attribute(p, "trajectories", trajectories);
       f.attribute(p, "samples_per_trajectory", (long) samplesPerTrajectory);
       f.attribute(p, "with_replacement", true);
+      f.attribute(p, "sampling", org.sgdmc.models.Sampling.WITH_REPLACEMENT.label);
       f.attribute(p, "loss", model);
       if (x == null) {
         RunSections.dataSource(f, "gaussian", "x, eps ~ N(0, 1) fresh each step, y = x w* + sigma eps", -1L, null);

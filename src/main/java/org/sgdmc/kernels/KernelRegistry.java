@@ -16,6 +16,7 @@ import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1d;
 import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.models.NoiseModel;
 import org.sgdmc.models.PointData;
 import org.sgdmc.models.Saddle;
@@ -80,6 +81,11 @@ public final class KernelRegistry {
     list.add(KernelEntry.trajectories("linreg1d-finite-with-replacement", new Linreg1d(0.8, 3, small, true, 1.0), 1, k));
     list.add(KernelEntry.trajectories("linreg1d-finite-outlier",
         new Linreg1d(0.3, 3, Datasets.gaussian(9, 4.0, 5), false, 1.0), 1, k));
+    // 7 points in batches of 3: two batches an epoch, one point dropped each epoch
+    list.add(KernelEntry.trajectories("linreg1d-finite-reshuffle",
+        new Linreg1d(0.8, 3, small, Sampling.RESHUFFLE, 1.0), 1, k));
+    list.add(KernelEntry.trajectories("linreg1d-finite-reshuffle-batch-1",
+        new Linreg1d(0.3, 1, Datasets.gaussian(9, 4.0, 5), Sampling.RESHUFFLE, 1.0), 1, k));
   }
 
   private static void saddle(List<KernelEntry> list) {
@@ -92,6 +98,8 @@ public final class KernelRegistry {
         new Saddle(1.1, 2, new SaddleData.Gaussian(0.06), false, 1.0, 0.5), 2, k));
     list.add(KernelEntry.trajectories("saddle-finite", new Saddle(0.8, 3, small, false, 1.0, 0.0), 2, k));
     list.add(KernelEntry.trajectories("saddle-finite-with-replacement", new Saddle(0.8, 3, small, true, 1.0, 0.0), 2, k));
+    list.add(KernelEntry.trajectories("saddle-finite-reshuffle",
+        new Saddle(0.8, 2, small, Sampling.RESHUFFLE, 1.0, 0.0), 2, k));
   }
 
   private static void linearD(List<KernelEntry> list) {
@@ -103,6 +111,8 @@ public final class KernelRegistry {
     PointData finite = Datasets.gaussianPoints(7, PointData.Gaussian.isotropic(3, 1.0), 4);
     list.add(KernelEntry.trajectories("linear-d-finite", new LinearD(0.5, 3, finite, false, 2, 6), 2, k));
     list.add(KernelEntry.trajectories("linear-d-finite-with-replacement", new LinearD(0.5, 4, finite, true, 3, 2), 3, k));
+    list.add(KernelEntry.trajectories("linear-d-finite-reshuffle",
+        new LinearD(0.5, 2, finite, Sampling.RESHUFFLE, 3, 4), 3, k));
   }
 
   private static void twoLayer(List<KernelEntry> list) {

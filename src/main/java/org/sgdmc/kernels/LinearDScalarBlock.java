@@ -124,6 +124,10 @@ public final class LinearDScalarBlock implements TrajectoryBlock {
   private int[] batchIndices(long traj, long t) {
     int n = points.length;
     int[] chosen = new int[batch];
+    if (model.reshuffled()) { // batch b = t mod K of the epoch's permutation (FiniteBatchSampler)
+      FiniteBatchSampler.reshuffledBatch(seed, traj, t, n, batch, chosen);
+      return chosen;
+    }
     for (int j = 0; j < batch; j++) {
       long bits = Draws.bits(seed, Stream.BATCH, traj, t * batch + j);
       if (model.withReplacement()) {

@@ -6,7 +6,6 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
-import org.sgdmc.rng.Philox4x32Vector;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
@@ -89,7 +88,7 @@ public final class LinearDVectorBlock implements TrajectoryBlock {
     }
     if (data instanceof PointData.Finite f) {
       this.points = f.flat();
-      this.sampler = new FiniteBatchSampler((int) f.size(), batch, model.withReplacement());
+      this.sampler = new FiniteBatchSampler((int) f.size(), batch, model.sampling(), width);
     } else {
       this.points = null;
       this.sampler = null;
@@ -172,14 +171,10 @@ public final class LinearDVectorBlock implements TrajectoryBlock {
 
   /** Points of steps t .. t+n-1 gathered from the dataset by batch draws {@code t S ..}; returns row 0. */
   private int fillFinitePoints(long t, int n) {
-    long k0 = t * batch;
-    long block0 = k0 >>> 1;
-    long block1 = (k0 + (long) n * batch + 1) >>> 1;
-    Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
-    int drawRow0 = (int) (k0 - 2 * block0);
+    int drawRow0 = sampler.drawBatches(seed, traj0, width, t, n, bits);
     for (int u = 0; u < n; u++) {
       for (int i = 0; i < width; i++) {
-        sampler.pick(bits, (drawRow0 + u * batch) * width + i, width, picked);
+        sampler.pick(bits, (drawRow0 + u * batch) * width + i, width, i, t + u, picked);
         for (int j = 0; j < batch; j++) {
           int p = picked[j] * d;
           int row = (u * batch + j) * d;

@@ -72,6 +72,12 @@ public final class Linreg1dScalarBlock implements TrajectoryBlock {
         sum += single ? SingleDraws.normalSquare(seed, Stream.DATA, traj, k0 + j)
             : Draws.normalSquare(seed, Stream.DATA, traj, k0 + j);
       }
+    } else if (model.reshuffled()) { // batch b = t mod K of the epoch's permutation (FiniteBatchSampler)
+      int[] chosen = new int[s];
+      FiniteBatchSampler.reshuffledBatch(seed, traj, t, squares.length, s, chosen);
+      for (int j = 0; j < s; j++) {
+        sum += squares[chosen[j]];
+      }
     } else if (model.withReplacement()) {
       for (int j = 0; j < s; j++) {
         sum += squares[(int) Draws.index(Draws.bits(seed, Stream.BATCH, traj, k0 + j), squares.length)];

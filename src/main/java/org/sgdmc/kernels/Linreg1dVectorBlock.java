@@ -69,7 +69,7 @@ public final class Linreg1dVectorBlock implements TrajectoryBlock {
     this.q = new double[stepsPerSegment * width];
     this.words = single ? new int[drawRows * width] : null;
     this.sampler = model.data() instanceof FeatureData.Finite f
-        ? new FiniteBatchSampler(f.squares(), batch, model.withReplacement()) : null;
+        ? new FiniteBatchSampler(f.squares(), batch, model.sampling(), width) : null;
   }
 
   @Override

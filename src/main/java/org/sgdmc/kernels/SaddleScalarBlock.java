@@ -102,7 +102,13 @@ public final class SaddleScalarBlock implements TrajectoryBlock {
       }
       case SaddleData.Finite f -> {
         int n = chi.length;
-        if (model.withReplacement()) {
+        if (model.reshuffled()) { // batch b = t mod K of the epoch's permutation (FiniteBatchSampler)
+          int[] chosen = new int[s];
+          FiniteBatchSampler.reshuffledBatch(seed, traj, t, n, s, chosen);
+          for (int j = 0; j < s; j++) {
+            sum += chi[chosen[j]];
+          }
+        } else if (model.withReplacement()) {
           for (int j = 0; j < s; j++) {
             sum += chi[(int) Draws.index(Draws.bits(seed, Stream.BATCH, traj, e0 + j), n)];
           }

@@ -63,7 +63,7 @@ public final class SaddleVectorBlock implements TrajectoryBlock {
     this.draws = model.data() instanceof SaddleData.Gaussian ? new double[rows * width] : null;
     this.chib = new double[stepsPerSegment * width];
     this.sampler = model.data() instanceof SaddleData.Finite f
-        ? new FiniteBatchSampler(f.chi(), batch, model.withReplacement()) : null;
+        ? new FiniteBatchSampler(f.chi(), batch, model.sampling(), width) : null;
   }
 
   @Override

@@ -14,11 +14,26 @@ package org.sgdmc.models;
  * @param lr learning rate, > 0
  * @param batch batch size S >= 1
  * @param data where the points x come from
- * @param withReplacement whether a batch of a finite dataset may repeat points (irrelevant for N = infinity)
+ * @param sampling how the batches of a finite dataset are drawn (irrelevant for N = infinity)
  * @param exponents k, how many exponents of the spectrum to measure, 1 <= k <= d
  * @param reorthInterval r, steps between two QR re-orthonormalisations, 1 <= r <= {@link #maxReorthInterval}
  */
-public record LinearD(double lr, int batch, PointData data, boolean withReplacement, int exponents, int reorthInterval) {
+public record LinearD(double lr, int batch, PointData data, Sampling sampling, int exponents, int reorthInterval) {
+
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public LinearD(double lr, int batch, PointData data, boolean withReplacement, int exponents, int reorthInterval) {
+    this(lr, batch, data, Sampling.of(withReplacement), exponents, reorthInterval);
+  }
+
+  /** Whether a batch may repeat a point ({@link Sampling#WITH_REPLACEMENT}). */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /** Whether batches come from a permutation per epoch ({@link Sampling#RESHUFFLE}) of a finite dataset. */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE && data instanceof PointData.Finite;
+  }
 
   /**
    * Bits by which a tangent vector may grow between two re-orthonormalisations: its squared norm, summed
@@ -35,9 +50,12 @@ public record LinearD(double lr, int batch, PointData data, boolean withReplacem
     if (batch < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, not " + batch);
     }
-    if (!withReplacement && batch > data.size()) {
-      throw new IllegalArgumentException(
-          "batch size " + batch + " exceeds the " + data.size() + " data points (sampling without replacement)");
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
+    if (!sampling.withReplacement() && batch > data.size()) {
+      throw new IllegalArgumentException("batch size " + batch + " exceeds the " + data.size() + " data points ("
+          + (sampling == Sampling.RESHUFFLE ? "reshuffling" : "sampling without replacement") + ")");
     }
     if (exponents < 1 || exponents > data.dim()) {
       throw new IllegalArgumentException(
@@ -56,7 +74,12 @@ public record LinearD(double lr, int batch, PointData data, boolean withReplacem
 
   /** The model with the default re-orthonormalisation interval, {@link #defaultReorthInterval}. */
   public static LinearD of(double lr, int batch, PointData data, boolean withReplacement, int exponents) {
-    return new LinearD(lr, batch, data, withReplacement, exponents, defaultReorthInterval(lr, data));
+    return of(lr, batch, data, Sampling.of(withReplacement), exponents);
+  }
+
+  /** The model with the default re-orthonormalisation interval and any sampling mode. */
+  public static LinearD of(double lr, int batch, PointData data, Sampling sampling, int exponents) {
+    return new LinearD(lr, batch, data, sampling, exponents, defaultReorthInterval(lr, data));
   }
 
   /** The dimension d. */

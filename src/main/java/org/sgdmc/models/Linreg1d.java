@@ -11,10 +11,10 @@ package org.sgdmc.models;
  * @param lr learning rate, > 0
  * @param batch batch size S >= 1
  * @param data where the x come from
- * @param withReplacement whether a batch of a finite dataset may repeat points (irrelevant for N = infinity)
+ * @param sampling how the batches of a finite dataset are drawn (irrelevant for N = infinity)
  * @param initialDistance |w_0 - w*| > 0
  */
-public record Linreg1d(double lr, int batch, FeatureData data, boolean withReplacement, double initialDistance) {
+public record Linreg1d(double lr, int batch, FeatureData data, Sampling sampling, double initialDistance) {
 
   /** The most bits of growth or decay one renormalisation interval may see; keeps a mantissa normal. */
   static final double EXPONENT_BUDGET = 900;
@@ -28,9 +28,12 @@ public record Linreg1d(double lr, int batch, FeatureData data, boolean withRepla
     if (batch < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, not " + batch);
     }
-    if (!withReplacement && batch > data.size()) {
-      throw new IllegalArgumentException(
-          "batch size " + batch + " exceeds the " + data.size() + " data points (sampling without replacement)");
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
+    if (!sampling.withReplacement() && batch > data.size()) {
+      throw new IllegalArgumentException("batch size " + batch + " exceeds the " + data.size() + " data points ("
+          + (sampling == Sampling.RESHUFFLE ? "reshuffling" : "sampling without replacement") + ")");
     }
     if (!(initialDistance > 0) || !Double.isFinite(initialDistance)) {
       throw new IllegalArgumentException("initial distance must be a positive finite number, not " + initialDistance);
@@ -47,6 +50,21 @@ public record Linreg1d(double lr, int batch, FeatureData data, boolean withRepla
       throw new IllegalArgumentException(
           "lr * max x^2 = " + lr * data.maxSquare() + " is too large: one step would leave the double range");
     }
+  }
+
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public Linreg1d(double lr, int batch, FeatureData data, boolean withReplacement, double initialDistance) {
+    this(lr, batch, data, Sampling.of(withReplacement), initialDistance);
+  }
+
+  /** Whether a batch may repeat a point ({@link Sampling#WITH_REPLACEMENT}). */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /** Whether batches come from a permutation per epoch ({@link Sampling#RESHUFFLE}) of a finite dataset. */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE && data instanceof FeatureData.Finite;
   }
 
   /**

@@ -23,12 +23,27 @@ package org.sgdmc.models;
  * @param lr learning rate, &gt; 0
  * @param batch batch size S &gt;= 1
  * @param data where chi comes from
- * @param withReplacement whether a batch of a finite dataset may repeat points (irrelevant for N = infinity)
+ * @param sampling how the batches of a finite dataset are drawn (irrelevant for N = infinity)
  * @param w0 initial w
  * @param u0 initial u; {@code w0 + u0} and {@code w0 - u0} must both be non-zero (and normal doubles), so that
  *     both h and m start away from 0
  */
-public record Saddle(double lr, int batch, SaddleData data, boolean withReplacement, double w0, double u0) {
+public record Saddle(double lr, int batch, SaddleData data, Sampling sampling, double w0, double u0) {
+
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public Saddle(double lr, int batch, SaddleData data, boolean withReplacement, double w0, double u0) {
+    this(lr, batch, data, Sampling.of(withReplacement), w0, u0);
+  }
+
+  /** Whether a batch may repeat a point ({@link Sampling#WITH_REPLACEMENT}). */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /** Whether batches come from a permutation per epoch ({@link Sampling#RESHUFFLE}) of a finite dataset. */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE && data instanceof SaddleData.Finite;
+  }
 
   /** Number of the observable {@code log|h| = log|w + u|} that the saddle kernels report. */
   public static final int OBSERVABLE_H = 0;
@@ -50,9 +65,12 @@ public record Saddle(double lr, int batch, SaddleData data, boolean withReplacem
     if (data == null) {
       throw new IllegalArgumentException("the saddle model needs data");
     }
-    if (!withReplacement && batch > data.size()) {
-      throw new IllegalArgumentException(
-          "batch size " + batch + " exceeds the " + data.size() + " data points (sampling without replacement)");
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
+    if (!sampling.withReplacement() && batch > data.size()) {
+      throw new IllegalArgumentException("batch size " + batch + " exceeds the " + data.size() + " data points ("
+          + (sampling == Sampling.RESHUFFLE ? "reshuffling" : "sampling without replacement") + ")");
     }
     if (!Double.isFinite(w0) || !Double.isFinite(u0)) {
       throw new IllegalArgumentException("initial w0 and u0 must be finite numbers, not " + w0 + " and " + u0);

@@ -11,7 +11,7 @@ import org.sgdmc.theory.LinearDTheory;
  *
  * @param oneDimensional d = 1: the exact {@code Lambda_1} of the 1-D model
  * @param topIsotropic isotropic Gaussian data: {@code Lambda_1 = E log|M e_1|} (Monte Carlo)
- * @param logDet k = d > 1: {@code Lambda_1 + ... + Lambda_d = E log|det M|} (exact sum or Monte Carlo)
+ * @param logDet k = d > 1: {@code Lambda_1 + ... + Lambda_d = E log|det M|} (exact sum, exact enumeration of the batches, or Monte Carlo)
  */
 public record LinearDTheoryValues(Estimate oneDimensional, Estimate topIsotropic, Estimate logDet) {
 
@@ -33,7 +33,7 @@ public record LinearDTheoryValues(Estimate oneDimensional, Estimate topIsotropic
       int m = Math.min(s, d);
       double cost = 10.0 * s * d + (double) s * d * m + (double) m * m * m;
       long samples = (long) Math.max(2_000, Math.min(LinearDTheory.DEFAULT_SAMPLES, MONTE_CARLO_BUDGET / cost));
-      boolean exact = model.data() instanceof PointData.Finite && s == 1;
+      boolean exact = LinearDTheory.logDetIsExact(model, LinearDTheory.DETERMINANT_ENUMERATION_LIMIT);
       det = LinearDTheory.logDetMean(model, exact ? 1 : samples, LinearDTheory.DEFAULT_SEED);
     }
     return new LinearDTheoryValues(one, iso, det);

@@ -11,7 +11,8 @@ import org.sgdmc.theory.SaddleTheory;
  *
  * @param lyapunovPlus {@code Lambda_+ = E log|1 + lr chib|}, the exponent of h = w + u
  * @param lyapunovMinus {@code Lambda_- = E log|1 - lr chib|}, the exponent of m = w - u
- * @param meanSquarePlus {@code E[(1 + lr chib)^2]}: the exact per-step factor of {@code E[h^2]}
+ * @param meanSquarePlus {@code E[(1 + lr chib)^2]}: the exact per-step factor of {@code E[h^2]} (reshuffled:
+ *     {@code E[A^2]^(1/K)} over whole epochs, see {@link #meanSquareFactor})
  * @param meanSquareMinus {@code E[(1 - lr chib)^2]}: the exact per-step factor of {@code E[m^2]}; below 1 in
  *     phase Ib
  * @param phase the phase of the theory exponents (certain unless an exponent is a Monte Carlo estimate
@@ -28,10 +29,22 @@ public record SaddleTheoryValues(
     boolean rep = model.withReplacement();
     Estimate plus = SaddleTheory.lyapunov(lr, +1, model.data(), s, rep);
     Estimate minus = SaddleTheory.lyapunov(lr, -1, model.data(), s, rep);
-    double msPlus = SaddleTheory.meanSquareFactor(lr, +1, model.data(), s, rep);
-    double msMinus = SaddleTheory.meanSquareFactor(lr, -1, model.data(), s, rep);
+    double msPlus = meanSquareFactor(model, +1);
+    double msMinus = meanSquareFactor(model, -1);
     PhaseClassifier.Classification phase = PhaseClassifier.classify(
         plus.value(), plus.stderr(), minus.value(), minus.stderr(), msMinus);
     return new SaddleTheoryValues(plus, minus, msPlus, msMinus, phase);
+  }
+
+  /**
+   * The per-step mean-square factor of h (sign +1) or m (sign -1): {@code E[(1 +- lr chib)^2]} for batches
+   * drawn afresh, {@code E[A^2]^(1/K)} over whole epochs when reshuffled (NaN past the enumeration limit).
+   */
+  public static double meanSquareFactor(Saddle model, int sign) {
+    if (model.reshuffled()) {
+      return SaddleTheory.meanSquareFactorReshuffled(model.lr(), sign,
+          ((org.sgdmc.models.SaddleData.Finite) model.data()).chi(), model.batch());
+    }
+    return SaddleTheory.meanSquareFactor(model.lr(), sign, model.data(), model.batch(), model.withReplacement());
   }
 }

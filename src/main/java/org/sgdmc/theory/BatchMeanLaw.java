@@ -174,6 +174,55 @@ public final class BatchMeanLaw {
     return new BatchMeanLaw(e.q, e.p);
   }
 
+  /**
+   * {@code E f(q)} for the batch mean q of {@code values} over every batch content, as {@link
+   * #enumerateMeans} would give it, but summed as the contents are visited (compensated summation) instead of
+   * stored: memory stays O(S) however many contents there are, so it reaches where the stored law would not fit.
+   *
+   * @throws IllegalArgumentException if there are more than {@code limit} contents
+   */
+  public static double expectationStreamed(double[] values, int batch, boolean withReplacement,
+      java.util.function.DoubleUnaryOperator f, long limit) {
+    int n = values.length;
+    if (!withReplacement && batch > n) {
+      throw new IllegalArgumentException("batch " + batch + " > dataset size " + n + " without replacement");
+    }
+    long count = count(n, batch, withReplacement);
+    if (count > limit) {
+      throw new IllegalArgumentException(count + " batch contents exceed the enumeration limit " + limit);
+    }
+    double total = 0;
+    for (double v : values) {
+      total += v;
+    }
+    Enumerator e = new Enumerator(values, batch, 0);
+    e.sink = f;
+    if (withReplacement) {
+      double[] logFactorial = new double[batch + 1];
+      for (int m = 0; m <= batch; m++) {
+        logFactorial[m] = SpecialFunctions.logFactorial(m);
+      }
+      e.logFactorial = logFactorial;
+      e.logBase = logFactorial[batch] - batch * Math.log(n);
+      e.multisets(0, batch, 0.0, 0.0);
+    } else if (2 * batch <= n) {
+      e.uniform = 1.0 / count;
+      e.subsets(0, batch, 0.0, 0.0, 1.0);
+    } else {
+      e.uniform = 1.0 / count;
+      e.subsets(0, n - batch, 0.0, total, -1.0);
+    }
+    if (e.filled != count) {
+      throw new IllegalStateException("enumerated " + e.filled + " of " + count + " batches");
+    }
+    // with replacement the weights are exp of log-factorial sums, a few ulps off: divide by their own total
+    double mass = withReplacement ? e.mass + e.massCompensation : 1.0;
+    if (Double.isInfinite(e.sum) || Double.isNaN(e.sum)) {
+      return e.sum; // -infinity: some batch maps the iterate exactly to 0
+    }
+    return (e.sum + e.compensation) / mass;
+  }
+
   /** Depth-first enumeration over the data points; recursion depth is at most N. */
   private static final class Enumerator {
     final double[] values;
@@ -181,6 +230,12 @@ public final class BatchMeanLaw {
     final double[] q;
     final double[] p;
     int filled;
+    long visited;
+    java.util.function.DoubleUnaryOperator sink; // when set: sum p f(q) instead of storing
+    double sum;
+    double compensation;
+    double mass;
+    double massCompensation;
     double[] logFactorial;
     double logBase;
     double uniform;
@@ -226,6 +281,17 @@ public final class BatchMeanLaw {
     }
 
     private void emit(double sum, double probability) {
+      if (sink != null) {
+        double term = probability * sink.applyAsDouble(sum / batch);
+        double t = this.sum + term; // Neumaier's compensated sum
+        compensation += Math.abs(this.sum) >= Math.abs(term) ? (this.sum - t) + term : (term - t) + this.sum;
+        this.sum = t;
+        double m = mass + probability;
+        massCompensation += Math.abs(mass) >= probability ? (mass - m) + probability : (probability - m) + mass;
+        mass = m;
+        filled++;
+        return;
+      }
       q[filled] = sum / batch;
       p[filled] = probability;
       filled++;

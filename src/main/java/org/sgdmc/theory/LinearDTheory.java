@@ -115,13 +115,56 @@ public final class LinearDTheory {
   }
 
   /**
-   * {@code E log|det M|} = {@code Lambda_1 + ... + Lambda_d}: exact for finite data with S = 1, else Monte
+   * Most batches {@link #logDetMean} enumerates exactly for finite data; fewer when a batch's determinant is
+   * dear: at most {@link #DETERMINANT_ENUMERATION_WORK} multiply-adds in all (about a second).
+   */
+  public static final long DETERMINANT_ENUMERATION_LIMIT = 2_000_000;
+  /** The multiply-adds an exact enumeration may spend. */
+  static final double DETERMINANT_ENUMERATION_WORK = 1e9;
+
+  /** Batches an enumeration may visit at batch S and dimension d. */
+  static long enumerationLimit(int batch, int d, long limit) {
+    int m = Math.min(batch, d);
+    double cost = (double) batch * d * m + (double) m * m * m;
+    return (long) Math.min(limit, DETERMINANT_ENUMERATION_WORK / cost);
+  }
+
+  /**
+   * The number of equally likely batches of a finite dataset: C(N, S) subsets without replacement, N^S ordered
+   * draws with replacement; {@code Long.MAX_VALUE} past the long range or for data drawn fresh.
+   */
+  public static long batchCount(LinearD m) {
+    if (!(m.data() instanceof PointData.Finite f)) {
+      return Long.MAX_VALUE;
+    }
+    long n = f.size();
+    double c = 1;
+    for (int j = 0; j < m.batch(); j++) {
+      c = m.withReplacement() ? c * n : c * (n - j) / (j + 1);
+    }
+    return c >= 9.0e18 ? Long.MAX_VALUE : Math.round(c);
+  }
+
+  /** Whether {@link #logDetMean} is exact for {@code m}: finite data with at most {@code limit} batches. */
+  public static boolean logDetIsExact(LinearD m, long limit) {
+    return m.data() instanceof PointData.Finite
+        && (m.batch() == 1 || batchCount(m) <= enumerationLimit(m.batch(), m.dim(), limit));
+  }
+
+  /**
+   * {@code E log|det M|} = {@code Lambda_1 + ... + Lambda_d}: exact for finite data with S = 1 (a sum over the
+   * points) or with at most {@link #DETERMINANT_ENUMERATION_LIMIT} batches and work (every S-subset, or every ordered
+   * S-tuple with replacement, each equally likely: {@link Estimate#METHOD_EXACT_ENUMERATION}), else Monte
    * Carlo over batches drawn as the simulation draws them (with its standard error).
    */
   public static Estimate logDetMean(LinearD m, long samples, long seed) {
     double lr = m.lr();
     int s = m.batch();
     int d = m.dim();
+    if (m.data() instanceof PointData.Finite f && s > 1
+        && batchCount(m) <= enumerationLimit(s, d, DETERMINANT_ENUMERATION_LIMIT)) {
+      return logDetEnumerated(lr, f.points(), s, m.withReplacement());
+    }
     if (m.data() instanceof PointData.Finite f && s == 1) {
       double sum = 0;
       for (double[] x : f.points()) {
@@ -191,6 +234,45 @@ public final class LinearDTheory {
       acc.add(y);
     }
     return new Estimate(acc.mean, acc.stderr(), Estimate.METHOD_MONTE_CARLO_PLAIN);
+  }
+
+  /**
+   * The mean of {@code log|det M|} over every batch: the S-subsets of the points in lexicographic order
+   * (without replacement) or all N^S ordered S-tuples (with replacement), each equally likely. -infinity when
+   * some batch makes M singular.
+   */
+  static Estimate logDetEnumerated(double lr, double[][] points, int batch, boolean withReplacement) {
+    int n = points.length;
+    int[] idx = new int[batch];
+    for (int j = 0; j < batch; j++) {
+      idx[j] = withReplacement ? 0 : j;
+    }
+    double[][] x = new double[batch][];
+    double sum = 0;
+    long count = 0;
+    while (true) {
+      for (int j = 0; j < batch; j++) {
+        x[j] = points[idx[j]];
+      }
+      double y = logAbsDetOfStep(lr, x);
+      if (y == Double.NEGATIVE_INFINITY) {
+        return new Estimate(Double.NEGATIVE_INFINITY, 0.0, Estimate.METHOD_EXACT_ENUMERATION);
+      }
+      sum += y;
+      count++;
+      int j = batch - 1; // the next tuple (odometer) or subset (lexicographic)
+      while (j >= 0 && idx[j] == (withReplacement ? n - 1 : n - batch + j)) {
+        j--;
+      }
+      if (j < 0) {
+        break;
+      }
+      idx[j]++;
+      for (int k = j + 1; k < batch; k++) {
+        idx[k] = withReplacement ? 0 : idx[k - 1] + 1;
+      }
+    }
+    return new Estimate(sum / count, 0.0, Estimate.METHOD_EXACT_ENUMERATION);
   }
 
   /** {@code log|det(I_d - (lr/S) sum_j x_j x_j^T)|} for the S rows of x, via the smaller of the two determinants. */

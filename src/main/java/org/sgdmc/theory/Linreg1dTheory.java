@@ -74,6 +74,12 @@ import java.util.function.DoubleUnaryOperator;
 public final class Linreg1dTheory {
   /** Most batch contents {@link #lyapunovFinite} sums over exactly before it switches to Monte Carlo. */
   public static final long DEFAULT_ENUMERATION_LIMIT = 2_000_000;
+  /**
+   * Past the stored enumeration's limit, {@link #lyapunovFinite} still sums over every batch content, as they
+   * are visited and without storing them, up to this many times the limit (5e7 contents by default, about a
+   * second): exact where Monte Carlo would be less precise than the simulation it checks.
+   */
+  static final long STREAMED_ENUMERATION_FACTOR = 25;
   /** Seed of the Monte Carlo fallback, fixed so results are reproducible. */
   public static final long DEFAULT_SEED = 0x5EED_0002L;
   /** Random index draws the Monte Carlo fallback spends by default (samples = draws / S, clamped). */
@@ -112,7 +118,8 @@ public final class Linreg1dTheory {
 
   /**
    * The Lyapunov exponent for a finite dataset, with the defaults: exact enumeration up to {@link
-   * #DEFAULT_ENUMERATION_LIMIT} batch contents, else Monte Carlo with seed {@link #DEFAULT_SEED}.
+   * #DEFAULT_ENUMERATION_LIMIT} batch contents stored, up to 25 times as many summed as visited, else Monte
+   * Carlo with seed {@link #DEFAULT_SEED}.
    *
    * @see #lyapunovFinite(double, double[], int, boolean, long, long, long)
    */
@@ -133,7 +140,9 @@ public final class Linreg1dTheory {
    *       rounding (fma).
    *   <li>S &gt; 1 and at most {@code enumerationLimit} batch contents: the exact sum over them, weighted by
    *       multinomial probabilities (with replacement) or uniformly over S-subsets (without), method
-   *       {@link Estimate#METHOD_EXACT_ENUMERATION}.
+   *       {@link Estimate#METHOD_EXACT_ENUMERATION}; up to {@link #STREAMED_ENUMERATION_FACTOR} times as many,
+   *       the same sum formed as the contents are visited, without storing them
+   *       ({@link BatchMeanLaw#expectationStreamed}), also exact.
    *   <li>Otherwise Monte Carlo over {@code samples} independent batches, method {@link
    *       Estimate#METHOD_MONTE_CARLO}. The regression estimator with control variates {@code q - E[q]} and
    *       {@code q^2 - E[q^2]}, whose means are known exactly ({@link DataMoments}), removes the part of
@@ -159,15 +168,61 @@ public final class Linreg1dTheory {
       }
       return new Estimate(sum / x.length, 0.0, Estimate.METHOD_EXACT_SUM);
     }
-    if (BatchMeanLaw.count(x.length, batch, withReplacement) <= enumerationLimit) {
+    long count = BatchMeanLaw.count(x.length, batch, withReplacement);
+    if (count <= enumerationLimit) {
       BatchMeanLaw law = BatchMeanLaw.enumerate(x, batch, withReplacement, enumerationLimit);
       return new Estimate(law.expectation(q -> logAbsOneMinus(lr, q)), 0.0,
           Estimate.METHOD_EXACT_ENUMERATION);
+    }
+    if (count / STREAMED_ENUMERATION_FACTOR <= enumerationLimit) { // summed as visited, nothing stored
+      double[] x2 = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        x2[i] = x[i] * x[i];
+      }
+      return new Estimate(BatchMeanLaw.expectationStreamed(x2, batch, withReplacement, q -> logAbsOneMinus(lr, q),
+          count), 0.0, Estimate.METHOD_EXACT_ENUMERATION);
     }
     if (samples < 10) {
       throw new IllegalArgumentException("need at least 10 Monte Carlo samples: " + samples);
     }
     return monteCarlo(lr, x, batch, withReplacement, DataMoments.of(x, withReplacement), samples, seed);
+  }
+
+  /**
+   * {@code Var log|1 - lr q|} over one batch drawn afresh (with or without replacement): the per-step growth
+   * of {@code Var log|w_t - w*|}, whose steps are independent. Exact: a sum over the points for S = 1, else an
+   * enumeration of the batches while there are at most {@link #DEFAULT_ENUMERATION_LIMIT}, else NaN; NaN also when some batch gives {@code lr q = 1}.
+   */
+  public static double logVarianceFinite(double lr, double[] x, int batch, boolean withReplacement) {
+    checkLr(lr);
+    checkData(x, batch, withReplacement);
+    if (batch == 1) { // a sum over the points, two passes
+      double mean = 0;
+      for (double xi : x) {
+        mean += logAbsOneMinus(lr, xi * xi) / x.length;
+      }
+      if (!Double.isFinite(mean)) {
+        return Double.NaN;
+      }
+      double var = 0;
+      for (double xi : x) {
+        double d = logAbsOneMinus(lr, xi * xi) - mean;
+        var += d * d / x.length;
+      }
+      return var;
+    }
+    if (BatchMeanLaw.count(x.length, batch, withReplacement) > DEFAULT_ENUMERATION_LIMIT) {
+      return Double.NaN;
+    }
+    BatchMeanLaw law = BatchMeanLaw.enumerate(x, batch, withReplacement, DEFAULT_ENUMERATION_LIMIT);
+    double mean = law.expectation(q -> logAbsOneMinus(lr, q));
+    if (!Double.isFinite(mean)) {
+      return Double.NaN;
+    }
+    return law.expectation(q -> {
+      double d = logAbsOneMinus(lr, q) - mean;
+      return d * d;
+    });
   }
 
   /**

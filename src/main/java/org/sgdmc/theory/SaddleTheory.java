@@ -141,7 +141,8 @@ public final class SaddleTheory {
   /**
    * {@code E log|1 + s lr chib|} for batches of the dataset with values {@code chi}: S = 1, the exact sum
    * {@code (1/N) sum_i log|1 + s lr chi_i|} (method exact-sum); S &gt; 1 with at most {@code enumerationLimit}
-   * batch contents, the exact sum over them (exact-enumeration); otherwise Monte Carlo over {@code samples}
+   * batch contents, the exact sum over them (exact-enumeration; up to 25 times as many summed as they are
+   * visited, {@link BatchMeanLaw#expectationStreamed}); otherwise Monte Carlo over {@code samples}
    * batches with chib and chib^2 as control variates (monte-carlo-control-variates, with a stderr).
    */
   public static Estimate lyapunovFinite(double lr, int sign, double[] chi, int batch, boolean withReplacement,
@@ -157,8 +158,13 @@ public final class SaddleTheory {
       }
       return new Estimate(sum / chi.length, 0.0, Estimate.METHOD_EXACT_SUM);
     }
-    if (BatchMeanLaw.count(chi.length, batch, withReplacement) <= enumerationLimit) {
+    long count = BatchMeanLaw.count(chi.length, batch, withReplacement);
+    if (count <= enumerationLimit) {
       return lyapunov(lr, sign, BatchMeanLaw.enumerateMeans(chi, batch, withReplacement, enumerationLimit));
+    }
+    if (count / Linreg1dTheory.STREAMED_ENUMERATION_FACTOR <= enumerationLimit) { // exact, summed as visited
+      return new Estimate(BatchMeanLaw.expectationStreamed(chi, batch, withReplacement, q -> logAbsOnePlus(slr, q),
+          count), 0.0, Estimate.METHOD_EXACT_ENUMERATION);
     }
     if (samples < 10) {
       throw new IllegalArgumentException("need at least 10 Monte Carlo samples: " + samples);
@@ -182,6 +188,26 @@ public final class SaddleTheory {
 
   // ---------------------------------------------------------------------------------------------------
   // Moments
+
+  /**
+   * Under random reshuffling of a finite dataset: the per-step factor of {@code E[h^2]} (sign +1) or
+   * {@code E[m^2]} (sign -1) over whole epochs, {@code E[A^2]^(1/K)} with {@code A = prod_b (1 + s lr chib_b)}
+   * the epoch's product, exact by enumeration of the epoch's partitions ({@link ReshuffleEpochs}); NaN when
+   * there are more than {@link ReshuffleEpochs#DEFAULT_LIMIT} of them. The exponents are those without
+   * replacement (linearity over the epoch).
+   */
+  public static double meanSquareFactorReshuffled(double lr, int sign, double[] chi, int batch) {
+    checkSign(sign);
+    if (chi.length > 62 || ReshuffleEpochs.count(chi.length, batch) > ReshuffleEpochs.DEFAULT_LIMIT) {
+      return Double.NaN;
+    }
+    double[] values = new double[chi.length];
+    for (int i = 0; i < chi.length; i++) {
+      values[i] = -sign * chi[i];
+    }
+    return Math.exp(ReshuffleEpochs.enumerateValues(lr, values, batch, ReshuffleEpochs.DEFAULT_LIMIT)
+        .logMeanSquareRate());
+  }
 
   /**
    * {@code E[(1 + s lr chib)^2] = (1 + s lr E[chi])^2 + lr^2 Var(chib)}: the exact per-step factor of {@code

@@ -13,6 +13,7 @@ import org.sgdmc.models.LinearD;
 import org.sgdmc.models.PointData;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.LinearDResult;
+import org.sgdmc.results.LinearDTheoryValues;
 import org.sgdmc.stats.LyapunovEstimate;
 import org.sgdmc.theory.Estimate;
 import org.sgdmc.theory.LinearDTheory;
@@ -225,6 +226,21 @@ class LinearDTheoryAgreementTest {
     exact /= batches;
     LinearDResult fin = run(LinearD.of(0.6, 2, new PointData.Finite(points, "test"), false, 3), 4_000, 300, 31);
     assertAgree(fin.sum().value(), fin.sum().stderr(), exact, 0, "finite data, sum of exponents");
+    // issue 15 item 5: the reference itself enumerates them, exactly (old code: Monte Carlo, 100 times less precise)
+    LinearD pairs = LinearD.of(0.6, 2, new PointData.Finite(points, "test"), false, 3);
+    Estimate enumerated = LinearDTheory.logDetMean(pairs, 2_000, 1);
+    assertEquals(Estimate.METHOD_EXACT_ENUMERATION, enumerated.method());
+    assertEquals(exact, enumerated.value(), 1e-12 * Math.abs(exact));
+    assertEquals(Estimate.METHOD_EXACT_ENUMERATION, LinearDTheoryValues.of(pairs).logDet().method());
+    double withReplacement = 0; // with replacement: the 49 ordered pairs, equally likely
+    for (double[] p : points) {
+      for (double[] q : points) {
+        withReplacement += logAbsDetOfStep(0.6, new double[][] {p, q}) / 49;
+      }
+    }
+    Estimate ordered = LinearDTheory.logDetMean(LinearD.of(0.6, 2, new PointData.Finite(points, "test"), true, 3), 2_000, 1);
+    assertEquals(Estimate.METHOD_EXACT_ENUMERATION, ordered.method());
+    assertEquals(withReplacement, ordered.value(), 1e-12 * Math.abs(withReplacement));
 
     // S = 1: LinearDTheory's exact sum (1/N) sum_i log|1 - lr |x_i|^2| equals the determinant enumeration
     LinearD single = LinearD.of(0.6, 1, new PointData.Finite(points, "test"), false, 3);

@@ -46,6 +46,10 @@ final class KernelGoldenValues {
           "c019409d86275de0 c010e8684d7d4466 c03087c60be03ca9 c01082ebdf47bf2b"),
       Map.entry("linreg1d-finite-outlier",
           "c011dc2f061a33f2 c00fd895e91dd8b7 c00c029bf20416c4 c0111c82c799f564"),
+      Map.entry("linreg1d-finite-reshuffle",
+          "3fe65508ba4a141c 40083b1d7d0db69b c0223e5ab1ba511c c012e0086cbab2b5"),
+      Map.entry("linreg1d-finite-reshuffle-batch-1",
+          "c00b70cd9d1b3bbb c00f3c387ebc1d24 c014236cf450bcee c00b962ddbb29bef"),
       Map.entry("saddle-gaussian",
           "bfff2365d0244db2 c022d43bcc1c5502 40187ab477913a7a 3fffe967642b3e1e "
               + "c006fca074314640 40024d396f4fd4eb c00d4706a40d8d96 bff7f3bbdf21eba6"),
@@ -76,6 +80,9 @@ final class KernelGoldenValues {
       Map.entry("saddle-finite-with-replacement",
           "4010eaa0d68f2cb0 4001298662eb2ea3 bff30537d18fe2d2 4008735f67c37da9 "
               + "c01285035bd0e097 c0059eb815fcc87f bffb9e6a77584fd0 c01af8c2fae5520a"),
+      Map.entry("saddle-finite-reshuffle",
+          "4009ae3e86da86c1 bff4e54cffe89b66 3fe48d5fb2c3356c 3fb6e01e5856a02b "
+              + "c013d3f96cd510a4 c009359264dd28d8 c008cac5dd739c45 bff0274014f0ba40"),
       Map.entry("linear-d-correlated",
           "c003928a81927368 c00332906c9cc66e bff2c82503b6fbb9 bff3f4568304ad4a "
               + "c00ed90b28064532 c017d416157feef4 bfff14b0883d9c5b bffa243324f5d80e "
@@ -87,6 +94,10 @@ final class KernelGoldenValues {
           "c0071a1167cf464c c00027546246e5c1 c012ca5e41d26ca7 c0149e3da2a7809e "
               + "c0054728c4978329 c01c8fe832bdea08 c00f9b07c3138a26 c016c8dcebf3d812 "
               + "c0187d3b43fc505e c026e40a11e91f7b c023514e49ead66c c031ef9396d45525"),
+      Map.entry("linear-d-finite-reshuffle",
+          "c004ca71920c7766 c0020584466933f7 bffff4c3bd4de19d c003bb0bcee1152a "
+              + "c0016d9a43f79928 c0104bc5a258ffa1 c007d01741fb37dd c009eda31f6497d7 "
+              + "c00b4a1b4984287c c013c5ae22115210 c0175e82d18fd2c4 c01974d676df54ae"),
       Map.entry("two-layer-tanh",
           "3fc914b193bd0d68 bf9ca53e808ac8f4 3fd4c87056e5e30b 3fecfc0708b86f50 "
               + "bfecf8e751c0dba0 bfeb8e92d8ee4c61 bff005fc579cda61 bff1b76670ded123 "

@@ -133,6 +133,41 @@ class Linreg1dFiniteDataTest {
     }
   }
 
+  /**
+   * Issue 15, item 5: past the stored enumeration's 2e6 contents (N = 2100, S = 2: 2.2e6 pairs; with
+   * replacement 2.2e6 multisets) the exponent is still exact, summed as the batches are visited, and equals a
+   * plain double loop over every pair here (ordered pairs for with replacement). The old code fell back on
+   * Monte Carlo, with a standard error far above the simulation's.
+   */
+  @Test
+  void largeDatasetsAreStillEnumeratedExactly() {
+    double[] x = new double[2100];
+    SplittableRandom rng = new SplittableRandom(15);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rng.nextGaussian();
+    }
+    double lr = 0.9;
+    double pairs = 0, ordered = 0;
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < x.length; j++) {
+        double v = Math.log(Math.abs(1 - lr * (x[i] * x[i] + x[j] * x[j]) / 2));
+        ordered += v;
+        if (j > i) {
+          pairs += v;
+        }
+      }
+    }
+    pairs /= x.length * (x.length - 1.0) / 2;
+    ordered /= (double) x.length * x.length;
+    assertTrue(BatchMeanLaw.count(x.length, 2, false) > Linreg1dTheory.DEFAULT_ENUMERATION_LIMIT);
+    Estimate without = Linreg1dTheory.lyapunovFinite(lr, x, 2, false);
+    assertEquals(Estimate.METHOD_EXACT_ENUMERATION, without.method());
+    assertEquals(pairs, without.value(), 1e-11 * Math.abs(pairs));
+    Estimate with = Linreg1dTheory.lyapunovFinite(lr, x, 2, true);
+    assertEquals(Estimate.METHOD_EXACT_ENUMERATION, with.method());
+    assertEquals(ordered, with.value(), 1e-11 * Math.abs(ordered));
+  }
+
   @Test
   void controlVariatesShrinkTheStandardErrorAtSmallLearningRates() {
     double[] x = {0.4, 1.1, -0.8, 1.9, 0.2, -1.3, 0.7, 2.2};

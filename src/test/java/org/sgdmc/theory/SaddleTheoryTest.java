@@ -278,6 +278,24 @@ class SaddleTheoryTest {
     }
   }
 
+  /**
+   * Issue 15, item 5: past the stored enumeration's limit the exponents are still exact, summed as the batches
+   * are visited (here forced by a limit of 100 below the 495 and 1365 contents), where the old code used Monte
+   * Carlo.
+   */
+  @Test
+  void pastTheStoredLimitTheSumIsStillExact() {
+    double[] chi = Datasets.saddleGaussian(12, 0.06, 8).chi();
+    for (boolean rep : new boolean[] {true, false}) {
+      for (int sign : new int[] {1, -1}) {
+        Estimate exact = SaddleTheory.lyapunovFinite(1.1, sign, chi, 4, rep);
+        Estimate streamed = SaddleTheory.lyapunovFinite(1.1, sign, chi, 4, rep, 100, 200_000, 5);
+        assertEquals(Estimate.METHOD_EXACT_ENUMERATION, streamed.method());
+        assertEquals(exact.value(), streamed.value(), 1e-13, "sign " + sign + ", with replacement " + rep);
+      }
+    }
+  }
+
   @Test
   void badArgumentsAreRejectedWithOneLine() {
     SaddleData g = new SaddleData.Gaussian(0.06);
