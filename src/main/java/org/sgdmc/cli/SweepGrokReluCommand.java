@@ -92,9 +92,9 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
     Output.write(() -> GrokSweepFile.write(out, output.force, meta, "sweep grok-relu", first.options(), cells, fits,
         EXTRAS, f -> GrokReluFile.parameters(f, first), f -> { }));
     GrokRelu m0 = first.model();
-    System.out.printf("sweep grok-relu  m=%d  n=%d  eta=%s  sigma=%s  teacher %d kinks  trajectories=%d per cell%n",
-        m0.width(), m0.n(), GrokSweepMixin.etas(cells), GrokSweepMixin.fmt(m0.sigma()), m0.kinks().length,
-        first.options().trajectories());
+    System.out.printf("sweep grok-relu  m=%d  n=%d  eta=%s  sigma=%s  %s  teacher %d kinks  trajectories=%d per "
+        + "cell%n", m0.width(), m0.n(), GrokSweepMixin.etas(cells), GrokSweepMixin.fmt(m0.sigma()),
+        SimulateGrokReluCommand.mode(m0), m0.kinks().length, first.options().trajectories());
     GrokSweepMixin.print(System.out, cells, fits, "end kinks", kinks);
     System.out.println("wrote " + out + "   (plot: scripts/plot_grok.py " + out + ")");
   }

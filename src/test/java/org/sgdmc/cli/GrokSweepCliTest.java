@@ -43,9 +43,11 @@ class GrokSweepCliTest {
       {"sweep", "grok-relu", "--lr", "0", "--lambda", "0.01"},
       {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "6", "--rank", "1", "--batch", "37"},
       {"sweep", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "6", "--rank", "1", "--batch", "0"},
+      {"simulate", "grok-relu", "--lr", "0.05", "--lambda", "0.01", "--n", "8", "--batch", "9"},
+      {"sweep", "grok-relu", "--lr", "0.05", "--lambda", "0.01", "--batch", "0", "--with-replacement"},
     };
     String[] says = {"lambda", "d > n", "batch", "batch", "--lr", "rank", "--lambda", "lambda", "lambda", "width",
-        "--lr", "--batch", "--batch"};
+        "--lr", "--batch", "--batch", "--batch", "--batch"};
     for (int i = 0; i < bad.length; i++) {
       Path out = dir.resolve("bad" + i + ".h5");
       String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(bad[i]),
