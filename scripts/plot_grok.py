@@ -136,8 +136,9 @@ def plot_relu(f, out, title):
     h1, l1 = ax.get_legend_handles_labels()
     h2, l2 = k.get_legend_handles_labels()
     ax.legend(h1 + h2, l1 + l2, fontsize=8, loc="lower left")
+    mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
     ax.set_title(title or f"grok-relu: m={p['width']}, n={p['n']}, eta={p['eta']:g}, lambda={p['lambda']:g}, "
-                          f"sigma={p['sigma']:g}; {p['trajectories']} trajectories", fontsize=9)
+                          f"sigma={p['sigma']:g}, {mode}; {p['trajectories']} trajectories", fontsize=9)
     gx = f["observables/function_x"][()]
     fun = f["observables/function_trajectory0"][()]
     t1 = f["events/t1/quantiles"][()][med]
@@ -181,8 +182,10 @@ def plot_mc(f, out, title):
     ax.set_xlabel("step")
     ax.set_ylabel("loss, norms")
     ax.legend(fontsize=7, loc="lower left")
+    mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
     ax.set_title(title or f"grok-mc: d={p['d']}, rank {p['rank']}, {p['n']} observed, eta={p['eta']:g}, "
-                          f"lambda={p['lambda']:g}, sigma={p['sigma']:g}; {p['trajectories']} trajectories", fontsize=9)
+                          f"lambda={p['lambda']:g}, sigma={p['sigma']:g}, {mode}; {p['trajectories']} trajectories",
+                 fontsize=9)
     sv = f["observables/singular_values_mean"][()]
     truth = f["theory/truth_singular_values"][()]
     for k in range(sv.shape[1]):

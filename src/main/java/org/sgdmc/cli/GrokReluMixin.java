@@ -30,14 +30,26 @@ public final class GrokReluMixin {
   @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the data (default: the run's --seed).")
   Long dataSeed;
 
+  @Option(names = "--batch", paramLabel = "S",
+      description = "Minibatch SGD, S of the n points per step (default: full-batch GD).")
+  Integer batch;
+
+  @Option(names = "--with-replacement", description = SgdMixin.SAMPLING)
+  boolean withReplacement;
+
   /** The model at (eta, lambda), every bad value one line. */
   GrokRelu model(long runSeed, double eta, double lambda) {
     if (!(trainThreshold > 0) || !(testThreshold > 0)) {
       throw new UserError("--train-threshold and --test-threshold must be positive");
     }
+    int s = batch == null ? n : batch;
+    if (batch != null && n >= 1 && (s < 1 || (!withReplacement && s > n))) {
+      throw new UserError("--batch: the batch size must be in 1.." + n + " (the training points) without "
+          + "replacement, at least 1 with, not " + s);
+    }
     try {
       return GrokRelu.generate(n, dataSeed != null ? dataSeed : runSeed, GrokRelu.DEFAULT_KINKS,
-          GrokRelu.DEFAULT_SLOPES, width, eta, lambda, sigma, kinkThreshold);
+          GrokRelu.DEFAULT_SLOPES, width, eta, lambda, sigma, kinkThreshold, s, withReplacement);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

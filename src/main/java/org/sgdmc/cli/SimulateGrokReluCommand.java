@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
     header = "Two-layer ReLU net on 1-D data under weight decay: the kinks of the learned function over time.",
     description = {
       "f(x) = sum_j a_j relu(w_j x + b_j), full-batch GD with weight decay on (a,",
-      "w, b), n points uniform on [-1, 1] labelled by a teacher with 4 kinks.",
+      "w, b) (or, with --batch S, minibatch SGD), n points uniform on [-1, 1]",
+      "labelled by a teacher with 4 kinks.",
       "Tracks train and test loss, |theta|^2 and the number of kinks; t1 and t2 are",
       "read at the recording times. --lr is eta; --steps 0 (the default) runs",
       "10/(eta lambda) steps."
@@ -76,8 +77,9 @@ public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Ta
   static void print(PrintStream out, GrokReluResult r) {
     GrokRelu m = r.model();
     EnsembleOptions o = r.options();
-    out.printf("grok-relu  m=%d  n=%d  eta=%s  lambda=%s  sigma=%s  trajectories=%d  steps=%d  seed=%d%n", m.width(),
-        m.n(), fmt(m.eta()), fmt(m.lambda()), fmt(m.sigma()), o.trajectories(), o.steps(), o.seed());
+    out.printf("grok-relu  m=%d  n=%d  eta=%s  lambda=%s  sigma=%s  %s  trajectories=%d  steps=%d  seed=%d%n",
+        m.width(), m.n(), fmt(m.eta()), fmt(m.lambda()), fmt(m.sigma()), mode(m), o.trajectories(), o.steps(),
+        o.seed());
     out.printf("teacher            %d kinks; 1/(eta lambda) = %s steps%n", m.kinks().length, fmt(m.driftSteps()));
     long[] times = o.recordTimes();
     int q = 3;
@@ -97,6 +99,10 @@ public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Ta
     event(out, "t2 (test)", r.t2());
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
         r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
+  }
+
+  static String mode(GrokRelu m) {
+    return m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : "");
   }
 
   private static void event(PrintStream out, String name, EventTimes.Summary s) {

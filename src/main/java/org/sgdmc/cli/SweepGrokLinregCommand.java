@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
       "10/(eta lambda) steps (10^4 at lambda = 0), and fits the exponent of the",
       "mean t2 against eta lambda over all fitted cells (it should be -1: t2",
       "collapses on 1/(eta lambda)) and, with one eta, of the mean t2 and t1",
-      "against lambda (-1 and 0), by weighted least squares with a 95% interval.",
+      "against lambda (-1 and 0), by weighted least squares with a 95%% interval.",
       "A cell is fitted where the time scales separate: every trajectory reached",
       "both levels and the median t2 is at least 10 times the median t1. The other",
       "cells are reported and marked: lambda too large (t1 never reached, or no",

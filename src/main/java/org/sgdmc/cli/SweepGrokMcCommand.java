@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
       "and minimum-nuclear-norm completion), each for 10/(eta lambda) steps (at",
       "lambda = 0 as long as the longest other cell), and fits the exponent of the",
       "mean t2 against eta lambda and, with one eta, of the mean t2 and t1 against",
-      "lambda (-1 and 0), by weighted least squares with a 95% interval. A cell is",
+      "lambda (-1 and 0), by weighted least squares with a 95%% interval. A cell is",
       "fitted where every trajectory reached both levels and the median t2 is at",
       "least 10 times the median t1; the others are marked. t1 and t2 are read at",
       "the recording times: give enough of them (the default log:200)."

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
       "each for 10/(eta lambda) steps (at lambda = 0 as long as the longest other",
       "cell), and fits the exponent of the mean t2 against eta lambda and, with one",
       "eta, of the mean t2 and t1 against lambda (-1 and 0), by weighted least",
-      "squares with a 95% interval. A cell is fitted where every trajectory reached",
+      "squares with a 95%% interval. A cell is fitted where every trajectory reached",
       "both levels and the median t2 is at least 10 times the median t1; the others",
       "are marked. t1 and t2 are read at the recording times: give enough of them",
       "(the default log:200)."
@@ -92,9 +92,9 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
     Output.write(() -> GrokSweepFile.write(out, output.force, meta, "sweep grok-relu", first.options(), cells, fits,
         EXTRAS, f -> GrokReluFile.parameters(f, first), f -> { }));
     GrokRelu m0 = first.model();
-    System.out.printf("sweep grok-relu  m=%d  n=%d  eta=%s  sigma=%s  teacher %d kinks  trajectories=%d per cell%n",
-        m0.width(), m0.n(), GrokSweepMixin.etas(cells), GrokSweepMixin.fmt(m0.sigma()), m0.kinks().length,
-        first.options().trajectories());
+    System.out.printf("sweep grok-relu  m=%d  n=%d  eta=%s  sigma=%s  %s  teacher %d kinks  trajectories=%d per "
+        + "cell%n", m0.width(), m0.n(), GrokSweepMixin.etas(cells), GrokSweepMixin.fmt(m0.sigma()),
+        SimulateGrokReluCommand.mode(m0), m0.kinks().length, first.options().trajectories());
     GrokSweepMixin.print(System.out, cells, fits, "end kinks", kinks);
     System.out.println("wrote " + out + "   (plot: scripts/plot_grok.py " + out + ")");
   }

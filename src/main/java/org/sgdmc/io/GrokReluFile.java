@@ -56,7 +56,7 @@ public final class GrokReluFile {
   public static void parameters(ResultFile f, GrokReluResult r) {
     GrokRelu m = r.model();
     String g = "/parameters";
-    RunSections.sgd(f, m.eta(), m.n(), false);
+    RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
     RunSections.dataSource(f, "generated", "n = " + m.n() + " points uniform on [-1, 1], labels from the "
         + "teacher", m.n(), null);
     f.attribute(g, "width", (long) m.width());
@@ -66,7 +66,7 @@ public final class GrokReluFile {
     f.attribute(g, "kink_threshold", m.kinkThreshold());
     f.attribute(g, "train_threshold", r.trainLevel());
     f.attribute(g, "test_threshold", r.testLevel());
-    f.attribute(g, "full_batch", true);
+    f.attribute(g, "full_batch", m.fullBatch());
     f.dataset("/data/x", m.x());
     f.dataset("/data/y", m.y());
     f.dataset("/data/teacher_kinks", m.kinks());

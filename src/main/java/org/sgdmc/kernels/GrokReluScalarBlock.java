@@ -14,6 +14,11 @@ import org.sgdmc.rng.Stream;
  * r_i a_j : 0}, {@code gb_j += s}, {@code gw_j = fma(s, x_i, gw_j)} (all from 0); then {@code theta = fma(g_theta,
  * -eta/n, theta (1 - eta lambda))} for a, w and b.
  *
+ * <p>Minibatch SGD ({@link GrokRelu#fullBatch()} false): the points of step t are {@code picked[0 .. S-1]}, element
+ * b from draw {@code t S + b} of the trajectory's {@link Stream#BATCH} stream ({@link FiniteBatchSampler#pick}), in
+ * place of {@code 0 .. n-1}: the same two passes over them in batch order (a point drawn twice counted twice), and the
+ * update with {@code -eta/S}.
+ *
  * <p>Channels ({@link #snapshot(GrokRelu, double[], double[], double[], int, int, double[], int)}, one routine for
  * both twins): 0: {@code log sqrt(2 L_train)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log |theta|}; 3: the number
  * of kinks; 4 ..: f at {@link GrokRelu#PLOT_POINTS} points of [-1, 1].
@@ -32,6 +37,10 @@ public final class GrokReluScalarBlock implements StateBlock {
   private final double[] ga;
   private final double[] gw;
   private final double[] gb;
+  private final FiniteBatchSampler sampler;
+  private final int[] points; // the points of one step: 0 .. n-1 for GD, the batch for SGD
+  private final long[] draws;
+  private long traj0;
 
   public GrokReluScalarBlock(GrokRelu model, long seed, int width) {
     this.model = model;
@@ -42,10 +51,17 @@ public final class GrokReluScalarBlock implements StateBlock {
     this.a = new double[m * width];
     this.w = new double[m * width];
     this.b = new double[m * width];
-    this.r = new double[n];
     this.ga = new double[m];
     this.gw = new double[m];
     this.gb = new double[m];
+    this.sampler = model.fullBatch() ? null
+        : new FiniteBatchSampler(model.n(), model.batch(), model.withReplacement());
+    this.points = new int[model.batch()];
+    for (int p = 0; p < points.length && sampler == null; p++) {
+      points[p] = p;
+    }
+    this.r = new double[points.length];
+    this.draws = new long[model.batch()];
   }
 
   @Override
@@ -60,6 +76,7 @@ public final class GrokReluScalarBlock implements StateBlock {
 
   @Override
   public void start(long traj0) {
+    this.traj0 = traj0;
     double s = model.sigma();
     for (int i = 0; i < width; i++) {
       for (int j = 0; j < m; j++) {
@@ -74,24 +91,33 @@ public final class GrokReluScalarBlock implements StateBlock {
   public void advance(long from, long to) {
     double[] x = model.x(), y = model.y();
     double coef = model.coefficient(), decay = model.decay();
+    int count = points.length;
     for (int i = 0; i < width; i++) {
       for (long t = from; t < to; t++) {
-        for (int p = 0; p < n; p++) {
+        if (sampler != null) {
+          for (int k = 0; k < count; k++) {
+            draws[k] = Draws.bits(seed, Stream.BATCH, traj0 + i, t * count + k);
+          }
+          sampler.pick(draws, 0, 1, points);
+        }
+        for (int q = 0; q < count; q++) {
+          int p = points[q];
           double f = 0;
           for (int j = 0; j < m; j++) {
             double pre = Math.fma(w[j * width + i], x[p], b[j * width + i]);
             f = Math.fma(a[j * width + i], Math.max(pre, 0.0), f);
           }
-          r[p] = f - y[p];
+          r[q] = f - y[p];
         }
         Arrays.fill(ga, 0.0);
         Arrays.fill(gw, 0.0);
         Arrays.fill(gb, 0.0);
-        for (int p = 0; p < n; p++) {
+        for (int q = 0; q < count; q++) {
+          int p = points[q];
           for (int j = 0; j < m; j++) {
             double pre = Math.fma(w[j * width + i], x[p], b[j * width + i]);
-            ga[j] = Math.fma(r[p], Math.max(pre, 0.0), ga[j]);
-            double s = pre > 0 ? r[p] * a[j * width + i] : 0.0;
+            ga[j] = Math.fma(r[q], Math.max(pre, 0.0), ga[j]);
+            double s = pre > 0 ? r[q] * a[j * width + i] : 0.0;
             gb[j] = gb[j] + s;
             gw[j] = Math.fma(s, x[p], gw[j]);
           }

@@ -12,7 +12,9 @@ import org.sgdmc.rng.VectorShapes;
 /**
  * The vectorised two-layer ReLU kernel: trajectories across lanes, a, w, b struct-of-arrays, the data broadcast;
  * every operation of the scalar twin {@link GrokReluScalarBlock} lane-wise, in its order. Snapshots use the twin's
- * own scalar routine on these arrays.
+ * own scalar routine on these arrays. One step reads its points from lane-interleaved buffers {@code xs}, {@code ys}
+ * ({@code [q * lanes + lane]}): for GD the dataset, broadcast once; for minibatch SGD each lane's batch, gathered
+ * before the step (the batch draws of a segment of steps come from one Philox pass), so GD and SGD share one pass.
  */
 public final class GrokReluVectorBlock implements StateBlock {
   private final GrokRelu model;
@@ -30,6 +32,12 @@ public final class GrokReluVectorBlock implements StateBlock {
   private final double[] gb;
   private final long[] bits;
   private final double[] normals;
+  private final FiniteBatchSampler sampler;
+  private final int count; // points per step: n for GD, S for SGD
+  private final double[] xs; // [q * lanes + lane]: point q of the step's batch
+  private final double[] ys;
+  private final int[] picked;
+  private long traj0;
 
   public GrokReluVectorBlock(GrokRelu model, long seed, int width) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
@@ -45,13 +53,26 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.a = new double[m * width];
     this.w = new double[m * width];
     this.b = new double[m * width];
-    this.r = new double[n * lanes];
+    this.sampler = model.fullBatch() ? null
+        : new FiniteBatchSampler(model.n(), model.batch(), model.withReplacement());
+    this.count = model.batch();
+    this.r = new double[count * lanes];
     this.ga = new double[m * lanes];
     this.gw = new double[m * lanes];
     this.gb = new double[m * lanes];
     int rows = 3 * m + 1;
-    this.bits = new long[rows * width];
+    int drawRows = sampler == null ? 0 : GrokLinregVectorBlock.STEPS_PER_SEGMENT * count + 2;
+    this.bits = new long[Math.max(rows, drawRows) * width];
     this.normals = new double[rows * width];
+    this.xs = new double[count * lanes];
+    this.ys = new double[count * lanes];
+    this.picked = new int[count];
+    if (sampler == null) {
+      for (int p = 0; p < n; p++) {
+        java.util.Arrays.fill(xs, p * lanes, (p + 1) * lanes, model.x()[p]);
+        java.util.Arrays.fill(ys, p * lanes, (p + 1) * lanes, model.y()[p]);
+      }
+    }
   }
 
   @Override
@@ -66,6 +87,7 @@ public final class GrokReluVectorBlock implements StateBlock {
 
   @Override
   public void start(long traj0) {
+    this.traj0 = traj0;
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, (3 * m + 1) / 2, bits, normals);
     double s = model.sigma();
@@ -80,6 +102,20 @@ public final class GrokReluVectorBlock implements StateBlock {
 
   @Override
   public void advance(long from, long to) {
+    if (sampler != null) {
+      int seg = GrokLinregVectorBlock.STEPS_PER_SEGMENT;
+      for (long t = from; t < to; t += seg) {
+        int steps = (int) Math.min(seg, to - t);
+        int row0 = sampler.drawBatches(seed, traj0, width, t, steps, bits);
+        for (int l = 0; l < width; l += lanes) {
+          for (int u0 = 0; u0 < steps; u0++) {
+            gather(l, row0 + u0 * count);
+            step(l);
+          }
+        }
+      }
+      return;
+    }
     for (int l = 0; l < width; l += lanes) {
       for (long t = from; t < to; t++) {
         step(l);
@@ -87,24 +123,36 @@ public final class GrokReluVectorBlock implements StateBlock {
     }
   }
 
+  /** Each lane's batch of lane group l, from draw row {@code drawRow} of {@code bits}, into xs and ys. */
+  private void gather(int l, int drawRow) {
+    double[] x = model.x(), y = model.y();
+    for (int lane = 0; lane < lanes; lane++) {
+      sampler.pick(bits, drawRow * width + l + lane, width, picked);
+      for (int q = 0; q < count; q++) {
+        xs[q * lanes + lane] = x[picked[q]];
+        ys[q * lanes + lane] = y[picked[q]];
+      }
+    }
+  }
+
+  /** One step of lane group l on the points in xs, ys. */
   private void step(int l) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    double[] x = model.x(), y = model.y();
     DoubleVector zero = DoubleVector.zero(sp);
-    for (int p = 0; p < n; p++) {
-      DoubleVector xp = DoubleVector.broadcast(sp, x[p]);
+    for (int p = 0; p < count; p++) {
+      DoubleVector xp = DoubleVector.fromArray(sp, xs, p * lanes);
       DoubleVector f = zero;
       for (int j = 0; j < m; j++) {
         DoubleVector pre = DoubleVector.fromArray(sp, w, j * width + l).fma(xp, DoubleVector.fromArray(sp, b, j * width + l));
         f = DoubleVector.fromArray(sp, a, j * width + l).fma(pre.max(0.0), f);
       }
-      f.sub(y[p]).intoArray(r, p * lanes);
+      f.sub(DoubleVector.fromArray(sp, ys, p * lanes)).intoArray(r, p * lanes);
     }
     java.util.Arrays.fill(ga, 0.0);
     java.util.Arrays.fill(gw, 0.0);
     java.util.Arrays.fill(gb, 0.0);
-    for (int p = 0; p < n; p++) {
-      DoubleVector xp = DoubleVector.broadcast(sp, x[p]);
+    for (int p = 0; p < count; p++) {
+      DoubleVector xp = DoubleVector.fromArray(sp, xs, p * lanes);
       DoubleVector rp = DoubleVector.fromArray(sp, r, p * lanes);
       for (int j = 0; j < m; j++) {
         DoubleVector aj = DoubleVector.fromArray(sp, a, j * width + l);

@@ -210,6 +210,11 @@ public final class KernelRegistry {
         LossSignatureBlock.wrap(diag, 5)));
     GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05);
     list.add(KernelEntry.states("grok-relu-gd", relu, GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
+    list.add(KernelEntry.states("grok-relu-sgd", GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS,
+        GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05, 2, false), GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
+    list.add(KernelEntry.states("grok-relu-sgd-with-replacement", GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS,
+        GrokRelu.DEFAULT_SLOPES, 5, 0.08, 0.02, 1.0, 0.05, 8, true), GrokReluScalarBlock.CHANNELS,
+        Kernels.GROK_RELU));
     double[][] tm = GrokMc.truthAndMask(4, 1, 0.5, 2);
     boolean[] mask = new boolean[16];
     for (int e = 0; e < 16; e++) {

@@ -17,6 +17,10 @@ import org.sgdmc.rng.Stream;
  * closer than {@link #KINK_MERGE} are merged (their changes added), and those whose total change exceeds {@code
  * kinkThreshold} in magnitude are counted.
  *
+ * <p>Minibatch SGD: each step draws S of the n points (with or without replacement, {@code
+ * kernels.FiniteBatchSampler}) and takes the step above on {@code L_B = (1/(2S)) sum_{b in B} (f(x_b) - y_b)^2}, a
+ * point counted as often as it is drawn; full-batch GD when S = n without replacement.
+ *
  * @param x the training inputs
  * @param y the training labels
  * @param kinks the teacher's kinks
@@ -26,9 +30,11 @@ import org.sgdmc.rng.Stream;
  * @param lambda weight decay
  * @param sigma initialisation scale
  * @param kinkThreshold the slope change below which a kink is not counted
+ * @param batch S, 1 .. n (any S >= 1 with replacement)
+ * @param withReplacement how the batch is drawn
  */
 public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, int width, double eta, double lambda,
-    double sigma, double kinkThreshold) {
+    double sigma, double kinkThreshold, int batch, boolean withReplacement) {
   /** Test points, equally spaced on [-1, 1]. */
   public static final int TEST_POINTS = 101;
   /** Points of the plotted function, equally spaced on [-1, 1]. */
@@ -61,15 +67,31 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
     if (!(kinkThreshold > 0)) {
       throw new IllegalArgumentException("the kink threshold must be positive, not " + kinkThreshold);
     }
+    if (batch < 1 || (!withReplacement && batch > x.length)) {
+      throw new IllegalArgumentException("the batch size must be in 1.." + x.length + " (the training points) "
+          + "without replacement, at least 1 with, not " + batch);
+    }
     x = x.clone();
     y = y.clone();
     kinks = kinks.clone();
     slopes = slopes.clone();
   }
 
+  /** Full-batch GD. */
+  public GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, int width, double eta, double lambda,
+      double sigma, double kinkThreshold) {
+    this(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, x.length, false);
+  }
+
   /** n points uniform on [-1, 1] (uniforms i of "trajectory" 0 of {@link Stream#DATASET}), labelled by the teacher. */
   public static GrokRelu generate(int n, long dataSeed, double[] kinks, double[] slopes, int width, double eta,
       double lambda, double sigma, double kinkThreshold) {
+    return generate(n, dataSeed, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, n, false);
+  }
+
+  /** As {@link #generate(int, long, double[], double[], int, double, double, double, double)}, SGD with batch S. */
+  public static GrokRelu generate(int n, long dataSeed, double[] kinks, double[] slopes, int width, double eta,
+      double lambda, double sigma, double kinkThreshold, int batch, boolean withReplacement) {
     if (n < 1) {
       throw new IllegalArgumentException("the number of points n must be at least 1, not " + n);
     }
@@ -78,7 +100,7 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
       x[i] = 2 * Draws.uniform(dataSeed, Stream.DATASET, 0, i) - 1;
       y[i] = teacher(kinks, slopes, x[i]);
     }
-    return new GrokRelu(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold);
+    return new GrokRelu(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, withReplacement);
   }
 
   public static double teacher(double[] kinks, double[] slopes, double x) {
@@ -106,9 +128,14 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
     return 1.0 - eta * lambda;
   }
 
-  /** {@code -eta/n}, rounded once. */
+  /** Whether every step uses every point once. */
+  public boolean fullBatch() {
+    return batch == x.length && !withReplacement;
+  }
+
+  /** {@code -eta/S} ({@code -eta/n} for GD), rounded once. */
   public double coefficient() {
-    return -(eta / x.length);
+    return -(eta / batch);
   }
 
   public double driftSteps() {

@@ -52,6 +52,8 @@ class EveryFileDescribesItselfTest {
         cat(new String[] {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.05", "--batch", "3"}, run),
         cat(new String[] {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.05", "--data", "fourier"}, run),
         cat(new String[] {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "0.01", "--width", "6"}, run),
+        cat(new String[] {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "0.01", "--width", "6", "--batch", "5",
+            "--with-replacement"}, run),
         cat(new String[] {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "4", "--rank", "1"}, run),
         cat(new String[] {"simulate", "grok-mc", "--lr", "0.2", "--lambda", "0.01", "--dim", "4", "--rank", "1",
             "--batch", "3", "--with-replacement"}, run),

@@ -41,9 +41,11 @@ class GrokSweepCliTest {
       {"sweep", "grok-relu", "--lr", "0", "--lambda", "0.01"},
       {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "6", "--rank", "1", "--batch", "37"},
       {"sweep", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "6", "--rank", "1", "--batch", "0"},
+      {"simulate", "grok-relu", "--lr", "0.05", "--lambda", "0.01", "--n", "8", "--batch", "9"},
+      {"sweep", "grok-relu", "--lr", "0.05", "--lambda", "0.01", "--batch", "0", "--with-replacement"},
     };
     String[] says = {"lambda", "d > n", "batch", "batch", "--lr", "rank", "--lambda", "lambda", "lambda", "width",
-        "--lr", "--batch", "--batch"};
+        "--lr", "--batch", "--batch", "--batch", "--batch"};
     Refusals.assertEachRefused(dir, new String[0], bad, says, "--trajectories", "64");
   }
 

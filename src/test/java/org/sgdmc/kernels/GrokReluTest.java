@@ -15,7 +15,7 @@ import org.sgdmc.results.GrokReluResult;
  * The two-layer ReLU model: one kernel step is gradient descent with weight decay on the training loss (the gradient
  * checked against central finite differences of the loss, computed here from f alone); the kink counter counts a
  * network that is the teacher written as a student, and merges coinciding kinks; under weight decay the kinks and
- * the norm fall during the drift. Deterministic (full-batch GD, fixed seeds).
+ * the norm fall during the drift; one SGD step is GD on its own batch. Deterministic (fixed seeds).
  */
 class GrokReluTest {
 
@@ -50,6 +50,61 @@ class GrokReluTest {
         assertEquals(expected, p1[k][j], 1e-7, "parameter " + k + ", unit " + j);
       }
     }
+  }
+
+  /**
+   * Minibatch SGD: steps 0 .. 2 are each a GD step with weight decay on the loss of their own batch, {@code sum_b
+   * (f(x_b) - y_b)^2 / (2 S)} (gradient by central finite differences of that loss, to 1e-7), the batch drawn here
+   * independently of the kernel from the trajectory's BATCH stream, without replacement (S = 4 of 9) and with it
+   * (S = 12 of 9, so points repeat). The batches differ from step to step and are not the whole dataset.
+   */
+  @Test
+  void oneSgdStepIsGradientDescentOnItsOwnBatch() {
+    for (boolean with : new boolean[] {false, true}) {
+      int s = with ? 12 : 4;
+      GrokRelu model = GrokRelu.generate(9, 4, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 7, 0.03, 0.1, 1.3,
+          0.05, s, with);
+      GrokReluScalarBlock block = new GrokReluScalarBlock(model, 8, 1);
+      block.start(5);
+      java.util.Set<String> batches = new java.util.HashSet<>();
+      for (long t = 0; t < 3; t++) {
+        double[][] p0 = block.parameters(0);
+        block.advance(t, t + 1);
+        double[][] p1 = block.parameters(0);
+        long[] draws = new long[s];
+        for (int b = 0; b < s; b++) {
+          draws[b] = org.sgdmc.rng.Draws.bits(8, org.sgdmc.rng.Stream.BATCH, 5, t * s + b);
+        }
+        int[] picked = new int[s];
+        new FiniteBatchSampler(model.n(), s, with).pick(draws, 0, 1, picked);
+        batches.add(java.util.Arrays.toString(picked));
+        double h = 1e-6;
+        for (int k = 0; k < 3; k++) {
+          for (int j = 0; j < model.width(); j++) {
+            double[][] plus = deepCopy(p0), minus = deepCopy(p0);
+            plus[k][j] += h;
+            minus[k][j] -= h;
+            double grad = (batchLoss(model, plus, picked) - batchLoss(model, minus, picked)) / (2 * h);
+            double expected = (1 - model.eta() * model.lambda()) * p0[k][j] - model.eta() * grad;
+            assertEquals(expected, p1[k][j], 1e-7,
+                (with ? "with" : "without") + " replacement, step " + t + ", parameter " + k + ", unit " + j);
+          }
+        }
+      }
+      assertEquals(3, batches.size(), "three different batches");
+    }
+  }
+
+  private static double batchLoss(GrokRelu model, double[][] p, int[] points) {
+    double sum = 0;
+    for (int i : points) {
+      double f = 0;
+      for (int j = 0; j < model.width(); j++) {
+        f += p[0][j] * Math.max(p[1][j] * model.x()[i] + p[2][j], 0);
+      }
+      sum += (f - model.y()[i]) * (f - model.y()[i]);
+    }
+    return sum / (2 * points.length);
   }
 
   private static double[][] deepCopy(double[][] p) {

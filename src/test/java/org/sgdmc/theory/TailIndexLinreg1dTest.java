@@ -205,7 +205,10 @@ class TailIndexLinreg1dTest {
       assertEquals(Estimate.METHOD_MONTE_CARLO_PLAIN, mc.method());
       assertTrue(mc.indexStderr() > 0 && mc.indexStderr() < 0.05, "stderr " + mc.indexStderr());
       assertEquals(exact.index(), mc.index(), 4 * mc.indexStderr(), "with replacement " + withReplacement);
-      assertEquals(exact.lyapunov().value(), mc.lyapunov().value(), 4 * mc.lyapunov().stderr());
+      // the exponent itself is summed exactly as the batches are visited (no Monte Carlo below 5e7 of them): equal to
+      // rounding, in another order
+      assertEquals(exact.lyapunov().value(), mc.lyapunov().value(),
+          4 * mc.lyapunov().stderr() + 1e-14 * Math.abs(exact.lyapunov().value()));
     }
   }
 
