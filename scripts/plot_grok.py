@@ -248,7 +248,12 @@ def plot_sweep(f, out, title):
             b.plot(xs, d.attrs["prefactor"] * xs ** d[()], color=color, lw=1,
                    label=f"fit of mean {name}: ({xname})^({d[()]:.4f}), 95% [{ci[0]:.4f}, {ci[1]:.4f}]")
     b.set_xscale("log")
-    b.set_yscale("log")
+    shown = np.concatenate([q2[pos, med], q1[pos, med]])
+    if np.any(np.isfinite(shown) & (shown > 0)):
+        b.set_yscale("log")
+    else:  # a log axis of nothing cannot be drawn: say why the panel is empty
+        b.text(0.5, 0.5, "no cell reached t1 or t2 within its steps", ha="center", va="center",
+               transform=b.transAxes)
     b.set_xlabel(xname)
     b.set_ylabel("steps")
     b.legend(fontsize=8)
