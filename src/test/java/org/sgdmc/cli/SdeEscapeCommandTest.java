@@ -73,6 +73,44 @@ class SdeEscapeCommandTest {
     }
   }
 
+  @Test
+  void twoDimensionalLandscapePrintsBothBasins() {
+    InspectCommandTest.Run run = InspectCommandTest.run("sde", "escape", "--landscape", "2d", "--lr", "0.2",
+        "--sigma-a", "1.5", "--sigma-b", "0.3", "--l", "2", "--trajectories", "64", "--steps", "3000", "--threads",
+        "1");
+    assertEquals(0, run.exitCode(), run.err());
+    for (String s : new String[] {"left basin (depth 1.0, width 1.0)", "right basin (depth 0.5, width 2.0)", "SGD",
+        "Gaussian EM dt=lr/2", "stable a=1.5", "Eyring-Kramers 2-D", "Imkeller-Pavlyukevich"}) {
+      assertTrue(run.out().contains(s), s + " in\n" + run.out());
+    }
+  }
+
+  @Test
+  void twoDimensionalBadInputIsOneLine() {
+    record Case(String[] args, String says) {}
+    List<Case> cases = List.of(
+        new Case(new String[] {"--basins", "1,1,0.5"}, "--basins takes 4 numbers"),
+        new Case(new String[] {"--kappa", "9"}, "kappa 9.0 is too large"),
+        new Case(new String[] {"--rho", "-1"}, "rho must be >= 0"),
+        new Case(new String[] {"--basins", "1,1,0,2"}, "must be positive and finite"),
+        new Case(new String[] {"--sigma-a", "0"}, "sa > 0"),
+        new Case(new String[] {"--sigma-a", "0.01", "--sigma-b", "0"}, "no escape to measure"),
+        new Case(new String[] {"-o", dir.resolve("x.h5").toString()}, "drop --out"));
+    for (Case c : cases) {
+      String[] args = cat(new String[] {"sde", "escape", "--landscape", "2d"}, c.args());
+      InspectCommandTest.Run run = InspectCommandTest.run(args);
+      String what = String.join(" ", args) + ": " + run.err();
+      assertEquals(2, run.exitCode(), what);
+      assertEquals(1, run.err().strip().lines().count(), what);
+      assertTrue(run.err().contains(c.says()), what);
+      assertFalse(run.err().contains("Exception"), what);
+    }
+    InspectCommandTest.Run run = InspectCommandTest.run("sde", "escape", "--landscape", "3d");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--landscape must be 1d or 2d"), run.err());
+    assertFalse(Files.exists(dir.resolve("x.h5")));
+  }
+
   private static String[] cat(String[] a, String... b) {
     String[] all = new String[a.length + b.length];
     System.arraycopy(a, 0, all, 0, a.length);
