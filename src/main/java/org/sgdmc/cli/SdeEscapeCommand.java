@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sgdmc.experiments.EscapeExperiment;
+import org.sgdmc.io.Escape2dFile;
 import org.sgdmc.io.EscapeFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.DoubleWell;
@@ -91,7 +92,7 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
   @Option(names = "--landscape", paramLabel = "L", defaultValue = "1d",
       description = "1d: the double well above; 2d: the two-basin landscape U = f(x) + c(x) y^2/2 with a narrow deep and "
           + "a wide shallow basin (--basins), escape from each under SGD, the Gaussian SDE and stable noise, beside "
-          + "2-D Eyring-Kramers and Imkeller-Pavlyukevich; prints a table, writes no file yet (default: 1d).")
+          + "2-D Eyring-Kramers and Imkeller-Pavlyukevich (default: 1d).")
   String landscape;
 
   @Option(names = "--basins", paramLabel = "HL,WL,HR,WR", split = ",",
@@ -203,9 +204,6 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
 
   /** {@code --landscape 2d}: escape from both basins of a {@link TwoBasin} landscape, per (lr, B). */
   private void run2d(long ds) {
-    if (output.out != null) {
-      throw new UserError("--landscape 2d prints its table only: drop --out (the 2-D HDF5 section is not written yet)");
-    }
     if (basins.length != 4) {
       throw new UserError("--basins takes 4 numbers HL,WL,HR,WR, not " + basins.length);
     }
@@ -213,8 +211,9 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
       throw new UserError("--landscape 2d needs --n of at least 3, not " + n);
     }
     List<TwoBasin[]> cells = new ArrayList<>();
+    double[][] data;
     try {
-      double[][] data = TwoBasin.dataset(n, sigmaA, sigmaB, ds);
+      data = TwoBasin.dataset(n, sigmaA, sigmaB, ds);
       for (double lr : lrs) {
         for (int b : batches) {
           for (boolean right : new boolean[] {false, true}) {
@@ -241,32 +240,57 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    PrintStream ps = System.out;
+    Output.checkWritable(output);
+    String[] names = new String[cells.get(0).length];
+    for (int m = 0; m < names.length; m++) {
+      TwoBasin t = cells.get(0)[m];
+      names[m] = switch (t.noise()) {
+        case MINIBATCH -> "sgd";
+        case GAUSSIAN -> "em l=" + t.substeps();
+        default -> "stable alpha=" + t.alpha() + " l=" + t.substeps();
+      };
+    }
+    output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "sde escape 2d",
+        progress -> {
+          List<ExitTimes[]> exits = new ArrayList<>();
+          for (TwoBasin[] cell : cells) {
+            ExitTimes[] e = new ExitTimes[cell.length];
+            for (int m = 0; m < cell.length; m++) {
+              e[m] = EscapeExperiment.exitTimes(cell[m], ensemble.trajectories, steps, ensemble.seed, kernel,
+                  ensemble.threads());
+            }
+            exits.add(e);
+            progress.update(exits.size(), cells.size());
+          }
+          return exits;
+        },
+        (out, force, meta, exits) -> Escape2dFile.write(out, force, meta, data, ds, sigmaA, sigmaB, ensemble.seed,
+            ensemble.trajectories, steps, ensemble.threads(), cells, exits, names),
+        exits -> print2d(System.out, cells, exits, names), null, null);
+  }
+
+  private void print2d(PrintStream ps, List<TwoBasin[]> cells, List<ExitTimes[]> exits, String[] names) {
     ps.printf("sde escape --landscape 2d  U = f(x) + cy (1 + rho x^2) y^2/2, left basin depth %s width %s, right basin "
         + "depth %s width %s, kappa %s, cy %s, rho %s; %d points, Sigma = %s^2 I + %s^2 theta theta^T; from each "
-        + "minimum until the other minimum's x (crossed) or outwards (x two widths out, |y| >= %s); SDE time, mean "
-        + "+- stderr%n", basins[0], basins[1], basins[2], basins[3], kappa, cy, rho, n, sigmaA, sigmaB, yExit);
-    for (TwoBasin[] cell : cells) {
+        + "minimum until the other minimum's x (crossed) or outwards (x one width beyond the minimum, |y| >= %s); "
+        + "SDE time, mean +- stderr%n", basins[0], basins[1], basins[2], basins[3], kappa, cy, rho, n, sigmaA, sigmaB,
+        yExit);
+    for (int i = 0; i < cells.size(); i++) {
+      TwoBasin[] cell = cells.get(i);
       TwoBasin m0 = cell[0];
       ps.printf("%n%s basin (depth %s, width %s), lr %s, B %d   lr f''(min) = %.3g; barrier / noise %.3f%n",
           m0.right() ? "right" : "left", m0.depth(), m0.width(), m0.lr(), m0.batch(), m0.lr() * m0.fSecond(m0.start()),
           TwoBasinTheory.quasiPotentialBarrier(m0));
       ps.printf("  %-22s %24s %9s %9s %10s %6s%n", "model", "mean exit time", "censored", "outwards", "median", "cv");
-      for (TwoBasin m : cell) {
-        ExitTimes e = EscapeExperiment.exitTimes(m, ensemble.trajectories, steps, ensemble.seed, kernel,
-            ensemble.threads());
-        String name = switch (m.noise()) {
-          case MINIBATCH -> "SGD";
-          case GAUSSIAN -> "Gaussian EM dt=lr/" + m.substeps();
-          default -> "stable a=" + m.alpha() + " dt=lr/" + m.substeps();
-        };
-        ps.printf("  %-22s %24s %9.3f %9.3f %10s %6.3f%n", name, meanText(e), e.censoredFraction(), e.leftFraction(),
-            fmt(e.median()), e.cv());
+      for (int m = 0; m < cell.length; m++) {
+        ExitTimes e = exits.get(i)[m];
+        ps.printf("  %-22s %24s %9.3f %9.3f %10s %6.3f%n", names[m], meanText(e), e.censoredFraction(),
+            e.leftFraction(), fmt(e.median()), e.cv());
       }
       ps.printf("  %-22s %24s%n", "Eyring-Kramers 2-D", fmt(TwoBasinTheory.eyringKramers(m0)));
       ps.printf("  %-22s %24s%n", "reduced 1-D (quadr.)", fmt(TwoBasinTheory.reducedMeanExitTime(m0)));
-      if (stableAlpha > 0) {
-        TwoBasin st = cell[cell.length - 1];
+      TwoBasin st = cell[cell.length - 1];
+      if (st.noise() == NoiseModel.STABLE) {
         ps.printf("  %-22s %24s   (eps = %.4g)%n", "Imkeller-Pavlyukevich", fmt(TwoBasinTheory.stableMeanExitTime(st)),
             st.stableScale());
       }
