@@ -266,7 +266,7 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
         },
         (out, force, meta, exits) -> Escape2dFile.write(out, force, meta, data, ds, sigmaA, sigmaB, ensemble.seed,
             ensemble.trajectories, steps, ensemble.threads(), cells, exits, names),
-        exits -> print2d(System.out, cells, exits, names), null, null);
+        exits -> print2d(System.out, cells, exits, names), "plot_escape.py", null);
   }
 
   private void print2d(PrintStream ps, List<TwoBasin[]> cells, List<ExitTimes[]> exits, String[] names) {
