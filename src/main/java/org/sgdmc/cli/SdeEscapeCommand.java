@@ -145,12 +145,20 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
       }
     }
     long ds = dataSeed == null ? ensemble.seed : dataSeed;
-    if (landscape.equals("2d")) {
+    if (!landscape.equals("1d") && !landscape.equals("2d")) {
+      throw new UserError("--landscape must be 1d or 2d, not " + landscape);
+    }
+    boolean twoD = landscape.equals("2d");
+    for (String o : twoD ? new String[] {"--height", "--width"}
+        : new String[] {"--basins", "--kappa", "--cy", "--rho", "--y-exit"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+        throw new UserError(o + " does not apply to --landscape " + landscape
+            + (twoD ? " (its basins are set by --basins HL,WL,HR,WR)" : " (it sets the 2d landscape)"));
+      }
+    }
+    if (twoD) {
       run2d(ds);
       return;
-    }
-    if (!landscape.equals("1d")) {
-      throw new UserError("--landscape must be 1d or 2d, not " + landscape);
     }
     double[][] ab;
     try {

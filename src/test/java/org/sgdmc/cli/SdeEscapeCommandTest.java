@@ -118,6 +118,12 @@ class SdeEscapeCommandTest {
       assertTrue(run.err().contains(c.says()), what);
       assertFalse(run.err().contains("Exception"), what);
     }
+    InspectCommandTest.Run mixed = InspectCommandTest.run("sde", "escape", "--landscape", "2d", "--height", "1");
+    assertEquals(2, mixed.exitCode());
+    assertTrue(mixed.err().contains("--height does not apply to --landscape 2d"), mixed.err());
+    mixed = InspectCommandTest.run("sde", "escape", "--kappa", "1");
+    assertEquals(2, mixed.exitCode());
+    assertTrue(mixed.err().contains("--kappa does not apply to --landscape 1d"), mixed.err());
     InspectCommandTest.Run run = InspectCommandTest.run("sde", "escape", "--landscape", "3d");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("--landscape must be 1d or 2d"), run.err());
