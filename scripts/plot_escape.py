@@ -3,6 +3,11 @@
 
 usage: scripts/plot_escape.py FILE.h5 [-o OUT.png] [--what height|width|survival]
 
+A `sde escape --landscape 2d` file (model `sde escape 2d`) gets one panel per (lr, B): the mean exit time from the
+narrow deep (left) and the wide shallow (right) basin, log y, for each model (SGD, Euler-Maruyama, stable; 95%
+intervals) and theory (2-D Eyring-Kramers, the reduced 1-D time, Imkeller-Pavlyukevich): which basin each noise
+model leaves first, and by how much. --what does not apply to it.
+
   - height (default): mean exit time against the barrier height, log y, one panel per (lr, B, width): SGD
     (black, with 95% intervals), Euler-Maruyama at dt = lr/l (colours), stable noise (grey), the exact SDE mean first
     passage time (red), Kramers with the state-dependent diffusion (red, dashed), textbook Kramers with the noise
@@ -29,7 +34,7 @@ except ImportError as e:  # pragma: no cover
     sys.exit(f"plot_escape.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py python3-matplotlib)")
 
 SCRIPT = "plot_escape.py"
-WANTS = "sde escape files (sgdmc sde escape ... -o FILE.h5)"
+WANTS = "sde escape files (sgdmc sde escape ... -o FILE.h5)"  # also sde escape 2d (--landscape 2d)
 
 
 def style(name):
@@ -131,14 +136,51 @@ def survival(f, out):
     fig.savefig(out, dpi=110)
 
 
+def basins(f, out):
+    models = [text(m) for m in f["grid"].attrs["models"]]
+    lr, b, basin = f["grid/cell_lr"][()], f["grid/cell_batch"][()], f["grid/cell_basin"][()]
+    depth, width = f["grid/cell_depth"][()], f["grid/cell_width"][()]
+    mean, se = f["estimates/mean_exit_time"][()], f["estimates/mean_exit_time_stderr"][()]
+    theories = [("Eyring-Kramers 2-D", f["theory/eyring_kramers_2d_mean_exit_time"][()]),
+                ("reduced 1-D", f["theory/reduced_1d_mean_exit_time"][()]),
+                ("Imkeller-Pavlyukevich", f["theory/stable_2d_mean_exit_time"][()])]
+    groups = sorted({(l, bb) for l, bb in zip(lr, b)})
+    fig, axes = plt.subplots(1, len(groups), figsize=(5.5 * len(groups), 4), squeeze=False)
+    names = models + [t[0] for t in theories]
+    x = np.arange(len(names))
+    for g, (l, bb) in enumerate(groups):
+        ax = axes[0][g]
+        for side, colour in ((0, "C3"), (1, "C0")):
+            rows = np.where((lr == l) & (b == bb) & (basin == side))[0]
+            if len(rows) == 0:
+                continue
+            c = rows[0]
+            values = list(mean[c]) + [t[1][c] for t in theories]
+            errors = list(1.96 * se[c]) + [0.0] * len(theories)
+            label = f"{'left' if side == 0 else 'right'} basin (depth {depth[c]:g}, width {width[c]:g})"
+            ax.bar(x + (side - 0.5) * 0.4, values, 0.4, yerr=errors, color=colour, alpha=0.8, label=label,
+                   capsize=2)
+        ax.set_xticks(x)
+        ax.set_xticklabels(names, rotation=35, ha="right", fontsize=7)
+        ax.set_yscale("log")
+        ax.set_ylabel("mean exit time (SDE time, steps x lr)")
+        ax.set_title(f"lr {l:g}, B {bb}", fontsize=9)
+        ax.set_ylim(top=ax.get_ylim()[1] * 10)  # room for the legend above the bars
+        ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("file")
     ap.add_argument("-o", "--out", default="escape.png")
     ap.add_argument("--what", choices=["height", "width", "survival"], default="height")
     args = ap.parse_args()
-    f = open_result(SCRIPT, args.file, lambda m: m == "sde escape", WANTS)
-    if args.what == "survival":
+    f = open_result(SCRIPT, args.file, lambda m: m in ("sde escape", "sde escape 2d"), WANTS)
+    if text(f.attrs["model"]) == "sde escape 2d":
+        basins(f, args.out)
+    elif args.what == "survival":
         survival(f, args.out)
     else:
         against(f, args.out, "h" if args.what == "height" else "w")

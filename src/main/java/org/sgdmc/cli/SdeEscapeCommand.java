@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sgdmc.experiments.EscapeExperiment;
+import org.sgdmc.io.Escape2dFile;
 import org.sgdmc.io.EscapeFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.DoubleWell;
 import org.sgdmc.models.NoiseModel;
+import org.sgdmc.models.TwoBasin;
 import org.sgdmc.results.EscapeCell;
 import org.sgdmc.results.EscapeFit;
 import org.sgdmc.results.ExitTimes;
 import org.sgdmc.theory.EscapeTheory;
+import org.sgdmc.theory.TwoBasinTheory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +89,32 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
       description = "vector (fast) or scalar (the reference twin, same bits, slow) (default: vector).")
   Kernel kernel;
 
+  @Option(names = "--landscape", paramLabel = "L", defaultValue = "1d",
+      description = "1d: the double well above; 2d: the two-basin landscape U = f(x) + c(x) y^2/2 with a narrow deep and "
+          + "a wide shallow basin (--basins), escape from each under SGD, the Gaussian SDE and stable noise, beside "
+          + "2-D Eyring-Kramers and Imkeller-Pavlyukevich (default: 1d).")
+  String landscape;
+
+  @Option(names = "--basins", paramLabel = "HL,WL,HR,WR", split = ",",
+      description = "2d: depth and width of the left basin, then of the right one (default: 1,1,0.5,2).")
+  double[] basins = {1.0, 1.0, 0.5, 2.0};
+
+  @Option(names = "--kappa", paramLabel = "K", defaultValue = "0.5",
+      description = "2d: curvature -f''(0) at the saddle (default: ${DEFAULT-VALUE}).")
+  double kappa;
+
+  @Option(names = "--cy", paramLabel = "C", defaultValue = "1",
+      description = "2d: y curvature at the saddle, c(x) = cy (1 + rho x^2) (default: ${DEFAULT-VALUE}).")
+  double cy;
+
+  @Option(names = "--rho", paramLabel = "R", defaultValue = "0.5",
+      description = "2d: growth of the y curvature away from the saddle (default: ${DEFAULT-VALUE}).")
+  double rho;
+
+  @Option(names = "--y-exit", paramLabel = "Y", defaultValue = "4",
+      description = "2d: exit at |y| >= Y (default: ${DEFAULT-VALUE}).")
+  double yExit;
+
   @Mixin EnsembleMixin ensemble;
   @Mixin OutputMixin output;
 
@@ -116,6 +145,21 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
       }
     }
     long ds = dataSeed == null ? ensemble.seed : dataSeed;
+    if (!landscape.equals("1d") && !landscape.equals("2d")) {
+      throw new UserError("--landscape must be 1d or 2d, not " + landscape);
+    }
+    boolean twoD = landscape.equals("2d");
+    for (String o : twoD ? new String[] {"--height", "--width"}
+        : new String[] {"--basins", "--kappa", "--cy", "--rho", "--y-exit"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+        throw new UserError(o + " does not apply to --landscape " + landscape
+            + (twoD ? " (its basins are set by --basins HL,WL,HR,WR)" : " (it sets the 2d landscape)"));
+      }
+    }
+    if (twoD) {
+      run2d(ds);
+      return;
+    }
     double[][] ab;
     try {
       ab = DoubleWell.dataset(n, sigmaA, sigmaB, ds);
@@ -164,6 +208,101 @@ public final class SdeEscapeCommand implements Runnable, SharedOptions.Tailored 
         (out, force, meta, run) -> EscapeFile.write(out, force, meta, ab, ds, sigmaA, sigmaB, ensemble.seed,
             ensemble.trajectories, steps, ensemble.threads(), run.cells(), run.fits()),
         run -> print(System.out, sigmaA, sigmaB, n, run.cells(), run.fits()), "plot_escape.py", null);
+  }
+
+  /** {@code --landscape 2d}: escape from both basins of a {@link TwoBasin} landscape, per (lr, B). */
+  private void run2d(long ds) {
+    if (basins.length != 4) {
+      throw new UserError("--basins takes 4 numbers HL,WL,HR,WR, not " + basins.length);
+    }
+    if (n < 3) {
+      throw new UserError("--landscape 2d needs --n of at least 3, not " + n);
+    }
+    List<TwoBasin[]> cells = new ArrayList<>();
+    double[][] data;
+    try {
+      data = TwoBasin.dataset(n, sigmaA, sigmaB, ds);
+      for (double lr : lrs) {
+        for (int b : batches) {
+          for (boolean right : new boolean[] {false, true}) {
+            List<TwoBasin> models = new ArrayList<>();
+            models.add(TwoBasin.of(basins[0], basins[1], basins[2], basins[3], kappa, cy, rho, yExit, right, data, lr, b,
+                NoiseModel.MINIBATCH, 1, Double.NaN));
+            for (int l : substeps) {
+              models.add(TwoBasin.of(basins[0], basins[1], basins[2], basins[3], kappa, cy, rho, yExit, right, data, lr,
+                  b, NoiseModel.GAUSSIAN, l, Double.NaN));
+            }
+            if (stableAlpha > 0) {
+              models.add(TwoBasin.of(basins[0], basins[1], basins[2], basins[3], kappa, cy, rho, yExit, right, data, lr,
+                  b, NoiseModel.STABLE, substeps[substeps.length - 1], stableAlpha));
+            }
+            if (TwoBasinTheory.quasiPotentialBarrier(models.get(0)) > 600) {
+              throw new IllegalArgumentException(String.format("the barrier is %.0f noise units high at lr %s, B %d: "
+                  + "no escape to measure (raise the noise)", TwoBasinTheory.quasiPotentialBarrier(models.get(0)), lr,
+                  b));
+            }
+            cells.add(models.toArray(TwoBasin[]::new));
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    Output.checkWritable(output);
+    String[] names = new String[cells.get(0).length];
+    for (int m = 0; m < names.length; m++) {
+      TwoBasin t = cells.get(0)[m];
+      names[m] = switch (t.noise()) {
+        case MINIBATCH -> "sgd";
+        case GAUSSIAN -> "em l=" + t.substeps();
+        default -> "stable alpha=" + t.alpha() + " l=" + t.substeps();
+      };
+    }
+    output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "sde escape 2d",
+        progress -> {
+          List<ExitTimes[]> exits = new ArrayList<>();
+          for (TwoBasin[] cell : cells) {
+            ExitTimes[] e = new ExitTimes[cell.length];
+            for (int m = 0; m < cell.length; m++) {
+              e[m] = EscapeExperiment.exitTimes(cell[m], ensemble.trajectories, steps, ensemble.seed, kernel,
+                  ensemble.threads());
+            }
+            exits.add(e);
+            progress.update(exits.size(), cells.size());
+          }
+          return exits;
+        },
+        (out, force, meta, exits) -> Escape2dFile.write(out, force, meta, data, ds, sigmaA, sigmaB, ensemble.seed,
+            ensemble.trajectories, steps, ensemble.threads(), cells, exits, names),
+        exits -> print2d(System.out, cells, exits, names), "plot_escape.py", null);
+  }
+
+  private void print2d(PrintStream ps, List<TwoBasin[]> cells, List<ExitTimes[]> exits, String[] names) {
+    ps.printf("sde escape --landscape 2d  U = f(x) + cy (1 + rho x^2) y^2/2, left basin depth %s width %s, right basin "
+        + "depth %s width %s, kappa %s, cy %s, rho %s; %d points, Sigma = %s^2 I + %s^2 theta theta^T; from each "
+        + "minimum until the other minimum's x (crossed) or outwards (x one width beyond the minimum, |y| >= %s); "
+        + "SDE time, mean +- stderr%n", basins[0], basins[1], basins[2], basins[3], kappa, cy, rho, n, sigmaA, sigmaB,
+        yExit);
+    for (int i = 0; i < cells.size(); i++) {
+      TwoBasin[] cell = cells.get(i);
+      TwoBasin m0 = cell[0];
+      ps.printf("%n%s basin (depth %s, width %s), lr %s, B %d   lr f''(min) = %.3g; barrier / noise %.3f%n",
+          m0.right() ? "right" : "left", m0.depth(), m0.width(), m0.lr(), m0.batch(), m0.lr() * m0.fSecond(m0.start()),
+          TwoBasinTheory.quasiPotentialBarrier(m0));
+      ps.printf("  %-22s %24s %9s %9s %10s %6s%n", "model", "mean exit time", "censored", "outwards", "median", "cv");
+      for (int m = 0; m < cell.length; m++) {
+        ExitTimes e = exits.get(i)[m];
+        ps.printf("  %-22s %24s %9.3f %9.3f %10s %6.3f%n", names[m], meanText(e), e.censoredFraction(),
+            e.leftFraction(), fmt(e.median()), e.cv());
+      }
+      ps.printf("  %-22s %24s%n", "Eyring-Kramers 2-D", fmt(TwoBasinTheory.eyringKramers(m0)));
+      ps.printf("  %-22s %24s%n", "reduced 1-D (quadr.)", fmt(TwoBasinTheory.reducedMeanExitTime(m0)));
+      TwoBasin st = cell[cell.length - 1];
+      if (st.noise() == NoiseModel.STABLE) {
+        ps.printf("  %-22s %24s   (eps = %.4g)%n", "Imkeller-Pavlyukevich", fmt(TwoBasinTheory.stableMeanExitTime(st)),
+            st.stableScale());
+      }
+    }
   }
 
   static void print(PrintStream ps, double sigmaA, double sigmaB, int n, List<EscapeCell> cells, List<EscapeFit> fits) {

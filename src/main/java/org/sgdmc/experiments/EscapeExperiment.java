@@ -36,12 +36,27 @@ public final class EscapeExperiment {
   /** The exit times of {@code model}'s first {@code trajectories} trajectories, censored after {@code maxSteps} steps. */
   public static ExitTimes exitTimes(DoubleWell model, long trajectories, long maxSteps, long seed, Kernel kernel,
       int threads) {
+    return exitTimes(Kernels.DOUBLE_WELL.blocks(model, seed, kernel), model.dt(), model.lr(), trajectories, maxSteps,
+        threads);
+  }
+
+  /**
+   * The exit times of a {@link org.sgdmc.models.TwoBasin} model's first {@code trajectories} trajectories; "left"
+   * counts the exits that did not cross into the other basin (outwards, only stable jumps).
+   */
+  public static ExitTimes exitTimes(org.sgdmc.models.TwoBasin model, long trajectories, long maxSteps, long seed,
+      Kernel kernel, int threads) {
+    return exitTimes(Kernels.TWO_BASIN.blocks(model, seed, kernel), model.dt(), model.lr(), trajectories, maxSteps,
+        threads);
+  }
+
+  /** Blocks with the exit time in channel 0 (substeps) and the side in channel 1 (negative: "left"). */
+  private static ExitTimes exitTimes(java.util.function.IntFunction<StateBlock> factory, double dt, double lr,
+      long trajectories, long maxSteps, int threads) {
     int blocks = (int) ((trajectories + BLOCK - 1) / BLOCK);
     double[] times = new double[(int) trajectories];
     long[] left = new long[blocks];
-    double dt = model.dt();
     long start = System.nanoTime();
-    var factory = Kernels.DOUBLE_WELL.blocks(model, seed, kernel);
     WorkerPool.forEach(threads, "escape", blocks, b -> {
       StateBlock block = factory.apply(BLOCK);
       block.start((long) b * BLOCK);
@@ -73,7 +88,7 @@ public final class EscapeExperiment {
     for (long v : left) {
       l += v;
     }
-    return ExitTimes.of(times, maxSteps * model.lr(), l, (System.nanoTime() - start) * 1e-9);
+    return ExitTimes.of(times, maxSteps * lr, l, (System.nanoTime() - start) * 1e-9);
   }
 
   /** One cell. */

@@ -558,6 +558,22 @@ final class Descriptions {
         + "(/fits@variables)");
     put("/fits/lr", ONE, "the learning rate of the fitted cells");
     put("/fits/batch", COUNT, "the batch size of the fitted cells");
+
+    // sde escape --landscape 2d: first-exit times from each basin of a two-basin 2-D landscape, one row per
+    // (lr, B, basin) cell; times in SDE time (steps x lr)
+    put("/data/ax", ONE, "the x tilts ax_i of the two-basin dataset (per-sample loss U + ax_i x + ay_i y + b_i |theta|^2/2)");
+    put("/data/ay", ONE, "the y tilts ay_i of the two-basin dataset");
+    put("/grid/cell_basin", INDEX, "0: escape from the left basin, 1: from the right one");
+    put("/grid/cell_depth", ONE, "the depth U(saddle) - U(minimum) of the cell's basin");
+    put("/estimates/outward_exit_fraction", ONE, "[cell, model]: fraction that left outwards (one width beyond the "
+        + "minimum, or |y| >= y_exit) instead of crossing to the other minimum");
+    put("/theory/eyring_kramers_2d_mean_exit_time", ONE, "per cell: (2 pi / kappa) sqrt(|det H_s| / det H_m) "
+        + "exp(axis_barrier) times sqrt(D_xx(0) / D_xx(min)) (exact asymptotics for sigma_b = 0, a heuristic otherwise)");
+    put("/theory/reduced_1d_mean_exit_time", ONE, "per cell: the exact mean passage time of x with y averaged in its "
+        + "local equilibrium (quadrature; exact for rho = sigma_b = 0)");
+    put("/theory/axis_barrier", ONE, "per cell: int_min^0 f'(x) / D_xx(x) dx, the barrier in noise units along y = 0");
+    put("/theory/stable_2d_mean_exit_time", ONE, "per cell: Imkeller-Pavlyukevich for coordinatewise stable noise, "
+        + "1 / (eps^alpha K (2 width^-alpha + 2 y_exit^-alpha)) (NaN without stable noise)");
     put("/fits/fixed", ONE, "the width (slope against height) or height (slope against ln width) of the cells");
     put("/fits/slope", ONE, "the fitted slope");
     put("/fits/slope_ci_low", ONE, "lower end of the slope's 95% interval (= slope for a theory)");

@@ -63,6 +63,7 @@ public final class KernelRegistry {
     logistic1d(list);
     grokLinreg(list);
     doubleWell(list);
+    twoBasin(list);
     twoTimescale(list);
     return list;
   }
@@ -241,6 +242,20 @@ public final class KernelRegistry {
         org.sgdmc.models.DoubleWell.of(0.3, 1.0, ab, 0.4, 1, NoiseModel.GAUSSIAN, 4, Double.NaN), c, k));
     list.add(KernelEntry.states("double-well-stable",
         org.sgdmc.models.DoubleWell.of(0.3, 1.0, ab, 0.4, 1, NoiseModel.STABLE, 3, 1.2), c, k));
+  }
+
+  private static void twoBasin(List<KernelEntry> list) {
+    // shallow basins, loud noise and a small y exit, so that some trajectories exit within the golden values' 10
+    // steps, on both sides of the saddle (x >= 0 and x < 0 coefficients both run)
+    double[][] d = org.sgdmc.models.TwoBasin.dataset(9, 1.5, 1.0, 5);
+    Twins<org.sgdmc.models.TwoBasin, StateBlock> k = Kernels.TWO_BASIN;
+    int c = TwoBasinScalarBlock.CHANNELS;
+    list.add(KernelEntry.states("two-basin-minibatch", org.sgdmc.models.TwoBasin.of(0.3, 0.6, 0.2, 1.0, 0.4, 1.0, 0.5,
+        1.5, false, d, 0.3, 2, NoiseModel.MINIBATCH, 1, Double.NaN), c, k));
+    list.add(KernelEntry.states("two-basin-gaussian-3-substeps", org.sgdmc.models.TwoBasin.of(0.3, 0.6, 0.2, 1.0, 0.4,
+        1.0, 0.5, 1.5, true, d, 0.3, 1, NoiseModel.GAUSSIAN, 3, Double.NaN), c, k));
+    list.add(KernelEntry.states("two-basin-stable", org.sgdmc.models.TwoBasin.of(0.3, 0.6, 0.2, 1.0, 0.4, 1.0, 0.5,
+        1.5, false, d, 0.3, 1, NoiseModel.STABLE, 2, 1.3), c, k));
   }
 
   private static void twoTimescale(List<KernelEntry> list) {

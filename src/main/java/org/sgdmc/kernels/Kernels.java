@@ -1,6 +1,7 @@
 package org.sgdmc.kernels;
 
 import org.sgdmc.models.DoubleWell;
+import org.sgdmc.models.TwoBasin;
 import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.GrokMc;
@@ -55,6 +56,8 @@ public final class Kernels {
 
   public static final Twins<DoubleWell, StateBlock> DOUBLE_WELL = new Twins<>(
       (m, seed, width) -> new DoubleWellVectorBlock(m, seed, width), DoubleWellScalarBlock::new);
+  public static final Twins<TwoBasin, StateBlock> TWO_BASIN = new Twins<>(
+      (m, seed, width) -> new TwoBasinVectorBlock(m, seed, width), TwoBasinScalarBlock::new);
 
   public static final Twins<TwoTimescale, StateBlock> TWO_TIMESCALE = new Twins<>(
       (m, seed, width) -> new TwoTimescaleVectorBlock(m, seed, width), TwoTimescaleScalarBlock::new);

@@ -98,6 +98,8 @@ class EveryFileDescribesItselfTest {
             "--bootstrap", "10"},
         new String[] {"sde", "escape", "--height", "0.1,0.2", "--width", "0.7,1", "--lr", "0.1", "--l", "1",
             "--trajectories", "64", "--steps", "2000"},
+        new String[] {"sde", "escape", "--landscape", "2d", "--lr", "0.2", "--sigma-a", "1.5", "--l", "2",
+            "--trajectories", "64", "--steps", "2000"},
         // shard files (a merged file is the unsharded command's own file)
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
         cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));

@@ -73,6 +73,63 @@ class SdeEscapeCommandTest {
     }
   }
 
+  @Test
+  void twoDimensionalLandscapePrintsBothBasins() {
+    InspectCommandTest.Run run = InspectCommandTest.run("sde", "escape", "--landscape", "2d", "--lr", "0.2",
+        "--sigma-a", "1.5", "--sigma-b", "0.3", "--l", "2", "--trajectories", "64", "--steps", "3000", "--threads",
+        "1", "-o", dir.resolve("e2.h5").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    HdfNode.Group f = ResultFileReader.read(dir.resolve("e2.h5"));
+    assertEquals("sde escape 2d", f.attribute("model").strings()[0]);
+    assertEquals(List.of("sgd", "em l=2", "stable alpha=1.5 l=2"), List.of(f.group("/grid").attribute("models")
+        .strings()));
+    assertEquals(List.of(0L, 1L), java.util.Arrays.stream(f.dataset("/grid/cell_basin").value().longs()).boxed()
+        .toList());
+    double[] mean = f.dataset("/estimates/mean_exit_time").value().doubles();
+    double[] ek = f.dataset("/theory/eyring_kramers_2d_mean_exit_time").value().doubles();
+    assertEquals(6, mean.length);
+    for (int i = 0; i < 6; i++) {
+      assertTrue(mean[i] > 0, "cell " + i / 3 + " model " + i % 3);
+    }
+    assertTrue(ek[0] > ek[1] && ek[1] > 0, "the deep basin's Eyring-Kramers time is the longer");
+    for (String s : new String[] {"left basin (depth 1.0, width 1.0)", "right basin (depth 0.5, width 2.0)", "sgd",
+        "em l=2", "stable alpha=1.5", "Eyring-Kramers 2-D", "Imkeller-Pavlyukevich"}) {
+      assertTrue(run.out().contains(s), s + " in\n" + run.out());
+    }
+  }
+
+  @Test
+  void twoDimensionalBadInputIsOneLine() {
+    record Case(String[] args, String says) {}
+    List<Case> cases = List.of(
+        new Case(new String[] {"--basins", "1,1,0.5"}, "--basins takes 4 numbers"),
+        new Case(new String[] {"--kappa", "9"}, "kappa 9.0 is too large"),
+        new Case(new String[] {"--rho", "-1"}, "rho must be >= 0"),
+        new Case(new String[] {"--basins", "1,1,0,2"}, "must be positive and finite"),
+        new Case(new String[] {"--sigma-a", "0"}, "sa > 0"),
+        new Case(new String[] {"--sigma-a", "0.01", "--sigma-b", "0"}, "no escape to measure"));
+    for (Case c : cases) {
+      String[] args = cat(cat(new String[] {"sde", "escape", "--landscape", "2d"}, c.args()), "-o",
+          dir.resolve("x.h5").toString());
+      InspectCommandTest.Run run = InspectCommandTest.run(args);
+      String what = String.join(" ", args) + ": " + run.err();
+      assertEquals(2, run.exitCode(), what);
+      assertEquals(1, run.err().strip().lines().count(), what);
+      assertTrue(run.err().contains(c.says()), what);
+      assertFalse(run.err().contains("Exception"), what);
+    }
+    InspectCommandTest.Run mixed = InspectCommandTest.run("sde", "escape", "--landscape", "2d", "--height", "1");
+    assertEquals(2, mixed.exitCode());
+    assertTrue(mixed.err().contains("--height does not apply to --landscape 2d"), mixed.err());
+    mixed = InspectCommandTest.run("sde", "escape", "--kappa", "1");
+    assertEquals(2, mixed.exitCode());
+    assertTrue(mixed.err().contains("--kappa does not apply to --landscape 1d"), mixed.err());
+    InspectCommandTest.Run run = InspectCommandTest.run("sde", "escape", "--landscape", "3d");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--landscape must be 1d or 2d"), run.err());
+    assertFalse(Files.exists(dir.resolve("x.h5")));
+  }
+
   private static String[] cat(String[] a, String... b) {
     String[] all = new String[a.length + b.length];
     System.arraycopy(a, 0, all, 0, a.length);
