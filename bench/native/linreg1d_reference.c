@@ -14,6 +14,8 @@
  *
  * usage: linreg1d_reference TRAJECTORIES STEPS LR THREADS [SEED]
  * prints: traj_steps_per_s=<rate> lyapunov=<estimate> seconds=<wall>
+ * Built as a shared library, it exports the same run as sgdmc_linreg1d_reference() and a no-op, sgdmc_noop(), for
+ * sgdmc bench to call in its own process.
  */
 #include <math.h>
 #include <pthread.h>
@@ -90,6 +92,46 @@ static void *run(void *arg) {
   return NULL;
 }
 
+/*
+ * The whole run on THREADS threads: the same as the command line's, for callers in the same process (sgdmc bench
+ * calls it through java.lang.foreign from a shared library built from this file). Returns trajectory-steps per
+ * second of wall time and stores the Lyapunov estimate in *lyapunov; returns -1 on bad arguments or when a thread
+ * cannot be made.
+ */
+double sgdmc_linreg1d_reference(uint64_t traj, long steps, double lr, int threads, uint64_t seed, double *lyapunov) {
+  if (traj < LANES || steps < 1 || threads < 1 || threads > 4096) return -1;
+  uint64_t blocks = traj / LANES;
+  job_t *jobs = calloc(threads, sizeof(job_t));
+  pthread_t *ids = calloc(threads, sizeof(pthread_t));
+  if (jobs == NULL || ids == NULL) { free(jobs); free(ids); return -1; }
+  struct timespec a, b;
+  clock_gettime(CLOCK_MONOTONIC, &a);
+  uint64_t next = 0;
+  int started = 0;
+  for (int i = 0; i < threads; i++) {
+    uint64_t mine = blocks / threads + ((uint64_t)i < blocks % threads);
+    jobs[i] = (job_t){next * LANES, mine * LANES, steps, lr, seed, 0};
+    next += mine;
+    if (pthread_create(&ids[i], NULL, run, &jobs[i]) != 0) break;
+    started++;
+  }
+  double log_sum = 0;
+  for (int i = 0; i < started; i++) {
+    pthread_join(ids[i], NULL);
+    log_sum += jobs[i].log_sum;
+  }
+  clock_gettime(CLOCK_MONOTONIC, &b);
+  free(jobs);
+  free(ids);
+  if (started < threads) return -1;
+  double seconds = (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
+  *lyapunov = log_sum / (blocks * LANES) / steps;
+  return (double)(blocks * LANES) * steps / seconds;
+}
+
+/* Does nothing: what one call through java.lang.foreign costs, measured by sgdmc bench. */
+int sgdmc_noop(int x) { return x; }
+
 int main(int argc, char **argv) {
   if (argc < 5) {
     fprintf(stderr, "usage: %s TRAJECTORIES STEPS LR THREADS [SEED]\n", argv[0]);
@@ -104,29 +146,13 @@ int main(int argc, char **argv) {
     fprintf(stderr, "linreg1d_reference: need TRAJECTORIES >= %d, STEPS >= 1, THREADS in 1..4096\n", LANES);
     return 2;
   }
-  uint64_t blocks = traj / LANES;
-  job_t *jobs = calloc(threads, sizeof(job_t));
-  pthread_t *ids = calloc(threads, sizeof(pthread_t));
-  struct timespec a, b;
-  clock_gettime(CLOCK_MONOTONIC, &a);
-  uint64_t next = 0;
-  for (int i = 0; i < threads; i++) {
-    uint64_t mine = blocks / threads + ((uint64_t)i < blocks % threads);
-    jobs[i] = (job_t){next * LANES, mine * LANES, steps, lr, seed, 0};
-    next += mine;
-    pthread_create(&ids[i], NULL, run, &jobs[i]);
+  double lyapunov = 0;
+  double rate = sgdmc_linreg1d_reference(traj, steps, lr, threads, seed, &lyapunov);
+  if (rate < 0) {
+    fprintf(stderr, "linreg1d_reference: could not start %d threads\n", threads);
+    return 1;
   }
-  double log_sum = 0;
-  for (int i = 0; i < threads; i++) {
-    pthread_join(ids[i], NULL);
-    log_sum += jobs[i].log_sum;
-  }
-  clock_gettime(CLOCK_MONOTONIC, &b);
-  double seconds = (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
-  double done = (double)(blocks * LANES) * steps;
-  printf("traj_steps_per_s=%.6e lyapunov=%.6f seconds=%.3f\n", done / seconds, log_sum / (blocks * LANES) / steps,
-         seconds);
-  free(jobs);
-  free(ids);
+  double seconds = (double)(traj / LANES * LANES) * steps / rate;
+  printf("traj_steps_per_s=%.6e lyapunov=%.6f seconds=%.3f\n", rate, lyapunov, seconds);
   return 0;
 }

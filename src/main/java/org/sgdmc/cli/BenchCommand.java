@@ -115,8 +115,14 @@ public final class BenchCommand implements Runnable {
       measurements.addAll(measureWidth(b, names, threadCounts, secs, reps));
     }
     List<NativeReference.Run> nativeRuns = new ArrayList<>();
-    String compiler = withNative != Boolean.FALSE ? runNative(threadCounts, secs, reps, nativeRuns, progress) : "not run (--no-native)";
-    BenchReport report = new BenchReport(host, secs, reps, measurements, nativeRuns, compiler);
+    List<NativeReference.Run> inProcessRuns = new ArrayList<>();
+    double[] downcall = {Double.NaN};
+    String[] inProcessNote = {"not run (--no-native)"};
+    String compiler = withNative != Boolean.FALSE
+        ? runNative(threadCounts, secs, reps, nativeRuns, inProcessRuns, downcall, inProcessNote, progress)
+        : "not run (--no-native)";
+    BenchReport report = new BenchReport(host, secs, reps, measurements, nativeRuns, compiler, inProcessRuns,
+        downcall[0], inProcessNote[0]);
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), output.commandLine(spec), 0);
     Output.write(() -> BenchFile.write(output.out, output.force, meta, report));
     print(System.out, report);
@@ -238,13 +244,17 @@ public final class BenchCommand implements Runnable {
     return out;
   }
 
-  /** Compiles and runs the C reference at every thread count; returns its compiler line or why it did not run. */
+  /**
+   * Compiles and runs the C reference at every thread count, as a process and, loaded as a shared library, in this
+   * JVM through java.lang.foreign (with the price of one downcall); returns its compiler line or why it did not run.
+   */
   private static String runNative(List<Integer> threadCounts, double secs, int reps, List<NativeReference.Run> runs,
-      boolean progress) {
+      List<NativeReference.Run> inProcessRuns, double[] downcall, String[] inProcessNote, boolean progress) {
     List<String> why = new ArrayList<>();
     try {
       Optional<NativeReference> ref = NativeReference.compile(why);
       if (ref.isEmpty()) {
+        inProcessNote[0] = "not run: " + why.get(0);
         return "not run: " + why.get(0);
       }
       try (NativeReference c = ref.get()) {
@@ -253,7 +263,7 @@ public final class BenchCommand implements Runnable {
         }
         double rate = c.run(1 << 14, 256, 1).trajStepsPerSecond(); // calibration
         for (int t : threadCounts) {
-          long traj = Math.max(64L * t, (long) (rate * t * secs / 256) / 64 * 64);
+          long traj = nativeTrajectories(rate, t, secs);
           double[] r = new double[reps];
           NativeReference.Run last = null;
           for (int i = 0; i < reps; i++) {
@@ -263,9 +273,42 @@ public final class BenchCommand implements Runnable {
           java.util.Arrays.sort(r);
           runs.add(new NativeReference.Run(t, r[reps / 2], last.lyapunov(), last.seconds()));
         }
+        inProcessNote[0] = runInProcess(c, rate, threadCounts, secs, reps, inProcessRuns, downcall);
         return c.compiler();
       }
     } catch (IOException e) {
+      return "failed: " + e.getMessage();
+    }
+  }
+
+  /** Trajectories (a multiple of 64) for about {@code secs} of the C reference on {@code t} threads. */
+  private static long nativeTrajectories(double rate, int t, double secs) {
+    return Math.max(64L * t, (long) (rate * t * secs / 256) / 64 * 64);
+  }
+
+  /** The in-process runs and the downcall price; returns "run" or why not. */
+  private static String runInProcess(NativeReference c, double rate, List<Integer> threadCounts, double secs, int reps,
+      List<NativeReference.Run> inProcessRuns, double[] downcall) {
+    List<String> why = new ArrayList<>();
+    Optional<org.sgdmc.perf.NativeInProcess> loaded = c.inProcess(why);
+    if (loaded.isEmpty()) {
+      return "not run: " + why.get(0);
+    }
+    try (org.sgdmc.perf.NativeInProcess lib = loaded.get()) {
+      for (int t : threadCounts) {
+        long traj = nativeTrajectories(rate, t, secs);
+        double[] r = new double[reps];
+        NativeReference.Run last = null;
+        for (int i = 0; i < reps; i++) {
+          last = lib.run(traj, 256, t);
+          r[i] = last.trajStepsPerSecond();
+        }
+        java.util.Arrays.sort(r);
+        inProcessRuns.add(new NativeReference.Run(t, r[reps / 2], last.lyapunov(), last.seconds()));
+      }
+      downcall[0] = lib.downcallNanos(1_000_000);
+      return "run";
+    } catch (IllegalStateException e) {
       return "failed: " + e.getMessage();
     }
   }
@@ -289,7 +332,16 @@ public final class BenchCommand implements Runnable {
             "native C reference, linreg1d Gaussian S=1", "-", "-", n.threads(), n.trajStepsPerSecond(), "",
             fmt(n.trajStepsPerSecond() / (n.threads() * r.nativeRate(1))), "1.00", n.lyapunov());
       }
+      for (NativeReference.Run n : r.inProcessRuns()) {
+        ps.printf(Locale.ROOT, "%-42s %5s %5s %7d %12.3e %7s %10s %7s   Lyapunov %.5f%n",
+            "native C reference, in process (FFM)", "-", "-", n.threads(), n.trajStepsPerSecond(), "",
+            fmt(n.trajStepsPerSecond() / (n.threads() * r.nativeRate(1))), fmt(n.trajStepsPerSecond() / r.nativeRate(n.threads())),
+            n.lyapunov());
+      }
       ps.println("native C reference compiled with " + r.nativeCompiler());
+      ps.println(r.inProcessRuns().isEmpty() ? "in process (java.lang.foreign): " + r.inProcessNote()
+          : String.format(Locale.ROOT, "in process: the same C, a shared library called through java.lang.foreign; "
+              + "one downcall (a no-op) costs %.1f ns", r.downcallNanos()));
     }
   }
 

@@ -61,6 +61,14 @@ public final class BenchFile {
         f.dataset("/native/rate", runs.stream().mapToDouble(NativeReference.Run::trajStepsPerSecond).toArray());
         f.dataset("/native/lyapunov", runs.stream().mapToDouble(NativeReference.Run::lyapunov).toArray());
       }
+      List<NativeReference.Run> inProcess = report.inProcessRuns();
+      f.attribute("/native", "in_process", report.inProcessNote());
+      if (!inProcess.isEmpty()) {
+        f.dataset("/native/in_process_rate",
+            inProcess.stream().mapToDouble(NativeReference.Run::trajStepsPerSecond).toArray());
+        f.dataset("/native/in_process_lyapunov", inProcess.stream().mapToDouble(NativeReference.Run::lyapunov).toArray());
+        f.dataset("/native/downcall_ns", report.downcallNanos());
+      }
       f.commit();
     }
   }

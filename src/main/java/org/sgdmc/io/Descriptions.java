@@ -18,6 +18,7 @@ import java.util.Map;
  *   <li>{@value #INDEX}: a code that indexes a list of names given in an attribute (phases, end-state classes);
  *   <li>{@value #SECONDS}: wall-clock seconds;
  *   <li>{@value #THROUGHPUT}: trajectory-steps per second of wall time (bench files);
+ *   <li>{@value #SECONDS_NS}: nanoseconds (the price of one native call, bench files);
  *   <li>{@value #MIXED}: a group: its members state their own units.
  * </ul>
  *
@@ -36,6 +37,7 @@ final class Descriptions {
   static final String MIXED = "mixed";
   static final String OPAQUE = "opaque";
   static final String THROUGHPUT = "trajectory-steps/s";
+  static final String SECONDS_NS = "ns";
 
   /** A node's two attributes. */
   record Entry(String description, String units) {}
@@ -603,6 +605,12 @@ final class Descriptions {
     put("/native/rate", THROUGHPUT, "trajectory-steps per second of the C reference");
     put("/native/lyapunov", RATE, "the C reference's Lyapunov estimate, a check that it computes the same model "
         + "(theory at lr 0.5: -0.48463)");
+    put("/native/in_process_rate", THROUGHPUT, "trajectory-steps per second of the same C reference built as a shared "
+        + "library and called in the JVM's own process through java.lang.foreign, at the thread counts of /native/threads");
+    put("/native/in_process_lyapunov", RATE, "the in-process runs' Lyapunov estimates (the same numbers as the "
+        + "process's at the same size and thread count)");
+    put("/native/downcall_ns", SECONDS_NS, "nanoseconds per call of a no-op C function through java.lang.foreign: what "
+        + "crossing into native code costs per call");
     put("/shard", MIXED, "one shard of a sharded run (--shard I/K): which run and which part of it, as attributes; "
         + "'sgdmc merge OUT.h5 SHARD.h5...' puts the shards together");
   }

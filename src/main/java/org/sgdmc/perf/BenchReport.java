@@ -13,9 +13,14 @@ import java.util.List;
  * @param measurements every Java figure
  * @param nativeRuns the C reference, one run per thread count
  * @param nativeCompiler the compiler and flags of the C reference, or why it did not run
+ * @param inProcessRuns the same C reference loaded into the JVM and called through java.lang.foreign, one run per
+ *     thread count (empty where it could not load)
+ * @param downcallNanos nanoseconds per call of a no-op C function through java.lang.foreign (NaN if not measured)
+ * @param inProcessNote how the in-process runs went: "run", or why not
  */
 public record BenchReport(HostInfo host, double seconds, int repeats, List<Measurement> measurements,
-    List<NativeReference.Run> nativeRuns, String nativeCompiler) {
+    List<NativeReference.Run> nativeRuns, String nativeCompiler, List<NativeReference.Run> inProcessRuns,
+    double downcallNanos, String inProcessNote) {
 
   /**
    * One kernel at one vector width and thread count, measured {@code rates.length} times.

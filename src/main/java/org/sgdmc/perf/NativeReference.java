@@ -29,11 +29,13 @@ public final class NativeReference implements AutoCloseable {
 
   private final Path dir;
   private final Path binary;
+  private final Path library; // the same source as a shared library, or null where it did not build
   private final String compiler;
 
-  private NativeReference(Path dir, Path binary, String compiler) {
+  private NativeReference(Path dir, Path binary, Path library, String compiler) {
     this.dir = dir;
     this.binary = binary;
+    this.library = library;
     this.compiler = compiler;
   }
 
@@ -66,7 +68,30 @@ public final class NativeReference implements AutoCloseable {
       deleteQuietly(dir);
       return Optional.empty();
     }
-    return Optional.of(new NativeReference(dir, binary, cc.get()));
+    // the same source as a shared library, for the run in this process (NativeInProcess); optional
+    Path library = dir.resolve("liblinreg1d_reference.so");
+    List<String> shared = new ArrayList<>(List.of(cc.get()));
+    shared.addAll(List.of(FLAGS.split(" ")));
+    shared.addAll(List.of("-shared", "-fPIC", "-o", library.toString(), source.toString(), "-lm", "-lpthread"));
+    boolean built = exec(shared, 120).code == 0;
+    return Optional.of(new NativeReference(dir, binary, built ? library : null, cc.get()));
+  }
+
+  /**
+   * The reference loaded into this JVM, or empty where the shared library did not build or load ({@code why} says
+   * which). The caller closes it before this object.
+   */
+  public Optional<NativeInProcess> inProcess(List<String> why) {
+    if (library == null) {
+      why.add("the shared library did not build");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new NativeInProcess(library));
+    } catch (IllegalStateException e) {
+      why.add(e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** The compiler and flags, for the report. */

@@ -40,7 +40,10 @@ class BenchCliIT {
         "print('efficiency', bool(np.allclose(r['efficiency'][()][one], 1.0)))",
         "print('host', f['host'].attrs['cores'] >= 1, len(f['host'].attrs['cpu']) > 0)",
         "if 'rate' in f['native']:",
-        "    print('native', bool(np.all(np.abs(f['native/lyapunov'][()] + 0.48463) < 0.01)), len(f['native/rate']))"),
+        "    print('native', bool(np.all(np.abs(f['native/lyapunov'][()] + 0.48463) < 0.01)), len(f['native/rate']))",
+        "if 'in_process_rate' in f['native']:",
+        "    same = bool(np.allclose(f['native/in_process_lyapunov'][()], f['native/lyapunov'][()], atol=1e-6))",
+        "    print('in process', same, len(f['native/in_process_rate']), 0 < f['native/downcall_ns'][()] < 1e4)"),
         dir.resolve("b.h5").toString());
     assertEquals(0, py.exitCode(), py.stderr());
     assertTrue(py.stdout().contains("kernels ['linreg1d-gaussian', 'saddle-gaussian']"), py.stdout());
@@ -51,6 +54,9 @@ class BenchCliIT {
     if (compiler) {
       // 4 x 256 steps x >= 2^14 trajectories: within 0.01 of the theory is more than 15 standard errors
       assertTrue(py.stdout().contains("native True 2"), py.stdout());
+      // the same C in this process through java.lang.foreign: the same numbers, and the price of a call
+      assertTrue(run.stdout().contains("native C reference, in process (FFM)"), run.stdout());
+      assertTrue(py.stdout().contains("in process True 2 True"), py.stdout());
     }
     ExternalTools.Result plot = ExternalTools.run(java.util.List.of(ExternalTools.PYTHON,
         Launcher.PROJECT.resolve("scripts/plot_bench.py").toString(), dir.resolve("b.h5").toString(), "-o",
