@@ -67,7 +67,7 @@ public final class BenchFile {
         f.dataset("/native/in_process_rate",
             inProcess.stream().mapToDouble(NativeReference.Run::trajStepsPerSecond).toArray());
         f.dataset("/native/in_process_lyapunov", inProcess.stream().mapToDouble(NativeReference.Run::lyapunov).toArray());
-        f.dataset("/native/downcall_ns", report.downcallNanos());
+        f.dataset("/native/downcall_seconds", report.downcallNanos() * 1e-9);
       }
       f.commit();
     }

@@ -18,7 +18,6 @@ import java.util.Map;
  *   <li>{@value #INDEX}: a code that indexes a list of names given in an attribute (phases, end-state classes);
  *   <li>{@value #SECONDS}: wall-clock seconds;
  *   <li>{@value #THROUGHPUT}: trajectory-steps per second of wall time (bench files);
- *   <li>{@value #SECONDS_NS}: nanoseconds (the price of one native call, bench files);
  *   <li>{@value #MIXED}: a group: its members state their own units.
  * </ul>
  *
@@ -37,7 +36,6 @@ final class Descriptions {
   static final String MIXED = "mixed";
   static final String OPAQUE = "opaque";
   static final String THROUGHPUT = "trajectory-steps/s";
-  static final String SECONDS_NS = "ns";
 
   /** A node's two attributes. */
   record Entry(String description, String units) {}
@@ -609,8 +607,8 @@ final class Descriptions {
         + "library and called in the JVM's own process through java.lang.foreign, at the thread counts of /native/threads");
     put("/native/in_process_lyapunov", RATE, "the in-process runs' Lyapunov estimates (the same numbers as the "
         + "process's at the same size and thread count)");
-    put("/native/downcall_ns", SECONDS_NS, "nanoseconds per call of a no-op C function through java.lang.foreign: what "
-        + "crossing into native code costs per call");
+    put("/native/downcall_seconds", SECONDS, "seconds per call of a no-op C function through java.lang.foreign (tens of "
+        + "nanoseconds): what crossing into native code costs per call");
     put("/shard", MIXED, "one shard of a sharded run (--shard I/K): which run and which part of it, as attributes; "
         + "'sgdmc merge OUT.h5 SHARD.h5...' puts the shards together");
   }
