@@ -22,6 +22,7 @@ import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.perf.BenchReport;
 import org.sgdmc.perf.BenchWorker;
 import org.sgdmc.perf.HostInfo;
+import org.sgdmc.perf.NativeInProcess;
 import org.sgdmc.perf.NativeReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -290,11 +291,11 @@ public final class BenchCommand implements Runnable {
   private static String runInProcess(NativeReference c, double rate, List<Integer> threadCounts, double secs, int reps,
       List<NativeReference.Run> inProcessRuns, double[] downcall) {
     List<String> why = new ArrayList<>();
-    Optional<org.sgdmc.perf.NativeInProcess> loaded = c.inProcess(why);
+    Optional<NativeInProcess> loaded = c.inProcess(why);
     if (loaded.isEmpty()) {
       return "not run: " + why.get(0);
     }
-    try (org.sgdmc.perf.NativeInProcess lib = loaded.get()) {
+    try (NativeInProcess lib = loaded.get()) {
       for (int t : threadCounts) {
         long traj = nativeTrajectories(rate, t, secs);
         double[] r = new double[reps];
