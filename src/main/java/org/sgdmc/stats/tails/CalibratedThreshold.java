@@ -8,8 +8,10 @@ package org.sgdmc.stats.tails;
  * the larger alpha is (measured on {@code Linreg1dTails}, S = 1, Gaussian stream: at k/n = 0.4% the mean Hill
  * estimate is 2.91 for alpha = 2.90 but 4.11 for 4.45 and 4.37 for 5.31), and at large alpha the Hill plot is
  * flat at a wrong value over a decade of k (4.4 for 5.31 between k/n = 0.4% and 3%). No test on the Hill
- * plot can see a bias that flat (the nested-trend test and second-order extrapolation at fixed rho were tried
- * on these laws and did not cover), so the threshold is capped by a rule measured on the Kesten laws
+ * plot can see a bias that flat (a nested trend test, second-order extrapolation at fixed rho, and the
+ * minimum-variance reduced-bias Hill estimator of Caeiro, Gomes and Pestana 2005 with rho and beta estimated at
+ * k1 = n^0.995 were tried on these laws: the first two did not cover, and the third's rho, about -0.7, is set by
+ * the bulk and left a bias of 0.2-0.5 at alpha >= 3.8), so the threshold is capped by a rule measured on the Kesten laws
  * themselves: at most {@link #cap} tail points, {@code K(alpha) sqrt(n / 2^20)} with {@code log2 K(alpha) =}
  * {@link #LOG2_K_AT_ZERO} {@code -} {@link #LOG2_K_PER_ALPHA} {@code alpha}. The square root is the
  * bias-variance balance of a Hill bias that grows about like (k/n)^0.5: keeping the bias a fixed fraction of
@@ -20,10 +22,8 @@ package org.sgdmc.stats.tails;
  * raised by two relative standard errors to an upper confidence bound, so that a run whose estimate is low by
  * chance cannot either: whenever the bound is above the true alpha, the k chosen is within the true alpha's
  * cap. (With the estimate itself, or raised by one standard error, the intervals given at alpha = 3.8 and 4.45
- * on 2^16 samples were those of the low runs, and 7 of 10 and 0 of 2 covered.)
- * Where that leaves fewer
- * than {@link #MIN_POINTS} points, the sample is too small for an honest interval at this alpha, and none is
- * given: the estimate would rest on so few extremes that its error is not normal, and the calibration's bias
+ * on 2^16 samples were those of the low runs, and 7 of 10 and 0 of 2 covered.) Where that leaves fewer than
+ * {@link #MIN_POINTS} points, the sample is too small for an honest interval at this alpha, and none is given: the estimate would rest on so few extremes that its error is not normal, and the calibration's bias
  * bound was not measured there.
  *
  * <p>The error: samples of one trajectory are correlated (several records per trajectory, and a large value
@@ -37,7 +37,7 @@ package org.sgdmc.stats.tails;
 public final class CalibratedThreshold {
   /** The sample size at which {@code K(alpha)} is stated. */
   static final double REFERENCE_SAMPLES = 1 << 20;
-  /** {@code log2 K(alpha)} at alpha = 0 (see the class comment; calibrated in the test CalibratedThresholdCoverageIT). */
+  /** {@code log2 K(alpha)} at alpha = 0 (see the class comment; its coverage is tested by TailIntervalCoverageIT). */
   public static final double LOG2_K_AT_ZERO = 14.0;
   /** How fast {@code log2 K(alpha)} falls with alpha. */
   public static final double LOG2_K_PER_ALPHA = 1.5;
@@ -72,9 +72,10 @@ public final class CalibratedThreshold {
     double alpha = scan.alpha()[chosen];
     int kCap = Double.isNaN(alpha) ? 0 : cap(n, cautious(alpha, k));
     if (k < MIN_POINTS || k > kCap) {
-      String why = String.format("no interval: at alpha about %.3g the calibrated threshold leaves %d tail points of"
-          + " %d samples (an honest interval needs %d; the bias-free tail of a Kesten law grows only like sqrt(n)):"
-          + " give about %s samples", alpha, Math.min(k, kCap), n, MIN_POINTS,
+      String few = k > kCap ? String.format("the calibration allows only %d tail points among %d samples", kCap, n)
+          : String.format("the threshold leaves only %d tail points among %d samples", k, n);
+      String why = String.format("no interval: at alpha about %.3g %s, and an honest interval needs %d (the"
+          + " bias-free tail of a Kesten law grows only like sqrt(n)): give about %s samples", alpha, few, MIN_POINTS,
           Double.isNaN(alpha) ? "more" : String.format("%.2g", samplesFor(alpha)));
       return new TailInterval(k, scan.xmin()[chosen], alpha, Double.NaN, Double.NaN, Double.NaN, level, kCap, why);
     }
