@@ -106,9 +106,12 @@ def plot_sweep(name, out, title):
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
     for j, s in enumerate(batch):
         c = f"C{j}"
-        ok = np.isfinite(est[:, j])
+        ok = np.isfinite(est[:, j]) & np.isfinite(lo[:, j]) & np.isfinite(hi[:, j])
         ax.errorbar(lr[ok], est[ok, j], yerr=[est[ok, j] - lo[ok, j], hi[ok, j] - est[ok, j]], fmt="o", ms=4,
-                    color=c, capsize=2, label=f"S = {int(s)}: simulated (95% bootstrap interval)")
+                    color=c, capsize=2, label=f"S = {int(s)}: simulated (95% interval)")
+        bare = np.isfinite(est[:, j]) & ~ok  # too few samples for an honest interval at that alpha
+        if bare.any():
+            ax.plot(lr[bare], est[bare, j], "o", mfc="none", ms=4, color=c, label=f"S = {int(s)}: no interval")
         t = np.isfinite(th[:, j])
         ax.plot(lr[t], th[t, j], "-", color=c, lw=1.2, label=f"S = {int(s)}: Kesten theory")
     ax.axhline(2, color="grey", lw=0.6, ls=":")

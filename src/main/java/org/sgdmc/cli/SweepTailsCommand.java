@@ -153,10 +153,13 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     }
     System.out.printf("%-10s %-6s %-26s %-12s %-22s %s%n", "lr", "S", "alpha [CI]", "theory", "Lyapunov (sim)", "status");
     int outside = 0;
+    int noInterval = 0;
     for (int c = 0; c < models.size(); c++) {
       Linreg1dTails m = models.get(c);
       TailsCell r = cells.get(c);
-      String est = r.reported() ? String.format("%.3f [%.3f, %.3f]", r.alpha(), r.ciLow(), r.ciHigh()) : "-";
+      String est = !r.reported() ? "-" : r.intervalGiven()
+          ? String.format("%.3f [%.3f, %.3f]", r.alpha(), r.ciLow(), r.ciHigh())
+          : String.format("%.3f [no interval]", r.alpha());
       String th = switch (r.regime()) {
         case POWER_LAW -> String.format("%.3f", r.theoryIndex());
         case LIGHT_TAIL -> "inf";
@@ -166,16 +169,27 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
       System.out.printf("%-10.4g %-6d %-26s %-12s %-22s %s%n", m.lr(), m.batch(), est, th,
           String.format("%.4f +- %.4f", r.lyapunov(), r.lyapunovStderr()), status(r));
       outside += r.theoryOutsideInterval() ? 1 : 0;
+      noInterval += r.reported() && !r.intervalGiven() ? 1 : 0;
     }
     if (outside > 0) {
       System.out.printf("%d of %d cells: theory OUTSIDE the interval%n", outside, models.size());
+    }
+    if (noInterval > 0) {
+      System.out.printf("%d of %d cells: no interval (too few samples for an honest one at that alpha; --trajectories"
+          + " or --samples-per-trajectory give more)%n", noInterval, models.size());
     }
     System.out.printf("%d cells in %.1f s%s%nwrote %s%n", models.size(), seconds,
         done.isEmpty() ? "" : " (" + done.size() + " cells resumed)", out);
   }
 
-  /** The table's status column: why no index, or a flag where the interval excludes the theory. */
+  /** The table's status column: why no index, no interval, or a flag where the interval excludes the theory. */
   public static String status(TailsCell r) {
-    return !r.reported() ? r.refusal() : r.theoryOutsideInterval() ? "theory OUTSIDE the interval" : "";
+    if (!r.reported()) {
+      return r.refusal();
+    }
+    if (!r.intervalGiven()) {
+      return "no interval: too few samples for an honest one at this alpha";
+    }
+    return r.theoryOutsideInterval() ? "theory OUTSIDE the interval" : "";
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.results.TailsResult;
 import org.sgdmc.stats.tails.TailFit;
+import org.sgdmc.stats.tails.TailInterval;
 import org.sgdmc.theory.TailIndex;
 
 /** The summary of a {@code tails} run on stdout: index beside theory, or why there is none. */
@@ -44,14 +45,24 @@ final class TailsReport {
   }
 
   private static void fitLine(PrintStream out, String label, TailFit f, TailIndex t) {
+    TailInterval c = f.interval();
+    boolean powerLaw = t != null && t.regime() == TailIndex.Regime.POWER_LAW;
+    String interval;
     String verdict = "";
-    if (t != null && t.regime() == TailIndex.Regime.POWER_LAW && !Double.isNaN(f.ciLow())) {
-      boolean inside = t.index() >= f.ciLow() && t.index() <= f.ciHigh();
-      verdict = inside ? "   theory inside the interval" : "   theory OUTSIDE the interval";
+    if (c.given()) {
+      interval = String.format("%.0f%% CI [%s, %s]", 100 * c.level(), fmt(c.low()), fmt(c.high()));
+      if (powerLaw) {
+        verdict = c.contains(t.index()) ? "   theory inside the interval" : "   theory OUTSIDE the interval";
+      }
+    } else {
+      interval = "(no interval)";
     }
-    out.printf("%s  %s   %.0f%% CI [%s, %s]   Hill above xmin %s (k = %d, KS %s); moment estimator %s%s%n", label,
-        fmt(f.alpha()), 100 * f.ciLevel(), fmt(f.ciLow()), fmt(f.ciHigh()), fmt(f.xmin()), f.k(), fmt(f.ksDistance()),
-        fmt(f.momentAlpha()), verdict);
+    out.printf("%s  %s   %s   Hill above the calibrated threshold %s (k = %d); KS fit %s (k = %d, KS %s); moment"
+            + " estimator %s%s%n", label, fmt(c.alpha()), interval, fmt(c.xmin()), c.k(), fmt(f.alpha()), f.k(),
+        fmt(f.ksDistance()), fmt(f.momentAlpha()), verdict);
+    if (!c.given()) {
+      out.printf("interval           %s%n", c.refusal());
+    }
   }
 
   static String fmt(double v) {

@@ -390,14 +390,23 @@ final class Descriptions {
     put("/estimates/samples", COUNT, "samples of the stationary law: trajectories x observations each");
     put("/estimates/finite_samples", COUNT, "samples that are finite (their trajectory did not diverge)");
     put("/estimates/diverged_fraction", ONE, "fraction of trajectories that diverged");
-    put("/estimates/tail_index", ONE, "the Hill estimate of the tail index alpha above the chosen threshold "
-        + "(NaN where none is reported; the status says why)");
-    put("/estimates/tail_index_ci", ONE, "bootstrap interval {low, high} of the tail index (attribute level)");
-    put("/estimates/tail_index_ci_low", ONE, "lower end of the bootstrap interval of the tail index");
-    put("/estimates/tail_index_ci_high", ONE, "upper end of the bootstrap interval of the tail index");
-    put("/estimates/tail_xmin", ONE, "the threshold: the samples at or above it are the fitted tail");
+    put("/estimates/tail_index", ONE, "the Hill estimate of the tail index alpha above the threshold calibrated on "
+        + "Kesten laws (NaN where none is reported; the status says why)");
+    put("/estimates/tail_index_ci", ONE, "interval {low, high} of the tail index (attribute level); NaN where the "
+        + "sample is too small for an honest one (attribute status says why)");
+    put("/estimates/tail_index_ci_low", ONE, "lower end of the interval of the tail index (NaN: none given)");
+    put("/estimates/tail_index_ci_high", ONE, "upper end of the interval of the tail index (NaN: none given)");
+    put("/estimates/interval_given", ONE, "1 where an interval of the tail index is given, 0 where the sample is too "
+        + "small for an honest one at this alpha");
+    put("/estimates/tail_xmin", ONE, "the calibrated threshold: the samples at or above it are the fitted tail");
     put("/estimates/tail_k", COUNT, "samples at or above tail_xmin, used by the Hill estimator");
-    put("/estimates/ks_distance", ONE, "KS distance between the tail and its Pareto fit at the chosen threshold");
+    put("/estimates/tail_k_cap", COUNT, "the most tail points the calibration allows at this sample size and alpha");
+    put("/estimates/ks_tail_index", ONE, "the Hill estimate above the threshold of the KS rule: biased low at large "
+        + "alpha on Kesten laws");
+    put("/estimates/ks_tail_index_ci", ONE, "bootstrap percentile interval {low, high} of ks_tail_index");
+    put("/estimates/ks_tail_xmin", ONE, "the threshold of the KS rule");
+    put("/estimates/ks_tail_k", COUNT, "samples at or above ks_tail_xmin");
+    put("/estimates/ks_distance", ONE, "KS distance between the tail and its Pareto fit at the KS threshold");
     put("/estimates/moment_index", ONE, "the Dekkers-Einmahl-de Haan moment estimate of the tail index");
     put("/estimates/index_reported", ONE, "1 where a tail index is reported, 0 where there is no stationary law");
     put("/estimates/theory_outside_ci", ONE, "1 where the reported interval excludes the Kesten index, else 0");

@@ -6,7 +6,9 @@ import org.sgdmc.engine.StationarySampler;
 import org.sgdmc.results.TailsResult;
 import org.sgdmc.stats.tails.BootstrapResult;
 import org.sgdmc.stats.tails.Ccdf;
+import org.sgdmc.stats.tails.CalibratedThreshold;
 import org.sgdmc.stats.tails.TailFit;
+import org.sgdmc.stats.tails.TailInterval;
 import org.sgdmc.stats.tails.ThresholdScan;
 import org.sgdmc.theory.TailIndex;
 
@@ -70,24 +72,41 @@ public final class TailsFile {
   }
 
   static void writeFit(ResultFile f, String g, TailFit fit) {
-    f.dataset(g + "tail_index", fit.alpha());
+    TailInterval c = fit.interval();
+    f.dataset(g + "tail_index", c.alpha());
     f.datasetAttribute(g + "tail_index", "method",
-        "Hill estimator above the threshold that minimises the Kolmogorov-Smirnov distance (Clauset, Shalizi, Newman 2009)");
+        "Hill estimator above the threshold calibrated on Kesten laws to keep its bias below its error (at most "
+            + "K(alpha) sqrt(n / 2^20) tail points, log2 K = " + CalibratedThreshold.LOG2_K_AT_ZERO + " - "
+            + CalibratedThreshold.LOG2_K_PER_ALPHA + " alpha, and no more than the KS choice ks_tail_k)");
     f.datasetAttribute(g + "tail_index", "side", fit.side().name().toLowerCase(java.util.Locale.ROOT));
-    f.dataset(g + "tail_index_stderr", fit.alphaStderr());
-    f.datasetAttribute(g + "tail_index_stderr", "description", "asymptotic alpha / sqrt(k), threshold taken as known");
-    f.dataset(g + "tail_index_ci", new double[] {fit.ciLow(), fit.ciHigh()});
-    f.datasetAttribute(g + "tail_index_ci", "level", fit.ciLevel());
+    f.dataset(g + "tail_index_stderr", c.stderr());
+    f.datasetAttribute(g + "tail_index_stderr", "description", "standard error of tail_index with each trajectory's"
+        + " samples taken together (delta method over trajectories); NaN where no interval is given");
+    f.dataset(g + "tail_index_ci", new double[] {c.low(), c.high()});
+    f.datasetAttribute(g + "tail_index_ci", "level", c.level());
     f.datasetAttribute(g + "tail_index_ci", "method",
-        "percentile interval of " + fit.replicates() + " bootstrap replicates, each resampling whole trajectories "
-            + "and repeating the threshold search");
-    f.dataset(g + "tail_xmin", fit.xmin());
-    f.dataset(g + "tail_k", (long) fit.k());
+        "normal on the log scale around ln tail_index - 1/(2 tail_k), half-width z tail_index_stderr / tail_index");
+    f.datasetAttribute(g + "tail_index_ci", "status", c.given() ? "given" : c.refusal());
+    f.dataset(g + "interval_given", (long) (c.given() ? 1 : 0));
+    f.dataset(g + "tail_xmin", c.xmin());
+    f.dataset(g + "tail_k", (long) c.k());
     f.datasetAttribute(g + "tail_k", "description", "samples at or above tail_xmin used by the Hill estimator");
+    f.dataset(g + "tail_k_cap", (long) c.kCap());
+    f.dataset(g + "ks_tail_index", fit.alpha());
+    f.datasetAttribute(g + "ks_tail_index", "method", "Hill estimator above the largest threshold whose Pareto fit"
+        + " passes the Kolmogorov-Smirnov test (Clauset, Shalizi, Newman 2009, with an acceptance rule): biased low"
+        + " at large alpha on Kesten laws");
+    f.dataset(g + "ks_tail_xmin", fit.xmin());
+    f.dataset(g + "ks_tail_k", (long) fit.k());
+    f.dataset(g + "ks_tail_index_ci", new double[] {fit.ciLow(), fit.ciHigh()});
+    f.datasetAttribute(g + "ks_tail_index_ci", "level", fit.ciLevel());
+    f.datasetAttribute(g + "ks_tail_index_ci", "method",
+        "percentile interval of " + fit.replicates() + " bootstrap replicates, each resampling whole trajectories "
+            + "and repeating the KS threshold search (blind to the bias, so it does not cover at large alpha)");
     f.dataset(g + "ks_distance", fit.ksDistance());
     f.dataset(g + "moment_index", fit.momentAlpha());
     f.datasetAttribute(g + "moment_index", "method",
-        "1 / gamma of the Dekkers-Einmahl-de Haan moment estimator at the same k (NaN if gamma <= 0)");
+        "1 / gamma of the Dekkers-Einmahl-de Haan moment estimator at ks_tail_k (NaN if gamma <= 0)");
     f.dataset(g + "moment_index_stderr", fit.momentAlphaStderr());
     f.dataset(g + "finite_samples", (long) fit.finite());
     f.attribute(g.substring(0, g.length() - 1), "trustworthy", fit.trustworthy());

@@ -33,6 +33,7 @@ public final class TailsSweepFile {
       double[][] theoryLyap = new double[a][b];
       double[][] burnIn = new double[a][b], thin = new double[a][b];
       int[][] reported = new int[a][b], regime = new int[a][b], outside = new int[a][b];
+      int[][] given = new int[a][b];
       for (int i = 0; i < a; i++) {
         for (int j = 0; j < b; j++) {
           TailsCell c = cells.get(i * b + j);
@@ -43,6 +44,7 @@ public final class TailsSweepFile {
           moment[i][j] = c.momentAlpha();
           reported[i][j] = c.reported() ? 1 : 0;
           outside[i][j] = c.theoryOutsideInterval() ? 1 : 0;
+          given[i][j] = c.intervalGiven() ? 1 : 0;
           lyap[i][j] = c.lyapunov();
           lyapErr[i][j] = c.lyapunovStderr();
           diverged[i][j] = c.divergedFraction();
@@ -56,16 +58,20 @@ public final class TailsSweepFile {
       }
       f.dataset("/estimates/tail_index", alpha);
       f.datasetAttribute("/estimates/tail_index", "description",
-          "[lr, batch] Hill estimate above the KS-chosen threshold; NaN where index_reported is 0");
+          "[lr, batch] Hill estimate above the threshold calibrated on Kesten laws; NaN where index_reported is 0");
       f.dataset("/estimates/tail_index_ci_low", lo);
       f.dataset("/estimates/tail_index_ci_high", hi);
       f.datasetAttribute("/estimates/tail_index_ci_low", "level", first.ciLevel());
       f.dataset("/estimates/tail_xmin", xmin);
       f.dataset("/estimates/moment_index", moment);
       f.dataset("/estimates/index_reported", reported);
+      f.dataset("/estimates/interval_given", given);
+      f.datasetAttribute("/estimates/interval_given", "description", "[lr, batch] 1 where an interval is given, 0 where"
+          + " the sample is too small for an honest one at the cell's alpha (its ends are then NaN) or no index is reported");
       f.dataset("/estimates/theory_outside_ci", outside);
       f.datasetAttribute("/estimates/theory_outside_ci", "description",
-          "[lr, batch] 1 where the reported interval excludes the Kesten index of a power-law regime, else 0");
+          "[lr, batch] 1 where a given interval excludes the Kesten index of a power-law regime, else 0 (also where"
+              + " no interval is given)");
       RunSections.exponents(f, "/estimates/lyapunov", lyap, lyapErr);
       f.dataset("/estimates/diverged_fraction", diverged);
       f.dataset("/estimates/burn_in", burnIn);

@@ -8,11 +8,13 @@ import org.sgdmc.theory.TailIndex;
  * One cell of a tail-index sweep: exactly what the sweep's file holds and its table prints for the cell, so a
  * cell read back from a checkpoint and one just computed are written the same way.
  *
- * @param alpha the Hill estimate of |u|'s tail index (NaN where there is no fit)
- * @param ciLow the bootstrap interval's lower end (NaN where there is no fit)
+ * @param alpha the Hill estimate of |u|'s tail index at the calibrated threshold (NaN where there is no fit; see
+ *     {@link org.sgdmc.stats.tails.TailInterval})
+ * @param ciLow the interval's lower end (NaN where there is no fit, or where the sample is too small for an
+ *     honest interval at this alpha)
  * @param ciHigh its upper end
  * @param ciLevel its level (NaN where there is no fit)
- * @param xmin the fitted threshold (NaN where there is no fit)
+ * @param xmin the calibrated threshold (NaN where there is no fit)
  * @param momentAlpha the moment estimator's index (NaN where there is no fit)
  * @param lyapunov the simulated Lyapunov exponent
  * @param lyapunovStderr its standard error
@@ -43,11 +45,11 @@ public record TailsCell(double alpha, double ciLow, double ciHigh, double ciLeve
     TailFit fit = r.reported() ? r.norm() : null; // a light tail is fitted for its plots, but has no index
     TailIndex t = r.theory();
     return new TailsCell(
-        fit == null ? Double.NaN : fit.alpha(),
-        fit == null ? Double.NaN : fit.ciLow(),
-        fit == null ? Double.NaN : fit.ciHigh(),
-        fit == null ? Double.NaN : fit.ciLevel(),
-        fit == null ? Double.NaN : fit.xmin(),
+        fit == null ? Double.NaN : fit.interval().alpha(),
+        fit == null ? Double.NaN : fit.interval().low(),
+        fit == null ? Double.NaN : fit.interval().high(),
+        fit == null ? Double.NaN : fit.interval().level(),
+        fit == null ? Double.NaN : fit.interval().xmin(),
         fit == null ? Double.NaN : fit.momentAlpha(),
         r.lyapunov().value(), r.lyapunov().stderr(), r.divergedFraction(),
         t.index(), t.indexStderr(), t.lyapunov().value(), t.regime(),
@@ -59,14 +61,18 @@ public record TailsCell(double alpha, double ciLow, double ciHigh, double ciLeve
     return refusal == null;
   }
 
+  /** Whether an index is reported and an interval given (none where the sample is too small for this alpha). */
+  public boolean intervalGiven() {
+    return reported() && !Double.isNaN(ciLow) && !Double.isNaN(ciHigh);
+  }
+
   /**
-   * Whether the cell contradicts the theory: a reported interval that excludes the Kesten index of a
-   * power-law regime. A 95% interval excludes a true index in 5% of cells even when honest, so a flag is a
-   * cell to look at, not a verdict; many flags at large alpha mean the fit's bias (see README, tails).
+   * Whether the cell contradicts the theory: a given interval that excludes the Kesten index of a power-law
+   * regime (a refused interval is never a contradiction). A 95% interval excludes a true index in 5% of cells
+   * even when honest, so a flag is a cell to look at, not a verdict.
    */
   public boolean theoryOutsideInterval() {
-    return reported() && regime == TailIndex.Regime.POWER_LAW && !Double.isNaN(ciLow) && !Double.isNaN(ciHigh)
-        && (theoryIndex < ciLow || theoryIndex > ciHigh);
+    return intervalGiven() && regime == TailIndex.Regime.POWER_LAW && (theoryIndex < ciLow || theoryIndex > ciHigh);
   }
 
   /** How a cell is a line of a {@link SweepCheckpoint}: doubles as raw bits, the refusal escaped. */

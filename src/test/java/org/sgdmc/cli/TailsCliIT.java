@@ -41,7 +41,9 @@ class TailsCliIT {
         "print('theory', round(float(t['tail_index'][()]), 4), t.attrs['regime'])",
         "print('ccdf', o['ccdf_x'].shape == o['ccdf'].shape, bool((o['ccdf'][1:] <= o['ccdf'][:-1]).all()))",
         "print('hill', o['hill_k'].shape == o['hill_alpha'].shape, len(o['hill_k']) > 10)",
-        "print('reported', bool(e.attrs['index_reported']))"), dir.resolve("t.h5").toString());
+        "print('reported', bool(e.attrs['index_reported']))",
+        "print('given', int(e['interval_given'][()]), e['tail_index_ci'].attrs['status'], e['tail_k'][()] <= e['ks_tail_k'][()])"),
+        dir.resolve("t.h5").toString());
     assertEquals(0, py.exitCode(), py.stderr());
     assertTrue(py.stdout().contains("ci (2,) True"), py.stdout());
     assertTrue(py.stdout().contains("xmin True lyap True True"), py.stdout());
@@ -49,11 +51,31 @@ class TailsCliIT {
     assertTrue(py.stdout().contains("ccdf True True"), py.stdout());
     assertTrue(py.stdout().contains("hill True True"), py.stdout());
     assertTrue(py.stdout().contains("reported True"), py.stdout());
+    assertTrue(py.stdout().contains("given 1 given True"), py.stdout());
     ExternalTools.Result dump = ExternalTools.h5dump("-H", dir.resolve("t.h5").toString());
     assertEquals(0, dump.exitCode(), dump.stderr());
     for (String name : new String[] {"tail_index", "tail_index_ci", "tail_xmin", "lyapunov", "ccdf_x", "ccdf", "hill_alpha"}) {
       assertTrue(dump.stdout().contains("DATASET \"" + name + "\""), name + " missing from h5dump -H");
     }
+  }
+
+  @Test
+  void aSampleTooSmallForItsIndexGetsNoIntervalAndTheFileSaysWhy() {
+    // alpha = 5.31 at lr 0.3: 16,384 samples allow far fewer than 64 bias-free tail points
+    Launcher.Run run = Launcher.sgdmc(dir, with(with(new String[] {"tails", "linreg1d", "--lr", "0.3"}, SMALL), "-o", "n.h5"));
+    assertEquals(0, run.exitCode(), run.stderr());
+    assertTrue(run.stdout().contains("(no interval)"), run.stdout());
+    assertTrue(run.stdout().contains("interval           no interval: at alpha about"), run.stdout());
+    assertFalse(run.stdout().contains("theory OUTSIDE"), run.stdout());
+    ExternalTools.Result py = ExternalTools.python(String.join("\n",
+        "import h5py, sys, math",
+        "e = h5py.File(sys.argv[1], 'r')['estimates']",
+        "ci = e['tail_index_ci']",
+        "print('nan', math.isnan(ci[0]) and math.isnan(ci[1]), int(e['interval_given'][()]),",
+        "      ci.attrs['status'].startswith('no interval'), e['tail_index'][()] > 0, e['ks_tail_index'][()] > 0)"),
+        dir.resolve("n.h5").toString());
+    assertEquals(0, py.exitCode(), py.stderr());
+    assertTrue(py.stdout().contains("nan True 0 True True True"), py.stdout());
   }
 
   @Test

@@ -32,4 +32,17 @@ class TailsCellFlagTest {
     assertFalse(cell(2.0, 2.5, 2.9, TailIndex.Regime.POWER_LAW, "no stationary law").theoryOutsideInterval());
     assertFalse(cell(2.0, 2.5, Double.POSITIVE_INFINITY, TailIndex.Regime.LIGHT_TAIL, null).theoryOutsideInterval());
   }
+
+  @Test
+  void aRefusedIntervalIsSaidSoAndNeverFlagged() {
+    // an index is reported (stationary law) but the sample is too small for an honest interval at this alpha
+    TailsCell refused = new TailsCell(4.3, Double.NaN, Double.NaN, 0.95, 1.0, 3.9, -0.43, 1e-4, 0.0, 4.449, 0.0, -0.43,
+        TailIndex.Regime.POWER_LAW, 1000, 10, 8192, 8, null);
+    assertTrue(refused.reported());
+    assertFalse(refused.intervalGiven());
+    assertFalse(refused.theoryOutsideInterval());
+    assertTrue(org.sgdmc.cli.SweepTailsCommand.status(refused).startsWith("no interval"),
+        org.sgdmc.cli.SweepTailsCommand.status(refused));
+    assertTrue(cell(2.80, 3.00, 2.904, TailIndex.Regime.POWER_LAW, null).intervalGiven());
+  }
 }

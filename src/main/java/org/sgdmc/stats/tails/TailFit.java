@@ -26,6 +26,9 @@ import java.util.List;
  *     (the Hill plot and the KS curve)
  * @param bootstrap the replicates and their interval; null when no replicates were asked for
  * @param ccdf the log-binned empirical survival function
+ * @param interval the interval meant to cover, at the threshold calibrated on Kesten laws ({@link
+ *     CalibratedThreshold}), or why none is given: what the CLI, the files and the sweeps report. The fields
+ *     above describe the KS fit, which is biased low at large alpha on those laws
  * @param trustworthy whether no warning below concerns the fit itself
  * @param warnings what the caller should know, one sentence each (empty for a clean fit)
  */
@@ -49,5 +52,6 @@ public record TailFit(
     ThresholdScan scan,
     BootstrapResult bootstrap,
     Ccdf ccdf,
+    TailInterval interval,
     boolean trustworthy,
     List<String> warnings) {}

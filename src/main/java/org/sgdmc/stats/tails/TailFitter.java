@@ -44,13 +44,14 @@ public final class TailFitter {
     double gamma = scan.momentGamma()[scan.chosen()];
     double momentAlpha = MomentEstimator.alpha(gamma);
     double momentStderr = MomentEstimator.alphaStderr(gamma, choice.k());
+    TailInterval interval = CalibratedThreshold.of(sample, scan, options.ciLevel());
     List<String> warnings = new ArrayList<>();
     boolean trustworthy = judge(choice, momentAlpha, momentStderr, boot, options, warnings);
     return new TailFit(sample.n(), sample.finite(), sample.diverged(), options.side(), choice.alpha(),
         choice.alphaStderr(), choice.k(), choice.xmin(), choice.ks(),
         boot == null ? Double.NaN : boot.low(), boot == null ? Double.NaN : boot.high(), options.ciLevel(),
-        boot == null ? 0 : boot.replicates(), gamma, momentAlpha, momentStderr, scan, boot, ccdf, trustworthy,
-        List.copyOf(warnings));
+        boot == null ? 0 : boot.replicates(), gamma, momentAlpha, momentStderr, scan, boot, ccdf, interval,
+        trustworthy, List.copyOf(warnings));
   }
 
   private static boolean judge(ThresholdChoice choice, double momentAlpha, double momentStderr,

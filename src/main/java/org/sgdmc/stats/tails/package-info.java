@@ -11,6 +11,12 @@
  * de Haan as a second opinion, the log-binned survival function for plots, and the block estimator of the
  * SGD-noise literature for comparison. Hill and moment estimates assume a pure power law above the threshold.
  *
+ * <p>What is reported: the KS threshold still sits in the pre-asymptotic bend of a Kesten tail at large alpha,
+ * and its bootstrap cannot see that bias, so the estimate and interval reported ({@link
+ * org.sgdmc.stats.tails.TailInterval}) are those at a threshold calibrated on the Kesten laws ({@link
+ * org.sgdmc.stats.tails.CalibratedThreshold}), with an error over trajectories, or no interval where the sample
+ * is too small for an honest one at its alpha.
+ *
  * <p>Design notes.
  *
  * <ol>
