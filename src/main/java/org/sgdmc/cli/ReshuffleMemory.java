@@ -11,13 +11,18 @@ final class ReshuffleMemory {
   private ReshuffleMemory() {}
 
   static void check(boolean reshuffled, long n, EnsembleOptions options) {
+    check(reshuffled, n, options.threads(), options.blockWidth());
+  }
+
+  /** The same for {@code threads} blocks of {@code blockWidth} trajectories in flight (a sweep). */
+  static void check(boolean reshuffled, long n, int threads, int blockWidth) {
     if (!reshuffled) {
       return;
     }
-    long bytes = (long) options.threads() * options.blockWidth() * n * Integer.BYTES;
-    if ((long) options.blockWidth() * n > Integer.MAX_VALUE - 8) {
+    long bytes = (long) threads * blockWidth * n * Integer.BYTES;
+    if ((long) blockWidth * n > Integer.MAX_VALUE - 8) {
       throw new UserError("--sampling reshuffle keeps a permutation of the " + n + " points for each of the "
-          + options.blockWidth() + " trajectories of a block: too many for one array; use a smaller --block");
+          + blockWidth + " trajectories of a block: too many for one array; use a smaller --block");
     }
     MemoryGuard.check("reshuffling (a permutation of the " + n + " points for each trajectory of a block in flight)",
         bytes, 0, "use a smaller --block or fewer --threads");

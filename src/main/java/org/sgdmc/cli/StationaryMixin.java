@@ -26,8 +26,38 @@ public final class StationaryMixin {
   Long burnIn;
 
   @Option(names = "--thin", paramLabel = "T",
-      description = "Steps between a trajectory's observations (default: 5 / |Lambda|, at least 10).")
+      description = "Steps between a trajectory's observations (default: 5 / |Lambda|, at least 10). "
+          + "Reshuffled (--sampling reshuffle), both are whole epochs: every observation falls at an epoch's end.")
   Long thin;
+
+  /**
+   * Steps per epoch of a reshuffled run (1 otherwise): burn-in and spacing are multiples of it, so that every
+   * observation is at an epoch's end, where the iterate follows Kesten's recursion over whole epochs.
+   */
+  private long stepsPerEpoch = 1;
+
+  /** Observe at epoch ends only, epochs of {@code k} steps (set before {@link #checkReach} and {@link #plan}). */
+  void observeAtEpochEnds(long k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("an epoch has at least one step: " + k);
+    }
+    stepsPerEpoch = k;
+  }
+
+  /** A given --burn-in or --thin that is not a whole number of epochs: one line. */
+  private void checkWholeEpochs(String option, Long steps) {
+    if (steps != null && steps % stepsPerEpoch != 0) {
+      throw new UserError(option + " " + steps + " is not a whole number of epochs (" + stepsPerEpoch + " steps each): "
+          + "reshuffled, every observation is taken at an epoch's end; give a multiple of " + stepsPerEpoch
+          + " or leave it out");
+    }
+  }
+
+  /** {@code steps} rounded up to a whole number of epochs. */
+  private long wholeEpochs(long steps) {
+    long k = stepsPerEpoch;
+    return steps % k == 0 ? steps : (steps / k + 1) * k;
+  }
 
   /**
    * The plan for {@code ensemble}, with burn-in and spacing from {@code lyapunov} (theory's; NaN or >= 0 when
@@ -36,8 +66,10 @@ public final class StationaryMixin {
   StationarySampler.Plan plan(EnsembleMixin ensemble, double lyapunov) {
     ensemble.validated(1);
     double relaxation = lyapunov < 0 ? 1 / -lyapunov : Double.NaN;
-    long burn = burnIn != null ? burnIn : autoSteps(relaxation, BURN_IN_RELAXATION_TIMES, MIN_BURN_IN);
-    long spacing = thin != null ? thin : autoSteps(relaxation, THIN_RELAXATION_TIMES, 10);
+    checkWholeEpochs("--burn-in", burnIn);
+    checkWholeEpochs("--thin", thin);
+    long burn = burnIn != null ? burnIn : wholeEpochs(autoSteps(relaxation, BURN_IN_RELAXATION_TIMES, MIN_BURN_IN));
+    long spacing = thin != null ? thin : wholeEpochs(autoSteps(relaxation, THIN_RELAXATION_TIMES, 10));
     try {
       return new StationarySampler.Plan(ensemble.trajectories, burn, samplesPerTrajectory, spacing, ensemble.threads(),
           ensemble.blockWidth);
@@ -52,14 +84,16 @@ public final class StationaryMixin {
    */
   void checkReach(long batch, long dim) {
     // the automatic burn-in and spacing are at most MAX_AUTO_BURN_IN steps each, whatever the theory says
-    long burn = burnIn != null ? burnIn : MAX_AUTO_BURN_IN;
-    long spacing = thin != null ? thin : MAX_AUTO_BURN_IN;
+    long burn = burnIn != null ? burnIn : wholeEpochs(MAX_AUTO_BURN_IN);
+    long spacing = thin != null ? thin : wholeEpochs(MAX_AUTO_BURN_IN);
     if (burnIn != null && burnIn < 1) {
       throw new UserError("--burn-in must be at least 1 step, not " + burnIn);
     }
     if (thin != null && thin < 1) {
       throw new UserError("--thin must be at least 1 step, not " + thin);
     }
+    checkWholeEpochs("--burn-in", burnIn);
+    checkWholeEpochs("--thin", thin);
     if (samplesPerTrajectory < 1) {
       throw new UserError("--samples-per-trajectory must be at least 1, not " + samplesPerTrajectory);
     }

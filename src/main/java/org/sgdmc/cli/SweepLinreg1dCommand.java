@@ -26,13 +26,14 @@ public final class SweepLinreg1dCommand extends SweepSupport implements ModelHin
 
   @Override
   SweepFamily family() {
-    // without --n every cell draws fresh data (N = infinity), where sampling with replacement means nothing
-    return new Linreg1dFamily(sgd.withReplacement(source.n != null), source.dataSeed(run.ensemble.seed));
+    // without --n every cell draws fresh data (N = infinity), where the sampling mode means nothing
+    return new Linreg1dFamily(sgd.sampling(source.n != null), source.dataSeed(run.ensemble.seed));
   }
 
   @Override
   String familySettings() {
-    return "with_replacement=" + sgd.mode().withReplacement() + ", data_seed=" + source.dataSeed(run.ensemble.seed);
+    return "with_replacement=" + sgd.mode().withReplacement() + ", sampling=" + sgd.mode().label + ", data_seed="
+        + source.dataSeed(run.ensemble.seed);
   }
 
   @Override

@@ -33,14 +33,15 @@ public final class SweepSaddleCommand extends SweepSupport implements ModelHints
     return new SaddleFamily(law.kind == SaddleDataMixin.Kind.GAUSSIAN ? SaddleFamily.Kind.GAUSSIAN
         : SaddleFamily.Kind.TWO_POINT,
         // two-point chi and the Gaussian law without --n are drawn fresh each step (N = infinity)
-        sgd.withReplacement(law.kind == SaddleDataMixin.Kind.GAUSSIAN && source.n != null),
+        sgd.sampling(law.kind == SaddleDataMixin.Kind.GAUSSIAN && source.n != null),
         source.dataSeed(run.ensemble.seed));
   }
 
   @Override
   String familySettings() {
     return "data=" + (law.kind == SaddleDataMixin.Kind.GAUSSIAN ? "gaussian" : "two_point") + ", with_replacement="
-        + sgd.mode().withReplacement() + ", data_seed=" + source.dataSeed(run.ensemble.seed);
+        + sgd.mode().withReplacement() + ", sampling=" + sgd.mode().label + ", data_seed="
+        + source.dataSeed(run.ensemble.seed);
   }
 
   @Override

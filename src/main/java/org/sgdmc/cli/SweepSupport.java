@@ -75,6 +75,9 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
       settings = new SweepRunner.Settings(trajectories, stepCount, seed, ensemble.threads(), ensemble.blockWidth, true);
       for (Map<String, Double> cell : grid.cells()) {
         family.validate(cell);
+        if (family.sampling() == org.sgdmc.models.Sampling.RESHUFFLE && cell.containsKey("n")) {
+          ReshuffleMemory.check(true, Math.round(cell.get("n")), settings.threads(), settings.blockWidth());
+        }
       }
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

@@ -17,6 +17,7 @@ import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.NoiseModel;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.sweep.SweepCheckpoint;
 import org.sgdmc.sweep.TailsCell;
@@ -73,7 +74,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    boolean withReplacement = sgd.withReplacement(n != null); // says so when a Gaussian stream ignores it
+    Sampling sampling = sgd.sampling(n != null); // says so when a Gaussian stream ignores it
     for (double s : batchAxis.values()) {
       if (s != Math.rint(s) || s < 1) {
         throw new UserError("--batch values must be whole numbers >= 1, not " + s);
@@ -85,15 +86,22 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     for (double l : lrAxis.values()) {
       for (double s : batchAxis.values()) {
         try {
-          models.add(new Linreg1dTails(l, (int) s, data, withReplacement, kind, noise.stableAlpha(),
+          models.add(new Linreg1dTails(l, (int) s, data, sampling, kind, noise.stableAlpha(),
               noise.stableScale()));
         } catch (IllegalArgumentException e) {
           throw new UserError("cell lr=" + l + ", batch=" + (int) s + ": " + e.getMessage());
         }
+        // reshuffled, each cell observes at its own epoch ends (K = floor(N/S)): a given --burn-in or --thin
+        // must be whole epochs of every cell
+        Linreg1dTails m = models.get(models.size() - 1);
+        ReshuffleMemory.check(m.reshuffled(), m.data().size(), tails.ensemble.threads(), tails.ensemble.blockWidth);
+        tails.sampling.observeAtEpochEnds(m.stepsPerEpoch());
+        tails.sampling.checkReach(m.batch(), 1);
       }
     }
     String settings = "noise=" + kind.label() + (kind == NoiseModel.STABLE ? ", stable_alpha=" + noise.stableAlpha : "")
-        + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.mode().withReplacement());
+        + ", data=" + data.describe() + (n == null ? "" : ", with_replacement=" + sgd.mode().withReplacement()
+        + ", sampling=" + sgd.mode().label);
     Shard shard = tails.shard.resolve(spec, System.getenv(), System.err);
     long[] range = shard == null ? new long[] {0, models.size()} : SweepSupport.cellRange(shard, models.size());
     Map<Integer, TailsCell> done = tails.shard.merging ? SweepSupport.mergedCells(TailsCell.CODEC, models.size())
@@ -123,6 +131,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
         if (cell == null) {
           Linreg1dTails m = models.get(c);
           TailIndex theory = Linreg1dTailsTheory.of(m);
+          tails.sampling.observeAtEpochEnds(m.stepsPerEpoch());
           cell = TailsCell.of(tails.sample(Kernels.LINREG1D_TAILS.blocks(m, tails.ensemble.seed, Kernel.VECTOR), theory,
               false, Simulation.Progress.NONE));
           checkpoint.append(c, cell);
@@ -146,8 +155,8 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     }
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), tails.output.commandLine(spec), tails.ensemble.seed);
     int threads = tails.ensemble.threads();
-    Output.write(() -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, cells, settings, threads,
-        seconds));
+    Output.write(() -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, cells, settings,
+        sampling.label, threads, seconds));
     if (checkpoint != null) {
       checkpoint.delete();
     }

@@ -51,6 +51,8 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
   @Override
   public void run() {
     Linreg1dTails model = model();
+    ReshuffleMemory.check(model.reshuffled(), model.data().size(), tails.ensemble.threads(), tails.ensemble.blockWidth);
+    tails.sampling.observeAtEpochEnds(model.stepsPerEpoch());
     tails.execute(spec, "tails linreg1d", model.describe(),
         () -> Linreg1dTailsTheory.of(model),
         Kernels.LINREG1D_TAILS.blocks(model, tails.ensemble.seed, kernel),
@@ -61,8 +63,8 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
     NoiseModel kind = noise.model();
     try {
       LabelledData data = data();
-      return new Linreg1dTails(sgd.lr(), sgd.batch(), data, sgd.withReplacement(data instanceof LabelledData.Finite), kind, noise.stableAlpha(),
-          noise.stableScale());
+      return new Linreg1dTails(sgd.lr(), sgd.batch(), data, sgd.sampling(data instanceof LabelledData.Finite), kind,
+          noise.stableAlpha(), noise.stableScale());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -92,7 +94,8 @@ public final class TailsLinreg1dCommand implements Runnable, SharedOptions.Tailo
 
   private void parameters(ResultFile f, Linreg1dTails m) {
     String g = "/parameters";
-    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.lr(), m.batch(), m.sampling());
+    f.attribute(g, "steps_per_epoch", m.stepsPerEpoch());
     f.attribute(g, "noise", m.noise().label());
     f.attribute(g, "stable_alpha", m.stableAlpha());
     f.attribute(g, "stable_step_scale", m.noise() == NoiseModel.STABLE ? m.stableStepScale() : Double.NaN);

@@ -3,6 +3,7 @@ package org.sgdmc.experiments;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
+import org.sgdmc.theory.EpochTailIndex;
 import org.sgdmc.theory.TailIndex;
 import org.sgdmc.theory.TailIndexTheory;
 
@@ -11,7 +12,8 @@ public final class Linreg1dTailsTheory {
   private Linreg1dTailsTheory() {}
 
   /**
-   * Minibatch noise: a = 1 - lr q with q the batch mean of x^2 (exact). Gaussian SDE noise: asymptotically
+   * Minibatch noise: a = 1 - lr q with q the batch mean of x^2 (exact); reshuffled, the epoch's product of
+   * such factors ({@link EpochTailIndex}), observed at epoch ends. Gaussian SDE noise: asymptotically
    * a = c + lr sqrt(f Var[x^2]) xi, since the noise's standard deviation grows like |u| (Goldie's implicit
    * renewal theorem covers recursions that are affine up to a bounded term). Constant Gaussian and stable
    * noise: a = c deterministic, so the tail is the noise's own (light, or the stable index).
@@ -19,7 +21,9 @@ public final class Linreg1dTailsTheory {
   public static TailIndex of(Linreg1dTails m) {
     double lr = m.lr();
     return switch (m.noise()) {
-      case MINIBATCH -> TailIndexTheory.linreg1d(lr, m.batch(), features(m.data()), m.withReplacement());
+      case MINIBATCH -> m.reshuffled()
+          ? EpochTailIndex.linreg1d(lr, ((LabelledData.Finite) m.data()).features().x(), m.batch())
+          : TailIndexTheory.linreg1d(lr, m.batch(), features(m.data()), m.withReplacement());
       case GAUSSIAN -> perStep(TailIndexTheory.gaussianFactor(m.substepContraction(), m.gaussianFactorSpread()),
           m.substeps());
       case GAUSSIAN_CONSTANT -> TailIndexTheory.gaussianAdditive(lr, m.data().secondMoment());

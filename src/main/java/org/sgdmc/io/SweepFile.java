@@ -42,6 +42,9 @@ public final class SweepFile {
       SweepRunner.Settings s = r.settings();
       RunSections.ensemble(f, s.trajectories(), s.steps(), s.seed(), s.threads(), s.blockWidth());
       f.attribute("/parameters", "family_settings", settingsNote);
+      if (family.sampling() != null) {
+        f.attribute("/parameters", "sampling", family.sampling().label);
+      }
       f.attribute("/parameters", "random_numbers",
           "common random numbers: cells with the same stream parameters ("
               + String.join(", ", family.streamParameters()) + ") run on the same draws");

@@ -16,10 +16,19 @@ public final class TailsSweepFile {
 
   public static void write(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
       List<TailsCell> cells, String settings, int threads, double seconds) {
+    write(target, overwrite, meta, lr, batch, cells, settings, null, threads, seconds);
+  }
+
+  /** The same, with the {@code sampling} attribute (a {@code models.Sampling} label) unless null. */
+  public static void write(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
+      List<TailsCell> cells, String settings, String sampling, int threads, double seconds) {
     int a = lr.size();
     int b = batch.size();
     try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep tails-linreg1d")) {
       f.attribute("/parameters", "settings", settings);
+      if (sampling != null) {
+        f.attribute("/parameters", "sampling", sampling);
+      }
       TailsCell first = cells.get(0);
       f.attribute("/parameters", "trajectories", first.trajectories());
       f.attribute("/parameters", "samples_per_trajectory", (long) first.samplesPerTrajectory());

@@ -155,6 +155,10 @@ public final class KernelRegistry {
         StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
     list.add(KernelEntry.states("linreg1d-tails-minibatch-finite-with-replacement",
         Linreg1dTails.minibatch(0.8, 1, finite, true), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
+    // reshuffled: N = 9, S = 2, four batches an epoch and one point left out, so ten steps cross two epochs
+    list.add(KernelEntry.states("linreg1d-tails-minibatch-finite-reshuffle",
+        new Linreg1dTails(0.9, 2, LabelledData.Finite.generated(9, 1.0, 0.7, 3), Sampling.RESHUFFLE,
+            NoiseModel.MINIBATCH, Double.NaN, Double.NaN), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));
     // lambda > 0: |u| passes the divergence threshold and reads +inf from then on
     list.add(KernelEntry.states("linreg1d-tails-minibatch-stream-diverging",
         Linreg1dTails.minibatch(5.0, 1, stream, true), StationaryBlock.CHANNELS, Kernels.LINREG1D_TAILS));

@@ -11,7 +11,8 @@ import org.sgdmc.rng.Stream;
  *
  * <p>Random numbers: minibatch noise on the stream uses Box-Muller block {@code t S + i} of
  * {@link Stream#DATA} for point i of step t (x its cosine normal, eps its sine normal); on a finite dataset
- * draw {@code t S + i} of {@link Stream#BATCH} picks point i (see {@link FiniteBatchSampler}). The Gaussian
+ * draw {@code t S + i} of {@link Stream#BATCH} picks point i (see {@link FiniteBatchSampler}); reshuffled, step t
+ * takes batch t mod K of its epoch's permutation ({@link FiniteBatchSampler#reshuffledBatch}). The Gaussian
  * models use normal t of {@link Stream#NOISE}, the stable model stable t of {@link Stream#NOISE}.
  */
 public final class Linreg1dTailsScalarBlock implements StationaryBlock {
@@ -39,7 +40,7 @@ public final class Linreg1dTailsScalarBlock implements StationaryBlock {
     this.mant = new double[width];
     this.exp = new long[width];
     int s = model.batch();
-    this.sampler = step.newSampler();
+    this.sampler = step.newSampler(1);
     this.squares = step.squares;
     this.products = step.products;
     this.batchBits = new long[s];
@@ -97,10 +98,14 @@ public final class Linreg1dTailsScalarBlock implements StationaryBlock {
           a = step.factor(sumSq);
           b = step.offset(sumXe);
         } else {
-          for (int j = 0; j < model.batch(); j++) {
-            batchBits[j] = Draws.bits(seed, Stream.BATCH, traj, t * model.batch() + j);
+          if (model.reshuffled()) { // batch t mod K of the epoch's permutation, built from scratch (the reference)
+            FiniteBatchSampler.reshuffledBatch(seed, traj, t, squares.length, model.batch(), picks);
+          } else {
+            for (int j = 0; j < model.batch(); j++) {
+              batchBits[j] = Draws.bits(seed, Stream.BATCH, traj, t * model.batch() + j);
+            }
+            sampler.pick(batchBits, 0, 1, picks);
           }
-          sampler.pick(batchBits, 0, 1, picks);
           double sumSq = 0;
           double sumXe = 0;
           for (int j = 0; j < model.batch(); j++) {

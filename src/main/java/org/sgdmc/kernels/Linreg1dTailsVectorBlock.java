@@ -64,7 +64,7 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
     this.draws = new double[rows * width];
     this.a = new double[stepsPerSegment * width];
     this.b = new double[stepsPerSegment * width];
-    this.sampler = step.newSampler();
+    this.sampler = step.newSampler(width);
     this.squares = step.squares;
     this.products = step.products;
     this.picks = new int[s];
@@ -138,13 +138,16 @@ public final class Linreg1dTailsVectorBlock implements StationaryBlock {
     sumXe.div(step.batch).mul(step.offsetScale).intoArray(b, at);
   }
 
-  /** Rows of a and b for a finite dataset: vectorised batch draws, scalar gathers in draw order. */
+  /**
+   * Rows of a and b for a finite dataset: vectorised batch draws, scalar gathers in draw order; reshuffled,
+   * the sampler takes each lane's batch from its epoch's permutation (kept between segments).
+   */
   private void finiteCoefficients(long t0, int steps) {
     int s = model.batch();
     int row0 = sampler.drawBatches(seed, traj0, width, t0, steps, bits);
     for (int t = 0; t < steps; t++) {
       for (int j = 0; j < width; j++) {
-        sampler.pick(bits, (row0 + t * s) * width + j, width, picks);
+        sampler.pick(bits, (row0 + t * s) * width + j, width, j, t0 + t, picks);
         double sumSq = 0;
         double sumXe = 0;
         for (int i = 0; i < s; i++) {

@@ -84,9 +84,12 @@ final class TailsStep {
     return Math.fma(spread, xi, emContraction);
   }
 
-  /** A batch sampler of the finite dataset (one per block: it keeps scratch), or null for the stream. */
-  FiniteBatchSampler newSampler() {
-    return squares == null ? null : new FiniteBatchSampler(squares.length, model.batch(), model.withReplacement());
+  /**
+   * A batch sampler of the finite dataset for a block {@code width} trajectories wide (one per block: it keeps
+   * scratch, and when reshuffled each lane's permutation), or null for the stream.
+   */
+  FiniteBatchSampler newSampler(int width) {
+    return squares == null ? null : new FiniteBatchSampler(squares.length, model.batch(), model.sampling(), width);
   }
 
   /** Writes the {@link StationaryBlock} channels of a block whose state is u and the log-scaled factor product. */

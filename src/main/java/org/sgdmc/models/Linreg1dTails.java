@@ -15,7 +15,9 @@ package org.sgdmc.models;
  * @param lr learning rate, > 0
  * @param batch S >= 1
  * @param data the stream or dataset
- * @param withReplacement whether a batch of a finite dataset may repeat points
+ * @param sampling how the batches of a finite dataset are drawn; {@link Sampling#RESHUFFLE} takes an epoch's
+ *     batches in order from one permutation, so the recursion is affine over whole epochs
+ *     ({@code theory.EpochTailIndex}), and needs the minibatch noise (the SDE noise models draw no batches)
  * @param noise which noise drives the iterate
  * @param stableAlpha the stability index of {@link NoiseModel#STABLE} noise, in (0, 2]; NaN otherwise
  * @param stableScale the scale of the stable noise; NaN picks {@link #matchedStableScale}
@@ -23,7 +25,7 @@ package org.sgdmc.models;
  *     time lr, approaching the same SDE at finite lr (SVAG-style); 1 (dt = lr) for every other noise
  */
 public record Linreg1dTails(
-    double lr, int batch, LabelledData data, boolean withReplacement, NoiseModel noise, double stableAlpha,
+    double lr, int batch, LabelledData data, Sampling sampling, NoiseModel noise, double stableAlpha,
     double stableScale, int substeps) {
 
   /** The largest number of Euler-Maruyama substeps per step. */
@@ -32,7 +34,34 @@ public record Linreg1dTails(
   /** One Euler-Maruyama step per SGD step (dt = lr). */
   public Linreg1dTails(double lr, int batch, LabelledData data, boolean withReplacement, NoiseModel noise,
       double stableAlpha, double stableScale) {
-    this(lr, batch, data, withReplacement, noise, stableAlpha, stableScale, 1);
+    this(lr, batch, data, Sampling.of(withReplacement), noise, stableAlpha, stableScale, 1);
+  }
+
+  /** One Euler-Maruyama step per SGD step (dt = lr), any sampling mode. */
+  public Linreg1dTails(double lr, int batch, LabelledData data, Sampling sampling, NoiseModel noise,
+      double stableAlpha, double stableScale) {
+    this(lr, batch, data, sampling, noise, stableAlpha, stableScale, 1);
+  }
+
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public Linreg1dTails(double lr, int batch, LabelledData data, boolean withReplacement, NoiseModel noise,
+      double stableAlpha, double stableScale, int substeps) {
+    this(lr, batch, data, Sampling.of(withReplacement), noise, stableAlpha, stableScale, substeps);
+  }
+
+  /** Whether a batch of a finite dataset may repeat points. */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /** Whether batches come from a permutation per epoch of a finite dataset ({@link Sampling#RESHUFFLE}). */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE && data instanceof LabelledData.Finite;
+  }
+
+  /** Steps per epoch: floor(N / S) when reshuffled, else 1 (every step is alike). */
+  public long stepsPerEpoch() {
+    return reshuffled() ? Sampling.batchesPerEpoch(data.size(), batch) : 1;
   }
 
   /** Exponent bits one renormalisation interval may move the log-scaled factor product by. */
@@ -49,9 +78,16 @@ public record Linreg1dTails(
     if (batch < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, not " + batch);
     }
-    if (!withReplacement && batch > data.size()) {
-      throw new IllegalArgumentException(
-          "batch size " + batch + " exceeds the " + data.size() + " data points (sampling without replacement)");
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
+    if (!sampling.withReplacement() && batch > data.size()) {
+      throw new IllegalArgumentException("batch size " + batch + " exceeds the " + data.size() + " data points ("
+          + (sampling == Sampling.RESHUFFLE ? "reshuffling" : "sampling without replacement") + ")");
+    }
+    if (sampling == Sampling.RESHUFFLE && noise != NoiseModel.MINIBATCH && data instanceof LabelledData.Finite) {
+      throw new IllegalArgumentException("reshuffling draws minibatches: it needs the minibatch noise, not " + noise.label()
+          + " (whose noise is drawn afresh each step)");
     }
     if (noise == NoiseModel.STABLE) {
       if (!(stableAlpha > 0 && stableAlpha <= 2)) {
@@ -70,7 +106,7 @@ public record Linreg1dTails(
     if (substeps != 1 && noise != NoiseModel.GAUSSIAN) {
       throw new IllegalArgumentException("Euler-Maruyama substeps apply to the gaussian noise model only, not " + noise);
     }
-    double growBits = Math.log(maxFactor(lr, batch, data, withReplacement, noise)) / Math.log(2);
+    double growBits = Math.log(maxFactor(lr, batch, data, noise)) / Math.log(2);
     if (growBits > EXPONENT_BUDGET) {
       throw new IllegalArgumentException("lr = " + lr + " is too large for these data: one step could leave the double range");
     }
@@ -87,7 +123,7 @@ public record Linreg1dTails(
    * correction).
    */
   public double samplingFactor() {
-    if (withReplacement || data.size() == Long.MAX_VALUE) {
+    if (sampling.withReplacement() || data.size() == Long.MAX_VALUE) {
       return 1.0 / batch;
     }
     long n = data.size();
@@ -135,12 +171,12 @@ public record Linreg1dTails(
 
   /** Steps between two renormalisations of the log-scaled factor product (at most 8). */
   public int renormalisationInterval() {
-    double grow = Math.log(maxFactor(lr, batch, data, withReplacement, noise)) / Math.log(2);
+    double grow = Math.log(maxFactor(lr, batch, data, noise)) / Math.log(2);
     return (int) Math.min(8, Math.floor(EXPONENT_BUDGET / Math.max(SMALLEST_FACTOR_BITS, grow)));
   }
 
   /** The largest |a_t| one step can produce. */
-  private static double maxFactor(double lr, int batch, LabelledData data, boolean withReplacement, NoiseModel noise) {
+  private static double maxFactor(double lr, int batch, LabelledData data, NoiseModel noise) {
     double c = Math.abs(1 - lr * data.secondMoment());
     return switch (noise) {
       case MINIBATCH -> Math.max(1.0, lr * data.maxSquare() - 1);
@@ -151,7 +187,8 @@ public record Linreg1dTails(
 
   /** A one-line description for files and tables. */
   public String describe() {
-    String s = "linreg1d off interpolation, lr=" + lr + ", S=" + batch + ", " + data.describe() + ", noise=" + noise
+    String s = "linreg1d off interpolation, lr=" + lr + ", S=" + batch + ", " + data.describe()
+        + (reshuffled() ? ", reshuffled each epoch" : "") + ", noise=" + noise
         + (substeps > 1 ? " (Euler-Maruyama, " + substeps + " substeps of dt = lr/" + substeps + ")" : "");
     return noise == NoiseModel.STABLE ? s + " (alpha=" + stableAlpha + ")" : s;
   }

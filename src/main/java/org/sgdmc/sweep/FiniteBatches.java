@@ -5,7 +5,8 @@ import org.sgdmc.rng.Stream;
 
 /**
  * The minibatches of a finite dataset for a block of trajectories, step by step, drawn exactly as the
- * simulate kernels draw them: batch element j of step t from draw {@code t S + j} of {@link Stream#BATCH}.
+ * simulate kernels draw them: batch element j of step t from draw {@code t S + j} of {@link Stream#BATCH};
+ * reshuffled, from the lane's epoch permutation (the sampler keeps it between steps, which run in order).
  */
 final class FiniteBatches {
   /** Receives the point indices (in draw order) of the batch of trajectory {@code traj0 + lane} at a step. */
@@ -24,7 +25,7 @@ final class FiniteBatches {
       int row0 = sampler.drawBatches(seed, traj0, width, t0, count, bits);
       for (int t = 0; t < count; t++) {
         for (int j = 0; j < width; j++) {
-          sampler.pick(bits, (row0 + t * batch) * width + j, width, picks);
+          sampler.pick(bits, (row0 + t * batch) * width + j, width, j, t0 + t, picks);
           c.batch(t0 + t, j, picks);
         }
       }

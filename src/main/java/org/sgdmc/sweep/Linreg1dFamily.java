@@ -9,12 +9,14 @@ import org.sgdmc.kernels.FiniteBatchSampler;
 import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Linreg1d;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
 import org.sgdmc.theory.BatchMeanLaw;
 import org.sgdmc.theory.DataMoments;
 import org.sgdmc.theory.Linreg1dTheory;
+import org.sgdmc.theory.ReshuffleEpochs;
 
 /**
  * linreg1d as a sweep family. Parameters: {@code lr}, {@code batch} (S), {@code n} (dataset size; 0 means
@@ -22,17 +24,37 @@ import org.sgdmc.theory.Linreg1dTheory;
  * generated x_1). The factor is {@code 1 - lr q}; with finite data {@code q = C A + B}, A the share of point 1
  * in the batch and B the batch's sum of the other squares over S, so the outlier axis shares draws too.
  * Gaussian cells draw exactly the numbers {@code sgdmc simulate linreg1d} draws (Stream.DATA normal squares).
+ *
+ * <p>Reshuffled finite cells ({@link Sampling#RESHUFFLE}) take each epoch's batches in order from one
+ * permutation, the same batches {@code simulate linreg1d --sampling reshuffle} takes. Their exponent is the one
+ * without replacement (each batch of an epoch is alone a uniform S-subset: {@code theory.ReshuffleEpochs});
+ * their {@code lr_mean_square} is the epoch's, the first root of {@code E[A^2] = 1} with A the epoch's
+ * product, where its partitions are few enough to enumerate per cell, NaN elsewhere.
  */
 public final class Linreg1dFamily implements SweepFamily {
   /** Most batches a finite-data theory value may enumerate per cell before the grid skips it. */
   static final long THEORY_ENUMERATION_LIMIT = 20_000;
 
+  /** Most epoch partitions the reshuffled mean-square threshold may enumerate per cell (NaN above). */
+  static final long EPOCH_ENUMERATION_LIMIT = 20_000;
+
+  private final Sampling sampling;
   private final boolean withReplacement;
   private final long dataSeed;
 
   public Linreg1dFamily(boolean withReplacement, long dataSeed) {
-    this.withReplacement = withReplacement;
+    this(Sampling.of(withReplacement), dataSeed);
+  }
+
+  public Linreg1dFamily(Sampling sampling, long dataSeed) {
+    this.sampling = sampling;
+    this.withReplacement = sampling.withReplacement();
     this.dataSeed = dataSeed;
+  }
+
+  @Override
+  public Sampling sampling() {
+    return sampling;
   }
 
   @Override
@@ -79,7 +101,7 @@ public final class Linreg1dFamily implements SweepFamily {
       throw new IllegalArgumentException("--outlier needs a finite dataset (--n N)");
     }
     FeatureData data = n == 0 ? new FeatureData.Gaussian() : dataset(n, outlier);
-    return new Linreg1d(p.get("lr"), batch, data, withReplacement, 1.0);
+    return new Linreg1d(p.get("lr"), batch, data, sampling, 1.0);
   }
 
   private FeatureData.Finite dataset(int n, double outlier) {
@@ -132,8 +154,17 @@ public final class Linreg1dFamily implements SweepFamily {
         ? DataMoments.of(f.x(), withReplacement) : DataMoments.gaussian();
     Map<String, Double> t = new LinkedHashMap<>();
     t.put("lr_gd", Linreg1dTheory.lrGd(d));
-    t.put("lr_mean_square", Linreg1dTheory.lrMeanSquare(d, m.batch()));
+    t.put("lr_mean_square", m.reshuffled() ? epochMeanSquareThreshold(((FeatureData.Finite) m.data()).x(), m.batch())
+        : Linreg1dTheory.lrMeanSquare(d, m.batch()));
     return t;
+  }
+
+  /** The epoch's mean-square threshold (reshuffled), or NaN where the cell has too many partitions. */
+  static double epochMeanSquareThreshold(double[] x, int batch) {
+    if (x.length > 62 || x.length / batch > 24 || ReshuffleEpochs.count(x.length, batch) > EPOCH_ENUMERATION_LIMIT) {
+      return Double.NaN;
+    }
+    return ReshuffleEpochs.meanSquareThreshold(x, batch, EPOCH_ENUMERATION_LIMIT);
   }
 
   @Override
@@ -144,7 +175,7 @@ public final class Linreg1dFamily implements SweepFamily {
       return new GaussianSource(seed, batch);
     }
     double[] squares = dataset(n, -1).squares();
-    return new FiniteSource(seed, batch, squares, withReplacement);
+    return new FiniteSource(seed, batch, squares, sampling);
   }
 
   /** A = q, the batch mean of x^2 of fresh normals (as the simulate kernel draws them); B = 0. */
@@ -191,14 +222,14 @@ public final class Linreg1dFamily implements SweepFamily {
     private final long seed;
     private final int batch;
     private final double[] squares;
-    private final boolean withReplacement;
+    private final Sampling sampling;
     private final double maxOther;
 
-    FiniteSource(long seed, int batch, double[] squares, boolean withReplacement) {
+    FiniteSource(long seed, int batch, double[] squares, Sampling sampling) {
       this.seed = seed;
       this.batch = batch;
       this.squares = squares;
-      this.withReplacement = withReplacement;
+      this.sampling = sampling;
       double m = 0;
       for (int i = 1; i < squares.length; i++) {
         m = Math.max(m, squares[i]);
@@ -208,7 +239,7 @@ public final class Linreg1dFamily implements SweepFamily {
 
     @Override
     public void fill(long traj0, int width, int steps, double[] a, double[] b) {
-      FiniteBatchSampler sampler = new FiniteBatchSampler(squares, batch, withReplacement);
+      FiniteBatchSampler sampler = new FiniteBatchSampler(squares, batch, sampling, width);
       FiniteBatches.forEach(seed, batch, sampler, traj0, width, steps, (t, j, picks) -> {
         int ones = 0;
         double others = 0;

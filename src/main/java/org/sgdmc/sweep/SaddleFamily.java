@@ -8,11 +8,13 @@ import org.sgdmc.models.Datasets;
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.Saddle;
 import org.sgdmc.models.SaddleData;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.rng.Philox4x32Vector;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.stats.PhaseClassifier;
 import org.sgdmc.stats.SaddlePhase;
+import org.sgdmc.theory.ReshuffleEpochs;
 import org.sgdmc.theory.SaddleTheory;
 
 /**
@@ -24,6 +26,13 @@ import org.sgdmc.theory.SaddleTheory;
  * in the simulate kernel. For n > 0 the dataset (x_i, eps_i) is generated once from the data seed; its x and
  * eps do not depend on mu, so mu still shares draws. Two-point data (`--data two-point`, parameters lr, a,
  * batch): chi_bar = A + a B with A, B the shares of 1s and of a's in the batch.
+ *
+ * <p>Reshuffled finite cells ({@link Sampling#RESHUFFLE}, Gaussian data with n > 0) take each epoch's
+ * batches in order from one permutation, as {@code simulate saddle --sampling reshuffle} does. Their exponents
+ * are those without replacement (linearity over the epoch); the mean-square factor that splits phase I from
+ * Ib is the epoch's, {@code E[A^2]^(1/K)}, enumerated per cell where the epoch has at most {@link
+ * #EPOCH_ENUMERATION_LIMIT} partitions and NaN (phase I never refined to Ib) elsewhere. Two-point data and
+ * n = 0 are drawn fresh each step, where the sampling mode has no effect.
  */
 public final class SaddleFamily implements SweepFamily {
   /** Which law chi comes from. */
@@ -32,14 +41,28 @@ public final class SaddleFamily implements SweepFamily {
     TWO_POINT
   }
 
+  /** Most epoch partitions a reshuffled cell's mean-square factor may enumerate (NaN above). */
+  static final long EPOCH_ENUMERATION_LIMIT = 20_000;
+
   private final Kind kind;
+  private final Sampling sampling;
   private final boolean withReplacement;
   private final long dataSeed;
 
   public SaddleFamily(Kind kind, boolean withReplacement, long dataSeed) {
+    this(kind, Sampling.of(withReplacement), dataSeed);
+  }
+
+  public SaddleFamily(Kind kind, Sampling sampling, long dataSeed) {
     this.kind = kind;
-    this.withReplacement = withReplacement;
+    this.sampling = sampling;
+    this.withReplacement = sampling.withReplacement();
     this.dataSeed = dataSeed;
+  }
+
+  @Override
+  public Sampling sampling() {
+    return sampling;
   }
 
   @Override
@@ -90,7 +113,7 @@ public final class SaddleFamily implements SweepFamily {
   }
 
   Saddle model(Map<String, Double> p) {
-    return new Saddle(p.get("lr"), Linreg1dFamily.whole(p, "batch", 1), data(p), withReplacement, 1.0, 0.5);
+    return new Saddle(p.get("lr"), Linreg1dFamily.whole(p, "batch", 1), data(p), sampling, 1.0, 0.5);
   }
 
   @Override
@@ -120,9 +143,21 @@ public final class SaddleFamily implements SweepFamily {
   @Override
   public int phase(Map<String, Double> p, double[] lambda, double[] stderr) {
     Saddle m = model(p);
-    double ms = SaddleTheory.meanSquareFactor(m.lr(), -1, m.data(), m.batch(), withReplacement);
+    double ms = meanSquareMinus(m);
     PhaseClassifier.Classification c = PhaseClassifier.classify(lambda[0], stderr[0], lambda[1], stderr[1], ms);
     return c.confidence() >= PhaseClassifier.CERTAIN ? c.phase().code : SaddlePhase.UNDETERMINED.code;
+  }
+
+  /** E[(1 - lr chib)^2] a step, or under reshuffling the epoch's E[A^2]^(1/K) (NaN past the limit). */
+  private static double meanSquareMinus(Saddle m) {
+    if (!m.reshuffled()) {
+      return SaddleTheory.meanSquareFactor(m.lr(), -1, m.data(), m.batch(), m.withReplacement());
+    }
+    double[] chi = ((SaddleData.Finite) m.data()).chi();
+    if (chi.length > 62 || ReshuffleEpochs.count(chi.length, m.batch()) > EPOCH_ENUMERATION_LIMIT) {
+      return Double.NaN;
+    }
+    return SaddleTheory.meanSquareFactorReshuffled(m.lr(), -1, chi, m.batch());
   }
 
   @Override
@@ -141,7 +176,7 @@ public final class SaddleFamily implements SweepFamily {
       return new GaussianSource(seed, batch);
     }
     SaddleData.Finite d = Datasets.saddleGaussian(n, 0.0, dataSeed); // y = 2 z: eps, independent of mu
-    return new FiniteSource(seed, batch, d.x(), d.y(), withReplacement);
+    return new FiniteSource(seed, batch, d.x(), d.y(), sampling);
   }
 
   /** A = batch mean of x^2, B = batch mean of x eps (eps = 2 z), from one Box-Muller pair per batch element. */
@@ -226,12 +261,12 @@ public final class SaddleFamily implements SweepFamily {
     private final long seed;
     private final int batch;
     private final double[] xx, xe;
-    private final boolean withReplacement;
+    private final Sampling sampling;
 
-    FiniteSource(long seed, int batch, double[] x, double[] eps, boolean withReplacement) {
+    FiniteSource(long seed, int batch, double[] x, double[] eps, Sampling sampling) {
       this.seed = seed;
       this.batch = batch;
-      this.withReplacement = withReplacement;
+      this.sampling = sampling;
       xx = new double[x.length];
       xe = new double[x.length];
       for (int i = 0; i < x.length; i++) {
@@ -242,7 +277,7 @@ public final class SaddleFamily implements SweepFamily {
 
     @Override
     public void fill(long traj0, int width, int steps, double[] a, double[] b) {
-      FiniteBatchSampler sampler = new FiniteBatchSampler(xx, batch, withReplacement);
+      FiniteBatchSampler sampler = new FiniteBatchSampler(xx, batch, sampling, width);
       FiniteBatches.forEach(seed, batch, sampler, traj0, width, steps, (t, j, picks) -> {
         double sa = 0, sb = 0;
         for (int p : picks) {

@@ -61,6 +61,14 @@ public interface SweepFamily {
     return 0;
   }
 
+  /**
+   * How the family's finite-data cells draw their batches ({@code /parameters@sampling} of the sweep file), or
+   * null for a family without finite data.
+   */
+  default org.sgdmc.models.Sampling sampling() {
+    return null;
+  }
+
   /** Names of phase codes 0, 1, 2, ... (empty when the family has no phases). */
   default List<String> phaseNames() {
     return List.of();

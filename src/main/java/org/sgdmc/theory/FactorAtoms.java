@@ -54,6 +54,24 @@ final class FactorAtoms implements KestenSolver.LogMoment {
   }
 
   /**
+   * Equally likely atoms given by their {@code log|a|} ({@code -infinity} for a = 0, dropped but counted):
+   * an exact law when {@code sampleSize} is 0, else a Monte Carlo sample of that size with the standard error
+   * of {@link #sampled}. Used for an epoch's product under reshuffling ({@link EpochTailIndex}).
+   */
+  static FactorAtoms ofLogs(double[] logs, long sampleSize) {
+    double[] la = new double[logs.length];
+    int kept = 0;
+    for (double l : logs) {
+      if (l > Double.NEGATIVE_INFINITY) {
+        la[kept++] = l;
+      }
+    }
+    double[] lw = new double[kept];
+    java.util.Arrays.fill(lw, -Math.log(logs.length));
+    return new FactorAtoms(lw, java.util.Arrays.copyOf(la, kept), sampleSize);
+  }
+
+  /**
    * A sample of {@code samples} batch means of {@code values} (one per data point), batches drawn with
    * Philox ({@link Stream#BATCH}, sample i = trajectory i, its S draws = draws 0..S-1): with replacement S
    * independent uniform indices, without a partial Fisher-Yates shuffle that is undone afterwards, so every

@@ -112,6 +112,31 @@ public record ReshuffleEpochs(int batches, long partitions, double meanLog, doub
   }
 
   /**
+   * {@code L = log|A|} of every partition of an epoch, each equally likely, in the enumeration's order ({@code
+   * -infinity} for a partition with a factor exactly 0): the epoch's whole law, for moments such as {@code
+   * E|A|^s} ({@code EpochTailIndex}).
+   *
+   * @throws IllegalArgumentException as {@link #enumerateValues}, or for more than 2^31 - 9 partitions
+   */
+  public static double[] epochLogs(double lr, double[] values, int batch, long limit) {
+    Linreg1dTheory.checkLr(lr);
+    int n = values.length;
+    check(n, batch);
+    if (n > 62) {
+      throw new IllegalArgumentException("epoch enumeration takes at most 62 points, not " + n);
+    }
+    long total = count(n, batch);
+    if (total > limit || total > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(total + " partitions of " + n + " points into batches of " + batch
+          + " exceed the enumeration limit " + Math.min(limit, Integer.MAX_VALUE - 8));
+    }
+    Walk w = new Walk(lr, values, batch, n / batch);
+    w.collected = new double[(int) total];
+    w.dropped((1L << n) - 1, n - (n / batch) * batch, 0);
+    return java.util.Arrays.copyOf(w.collected, (int) w.visited);
+  }
+
+  /**
    * The mean-square threshold under reshuffling: the smallest lr &gt; 0 with {@code E[A^2] = 1}, where {@code
    * E[A^2] = E prod_b (1 - lr q_b)^2 = 1 - 2 K E[q] lr + ...} is a polynomial of degree 2K in lr whose
    * coefficients are averaged over every partition. Below it the mean square falls over each epoch; the
@@ -185,6 +210,7 @@ public record ReshuffleEpochs(int batches, long partitions, double meanLog, doub
     final double[] squares; // (1 - lr q_b)^2
     double[] poly; // when set: sum over partitions of prod_b (1 - lr q_b)^2 as coefficients in lr (lr ignored)
     double[][] partial; // partial[b]: the product's coefficients over batches 0..b-1
+    double[] collected; // when set: log|A| of each partition, in visiting order
     double centre;
     double sumLog;
     double sumLogSq;
@@ -227,6 +253,10 @@ public record ReshuffleEpochs(int batches, long partitions, double meanLog, doub
         for (int i = 0; i < batches; i++) {
           log += logs[i];
           square *= squares[i];
+        }
+        if (collected != null) {
+          collected[(int) visited++] = log;
+          return;
         }
         double d = log - centre;
         sumLog += log;

@@ -100,6 +100,11 @@ class EveryFileDescribesItselfTest {
             "--trajectories", "64", "--steps", "2000"},
         new String[] {"sde", "escape", "--landscape", "2d", "--lr", "0.2", "--sigma-a", "1.5", "--l", "2",
             "--trajectories", "64", "--steps", "2000"},
+        // reshuffled (issue 15 item 2): a sweep and a tails run whose epochs are 5 steps
+        cat(new String[] {"sweep", "saddle", "--lr", "0.1:1:2", "--mu", "0.3", "--n", "6", "--batch", "2",
+            "--sampling", "reshuffle"}, run),
+        cat(new String[] {"tails", "linreg1d", "--lr", "1.0", "--n", "10", "--batch", "2", "--sampling", "reshuffle"},
+            tails),
         // shard files (a merged file is the unsharded command's own file)
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
         cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));

@@ -37,7 +37,12 @@ class Linreg1dTailsTwinTest {
         Arguments.of(noise(NoiseModel.GAUSSIAN_CONSTANT, 0.4, 2, finite, true)),
         Arguments.of(new Linreg1dTails(0.5, 1, stream, true, NoiseModel.STABLE, 1.5, Double.NaN)),
         Arguments.of(new Linreg1dTails(0.8, 3, finite, false, NoiseModel.STABLE, 0.7, 0.3)),
-        Arguments.of(new Linreg1dTails(2.5, 1, stream, true, NoiseModel.STABLE, 1.0, Double.NaN)));
+        Arguments.of(new Linreg1dTails(2.5, 1, stream, true, NoiseModel.STABLE, 1.0, Double.NaN)),
+        // reshuffled: 13 batches an epoch and one point left out (the cuts fall mid-epoch), and S = 1
+        Arguments.of(new Linreg1dTails(0.8, 3, finite, org.sgdmc.models.Sampling.RESHUFFLE, NoiseModel.MINIBATCH,
+            Double.NaN, Double.NaN)),
+        Arguments.of(new Linreg1dTails(0.8, 1, finite, org.sgdmc.models.Sampling.RESHUFFLE, NoiseModel.MINIBATCH,
+            Double.NaN, Double.NaN)));
   }
 
   static Linreg1dTails noise(NoiseModel m, double lr, int s, LabelledData data, boolean replace) {
