@@ -131,6 +131,10 @@ public final class KernelRegistry {
     TwoLayerNet diverging = new TwoLayerNet(Activation.SWISH, Datasets.teacher(Activation.SWISH, 23, 0.1, 5, false), 9.0,
         1, false, 0.5, 0.5, 0.1, 50.0);
     list.add(KernelEntry.states("two-layer-diverging", diverging, TwoLayerNetVectorBlock.CHANNELS, Kernels.TWO_LAYER));
+    // reshuffled each epoch: 7 points in batches of 2 (3 batches an epoch, one point sits each epoch out)
+    TwoLayerNet reshuffled = new TwoLayerNet(Activation.TANH, Datasets.teacher(Activation.TANH, 7, 0.1, 7, false), 0.6,
+        2, Sampling.RESHUFFLE, 0.5, -1.0, 0.05, TwoLayerNet.DEFAULT_DIVERGED_ABOVE);
+    list.add(KernelEntry.states("two-layer-reshuffle", reshuffled, TwoLayerNetVectorBlock.CHANNELS, Kernels.TWO_LAYER));
   }
 
   private static void linreg1dTails(List<KernelEntry> list) {

@@ -195,6 +195,11 @@ final class KernelGoldenValues {
           "c007c50d96695a16 bff80cc008353a7e 3fff317dbdb6a496 c014e494a86195df "
               + "c01009792b58d653 c02189aad6e4498e 3fd7cbf018ce41c8 4007008378156ce6 "
               + "4024000000000000 4018000000000000 bff0000000000000 4024000000000000"),
+      // reshuffling in the two-layer nets (issue 15 item 2): generated from the failure message
+      Map.entry("two-layer-reshuffle",
+          "bfa0ea9b80f98851 bfc8956ddaaccf89 bfb958b1358a5502 bfd7b9edf1d81802 "
+              + "bfeb59c05c959b36 bfe8258e4d872eed bfeaab65088c73ac bfe7f3d4a01ab053 "
+              + "bff0000000000000 bff0000000000000 bff0000000000000 bff0000000000000"),
       Map.entry("linreg1d-tails-minibatch-stream-diverging",
           "406b1fa3f43f0bc5 401d89e161fb5916 40c7e76e20dffc8e 40144091e15a454e "
               + "406b1fa3f43f0bc5 c01d89e161fb5916 40c7e76e20dffc8e 40144091e15a454e "

@@ -1,0 +1,40 @@
+package org.sgdmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sgdmc.io.ResultFileReader;
+
+/**
+ * {@code --sampling reshuffle} in the two-layer nets ({@code simulate tanh2 | swish2}) and in two-timescale SGD:
+ * each run reshuffles, says so with what its theory keeps and what it does not, and stores
+ * {@code /parameters@sampling = reshuffle}; a batch larger than the data is one line and exit 2. On the old code
+ * these commands refused {@code --sampling reshuffle}.
+ */
+class NetsReshuffleCliTest {
+  @TempDir Path dir;
+
+  @Test
+  void theNetsReshuffleAndStoreTheMode() {
+    for (String net : new String[] {"tanh2", "swish2"}) {
+      Path out = dir.resolve(net + ".h5");
+      InspectCommandTest.Run r = InspectCommandTest.run("simulate", net, "--lr", "0.3", "--n", "9", "--batch", "2",
+          "--sampling", "reshuffle", "--trajectories", "64", "--steps", "40", "--threads", "1", "--n-test", "50",
+          "-o", out.toString());
+      assertEquals(0, r.exitCode(), r.err());
+      assertTrue(r.out().contains("S=2 reshuffled each epoch"), r.out());
+      assertTrue(r.out().contains("the saddle exponents and intervals are those without replacement"), r.out());
+      assertEquals("reshuffle", ResultFileReader.read(out).group("/parameters").attribute("sampling").strings()[0]);
+    }
+  }
+
+  @Test
+  void aBatchLargerThanTheDataIsRefused() {
+    Refusals.assertEachRefused(dir, new String[] {"simulate", "tanh2", "--lr", "0.3", "--n", "5"},
+        new String[][] {{"--batch", "6", "--sampling", "reshuffle"}},
+        new String[] {"batch size 6 exceeds the 5 data points (reshuffling)"}, "--trajectories", "16", "--steps", "5");
+  }
+}
