@@ -276,6 +276,9 @@ public final class KernelRegistry {
         new org.sgdmc.models.TwoTimescale(ts, 0.3, 0.1, 2, false, 1.0, 0.5, 1.2), c, k));
     list.add(KernelEntry.states("two-timescale-quadratic-sgd-with-replacement",
         new org.sgdmc.models.TwoTimescale(qd, 0.7, 0.1, 3, true, 1.0, 0.8, 1.3), c, k));
+    // reshuffled each epoch: 9 points in batches of 2 (4 batches an epoch, one point sits each epoch out)
+    list.add(KernelEntry.states("two-timescale-teacher-student-reshuffle",
+        new org.sgdmc.models.TwoTimescale(ts, 0.3, 0.1, 2, Sampling.RESHUFFLE, 1.0, 0.5, 1.2), c, k));
   }
 
   private static String lower(Enum<?> e) {

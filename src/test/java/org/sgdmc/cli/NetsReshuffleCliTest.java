@@ -32,9 +32,32 @@ class NetsReshuffleCliTest {
   }
 
   @Test
+  void twoTimescaleSimulateAndSweepReshuffle() {
+    Path one = dir.resolve("tt.h5");
+    InspectCommandTest.Run r = InspectCommandTest.run("simulate", "two-timescale", "--lr", "0.05", "--eps", "0.5",
+        "--n", "20", "--fast-dim", "4", "--slow-dim", "2", "--batch", "3", "--sampling", "reshuffle",
+        "--trajectories", "64", "--steps", "200", "-o", one.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("SGD S=3 reshuffled each epoch"), r.out());
+    assertTrue(r.out().contains("6 batches an epoch, 2 point(s) left out of each"), r.out());
+    assertEquals("reshuffle", ResultFileReader.read(one).group("/parameters").attribute("sampling").strings()[0]);
+
+    Path sweep = dir.resolve("tts.h5");
+    InspectCommandTest.Run s = InspectCommandTest.run("sweep", "two-timescale", "--lr", "0.05,0.1", "--eps", "0.5,1",
+        "--n", "20", "--fast-dim", "4", "--slow-dim", "2", "--batch", "4", "--sampling", "reshuffle", "--multiples", "2",
+        "--trajectories", "64", "-o", sweep.toString());
+    assertEquals(0, s.exitCode(), s.err());
+    assertTrue(s.out().contains("5 batches an epoch, 0 point(s) left out of each"), s.out());
+    assertEquals("reshuffle", ResultFileReader.read(sweep).group("/parameters").attribute("sampling").strings()[0]);
+  }
+
+  @Test
   void aBatchLargerThanTheDataIsRefused() {
     Refusals.assertEachRefused(dir, new String[] {"simulate", "tanh2", "--lr", "0.3", "--n", "5"},
         new String[][] {{"--batch", "6", "--sampling", "reshuffle"}},
         new String[] {"batch size 6 exceeds the 5 data points (reshuffling)"}, "--trajectories", "16", "--steps", "5");
+    Refusals.assertEachRefused(dir, new String[] {"simulate", "two-timescale", "--lr", "0.02", "--eps", "0.1"},
+        new String[][] {{"--batch", "101", "--sampling", "reshuffle"}}, new String[] {"(reshuffling)"},
+        "--trajectories", "16", "--steps", "5");
   }
 }
