@@ -54,8 +54,8 @@ public final class SgdMixin {
   boolean withReplacement(boolean finiteData) {
     Sampling mode = sampling(finiteData);
     if (mode == Sampling.RESHUFFLE && finiteData) {
-      throw new UserError("--sampling reshuffle: this command does not reshuffle yet (simulate linreg1d, saddle and linear-d do); "
-          + "use --sampling with or without");
+      throw new UserError("--sampling reshuffle: this command does not reshuffle yet (the README's options table names "
+          + "those that do); use --sampling with or without");
     }
     return mode.withReplacement();
   }

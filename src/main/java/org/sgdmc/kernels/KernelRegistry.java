@@ -175,6 +175,9 @@ public final class KernelRegistry {
         NoiseModel.MINIBATCH, 1), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
     list.add(KernelEntry.states("logistic1d-gaussian-4-substeps", org.sgdmc.models.Logistic1d.of(0.8, 2, x, data.y(),
         NoiseModel.GAUSSIAN, 4), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
+    // reshuffled each epoch: 20 points in batches of 3 (6 batches an epoch, two points sit each epoch out)
+    list.add(KernelEntry.states("logistic1d-minibatch-reshuffle", org.sgdmc.models.Logistic1d.of(0.8, 3, x, data.y(),
+        NoiseModel.MINIBATCH, 1, Sampling.RESHUFFLE), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
   }
 
   private static void linearDTails(List<KernelEntry> list) {

@@ -175,6 +175,10 @@ final class KernelGoldenValues {
       Map.entry("logistic1d-gaussian-4-substeps",
           "3fc537e4f7bf51d0 3f80de93c5f37600 3fd6ae2a1ff2dc90 3fb4f308b1581ff0 "
               + "3fc537e4f7bf51d0 3f80de93c5f37600 bfd6ae2a1ff2dc90 bfb4f308b1581ff0 0 0 0 0"),
+      // reshuffling in logistic1d (issue 15 item 2): generated from the failure message
+      Map.entry("logistic1d-minibatch-reshuffle",
+          "3fcd3ab3747f13c0 3fbd8398e4b5d9e0 3faffc1067ab00a0 3fb5896ddc5becc0 "
+              + "3fcd3ab3747f13c0 3fbd8398e4b5d9e0 bfaffc1067ab00a0 3fb5896ddc5becc0 0 0 0 0"),
       Map.entry("linreg1d-tails-minibatch-finite-with-replacement",
           "3fd23ae86556c014 3fd3d7c057b1daee 3fdb6f598e29e927 3fef633a43976bf1 "
               + "3fd23ae86556c014 bfd3d7c057b1daee 3fdb6f598e29e927 3fef633a43976bf1 "

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sgdmc.io.ResultFileReader;
 
 /**
- * {@code --sampling reshuffle} in the two-layer nets ({@code simulate tanh2 | swish2}) and in two-timescale SGD:
+ * {@code --sampling reshuffle} in the two-layer nets ({@code simulate tanh2 | swish2}), in two-timescale SGD
+ * (simulate and sweep) and in logistic1d ({@code sde stationary --model logistic1d}):
  * each run reshuffles, says so with what its theory keeps and what it does not, and stores
  * {@code /parameters@sampling = reshuffle}; a batch larger than the data is one line and exit 2. On the old code
  * these commands refused {@code --sampling reshuffle}.
  */
-class NetsReshuffleCliTest {
+class ReshuffleMoreModelsCliTest {
   @TempDir Path dir;
 
   @Test
@@ -52,6 +53,18 @@ class NetsReshuffleCliTest {
   }
 
   @Test
+  void logisticRegressionReshufflesAndSaysTheSdeIsNotItsTheory() {
+    Path out = dir.resolve("l.h5");
+    InspectCommandTest.Run r = InspectCommandTest.run("sde", "stationary", "--model", "logistic1d", "--n", "20",
+        "--lr", "0.5", "--batch", "3", "--l", "1", "--sampling", "reshuffle", "--trajectories", "2048",
+        "--samples-per-trajectory", "4", "--bootstrap", "20", "-o", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("batches reshuffled each epoch"), r.out());
+    assertTrue(r.out().contains("no theory here models SGD reshuffled each epoch"), r.out());
+    assertEquals("reshuffle", ResultFileReader.read(out).group("/parameters").attribute("sampling").strings()[0]);
+  }
+
+  @Test
   void aBatchLargerThanTheDataIsRefused() {
     Refusals.assertEachRefused(dir, new String[] {"simulate", "tanh2", "--lr", "0.3", "--n", "5"},
         new String[][] {{"--batch", "6", "--sampling", "reshuffle"}},
@@ -59,5 +72,10 @@ class NetsReshuffleCliTest {
     Refusals.assertEachRefused(dir, new String[] {"simulate", "two-timescale", "--lr", "0.02", "--eps", "0.1"},
         new String[][] {{"--batch", "101", "--sampling", "reshuffle"}}, new String[] {"(reshuffling)"},
         "--trajectories", "16", "--steps", "5");
+    Refusals.assertEachRefused(dir, new String[] {"sde", "stationary", "--lr", "0.5"},
+        new String[][] {{"--model", "logistic1d", "--n", "5", "--batch", "6", "--sampling", "reshuffle"},
+            {"--model", "logistic1d", "--n", "5", "--sampling", "sideways"}, {"--sampling", "reshuffle"}},
+        new String[] {"batch size 6 exceeds the 5 data points (reshuffling)", "is none of", "N = infinity"},
+        "--trajectories", "2048", "--samples-per-trajectory", "4");
   }
 }
