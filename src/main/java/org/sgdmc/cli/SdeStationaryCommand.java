@@ -55,7 +55,7 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
   int[] batches = {1};
 
   @Option(names = "--sampling", paramLabel = "MODE",
-      description = "logistic1d: how SGD's batches of the --n points are drawn: 'with' (default: S points with "
+      description = "logistic1d: how SGD's batches of the --n points are drawn: 'with' (default: B points with "
           + "replacement, the covariance Sigma/B the SDE models use), 'without' (a fresh B-subset each step) or "
           + "'reshuffle' (a random permutation per epoch, its batches taken in order, floor(N/B) batches an epoch). "
           + "The SDE and Euler-Maruyama models keep Sigma/B: against another sampling they are a reference, not its "

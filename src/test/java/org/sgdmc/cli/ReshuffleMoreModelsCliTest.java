@@ -64,6 +64,17 @@ class ReshuffleMoreModelsCliTest {
     assertEquals("reshuffle", ResultFileReader.read(out).group("/parameters").attribute("sampling").strings()[0]);
   }
 
+  /** Old code: sde stationary had no --sampling; the nets' and two-timescale's help offers the shared text. */
+  @Test
+  void theHelpOffersReshuffling() {
+    for (String[] cmd : new String[][] {{"sde", "stationary", "--help"}, {"simulate", "tanh2", "--help"},
+        {"simulate", "two-timescale", "--help"}, {"sweep", "two-timescale", "--help"}}) {
+      String help = InspectCommandTest.run(cmd).out().replaceAll("\\s+", " ");
+      assertTrue(help.contains("--sampling=MODE") && help.contains("a random permutation per epoch"),
+          String.join(" ", cmd) + ":\n" + help);
+    }
+  }
+
   @Test
   void aBatchLargerThanTheDataIsRefused() {
     Refusals.assertEachRefused(dir, new String[] {"simulate", "tanh2", "--lr", "0.3", "--n", "5"},
