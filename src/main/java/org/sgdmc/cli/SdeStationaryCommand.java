@@ -11,6 +11,7 @@ import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.Logistic1d;
 import org.sgdmc.models.PointGradients;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.engine.Simulation;
 import org.sgdmc.results.StationaryLaws;
 import picocli.CommandLine;
@@ -52,6 +53,14 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
 
   @Option(names = "--batch", paramLabel = "B", split = ",", description = "Batch sizes (default: 1).")
   int[] batches = {1};
+
+  @Option(names = "--sampling", paramLabel = "MODE",
+      description = "logistic1d: how SGD's batches of the --n points are drawn: 'with' (default: B points with "
+          + "replacement, the covariance Sigma/B the SDE models use), 'without' (a fresh B-subset each step) or "
+          + "'reshuffle' (a random permutation per epoch, its batches taken in order, floor(N/B) batches an epoch). "
+          + "The SDE and Euler-Maruyama models keep Sigma/B: against another sampling they are a reference, not its "
+          + "theory. linreg1d draws fresh data each step (N = infinity) and refuses it.")
+  String samplingMode;
 
   @Option(names = "--noise-sigma", paramLabel = "SIGMA", defaultValue = "1",
       description = "Label noise: y = x w* + sigma eps, x and eps standard normal, fresh each step (default: ${DEFAULT-VALUE}).")
@@ -99,6 +108,17 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
       case "logistic1d" -> logistic = true;
       default -> throw new UserError("unknown model '" + model + "' (expected linreg1d or logistic1d)");
     }
+    Sampling drawn = Sampling.WITH_REPLACEMENT;
+    if (samplingMode != null) {
+      if (!logistic) {
+        throw new UserError("--sampling: sde stationary's linreg1d draws fresh data each step (N = infinity); "
+            + "the option applies to --model logistic1d");
+      }
+      drawn = Sampling.parse(samplingMode);
+      if (drawn == null) {
+        throw new UserError("--sampling: '" + samplingMode + "' is none of " + Sampling.words());
+      }
+    }
     double[] lx = null;
     double[] ly = null;
     if (logistic) {
@@ -115,7 +135,7 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
         ly = pg.y();
         for (double lr : lrs) {
           for (int b : batches) {
-            Logistic1d.of(lr, b, lx, ly, org.sgdmc.models.NoiseModel.MINIBATCH, 1);
+            Logistic1d.of(lr, b, lx, ly, org.sgdmc.models.NoiseModel.MINIBATCH, 1, drawn);
           }
         }
       } catch (IllegalArgumentException e) {
@@ -145,6 +165,9 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
       throw new UserError(String.format("%d samples (--trajectories x --samples-per-trajectory) are too few for the "
           + "tail fit, which needs at least %d; give more", samples, needed));
     }
+    if (logistic) {
+      ReshuffleMemory.check(drawn == Sampling.RESHUFFLE, n, ensemble.options(new long[] {1}, null));
+    }
     Output.checkWritable(output);
     StationaryLawsExperiment.Settings settings = new StationaryLawsExperiment.Settings(data, substeps,
         stableAlpha == 0 ? Double.NaN : stableAlpha, ensemble.seed, kernel, lyap -> sampling.plan(ensemble, lyap),
@@ -152,6 +175,7 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
     double[] fx = lx;
     double[] fy = ly;
     long ds = dataSeed == null ? ensemble.seed : dataSeed;
+    Sampling mode = drawn;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "sde stationary",
         progress -> {
           List<StationaryLaws> cells = new ArrayList<>();
@@ -159,7 +183,7 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
           for (double lr : lrs) {
             for (int b : batches) {
               cells.add(logistic
-                  ? StationaryLawsExperiment.runLogistic(lr, b, fx, fy, settings, Simulation.Progress.NONE)
+                  ? StationaryLawsExperiment.runLogistic(lr, b, fx, fy, mode, settings, Simulation.Progress.NONE)
                   : StationaryLawsExperiment.run(lr, b, settings, Simulation.Progress.NONE));
               progress.update(cells.size(), total);
             }
@@ -168,15 +192,26 @@ public final class SdeStationaryCommand implements Runnable, SharedOptions.Tailo
         },
         (out, force, meta, cells) -> StationaryLawsFile.write(out, force, meta, model, sigma, ensemble.seed,
             ensemble.trajectories, sampling.samplesPerTrajectory, ensemble.threads(), fx, fy, logistic ? ds : null,
-            cells),
-        cells -> print(System.out, model, sigma, fx, cells), "plot_stationary.py", null);
+            mode, cells),
+        cells -> print(System.out, model, sigma, fx, mode, cells), "plot_stationary.py", null);
   }
 
   static void print(PrintStream ps, String model, double sigma, double[] x, List<StationaryLaws> cells) {
+    print(ps, model, sigma, x, Sampling.WITH_REPLACEMENT, cells);
+  }
+
+  static void print(PrintStream ps, String model, double sigma, double[] x, Sampling batches,
+      List<StationaryLaws> cells) {
     boolean logistic = model.equals("logistic1d");
     if (logistic) {
-      ps.printf("sde stationary  logistic1d: %d points x ~ N(0,1), y = sign(x + %s eps), batches with replacement; "
-          + "u = theta - theta*%n", x.length, sigma);
+      ps.printf("sde stationary  logistic1d: %d points x ~ N(0,1), y = sign(x + %s eps), batches%s; "
+          + "u = theta - theta*%n", x.length, sigma, batches.describe());
+      if (batches != Sampling.WITH_REPLACEMENT) {
+        ps.printf("  the SDE models keep Sigma/B, the covariance of batches with replacement: no theory here models "
+            + "SGD %s; its samples are taken wherever the thinning falls%s%n",
+            batches == Sampling.RESHUFFLE ? "reshuffled each epoch" : "without replacement",
+            batches == Sampling.RESHUFFLE ? ", at any step of an epoch" : "");
+      }
     } else {
       ps.printf("sde stationary  linreg1d off interpolation, Gaussian x and eps, sigma = %s, with replacement%n", sigma);
     }

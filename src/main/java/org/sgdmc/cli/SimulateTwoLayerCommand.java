@@ -40,7 +40,8 @@ abstract class SimulateTwoLayerCommand implements Runnable {
     EnsembleOptions ensemble = run.options(null);
     double lr = sgd.lr();
     TwoLayerMixin.Setup setup = net.setup(activation(), source);
-    TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.withReplacement(), net.initNoise, net.divergedAbove);
+    TwoLayerNet model = setup.model(lr, sgd.batch(), sgd.sampling(true), net.initNoise, net.divergedAbove);
+    ReshuffleMemory.check(model.reshuffled(), model.data().size(), ensemble);
     run.steps.checkReach(model.batch(), 1);
     TwoLayerTheoryValues theory = TwoLayerTheoryValues.of(model, setup.points());
     TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
@@ -53,6 +54,12 @@ abstract class SimulateTwoLayerCommand implements Runnable {
           printHeader(out, model, setup, ensemble);
           printStationaryPoints(out, setup.points());
           printTheory(out, theory, lr);
+          if (model.reshuffled()) {
+            out.println("reshuffled each epoch: the saddle exponents and intervals are those without replacement "
+                + "(C's factors commute, and each batch alone is a uniform S-subset); the minima's exponents are "
+                + "simulated over epochs (their factors do not commute); stationary points and 2/h do not depend "
+                + "on the sampling");
+          }
           printEndStates(out, result);
           out.printf("speed: %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n", result.stepsPerSecond(),
               ensemble.threads(), VectorizationProvider.lookup().describe(), result.kernelSeconds());
@@ -60,8 +67,8 @@ abstract class SimulateTwoLayerCommand implements Runnable {
   }
 
   static void printHeader(PrintStream out, TwoLayerNet m, TwoLayerMixin.Setup s, EnsembleOptions e) {
-    out.printf("%s  f = %s  squared loss, S=%d %s, lr=%s%n", m.activation().modelName, m.activation().formula, m.batch(),
-        m.withReplacement() ? "with replacement" : "without replacement", fmt(m.lr()));
+    out.printf("%s  f = %s  squared loss, S=%d%s, lr=%s%n", m.activation().modelName, m.activation().formula, m.batch(),
+        m.sampling().describe(), fmt(m.lr()));
     out.printf("data: N=%d train, %d test; %s%n", m.data().size(), s.test().size(), m.data().source());
     out.printf("start: %s = (%s, %s)%s; %d trajectories x %d steps, seed %d%n", s.start(), fmt(m.u0()), fmt(m.w0()),
         m.initNoise() > 0 ? " + N(0, " + fmt(m.initNoise()) + "^2)" : "", e.trajectories(), e.steps(), e.seed());

@@ -6,6 +6,7 @@ import org.sgdmc.experiments.TwoTimescaleExperiment;
 import org.sgdmc.io.TwoTimescaleFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.models.TwoTimescale;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.TwoTimescaleResult;
@@ -69,6 +70,7 @@ public final class SimulateTwoTimescaleCommand implements Runnable, SharedOption
       steps.steps = defaultSteps(model);
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    ReshuffleMemory.check(model.reshuffled(), model.data().n(), options);
     Output.checkWritable(output);
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "two-timescale",
         progress -> TwoTimescaleExperiment.run(model, options, kernel, progress),
@@ -78,7 +80,26 @@ public final class SimulateTwoTimescaleCommand implements Runnable, SharedOption
 
   static TwoTimescale model(TwoTimescaleMixin tt, SgdMixin sgd, double eps, long seed) {
     var data = tt.data(seed);
-    return tt.model(data, sgd.lr(), eps, sgd.batch(), sgd.withReplacement());
+    return tt.model(data, sgd.lr(), eps, sgd.batch(), sgd.sampling(true));
+  }
+
+  /** How the run descends: "full-batch GD", "SGD S=4", "SGD S=4 with replacement", "SGD S=4 reshuffled each epoch". */
+  static String header(TwoTimescale m) {
+    if (m.fullBatch()) {
+      return m.sampling() == Sampling.RESHUFFLE ? "full-batch GD (reshuffled at S = n: one step an epoch)" : "full-batch GD";
+    }
+    return "SGD S=" + m.batch() + (m.sampling() == Sampling.WITHOUT_REPLACEMENT ? "" : m.sampling().describe());
+  }
+
+  /**
+   * What reshuffling changes: the epochs, and nothing the printed theory depends on (the flow and the least-squares
+   * endpoint are the full-batch objective's); there is no theory of the minibatch fluctuations here, reshuffled or not.
+   */
+  static String reshuffleNote(TwoTimescale m) {
+    long k = Sampling.batchesPerEpoch(m.data().n(), m.batch());
+    return String.format("reshuffled         %d batches an epoch, %d point(s) left out of each; the flow theory and the "
+        + "endpoint do not depend on the sampling (no theory of the minibatch noise, reshuffled or not)", k,
+        m.data().n() - k * m.batch());
   }
 
   /** 20 / (a eps^2) steps, rounded up. */
@@ -91,8 +112,7 @@ public final class SimulateTwoTimescaleCommand implements Runnable, SharedOption
     EnsembleOptions o = r.options();
     out.printf("two-timescale  f=%s  n=%d  dFast=%d  dSlow=%d  a=%s  eps=%s  %s  noise=%s  trajectories=%d  steps=%d  "
         + "seed=%d%n", m.coupling().label(), m.data().n(), m.data().dFast(), m.data().dSlow(), fmt(m.a()),
-        fmt(m.eps()), m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement()
-            ? " with replacement" : ""), fmt(m.data().noise()), o.trajectories(), o.steps(), o.seed());
+        fmt(m.eps()), header(m), fmt(m.data().noise()), o.trajectories(), o.steps(), o.seed());
     out.printf("time scales        x: step a = %s; y: step a eps = %s; u = eps y: step a eps^2 = %s%n", fmt(m.a()),
         fmt(m.a() * m.eps()), fmt(m.slowStep()));
     out.printf("band               L_p = (|lambda(0) - x*|^2 + |g(u*)|^2)/2 = %s; first descent ends below %s, terminal descent below %s%n",
@@ -101,6 +121,9 @@ public final class SimulateTwoTimescaleCommand implements Runnable, SharedOption
     if (t != null) {
       out.printf("theory             H's eigenvalues %s .. %s; least-squares endpoint test loss %s%n", fmt(t.muMin()),
           fmt(t.muMax()), fmt(t.endpointTestLoss()));
+    }
+    if (m.reshuffled()) {
+      out.println(reshuffleNote(m));
     }
     long[] times = o.recordTimes();
     int median = index(o.quantileLevels(), 0.5);

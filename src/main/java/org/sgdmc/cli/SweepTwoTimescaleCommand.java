@@ -90,10 +90,11 @@ public final class SweepTwoTimescaleCommand implements Runnable, SharedOptions.T
       }
     }
     TwoTimescaleData data = tt.data(ensemble.seed);
+    org.sgdmc.models.Sampling sampling = sgd.sampling(true);
     List<TwoTimescale> models = new ArrayList<>();
     for (double a : as.values()) {
       for (double e : es.values()) {
-        models.add(tt.model(data, a, e, sgd.batch(), sgd.withReplacement()));
+        models.add(tt.model(data, a, e, sgd.batch(), sampling));
       }
     }
     ensemble.validated(2);
@@ -110,6 +111,7 @@ public final class SweepTwoTimescaleCommand implements Runnable, SharedOptions.T
         throw new UserError(e.getMessage());
       }
       EnsembleOptions options = ensemble.options(times, observables);
+      ReshuffleMemory.check(m.reshuffled(), m.data().n(), options);
       cells[i] = TwoTimescaleExperiment.run(m, options, Kernel.VECTOR, org.sgdmc.engine.Simulation.Progress.NONE);
       System.err.printf("sgdmc: cell %d of %d (a = %s, eps = %s) done%n", i + 1, cells.length, fmt(m.a()),
           fmt(m.eps()));
@@ -203,6 +205,9 @@ public final class SweepTwoTimescaleCommand implements Runnable, SharedOptions.T
   }
 
   static void print(PrintStream out, TwoTimescaleResult[] cells, Fits fits) {
+    if (cells[0].model().reshuffled()) {
+      out.println(SimulateTwoTimescaleCommand.reshuffleNote(cells[0].model()));
+    }
     out.printf("%-10s %-10s %-12s %-14s %-14s %-22s %-22s%n", "a", "eps", "a eps^2", "median t1", "median t3",
         "mean t3 - t1 (+- se)", "E|x-lambda|^2 at end");
     for (int i = 0; i < cells.length; i++) {

@@ -83,8 +83,14 @@ public final class TwoLayerMixin implements SharedOptions.Tailored {
 
     /** The model at learning rate {@code lr}. */
     TwoLayerNet model(double lr, int batch, boolean withReplacement, double initNoise, double divergedAbove) {
+      return model(lr, batch, org.sgdmc.models.Sampling.of(withReplacement), initNoise, divergedAbove);
+    }
+
+    /** The model at learning rate {@code lr}, its batches drawn as {@code sampling} says. */
+    TwoLayerNet model(double lr, int batch, org.sgdmc.models.Sampling sampling, double initNoise,
+        double divergedAbove) {
       try {
-        return new TwoLayerNet(activation, train, lr, batch, withReplacement, u0, w0, initNoise, divergedAbove);
+        return new TwoLayerNet(activation, train, lr, batch, sampling, u0, w0, initNoise, divergedAbove);
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
       }

@@ -86,11 +86,16 @@ public final class TwoTimescaleMixin {
 
   /** The model; full-batch GD when {@code batch} equals --n (without replacement). */
   TwoTimescale model(TwoTimescaleData data, double a, double eps, int batch, boolean withReplacement) {
+    return model(data, a, eps, batch, org.sgdmc.models.Sampling.of(withReplacement));
+  }
+
+  /** The model, its minibatches drawn as {@code sampling} says; full-batch GD when {@code batch} equals --n (not with replacement). */
+  TwoTimescale model(TwoTimescaleData data, double a, double eps, int batch, org.sgdmc.models.Sampling sampling) {
     if (!(eps > 0 && eps <= 1)) {
       throw new UserError("--eps: the scale separation must be in (0, 1], not " + eps);
     }
     try {
-      TwoTimescale m = new TwoTimescale(data, eps, a, batch, withReplacement, initX, initU, band);
+      TwoTimescale m = new TwoTimescale(data, eps, a, batch, sampling, initX, initU, band);
       if (m.coupling() == TwoTimescale.Coupling.LINEAR) {
         TwoTimescaleTheory th = new TwoTimescaleTheory(m);
         if (!th.stable()) {

@@ -12,6 +12,7 @@ import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.Linreg1dTails;
 import org.sgdmc.models.Logistic1d;
 import org.sgdmc.models.NoiseModel;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.results.StationaryLaws;
 import org.sgdmc.stats.tails.TailFit;
 import org.sgdmc.stats.tails.TailFitOptions;
@@ -135,9 +136,19 @@ public final class StationaryLawsExperiment {
    */
   public static StationaryLaws runLogistic(double lr, int batch, double[] x, double[] y, Settings s,
       Simulation.Progress progress) {
+    return runLogistic(lr, batch, x, y, Sampling.WITH_REPLACEMENT, s, progress);
+  }
+
+  /**
+   * {@link #runLogistic(double, int, double[], double[], Settings, Simulation.Progress)} with SGD's batches drawn as
+   * {@code sampling} says. The SDE models keep the covariance Sigma/B of batches with replacement: none of them
+   * models batches without replacement or epochs, so against any other sampling they are a reference, not its theory.
+   */
+  public static StationaryLaws runLogistic(double lr, int batch, double[] x, double[] y, Sampling sampling,
+      Settings s, Simulation.Progress progress) {
     List<Logistic1d> models = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    models.add(Logistic1d.of(lr, batch, x, y, NoiseModel.MINIBATCH, 1));
+    models.add(Logistic1d.of(lr, batch, x, y, NoiseModel.MINIBATCH, 1, sampling));
     names.add("sgd");
     for (int l : s.substeps()) {
       models.add(Logistic1d.of(lr, batch, x, y, NoiseModel.GAUSSIAN, l));

@@ -13,6 +13,14 @@ public final class StationaryLawsFile {
   public static void write(Path target, boolean overwrite, RunMetadata meta, String model, double sigma, long seed,
       long trajectories, int samplesPerTrajectory, int threads, double[] x, double[] y, Long dataSeed,
       List<StationaryLaws> cells) {
+    write(target, overwrite, meta, model, sigma, seed, trajectories, samplesPerTrajectory, threads, x, y, dataSeed,
+        org.sgdmc.models.Sampling.WITH_REPLACEMENT, cells);
+  }
+
+  /** As above, SGD's batches drawn as {@code sampling} says (logistic1d; linreg1d's stream is always with). */
+  public static void write(Path target, boolean overwrite, RunMetadata meta, String model, double sigma, long seed,
+      long trajectories, int samplesPerTrajectory, int threads, double[] x, double[] y, Long dataSeed,
+      org.sgdmc.models.Sampling sampling, List<StationaryLaws> cells) {
     try (ResultFile f = RunSections.create(target, overwrite, meta, MODEL)) {
       int n = cells.size();
       StationaryLaws c0 = cells.get(0);
@@ -22,8 +30,8 @@ public final class StationaryLawsFile {
       f.attribute(p, "seed", seed);
       f.attribute(p, "trajectories", trajectories);
       f.attribute(p, "samples_per_trajectory", (long) samplesPerTrajectory);
-      f.attribute(p, "with_replacement", true);
-      f.attribute(p, "sampling", org.sgdmc.models.Sampling.WITH_REPLACEMENT.label);
+      f.attribute(p, "with_replacement", sampling.withReplacement());
+      f.attribute(p, "sampling", sampling.label);
       f.attribute(p, "loss", model);
       if (x == null) {
         RunSections.dataSource(f, "gaussian", "x, eps ~ N(0, 1) fresh each step, y = x w* + sigma eps", -1L, null);

@@ -88,7 +88,7 @@ public final class TwoLayerFile {
     f.attribute(g, "network", m.activation().formula);
     f.attribute(g, "batch", (long) m.batch());
     f.attribute(g, "with_replacement", m.withReplacement());
-    f.attribute(g, "sampling", org.sgdmc.models.Sampling.of(m.withReplacement()).label);
+    f.attribute(g, "sampling", m.sampling().label);
     f.attribute(g, "n", (long) m.data().size());
     f.attribute(g, "n_test", (long) test.size());
     f.attribute(g, "mu", s.mu());

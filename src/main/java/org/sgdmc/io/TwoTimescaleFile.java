@@ -63,7 +63,7 @@ public final class TwoTimescaleFile {
 
   static void parameters(ResultFile f, TwoTimescale m) {
     String g = "/parameters";
-    RunSections.sgd(f, m.a(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.a(), m.batch(), m.sampling());
     TwoTimescaleData data = m.data();
     RunSections.dataSource(f, "generated", data.describe(), data.n(), data.dataSeed());
     f.attribute(g, "f", m.coupling().label());

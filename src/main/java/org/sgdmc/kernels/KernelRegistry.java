@@ -131,6 +131,10 @@ public final class KernelRegistry {
     TwoLayerNet diverging = new TwoLayerNet(Activation.SWISH, Datasets.teacher(Activation.SWISH, 23, 0.1, 5, false), 9.0,
         1, false, 0.5, 0.5, 0.1, 50.0);
     list.add(KernelEntry.states("two-layer-diverging", diverging, TwoLayerNetVectorBlock.CHANNELS, Kernels.TWO_LAYER));
+    // reshuffled each epoch: 7 points in batches of 2 (3 batches an epoch, one point sits each epoch out)
+    TwoLayerNet reshuffled = new TwoLayerNet(Activation.TANH, Datasets.teacher(Activation.TANH, 7, 0.1, 7, false), 0.6,
+        2, Sampling.RESHUFFLE, 0.5, -1.0, 0.05, TwoLayerNet.DEFAULT_DIVERGED_ABOVE);
+    list.add(KernelEntry.states("two-layer-reshuffle", reshuffled, TwoLayerNetVectorBlock.CHANNELS, Kernels.TWO_LAYER));
   }
 
   private static void linreg1dTails(List<KernelEntry> list) {
@@ -175,6 +179,9 @@ public final class KernelRegistry {
         NoiseModel.MINIBATCH, 1), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
     list.add(KernelEntry.states("logistic1d-gaussian-4-substeps", org.sgdmc.models.Logistic1d.of(0.8, 2, x, data.y(),
         NoiseModel.GAUSSIAN, 4), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
+    // reshuffled each epoch: 20 points in batches of 3 (6 batches an epoch, two points sit each epoch out)
+    list.add(KernelEntry.states("logistic1d-minibatch-reshuffle", org.sgdmc.models.Logistic1d.of(0.8, 3, x, data.y(),
+        NoiseModel.MINIBATCH, 1, Sampling.RESHUFFLE), StationaryBlock.CHANNELS, Kernels.LOGISTIC1D));
   }
 
   private static void linearDTails(List<KernelEntry> list) {
@@ -276,6 +283,9 @@ public final class KernelRegistry {
         new org.sgdmc.models.TwoTimescale(ts, 0.3, 0.1, 2, false, 1.0, 0.5, 1.2), c, k));
     list.add(KernelEntry.states("two-timescale-quadratic-sgd-with-replacement",
         new org.sgdmc.models.TwoTimescale(qd, 0.7, 0.1, 3, true, 1.0, 0.8, 1.3), c, k));
+    // reshuffled each epoch: 9 points in batches of 2 (4 batches an epoch, one point sits each epoch out)
+    list.add(KernelEntry.states("two-timescale-teacher-student-reshuffle",
+        new org.sgdmc.models.TwoTimescale(ts, 0.3, 0.1, 2, Sampling.RESHUFFLE, 1.0, 0.5, 1.2), c, k));
   }
 
   private static String lower(Enum<?> e) {

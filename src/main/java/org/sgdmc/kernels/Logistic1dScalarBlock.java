@@ -10,8 +10,9 @@ import org.sgdmc.rng.Transcendentals;
  * The scalar twin of {@link Logistic1dVectorBlock}: one trajectory and one step at a time, every random number
  * fetched by its coordinates, the same IEEE operations in the same order, so the two agree bit for bit.
  *
- * <p>Minibatch: draw {@code t B + j} of {@link Stream#BATCH} picks point j of step t's batch (with replacement,
- * {@link FiniteBatchSampler}); {@code theta <- fma(-lr, (sum_j c_j s(c_j theta)) / B, theta)}. Gaussian (Euler-Maruyama
+ * <p>Minibatch: draw {@code t B + j} of {@link Stream#BATCH} picks point j of step t's batch (with or without
+ * replacement, {@link FiniteBatchSampler}), or shuffles position t B + j of the epoch's permutation (reshuffled,
+ * {@link FiniteBatchSampler#reshuffledBatch}); {@code theta <- fma(-lr, (sum_j c_j s(c_j theta)) / B, theta)}. Gaussian (Euler-Maruyama
  * of seed 004's SDE, l substeps of dt = h = lr/l): normal {@code t l + j} of {@link Stream#NOISE} drives substep j,
  * {@code theta <- fma(-h, L'(theta), theta) + lr sqrt(1/(B l)) sqrt(Sigma(theta)) xi} with L' and Sigma the exact
  * sums over the n points ({@code Sigma = max(sum g^2 / n - L'^2, 0)}, the squares summed by fma). Snapshots: |theta -
@@ -35,7 +36,7 @@ public final class Logistic1dScalarBlock implements StationaryBlock {
     this.width = width;
     this.theta = new double[width];
     this.c = model.c();
-    this.sampler = new FiniteBatchSampler(c.length, model.batch(), true);
+    this.sampler = new FiniteBatchSampler(c.length, model.batch(), model.sampling().withReplacement());
     this.batchBits = new long[model.batch()];
     this.picks = new int[model.batch()];
   }
@@ -58,10 +59,14 @@ public final class Logistic1dScalarBlock implements StationaryBlock {
       for (long t = from; t < to; t++) {
         if (model.noise() == NoiseModel.MINIBATCH) {
           int b = model.batch();
-          for (int j = 0; j < b; j++) {
-            batchBits[j] = Draws.bits(seed, Stream.BATCH, traj, t * b + j);
+          if (model.reshuffled()) { // batch t mod K of the epoch's permutation, rebuilt from scratch (the reference)
+            FiniteBatchSampler.reshuffledBatch(seed, traj, t, c.length, b, picks);
+          } else {
+            for (int j = 0; j < b; j++) {
+              batchBits[j] = Draws.bits(seed, Stream.BATCH, traj, t * b + j);
+            }
+            sampler.pick(batchBits, 0, 1, picks);
           }
-          sampler.pick(batchBits, 0, 1, picks);
           theta[i] = minibatchStep(c, picks, b, theta[i], -model.lr());
         } else {
           int l = model.substeps();

@@ -44,7 +44,7 @@ public final class Logistic1dVectorBlock implements StationaryBlock {
     this.width = width;
     this.theta = new double[width];
     this.c = model.c();
-    this.sampler = new FiniteBatchSampler(c.length, model.batch(), true);
+    this.sampler = new FiniteBatchSampler(c.length, model.batch(), model.sampling(), width);
     int perStep = model.noise() == NoiseModel.MINIBATCH ? model.batch() : model.substeps();
     this.stepsPerSegment = Math.max(1, DRAWS_PER_SEGMENT / perStep);
     int rows = stepsPerSegment * perStep + 2;
@@ -86,7 +86,7 @@ public final class Logistic1dVectorBlock implements StationaryBlock {
     double negLr = -model.lr();
     for (int t = 0; t < steps; t++) {
       for (int j = 0; j < width; j++) {
-        sampler.pick(bits, (row0 + t * b) * width + j, width, picks);
+        sampler.pick(bits, (row0 + t * b) * width + j, width, j, t0 + t, picks);
         theta[j] = Logistic1dScalarBlock.minibatchStep(c, picks, b, theta[j], negLr);
       }
     }

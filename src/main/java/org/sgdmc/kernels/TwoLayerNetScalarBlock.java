@@ -85,10 +85,17 @@ public final class TwoLayerNetScalarBlock implements StateBlock {
     }
   }
 
-  /** The batch of step t: draws t S .. t S + S - 1 of stream BATCH, with or without replacement (Floyd). */
+  /**
+   * The batch of step t: draws t S .. t S + S - 1 of stream BATCH, with or without replacement (Floyd), or
+   * batch t mod K of the epoch's permutation when reshuffling (rebuilt from scratch: the reference).
+   */
   void batchIndices(long traj, long t, int[] out) {
     int s = out.length;
     int n = model.data().size();
+    if (model.reshuffled()) {
+      FiniteBatchSampler.reshuffledBatch(seed, traj, t, n, s, out);
+      return;
+    }
     long k0 = t * s;
     for (int j = 0; j < s; j++) {
       long bits = Draws.bits(seed, Stream.BATCH, traj, k0 + j);

@@ -6,7 +6,6 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.TwoLayerNet;
-import org.sgdmc.rng.Philox4x32Vector;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
@@ -16,7 +15,8 @@ import org.sgdmc.rng.VectorTranscendentals;
  * The vectorised {@link TwoLayerNet} kernel: trajectories across lanes (u, w and the divergence step of
  * each in struct-of-arrays form), steps in segments. Per segment it draws the batch indices of the whole
  * block with vectorised Philox, looks the batch's (x, y) up in scalar code (the same Floyd sampler the
- * twin mirrors), then runs the segment's steps lane-vector by lane-vector with u and w in registers. A lane
+ * twin mirrors, or the
+ * epoch's permutation when reshuffling), then runs the segment's steps lane-vector by lane-vector with u and w in registers. A lane
  * whose new state is not finite or leaves the box |u|, |w| <= divergedAbove keeps its old state and
  * records the step; from then on blends keep it frozen, so NaN never reaches the state.
  * {@link TwoLayerNetScalarBlock} is its scalar twin, equal bit for bit.
@@ -78,7 +78,7 @@ public final class TwoLayerNetVectorBlock implements StateBlock {
     this.gradU = new double[width];
     this.gradW = new double[width];
     this.picks = new int[batch];
-    this.sampler = new FiniteBatchSampler(dataX.length, batch, model.withReplacement());
+    this.sampler = new FiniteBatchSampler(dataX.length, batch, model.sampling(), width);
   }
 
   @Override
@@ -126,16 +126,16 @@ public final class TwoLayerNetVectorBlock implements StateBlock {
     }
   }
 
-  /** (x, y) of every batch element of steps {@code t0 .. t0+steps-1}: draw k = t S + d of stream BATCH. */
+  /**
+   * (x, y) of every batch element of steps {@code t0 .. t0+steps-1}: draw k = t S + d of stream BATCH, which
+   * picks point d of the batch (with or without replacement) or shuffles position k of the epoch's permutation
+   * (reshuffling; the sampler keeps each lane's permutation).
+   */
   private void fillBatches(long t0, int steps) {
-    long k0 = t0 * batch;
-    long block0 = k0 >>> 1;
-    long block1 = (k0 + (long) steps * batch + 1) >>> 1;
-    Philox4x32Vector.fillBits(seed, Stream.BATCH.id, traj0, width, block0, (int) (block1 - block0), bits, 0);
-    int row0 = (int) (k0 - 2 * block0);
+    int row0 = sampler.drawBatches(seed, traj0, width, t0, steps, bits);
     for (int t = 0; t < steps; t++) {
       for (int i = 0; i < width; i++) {
-        sampler.pick(bits, (row0 + t * batch) * width + i, width, picks);
+        sampler.pick(bits, (row0 + t * batch) * width + i, width, i, t0 + t, picks);
         for (int d = 0; d < batch; d++) {
           int at = (t * batch + d) * width + i;
           bx[at] = dataX[picks[d]];

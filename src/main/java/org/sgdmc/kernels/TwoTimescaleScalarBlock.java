@@ -25,7 +25,8 @@ import org.sgdmc.rng.Stream;
  * else the count above the band grows by one when {@code L > upper}, {@code m = L} when {@code L < m}, and
  * {@code (rise, peak, peakTime) = (L - m, L, t)} when {@code L - m > rise}: the ascent is the largest rise of L
  * above its running minimum. Minibatch j of step t: draws
- * {@code t S .. t S + S - 1} of the trajectory's {@link Stream#BATCH} stream ({@link FiniteBatchSampler}).
+ * {@code t S .. t S + S - 1} of the trajectory's {@link Stream#BATCH} stream ({@link FiniteBatchSampler}); reshuffled,
+ * batch t mod K of epoch t div K's permutation ({@link FiniteBatchSampler#reshuffledBatch}).
  *
  * <p>Channels of a snapshot: 0: {@code log sqrt(2 L_test)}; 1: {@code log sqrt(2 L_train) = log(|r| / sqrt n)};
  * 2: {@code log|g(u) - g(u*)|} (the slow part's error); 3: {@code log|x - lambda(u)|}, lambda(u) = argmin_x f(x, u)
@@ -223,7 +224,9 @@ public final class TwoTimescaleScalarBlock implements StateBlock {
   }
 
   private void step(int i, long t) {
-    if (sampler != null) {
+    if (model.reshuffled()) { // batch t mod K of the epoch's permutation, rebuilt from scratch (the reference)
+      FiniteBatchSampler.reshuffledBatch(seed, traj0 + i, t, n, s, picked);
+    } else if (sampler != null) {
       for (int j = 0; j < s; j++) {
         draws[j] = Draws.bits(seed, Stream.BATCH, traj0 + i, t * s + j);
       }

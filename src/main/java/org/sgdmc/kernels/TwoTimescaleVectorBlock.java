@@ -96,7 +96,7 @@ public final class TwoTimescaleVectorBlock implements StateBlock {
     this.yFactor = model.yFactor();
     this.upper = model.upperLevel();
     this.lower = model.lowerLevel();
-    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.sampling(), width);
     this.x = new double[df * width];
     this.y = new double[ds * width];
     this.t1 = new double[width];
@@ -189,7 +189,7 @@ public final class TwoTimescaleVectorBlock implements StateBlock {
         int row0 = sampler.drawBatches(seed, traj0, width, t, count, bits);
         for (int j = 0; j < width; j += lanes) {
           for (int u = 0; u < count; u++) {
-            gather(j, row0 + u * s);
+            gather(j, row0 + u * s, t + u);
             step(j);
             check(j, t + u + 1);
           }
@@ -208,10 +208,13 @@ public final class TwoTimescaleVectorBlock implements StateBlock {
     }
   }
 
-  /** The minibatch points of each lane of group j, from the draws at row {@code drawRow}. */
-  private void gather(int j, int drawRow) {
+  /**
+   * The minibatch points of step t of each lane of group j, from the draws at row {@code drawRow} (reshuffled: the
+   * sampler keeps each lane's permutation, and every lane goes through its steps in order).
+   */
+  private void gather(int j, int drawRow, long t) {
     for (int lane = 0; lane < lanes; lane++) {
-      sampler.pick(bits, drawRow * width + j + lane, width, picked);
+      sampler.pick(bits, drawRow * width + j + lane, width, j + lane, t, picked);
       for (int b = 0; b < s; b++) {
         int pt = picked[b];
         ls[b * lanes + lane] = -labels[pt];

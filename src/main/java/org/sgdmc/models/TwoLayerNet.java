@@ -22,15 +22,31 @@ package org.sgdmc.models;
  * @param data the training set every batch is drawn from
  * @param lr learning rate, > 0
  * @param batch batch size S >= 1
- * @param withReplacement whether a batch may repeat points
+ * @param sampling how a batch is drawn: with or without replacement, afresh each step, or reshuffled each epoch
  * @param u0 initial u
  * @param w0 initial w
  * @param initNoise standard deviation of the initial offsets, >= 0
  * @param divergedAbove the bound on |u| and |w| beyond which a trajectory counts as diverged
  */
 public record TwoLayerNet(
-    Activation activation, RegressionData data, double lr, int batch, boolean withReplacement,
+    Activation activation, RegressionData data, double lr, int batch, Sampling sampling,
     double u0, double w0, double initNoise, double divergedAbove) {
+
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public TwoLayerNet(Activation activation, RegressionData data, double lr, int batch, boolean withReplacement,
+      double u0, double w0, double initNoise, double divergedAbove) {
+    this(activation, data, lr, batch, Sampling.of(withReplacement), u0, w0, initNoise, divergedAbove);
+  }
+
+  /** Whether a batch may repeat a point ({@link Sampling#WITH_REPLACEMENT}). */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /** Whether batches come from a permutation of the training set per epoch ({@link Sampling#RESHUFFLE}). */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE;
+  }
 
   /** Default divergence bound: far beyond every stationary point, and small enough that one more step from
    * inside it stays finite (|r| <= 1e6 x 8.5 x 1e6 + |y|, so the gradients stay below 1e22 / lr). */
@@ -43,9 +59,12 @@ public record TwoLayerNet(
     if (batch < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, not " + batch);
     }
-    if (!withReplacement && batch > data.size()) {
-      throw new IllegalArgumentException(
-          "batch size " + batch + " exceeds the " + data.size() + " data points (sampling without replacement)");
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
+    if (!sampling.withReplacement() && batch > data.size()) {
+      throw new IllegalArgumentException("batch size " + batch + " exceeds the " + data.size() + " data points ("
+          + (sampling == Sampling.RESHUFFLE ? "reshuffling" : "sampling without replacement") + ")");
     }
     if (!(divergedAbove > 0) || !Double.isFinite(divergedAbove)) {
       throw new IllegalArgumentException("the divergence bound must be a positive finite number, not " + divergedAbove);
@@ -60,12 +79,12 @@ public record TwoLayerNet(
 
   /** The same model started elsewhere. */
   public TwoLayerNet startingAt(double u, double w, double noise) {
-    return new TwoLayerNet(activation, data, lr, batch, withReplacement, u, w, noise, divergedAbove);
+    return new TwoLayerNet(activation, data, lr, batch, sampling, u, w, noise, divergedAbove);
   }
 
   /** The same model at another learning rate. */
   public TwoLayerNet withLr(double newLr) {
-    return new TwoLayerNet(activation, data, newLr, batch, withReplacement, u0, w0, initNoise, divergedAbove);
+    return new TwoLayerNet(activation, data, newLr, batch, sampling, u0, w0, initNoise, divergedAbove);
   }
 
   // ---------------------------------------------------------------- the landscape

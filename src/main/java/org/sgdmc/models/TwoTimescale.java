@@ -13,7 +13,7 @@ import java.util.Locale;
  *  r_i = p_i . x_k + q_i . g(eps y_k) - l_i  </pre>
  *
  * full-batch gradient descent when {@link #fullBatch()}, minibatch SGD otherwise (S points drawn afresh each step,
- * with or without replacement): the noise is SGD's own. Read against the seed: the noise of (3.1) is
+ * with or without replacement, or reshuffled each epoch, {@link Sampling}): the noise is SGD's own. Read against the seed: the noise of (3.1) is
  * {@code M = (M_1, eps M_u)}, with {@code M_u} the minibatch noise of {@code grad_u f}, so the seed's {@code M_2}
  * of (3.1) is of order eps, while the {@code M_2} of (3.4) (the noise that step b = eps a multiplies) is
  * {@code M_u} itself, of order 1. The coordinate the loss sees, {@code u = eps y}, moves by
@@ -35,13 +35,32 @@ import java.util.Locale;
  * @param eps the scale separation, in (0, 1]
  * @param a the step size
  * @param batch S
- * @param withReplacement how a minibatch is drawn
+ * @param sampling how a minibatch is drawn
  * @param initX the scale of x_0
  * @param initU the scale of u_0 = eps y_0
  * @param band the band's factor, > 1
  */
-public record TwoTimescale(TwoTimescaleData data, double eps, double a, int batch, boolean withReplacement,
+public record TwoTimescale(TwoTimescaleData data, double eps, double a, int batch, Sampling sampling,
     double initX, double initU, double band) {
+
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public TwoTimescale(TwoTimescaleData data, double eps, double a, int batch, boolean withReplacement,
+      double initX, double initU, double band) {
+    this(data, eps, a, batch, Sampling.of(withReplacement), initX, initU, band);
+  }
+
+  /** Whether a batch may repeat a point ({@link Sampling#WITH_REPLACEMENT}). */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /**
+   * Whether minibatches come from a permutation per epoch ({@link Sampling#RESHUFFLE}); false at S = n, where an
+   * epoch is one step over every point and reshuffling is full-batch GD ({@link #fullBatch()}).
+   */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE && !fullBatch();
+  }
 
   /** How the slow coordinates enter the prediction. */
   public enum Coupling {
@@ -73,9 +92,16 @@ public record TwoTimescale(TwoTimescaleData data, double eps, double a, int batc
     if (!(a > 0) || !Double.isFinite(a)) {
       throw new IllegalArgumentException("the step size a must be a positive finite number, not " + a);
     }
-    if (batch < 1 || (!withReplacement && batch > data.n())) {
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
+    if (batch < 1 || (!sampling.withReplacement() && batch > data.n())) {
       throw new IllegalArgumentException("the batch size must be in 1.." + data.n()
-          + (withReplacement ? "" : " (sampling without replacement)") + ", not " + batch);
+          + switch (sampling) {
+            case WITH_REPLACEMENT -> "";
+            case WITHOUT_REPLACEMENT -> " (sampling without replacement)";
+            case RESHUFFLE -> " (reshuffling)";
+          } + ", not " + batch);
     }
     if (!(initX >= 0) || !Double.isFinite(initX) || !(initU >= 0) || !Double.isFinite(initU)) {
       throw new IllegalArgumentException("the initial scales must be finite numbers >= 0, not " + initX + " and "
@@ -94,9 +120,12 @@ public record TwoTimescale(TwoTimescaleData data, double eps, double a, int batc
     return data.coupling();
   }
 
-  /** Full-batch gradient descent: every point, in order, at every step. */
+  /**
+   * Full-batch gradient descent: every point, in order, at every step (S = n without replacement, or reshuffled:
+   * the order of one step's sum is all an epoch's permutation could change, so it is not drawn).
+   */
   public boolean fullBatch() {
-    return batch == data.n() && !withReplacement;
+    return batch == data.n() && !sampling.withReplacement();
   }
 
   /** {@code -a / S}, rounded once: x's gradient factor. */

@@ -14,6 +14,12 @@ import org.sgdmc.theory.TwoLayerTheory;
  * rates where C attracts, and for each minimum the GD threshold 2/h and the top Lyapunov exponent of the
  * linearised SGD there.
  *
+ * <p>Reshuffled ({@code --sampling reshuffle}), the saddle exponents and their intervals are those without
+ * replacement: at C the step's factors are diagonal in (h, m) = (w + u, w - u), so log|h| after an epoch is the
+ * sum of its batches' log|1 + lr q|, each batch alone a uniform S-subset (linearity of expectation). The
+ * minima's exponents do change (their factors do not commute) and are simulated epoch by epoch; the stationary
+ * points and 2/h do not depend on the sampling at all.
+ *
  * @param lambdaPlus E log|1 + lr q| at C (q the batch mean of c0 x y)
  * @param lambdaMinus E log|1 - lr q| at C
  * @param saddleIntervals the lr intervals {lo, hi} where both are negative: C attracts in probability
@@ -50,7 +56,7 @@ public record TwoLayerTheoryValues(Estimate lambdaPlus, Estimate lambdaMinus, Li
       labels[i] = p.label();
       gd[i] = p.lrGd();
       exps[i] = TwoLayerTheory.linearisedExponent(model.activation(), model.data(), p.u(), p.w(), model.lr(),
-          model.batch(), model.withReplacement(), EXPONENT_STEPS);
+          model.batch(), model.sampling(), EXPONENT_STEPS);
     }
     return new TwoLayerTheoryValues(saddle[0], saddle[1], List.copyOf(intervals), labels, gd, exps);
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.sgdmc.models.Activation;
 import org.sgdmc.models.RegressionData;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.models.TwoLayerNet;
 
 /**
@@ -358,6 +359,21 @@ public final class TwoLayerTheory {
    */
   public static Estimate linearisedExponent(Activation act, RegressionData d, double u, double w, double lr,
       int batch, boolean withReplacement, int steps) {
+    return linearisedExponent(act, d, u, w, lr, batch, Sampling.of(withReplacement), steps);
+  }
+
+  /**
+   * {@link #linearisedExponent(Activation, RegressionData, double, double, double, int, boolean, int)} for any
+   * sampling. Reshuffled, the factors of one epoch come from one permutation (batch b of the epoch takes
+   * positions b S .. b S + S - 1 of a Fisher-Yates shuffle run forward through the epoch), and the burn-in and
+   * the 20 blocks are whole epochs, so the blocks stay independent. The factors at a minimum do not commute,
+   * so unlike the saddle's exponents this one depends on the order within an epoch, not only on each batch's law.
+   */
+  public static Estimate linearisedExponent(Activation act, RegressionData d, double u, double w, double lr,
+      int batch, Sampling sampling, int steps) {
+    boolean withReplacement = sampling.withReplacement();
+    boolean reshuffle = sampling == Sampling.RESHUFFLE;
+    int perEpoch = reshuffle ? (int) Sampling.batchesPerEpoch(d.size(), batch) : 1;
     int n = d.size();
     double[][] h = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -371,16 +387,20 @@ public final class TwoLayerTheory {
     double lrS = lr / batch;
     double v0 = 0.6, v1 = 0.8; // generic: not an eigenvector of the saddle's commuting factors (along (1, +-1))
     int blocks = 20, perBlock = Math.max(1, steps / blocks), burn = Math.max(1, steps / 10);
+    perBlock = roundUp(perBlock, perEpoch);
+    burn = roundUp(burn, perEpoch);
     double[] blockMeans = new double[blocks];
     for (int k = -burn; k < blocks * perBlock; k++) {
       double huu = 0, huw = 0, hww = 0;
+      int first = reshuffle ? ((k + burn) % perEpoch) * batch : 0; // the batch's first position in the shuffle
       for (int j = 0; j < batch; j++) {
-        int r = withReplacement ? rng.nextInt(n) : j + rng.nextInt(n - j);
+        int pos = first + j;
+        int r = withReplacement ? rng.nextInt(n) : pos + rng.nextInt(n - pos);
         if (!withReplacement) {
-          int t = perm[j];
-          perm[j] = perm[r];
+          int t = perm[pos];
+          perm[pos] = perm[r];
           perm[r] = t;
-          r = perm[j];
+          r = perm[pos];
         }
         huu += h[r][0];
         huw += h[r][1];
@@ -407,5 +427,10 @@ public final class TwoLayerTheory {
       var += (m - mean) * (m - mean) / (blocks - 1);
     }
     return new Estimate(mean, Math.sqrt(var / blocks), Estimate.METHOD_MONTE_CARLO_PLAIN);
+  }
+
+  /** The smallest multiple of {@code m} that is at least {@code v}. */
+  private static int roundUp(int v, int m) {
+    return (v + m - 1) / m * m;
   }
 }

@@ -175,6 +175,10 @@ final class KernelGoldenValues {
       Map.entry("logistic1d-gaussian-4-substeps",
           "3fc537e4f7bf51d0 3f80de93c5f37600 3fd6ae2a1ff2dc90 3fb4f308b1581ff0 "
               + "3fc537e4f7bf51d0 3f80de93c5f37600 bfd6ae2a1ff2dc90 bfb4f308b1581ff0 0 0 0 0"),
+      // reshuffling in logistic1d (issue 15 item 2): generated from the failure message
+      Map.entry("logistic1d-minibatch-reshuffle",
+          "3fcd3ab3747f13c0 3fbd8398e4b5d9e0 3faffc1067ab00a0 3fb5896ddc5becc0 "
+              + "3fcd3ab3747f13c0 3fbd8398e4b5d9e0 bfaffc1067ab00a0 3fb5896ddc5becc0 0 0 0 0"),
       Map.entry("linreg1d-tails-minibatch-finite-with-replacement",
           "3fd23ae86556c014 3fd3d7c057b1daee 3fdb6f598e29e927 3fef633a43976bf1 "
               + "3fd23ae86556c014 bfd3d7c057b1daee 3fdb6f598e29e927 3fef633a43976bf1 "
@@ -200,6 +204,11 @@ final class KernelGoldenValues {
           "c007c50d96695a16 bff80cc008353a7e 3fff317dbdb6a496 c014e494a86195df "
               + "c01009792b58d653 c02189aad6e4498e 3fd7cbf018ce41c8 4007008378156ce6 "
               + "4024000000000000 4018000000000000 bff0000000000000 4024000000000000"),
+      // reshuffling in the two-layer nets (issue 15 item 2): generated from the failure message
+      Map.entry("two-layer-reshuffle",
+          "bfa0ea9b80f98851 bfc8956ddaaccf89 bfb958b1358a5502 bfd7b9edf1d81802 "
+              + "bfeb59c05c959b36 bfe8258e4d872eed bfeaab65088c73ac bfe7f3d4a01ab053 "
+              + "bff0000000000000 bff0000000000000 bff0000000000000 bff0000000000000"),
       Map.entry("linreg1d-tails-minibatch-stream-diverging",
           "406b1fa3f43f0bc5 401d89e161fb5916 40c7e76e20dffc8e 40144091e15a454e "
               + "406b1fa3f43f0bc5 c01d89e161fb5916 40c7e76e20dffc8e 40144091e15a454e "
@@ -385,6 +394,18 @@ final class KernelGoldenValues {
               + "bfd0558e66473332 3fd0df5639badaff bfc1ac26a5afb28b bfda4b934e54ace3 "
               + "4024000000000000 4018000000000000 4024000000000000 401c000000000000 "
               + "7ff0000000000000 4024000000000000 7ff0000000000000 7ff0000000000000 "
+              + "0 0 0 0 "
+              + "fff0000000000000 fff0000000000000 fff0000000000000 fff0000000000000 "
+              + "7ff0000000000000 7ff0000000000000 7ff0000000000000 7ff0000000000000 "
+              + "fff0000000000000 fff0000000000000 fff0000000000000 fff0000000000000"),
+      // reshuffling in two-timescale SGD (issue 15 item 2): generated from the failure message
+      Map.entry("two-timescale-teacher-student-reshuffle",
+          "bf80ba990abbf9a4 3fc2e925e369ba1a 3fa490ab33b83685 3fb6cb390c8b0fd4 "
+              + "3fb7989ed4329f5a 3fca697c03fe24da bfc878c3910d6716 3fb21939a48c2827 "
+              + "bfc234b291f94264 3f817ff856154d35 bfe0681baa12b941 bfa6cac9e45f87bc "
+              + "3fba21bc5f59fb65 3fcf7b4f71c3740d 3fb60c8f191236a5 bfe27c8842a6ca91 "
+              + "4000000000000000 4010000000000000 0 4000000000000000 "
+              + "4000000000000000 4020000000000000 3ff0000000000000 4000000000000000 "
               + "0 0 0 0 "
               + "fff0000000000000 fff0000000000000 fff0000000000000 fff0000000000000 "
               + "7ff0000000000000 7ff0000000000000 7ff0000000000000 7ff0000000000000 "
