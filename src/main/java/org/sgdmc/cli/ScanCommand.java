@@ -71,7 +71,8 @@ public final class ScanCommand implements Runnable {
       double[] lrs = parseLr(sgd.lr, spacing);
       EnsembleOptions ensemble = run.options(null);
       TwoLayerMixin.Setup setup = net.setup(activation(), source);
-      TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.withReplacement(), net.initNoise, net.divergedAbove);
+      TwoLayerNet base = setup.model(lrs[0], sgd.batch(), sgd.sampling(true), net.initNoise, net.divergedAbove);
+      ReshuffleMemory.check(base.reshuffled(), base.data().size(), ensemble);
       run.steps.checkReach(base.batch(), 1);
       TwoLayerFile.Setup s = new TwoLayerFile.Setup(setup.start(), setup.dataSeed(), net.mu, net.saddleEps);
       run.execute(spec, activation().modelName + " scan",
@@ -82,6 +83,10 @@ public final class ScanCommand implements Runnable {
             SimulateTwoLayerCommand.printHeader(ps, base, setup, ensemble);
             SimulateTwoLayerCommand.printStationaryPoints(ps, setup.points());
             print(ps, scan);
+            if (base.reshuffled()) {
+              ps.println("reshuffled each epoch: the saddle exponents and intervals are those without replacement "
+                  + "(C's factors commute); the minima's exponents are simulated over epochs");
+            }
             ps.printf("speed: %.3e trajectory-steps/s over the scan (%d threads)%n", scan.stepsPerSecond(),
                 ensemble.threads());
           }, "plot_swish.py");
