@@ -198,6 +198,14 @@ public final class KernelRegistry {
     // seed 003: the streaming loss signature over the first 6 states, wrapped around both twins
     list.add(KernelEntry.states("grok-linreg-sgd-signature", new GrokLinreg(data, 0.1, 0.02, 1.0, 2, false, 0.2, 0.5),
         c + LossSignatureBlock.SUMS, LossSignatureBlock.wrap(k, 6)));
+    // --dataset per-trajectory: each lane its own X, y, beta* and test level (levels some lanes reach early)
+    org.sgdmc.models.GrokDatasets own = new org.sgdmc.models.GrokDatasets(
+        org.sgdmc.models.GrokDatasets.Kind.DENSE, 5, 7, 0, 0.1, 3, true);
+    Twins<org.sgdmc.models.GrokLinregDatasets, StateBlock> kd = Kernels.GROK_LINREG_DATASETS;
+    list.add(KernelEntry.states("grok-linreg-gd-per-trajectory-data",
+        new org.sgdmc.models.GrokLinregDatasets(own, 0.1, 0.05, 1.5, 5, false, 0.3, 0.3), c, kd));
+    list.add(KernelEntry.states("grok-linreg-sgd-per-trajectory-data",
+        new org.sgdmc.models.GrokLinregDatasets(own, 0.1, 0.02, 1.0, 2, true, 0.2, 0.3), c, kd));
     Twins<GrokDiag, StateBlock> diag = Kernels.GROK_DIAG;
     GrokData sparse = GrokData.sparse(5, 7, 2, 0.0, 4);
     double[] target = {0.1, -0.2, 0, 0, 0.3, 0, 0.05};
