@@ -66,6 +66,7 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
 
   @Override
   public void run() {
+    grok.onlyFixed("simulate grok-diag");
     GrokData data = sparseData();
     MinL1Interpolant minL1 = MinL1Interpolant.of(data);
     GrokDiag model = model(data, minL1);

@@ -61,6 +61,7 @@ public final class SweepGrokDiagCommand implements Runnable, SharedOptions.Tailo
 
   @Override
   public void run() {
+    grok.onlyFixed("sweep grok-diag");
     List<double[]> grid = axes.cells(sgd.lr);
     GrokData data = diag.data(grok, ensemble.seed);
     Integer batch = sgd.batch == null ? null : sgd.batch();
