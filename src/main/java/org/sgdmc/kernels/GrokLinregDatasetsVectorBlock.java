@@ -2,7 +2,6 @@ package org.sgdmc.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.GrokLinregDatasets;
 import org.sgdmc.rng.Stream;
@@ -32,6 +31,8 @@ public final class GrokLinregDatasetsVectorBlock implements StateBlock {
   private final double[] y; // [m * width + i]
   private final double[] beta; // [c * width + i]
   private final double[] testLevel; // [i]
+  private final double[] scratch; // the ridge solve's
+  private final double initScale;
   private final double coefficient;
   private final double decay;
   private final double halfOverN;
@@ -47,6 +48,7 @@ public final class GrokLinregDatasetsVectorBlock implements StateBlock {
   private final long[] bits;
   private final double[] normals;
   private final int[] picked;
+  private final org.sgdmc.rng.DrawBuffer draws = new org.sgdmc.rng.DrawBuffer();
   private long traj0;
   private long now;
 
@@ -71,9 +73,11 @@ public final class GrokLinregDatasetsVectorBlock implements StateBlock {
     this.y = new double[n * width];
     this.beta = new double[d * width];
     this.testLevel = new double[width];
+    this.scratch = new double[n * n + n];
     GrokLinreg any = model.at(0); // the factors depend only on eta, lambda, S (rounded as the fixed path does)
     this.coefficient = any.coefficient();
     this.decay = any.decay();
+    this.initScale = any.initScale();
     this.halfOverN = 0.5 / n;
     this.trainThreshold = model.trainThreshold();
     this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
@@ -105,24 +109,15 @@ public final class GrokLinregDatasetsVectorBlock implements StateBlock {
   public void start(long traj0) {
     this.traj0 = traj0;
     this.now = 0;
+    // each lane's dataset and level, in place: no allocation per block (FastPathTest)
     for (int i = 0; i < width; i++) {
-      GrokLinreg own = model.at(traj0 + i);
-      GrokData data = own.data();
-      double[] xi = data.x(), yi = data.y(), bi = data.betaStar();
-      for (int k = 0; k < n * d; k++) {
-        x[k * width + i] = xi[k];
-      }
-      for (int m = 0; m < n; m++) {
-        y[m * width + i] = yi[m];
-      }
-      for (int c = 0; c < d; c++) {
-        beta[c * width + i] = bi[c];
-      }
-      testLevel[i] = own.testThreshold();
+      model.datasets().fill(traj0 + i, x, y, beta, i, width, draws);
+      testLevel[i] = GrokLinregDatasets.ridgeTestLoss(x, y, beta, i, width, n, d, model.lambda(), scratch)
+          + model.testExcess();
     }
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, (d + 1) / 2, bits, normals);
-    double scale = model.at(traj0).initScale();
+    double scale = initScale;
     for (int c = 0; c < d; c++) {
       for (int j = 0; j < width; j += lanes) {
         DoubleVector.fromArray(sp, normals, c * width + j).mul(scale).intoArray(w, c * width + j);
@@ -170,7 +165,7 @@ public final class GrokLinregDatasetsVectorBlock implements StateBlock {
   }
 
   private void checkTest(int j, long t) {
-    VectorEventTimes.markTestLanes(w, j, width, beta, d, testLevel, t2, j, t);
+    VectorEventTimes.markTestLanes(w, j, width, beta, width, d, testLevel, t2, j, t);
   }
 
   private void fullBatchStep(int j, long t) {

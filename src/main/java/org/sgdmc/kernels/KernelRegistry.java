@@ -217,6 +217,14 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-diag-gd-signature",
         new GrokDiag(sparse, 0.05, 0.05, 0.7, 5, false, 0.2, 0.4, target), cd + LossSignatureBlock.SUMS,
         LossSignatureBlock.wrap(diag, 5)));
+    // --dataset per-trajectory: each lane its own X, y, beta*; the first 5 trajectories their minimum-l1 target
+    org.sgdmc.models.GrokDatasets ownSparse = new org.sgdmc.models.GrokDatasets(
+        org.sgdmc.models.GrokDatasets.Kind.SPARSE, 5, 7, 2, 0.0, 4, true);
+    Twins<org.sgdmc.models.GrokDiagDatasets, StateBlock> dd = Kernels.GROK_DIAG_DATASETS;
+    list.add(KernelEntry.states("grok-diag-gd-per-trajectory-data",
+        new org.sgdmc.models.GrokDiagDatasets(ownSparse, 0.05, 0.05, 0.7, 5, false, 0.2, 0.4, 5), cd, dd));
+    list.add(KernelEntry.states("grok-diag-sgd-per-trajectory-data",
+        new org.sgdmc.models.GrokDiagDatasets(ownSparse, 0.05, 0.01, 0.5, 2, true, 0.1, 0.45, 5), cd, dd));
     GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05);
     list.add(KernelEntry.states("grok-relu-gd", relu, GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
     list.add(KernelEntry.states("grok-relu-sgd", GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS,

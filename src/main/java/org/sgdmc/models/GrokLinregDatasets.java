@@ -56,14 +56,24 @@ public record GrokLinregDatasets(GrokDatasets datasets, double eta, double lambd
 
   /** {@code |w_inf - beta*|^2 / 2} for the ridge solution {@code w_inf = X^T (X X^T + n lambda I)^-1 y}. */
   public static double ridgeTestLoss(GrokData data, double lambda) {
-    int n = data.n(), d = data.d();
-    double[] x = data.x();
-    double[] l = new double[n * n]; // the Gram matrix, then its Cholesky factor (lower triangle)
+    int n = data.n();
+    return ridgeTestLoss(data.x(), data.y(), data.betaStar(), 0, 1, n, data.d(), lambda, new double[n * n + n]);
+  }
+
+  /**
+   * {@link #ridgeTestLoss(GrokData, double)} of a dataset in strided arrays ({@code x[(m d + c) stride + at]},
+   * {@code y[m stride + at]}, {@code beta[c stride + at]}), with {@code n^2 + n} doubles of scratch: no allocation,
+   * for the vector kernels' lanes; the same operations whatever the stride.
+   */
+  public static double ridgeTestLoss(double[] x, double[] y, double[] beta, int at, int stride, int n, int d,
+      double lambda, double[] scratch) {
+    double[] l = scratch; // [0, n^2): the Gram matrix, then its Cholesky factor (lower triangle); [n^2, n^2 + n): a
+    int a0 = n * n;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
         double s = 0;
         for (int c = 0; c < d; c++) {
-          s = Math.fma(x[i * d + c], x[j * d + c], s);
+          s = Math.fma(x[(i * d + c) * stride + at], x[(j * d + c) * stride + at], s);
         }
         l[i * n + j] = i == j ? s + n * lambda : s;
       }
@@ -74,7 +84,7 @@ public record GrokLinregDatasets(GrokDatasets datasets, double eta, double lambd
         diag -= l[j * n + k] * l[j * n + k];
       }
       if (!(diag > 0)) {
-        throw new IllegalArgumentException("X X^T is singular: the points are linearly dependent");
+        return Double.NaN; // X X^T singular: the points are linearly dependent (probability 0 for Gaussian inputs)
       }
       l[j * n + j] = Math.sqrt(diag);
       for (int i = j + 1; i < n; i++) {
@@ -85,29 +95,27 @@ public record GrokLinregDatasets(GrokDatasets datasets, double eta, double lambd
         l[i * n + j] = s / l[j * n + j];
       }
     }
-    double[] a = data.y().clone(); // the record hands out its own array
     for (int i = 0; i < n; i++) { // L z = y
-      double s = a[i];
+      double s = y[i * stride + at];
       for (int k = 0; k < i; k++) {
-        s -= l[i * n + k] * a[k];
+        s -= l[i * n + k] * l[a0 + k];
       }
-      a[i] = s / l[i * n + i];
+      l[a0 + i] = s / l[i * n + i];
     }
     for (int i = n - 1; i >= 0; i--) { // L^T a = z
-      double s = a[i];
+      double s = l[a0 + i];
       for (int k = i + 1; k < n; k++) {
-        s -= l[k * n + i] * a[k];
+        s -= l[k * n + i] * l[a0 + k];
       }
-      a[i] = s / l[i * n + i];
+      l[a0 + i] = s / l[i * n + i];
     }
-    double[] beta = data.betaStar();
     double loss = 0;
     for (int c = 0; c < d; c++) {
       double w = 0;
       for (int i = 0; i < n; i++) {
-        w = Math.fma(x[i * d + c], a[i], w);
+        w = Math.fma(x[(i * d + c) * stride + at], l[a0 + i], w);
       }
-      double e = w - beta[c];
+      double e = w - beta[c * stride + at];
       loss = Math.fma(e, e, loss);
     }
     return loss / 2;

@@ -97,6 +97,28 @@ class GrokLinregPerTrajectoryDataTest {
     }
   }
 
+  @Test
+  void theKernelsAllocationFreeFillDrawsTheGeneratorsDatasetBitForBit() {
+    int width = 3, lane = 1;
+    for (GrokDatasets.Kind kind : GrokDatasets.Kind.values()) {
+      GrokDatasets own = new GrokDatasets(kind, 6, 12, 3, 0.2, 9, true);
+      double[] x = new double[6 * 12 * width], y = new double[6 * width], beta = new double[12 * width];
+      own.fill(41, x, y, beta, lane, width, new org.sgdmc.rng.DrawBuffer());
+      GrokData data = own.of(41);
+      for (int k = 0; k < 6 * 12; k++) {
+        assertEquals(data.x()[k], x[k * width + lane], 0.0, kind + " x[" + k + "]");
+      }
+      for (int m = 0; m < 6; m++) {
+        assertEquals(data.y()[m], y[m * width + lane], 0.0, kind + " y[" + m + "]");
+      }
+      for (int c = 0; c < 12; c++) {
+        assertEquals(data.betaStar()[c], beta[c * width + lane], 0.0, kind + " beta*[" + c + "]");
+      }
+      assertEquals(GrokLinregDatasets.ridgeTestLoss(data, 0.01),
+          GrokLinregDatasets.ridgeTestLoss(x, y, beta, lane, width, 6, 12, 0.01, new double[6 * 6 + 6]), 0.0);
+    }
+  }
+
   private static double norm(double[] v) {
     double s = 0;
     for (double x : v) {
