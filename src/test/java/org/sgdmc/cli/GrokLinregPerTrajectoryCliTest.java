@@ -17,7 +17,7 @@ import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokLinregResult;
 
 /**
- * {@code --dataset per-trajectory} for grok-linreg end to end: bad input is one line and exit 2 with no file (an
+ * {@code --dataset per-trajectory} for grok-linreg (and grok-diag's refusals) end to end: bad input is one line and exit 2 with no file (an
  * unknown mode, a step that diverges on one of the first datasets, datasets a block cannot hold, a command that has
  * only the fixed dataset); with a dataset per trajectory, the simulated t2 of full-batch GD is its own closed form
  * trajectory by trajectory, and the result does not depend on the threads or the block width.
@@ -38,9 +38,14 @@ class GrokLinregPerTrajectoryCliTest {
       cat(new String[] {"simulate", "grok-linreg", "--lr", "0.1", "--lambda", "-0.01"}, own),
       cat(new String[] {"sweep", "grok-linreg", "--lr", "0.3", "--lambda", "0.01,0.02"}, own),
       cat(new String[] {"sweep", "grok-signature", "--lr", "0.1", "--lambda", "0.05"}, own),
+      cat(new String[] {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.01", "--k", "41"}, own),
+      cat(new String[] {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.01", "--data", "fourier", "--dim",
+          "41"}, own),
+      cat(new String[] {"sweep", "grok-diag", "--lr", "0.05", "--lambda", "0.01,0.02"}, own),
     };
     String[] says = {"--dataset: fixed or per-trajectory", "diverges on trajectory 0's dataset",
-        "too many for one array", "of heap", "lambda", "diverges on trajectory", "one fixed dataset only"};
+        "too many for one array", "of heap", "lambda", "diverges on trajectory", "one fixed dataset only", "--k", "even",
+        "one fixed dataset only"};
     Refusals.assertEachRefused(dir, new String[0], bad, says, "--trajectories", "64");
   }
 
