@@ -56,6 +56,8 @@ class EveryFileDescribesItselfTest {
             "--trajectories", "64", "--dataset", "per-trajectory"}),
         cat(new String[] {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.05", "--dataset", "per-trajectory",
             "--data", "fourier"}, run),
+        cat(new String[] {"sweep", "grok-diag", "--lr", "0.05", "--lambda", "0.05,0.1", "--drift-multiples", "1",
+            "--trajectories", "64", "--dataset", "per-trajectory"}),
         cat(new String[] {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.05", "--batch", "3"}, run),
         cat(new String[] {"simulate", "grok-diag", "--lr", "0.05", "--lambda", "0.05", "--data", "fourier"}, run),
         cat(new String[] {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "0.01", "--width", "6"}, run),
