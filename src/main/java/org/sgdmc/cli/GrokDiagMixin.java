@@ -1,7 +1,9 @@
 package org.sgdmc.cli;
 
 import org.sgdmc.models.GrokData;
+import org.sgdmc.models.GrokDatasets;
 import org.sgdmc.models.GrokDiag;
+import org.sgdmc.models.GrokDiagDatasets;
 import org.sgdmc.theory.MinL1Interpolant;
 import picocli.CommandLine.Option;
 
@@ -37,6 +39,31 @@ public final class GrokDiagMixin {
         return GrokData.fourier(grok.n, grok.dim, k, grok.noise, seed);
       default:
         throw new UserError("--data: gaussian or fourier, not '" + dataKind + "'");
+    }
+  }
+
+  /**
+   * The model with a dataset per trajectory ({@code --dataset per-trajectory}): t2's level is {@code --test-excess}
+   * above the teacher, the first {@link GrokDiagDatasets#TARGETED} trajectories get their own minimum-l1
+   * interpolant.
+   */
+  GrokDiagDatasets perTrajectoryModel(GrokMixin grok, long runSeed, double eta, double lambda, Integer batch,
+      boolean withReplacement) {
+    GrokData fixed = data(grok, runSeed); // every one-line check of the sizes, --k and --data
+    if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+      throw new UserError("--lambda: the weight decay must be a finite number >= 0, not " + lambda);
+    }
+    if (!(grok.trainThreshold > 0) || !(grok.testExcess > 0)) {
+      throw new UserError("--train-threshold and --test-excess must be positive");
+    }
+    GrokDatasets datasets = new GrokDatasets(fixed.isFourier() ? GrokDatasets.Kind.FOURIER : GrokDatasets.Kind.SPARSE,
+        grok.n, grok.dim, k, grok.noise, grok.dataSeed(runSeed), true);
+    try {
+      int s = batch == null ? grok.n : batch;
+      return new GrokDiagDatasets(datasets, eta, lambda, grok.alpha, s, withReplacement, grok.trainThreshold,
+          grok.testExcess, GrokDiagDatasets.TARGETED);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
     }
   }
 

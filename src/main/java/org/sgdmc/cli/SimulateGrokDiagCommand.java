@@ -8,6 +8,7 @@ import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokDiag;
+import org.sgdmc.models.GrokDiagDatasets;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokDiagResult;
 import org.sgdmc.stats.EnsembleSummary;
@@ -66,6 +67,10 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
 
   @Override
   public void run() {
+    if (grok.perTrajectory()) {
+      runPerTrajectory();
+      return;
+    }
     GrokData data = sparseData();
     MinL1Interpolant minL1 = MinL1Interpolant.of(data);
     GrokDiag model = model(data, minL1);
@@ -77,6 +82,22 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
     double delta = grok.testExcess;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-diag",
         progress -> GrokDiagExperiment.run(model, delta, minL1, options, kernel, progress),
+        (out, force, meta, result) -> GrokDiagFile.write(out, force, meta, result),
+        result -> print(System.out, result), "plot_grok.py", null);
+  }
+
+  /** {@code --dataset per-trajectory}: each trajectory on its own dataset. */
+  private void runPerTrajectory() {
+    GrokDiagDatasets model = diag.perTrajectoryModel(grok, ensemble.seed, sgd.lr(), lambda,
+        sgd.batch == null ? null : sgd.batch(), sgd.withReplacement());
+    if (steps.steps == 0) {
+      steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
+    }
+    EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    GrokMixin.checkDatasetMemory(model.datasets(), options);
+    Output.checkWritable(output);
+    output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-diag",
+        progress -> GrokDiagExperiment.run(model, options, kernel, progress),
         (out, force, meta, result) -> GrokDiagFile.write(out, force, meta, result),
         result -> print(System.out, result), "plot_grok.py", null);
   }
@@ -97,9 +118,20 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
             + "seed=%d%n", m.data().isFourier() ? "fourier" : "gaussian", m.dim(), m.data().n(), m.data().support(), fmt(m.eta()), fmt(m.lambda()), fmt(m.alpha()),
         m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : ""),
         fmt(m.data().noise()), o.trajectories(), o.steps(), o.seed());
-    out.printf("min-l1 interpolant |beta_l1|_1 = %s (simplex, residual %s), test loss %s; test level %s, train level "
-            + "%s; 1/(eta lambda) = %s%n", fmt(r.minL1().l1()), fmt(r.minL1().residual()), fmt(r.minL1TestLoss()),
-        fmt(m.testThreshold()), fmt(m.trainThreshold()), fmt(m.driftSteps()));
+    if (r.perTrajectory()) {
+      double[] tl = r.targetTestLosses();
+      double worst = 0;
+      for (double v : tl) {
+        worst = Math.max(worst, v);
+      }
+      out.printf("datasets           one per trajectory (dataset=per-trajectory); the minimum-l1 interpolant for the "
+          + "first %d: largest test loss %s; test level %s above the teacher, train level %s; 1/(eta lambda) = %s%n",
+          tl.length, fmt(worst), fmt(m.testThreshold()), fmt(m.trainThreshold()), fmt(m.driftSteps()));
+    } else {
+      out.printf("min-l1 interpolant |beta_l1|_1 = %s (simplex, residual %s), test loss %s; test level %s, train "
+              + "level %s; 1/(eta lambda) = %s%n", fmt(r.minL1().l1()), fmt(r.minL1().residual()),
+          fmt(r.minL1TestLoss()), fmt(m.testThreshold()), fmt(m.trainThreshold()), fmt(m.driftSteps()));
+    }
     long[] times = o.recordTimes();
     int q = median(o.quantileLevels());
     EnsembleSummary[][] s = r.observed();
@@ -115,9 +147,10 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
     event(out, "t2 (test)", r.t2());
     EnsembleSummary end = s[3][last];
     out.printf("endpoint           |beta_T - beta_l1|: median %s, 90%% %s, mean square %s (distance to the "
-            + "minimum-l1 interpolant; |beta_l1| = %s)%n", fmt(Math.exp(end.quantiles()[q])),
+            + "minimum-l1 interpolant%s; |beta_l1| = %s)%n", fmt(Math.exp(end.quantiles()[q])),
         fmt(Math.exp(end.quantiles()[Math.min(q + 2, end.quantiles().length - 1)])), fmt(Math.exp(end.logMeanSquare())),
-        fmt(norm(r.minL1().beta())));
+        r.perTrajectory() ? ", first " + r.targetDistances().length + " trajectories, each its own" : "",
+        r.perTrajectory() ? "trajectory 0's " + fmt(norm(r.minL1().beta())) : fmt(norm(r.minL1().beta())));
     out.printf("speed              %.3e trajectory-steps/s, %d threads, %s, kernels %.2f s%n",
         r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
   }

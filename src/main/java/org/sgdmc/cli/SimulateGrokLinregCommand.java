@@ -8,6 +8,7 @@ import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokLinregDatasets;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokLinregResult;
 import org.sgdmc.stats.EnsembleSummary;
@@ -62,6 +63,10 @@ public final class SimulateGrokLinregCommand implements Runnable, SharedOptions.
 
   @Override
   public void run() {
+    if (grok.perTrajectory()) {
+      runPerTrajectory();
+      return;
+    }
     GrokLinreg model = model(grok, sgd, lambda, ensemble.seed);
     if (steps.steps == 0) {
       steps.steps = defaultSteps(model);
@@ -71,6 +76,23 @@ public final class SimulateGrokLinregCommand implements Runnable, SharedOptions.
     double delta = grok.testExcess;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-linreg",
         progress -> GrokLinregExperiment.run(model, delta, options, kernel, progress),
+        (out, force, meta, result) -> GrokLinregFile.write(out, force, meta, result),
+        result -> print(System.out, result), "plot_grok.py", null);
+  }
+
+  /** {@code --dataset per-trajectory}: each trajectory on its own dataset. */
+  private void runPerTrajectory() {
+    Integer batch = sgd.batch == null ? null : sgd.batch();
+    GrokLinregDatasets model = grok.perTrajectoryModel(ensemble.seed, sgd.lr(), lambda, batch, sgd.withReplacement());
+    if (steps.steps == 0) {
+      steps.steps = lambda == 0 ? 10_000 : (long) Math.ceil(10 * model.driftSteps()); // as defaultSteps
+    }
+    EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    GrokMixin.checkDatasetMemory(model.datasets(), options);
+    GrokMixin.checkStability(model, ensemble.trajectories);
+    Output.checkWritable(output);
+    output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-linreg",
+        progress -> GrokLinregExperiment.run(model, options, kernel, progress),
         (out, force, meta, result) -> GrokLinregFile.write(out, force, meta, result),
         result -> print(System.out, result), "plot_grok.py", null);
   }
@@ -90,15 +112,20 @@ public final class SimulateGrokLinregCommand implements Runnable, SharedOptions.
     GrokLinreg m = r.model();
     EnsembleOptions o = r.options();
     GrokLinregResult.Theory t = r.theory();
-    out.printf("grok-linreg  d=%d  n=%d  eta=%s  lambda=%s  alpha=%s  %s  noise=%s  trajectories=%d  steps=%d  seed=%d%n",
-        m.dim(), m.data().n(), fmt(m.eta()), fmt(m.lambda()), fmt(m.alpha()),
+    out.printf("grok-linreg  d=%d  n=%d  eta=%s  lambda=%s  alpha=%s  %s  noise=%s  trajectories=%d  steps=%d  seed=%d"
+        + "  dataset=%s%n", m.dim(), m.data().n(), fmt(m.eta()), fmt(m.lambda()), fmt(m.alpha()),
         m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : ""),
-        fmt(m.data().noise()), o.trajectories(), o.steps(), o.seed());
+        fmt(m.data().noise()), o.trajectories(), o.steps(), o.seed(), r.dataset());
+    if (r.perTrajectory()) {
+      out.printf("datasets           one per trajectory: time scales and endpoint below are means over them, t2's "
+          + "level is each one's endpoint + %s; %d of them make GD unstable%n", fmt(r.testExcess()),
+          r.unstableDatasets());
+    }
     out.printf("time scales        fast: 1/(eta mu_min) = %s steps (mu_min = %s, mu_max = %s); slow: 1/(eta lambda) = %s%n",
         fmt(1 / (m.eta() * t.muMin())), fmt(t.muMin()), fmt(t.muMax()), fmt(m.driftSteps()));
     out.printf("endpoint (ridge)   test loss %s, train loss %s, |w| %s; test level %s (+ %s), train level %s%n",
-        fmt(t.endpointTestLoss()), fmt(t.endpointTrainLoss()), fmt(t.endpointNorm()), fmt(m.testThreshold()),
-        fmt(r.testExcess()), fmt(m.trainThreshold()));
+        fmt(t.endpointTestLoss()), fmt(t.endpointTrainLoss()), fmt(t.endpointNorm()),
+        r.perTrajectory() ? "per trajectory" : fmt(m.testThreshold()), fmt(r.testExcess()), fmt(m.trainThreshold()));
     int last = r.train().length - 1;
     long[] times = o.recordTimes();
     int median = index(o.quantileLevels(), 0.5);

@@ -11,6 +11,8 @@ import org.sgdmc.io.RunMetadata;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokDiag;
+import org.sgdmc.models.GrokDiagDatasets;
+import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokDiagResult;
 import org.sgdmc.sweep.GrokSweep;
 import org.sgdmc.theory.MinL1Interpolant;
@@ -62,23 +64,36 @@ public final class SweepGrokDiagCommand implements Runnable, SharedOptions.Tailo
   @Override
   public void run() {
     List<double[]> grid = axes.cells(sgd.lr);
+    boolean own = grok.perTrajectory();
     GrokData data = diag.data(grok, ensemble.seed);
     Integer batch = sgd.batch == null ? null : sgd.batch();
-    MinL1Interpolant minL1 = MinL1Interpolant.of(data);
+    MinL1Interpolant minL1 = own ? null : MinL1Interpolant.of(data);
     List<GrokDiag> models = new java.util.ArrayList<>();
+    List<GrokDiagDatasets> perTrajectory = new java.util.ArrayList<>();
     for (double[] c : grid) {
-      models.add(GrokDiagMixin.model(grok, data, minL1, c[0], c[1], batch, sgd.withReplacement()));
+      if (own) {
+        perTrajectory.add(diag.perTrajectoryModel(grok, ensemble.seed, c[0], c[1], batch, sgd.withReplacement()));
+      } else {
+        models.add(GrokDiagMixin.model(grok, data, minL1, c[0], c[1], batch, sgd.withReplacement()));
+      }
     }
     ensemble.validated(2);
+    if (own) { // a block's datasets do not depend on the cell
+      GrokMixin.checkDatasetMemory(perTrajectory.get(0).datasets(),
+          ensemble.options(GrokSweepMixin.recordTimes(recordTimes, 10), observables));
+    }
     Path out = output.required();
     Output.checkWritable(output);
     long zero = axes.zeroLambdaSteps(grid, 100_000);
     int[] next = {0};
     List<GrokDiagResult> results = GrokSweepMixin.run(grid, c -> {
-      GrokDiag m = models.get(next[0]++);
-      long steps = axes.steps(m.eta(), m.lambda(), zero);
-      return GrokDiagExperiment.run(m, grok.testExcess, minL1,
-          ensemble.options(GrokSweepMixin.recordTimes(recordTimes, steps), observables), Kernel.VECTOR,
+      int i = next[0]++;
+      long steps = axes.steps(c[0], c[1], zero);
+      EnsembleOptions options = ensemble.options(GrokSweepMixin.recordTimes(recordTimes, steps), observables);
+      if (own) {
+        return GrokDiagExperiment.run(perTrajectory.get(i), options, Kernel.VECTOR, Simulation.Progress.NONE);
+      }
+      return GrokDiagExperiment.run(models.get(i), grok.testExcess, minL1, options, Kernel.VECTOR,
           Simulation.Progress.NONE);
     });
     GrokSweep.Cell[] cells = new GrokSweep.Cell[results.size()];

@@ -12,6 +12,7 @@ import org.sgdmc.io.RunMetadata;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.GrokData;
 import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokLinregDatasets;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokLinregResult;
 import org.sgdmc.sweep.GrokSweep;
@@ -63,22 +64,38 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
   @Override
   public void run() {
     List<double[]> grid = axes.cells(sgd.lr);
-    GrokData data = grok.data(ensemble.seed);
     Integer batch = sgd.batch == null ? null : sgd.batch();
+    boolean own = grok.perTrajectory();
+    GrokData data = grok.data(ensemble.seed);
     List<GrokLinreg> models = new ArrayList<>();
+    List<GrokLinregDatasets> perTrajectory = new ArrayList<>();
     for (double[] c : grid) {
-      models.add(grok.model(data, c[0], c[1], batch, sgd.withReplacement()));
+      if (own) {
+        perTrajectory.add(grok.perTrajectoryModel(ensemble.seed, c[0], c[1], batch, sgd.withReplacement()));
+      } else {
+        models.add(grok.model(data, c[0], c[1], batch, sgd.withReplacement()));
+      }
     }
     ensemble.validated(2);
+    if (own) { // a block's datasets do not depend on the cell
+      GrokMixin.checkDatasetMemory(perTrajectory.get(0).datasets(),
+          ensemble.options(GrokSweepMixin.recordTimes(recordTimes, 10), observables));
+      for (GrokLinregDatasets m : perTrajectory) {
+        GrokMixin.checkStability(m, ensemble.trajectories);
+      }
+    }
     Path out = output.required();
     Output.checkWritable(output);
     double delta = grok.testExcess;
     int[] next = {0};
     List<GrokLinregResult> results = GrokSweepMixin.run(grid, c -> {
-      GrokLinreg m = models.get(next[0]++);
-      long steps = axes.steps(m.eta(), m.lambda(), 10_000);
+      int i = next[0]++;
+      long steps = axes.steps(c[0], c[1], 10_000);
       EnsembleOptions options = ensemble.options(GrokSweepMixin.recordTimes(recordTimes, steps), observables);
-      return GrokLinregExperiment.run(m, delta, options, Kernel.VECTOR, Simulation.Progress.NONE);
+      if (own) {
+        return GrokLinregExperiment.run(perTrajectory.get(i), options, Kernel.VECTOR, Simulation.Progress.NONE);
+      }
+      return GrokLinregExperiment.run(models.get(i), delta, options, Kernel.VECTOR, Simulation.Progress.NONE);
     });
     GrokLinregResult[] cells = results.toArray(GrokLinregResult[]::new);
     GrokSweep.Cell[] sweepCells = cells(cells);

@@ -90,6 +90,7 @@ public final class SweepGrokSignatureCommand implements Runnable, SharedOptions.
 
   @Override
   public void run() {
+    grok.onlyFixed("sweep grok-signature");
     if (!model.equals("linreg") && !model.equals("diag")) {
       throw new UserError("--model: linreg or diag, not '" + model + "'");
     }

@@ -5,7 +5,11 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.GrokLinregScalarBlock;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
+import org.sgdmc.kernels.StateBlock;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import org.sgdmc.models.GrokLinreg;
+import org.sgdmc.models.GrokLinregDatasets;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokLinregResult;
 import org.sgdmc.rng.Draws;
@@ -31,15 +35,9 @@ public final class GrokLinregExperiment {
   public static GrokLinregResult run(GrokLinreg model, double delta, EnsembleOptions options, Kernel kernel,
       Simulation.Progress progress) {
     GrokLinregTheory theory = new GrokLinregTheory(model);
-    Simulation.Settings settings = new Simulation.Settings(
-        options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
-    SummaryAccumulator.Spec spec =
-        new SummaryAccumulator.Spec(options.quantileLevels(), options.epsilons(), options.divergedAbove());
-    Simulation.Result<Reductions> sim = Simulation.runStates(Kernels.GROK_LINREG.blocks(model, options.seed(), kernel),
-        GrokLinregScalarBlock.CHANNELS, settings, () -> new Reductions(theory, delta, options.seed(), spec,
-            options.recordTimes()), progress);
+    Simulation.Result<Reductions> sim = simulate(Kernels.GROK_LINREG.blocks(model, options.seed(), kernel),
+        i -> theory, false, delta, options, progress);
     Reductions r = sim.reduced();
-    double[] levels = options.quantileLevels();
     double[] ridge = theory.ridge();
     double norm = 0;
     for (double v : ridge) {
@@ -47,15 +45,50 @@ public final class GrokLinregExperiment {
     }
     GrokLinregResult.Theory t = new GrokLinregResult.Theory(theory.rank(), theory.smallestNonZero(), theory.largest(),
         theory.endpointTestLoss(), theory.trainLoss(ridge), Math.sqrt(norm), theory.expectedNullInitSquare());
-    return new GrokLinregResult(model, options, delta, r.summaries(0), r.summaries(1), r.summaries(2),
+    return result(model, "fixed", r, t, delta, options, sim.kernelSeconds());
+  }
+
+  /**
+   * Runs an ensemble with a dataset per trajectory ({@code --dataset per-trajectory}): the closed form of t2, the
+   * slope's regression and the theory's values per trajectory from that trajectory's own dataset (its own
+   * eigendecomposition); the reported theory is their mean over the ensemble, and the result's model is trajectory
+   * 0's.
+   */
+  public static GrokLinregResult run(GrokLinregDatasets model, EnsembleOptions options, Kernel kernel,
+      Simulation.Progress progress) {
+    Simulation.Result<Reductions> sim = simulate(Kernels.GROK_LINREG_DATASETS.blocks(model, options.seed(), kernel),
+        i -> new GrokLinregTheory(model.at(i)), true, model.testExcess(), options, progress);
+    Reductions r = sim.reduced();
+    GrokLinregResult.Theory t = new GrokLinregResult.Theory((int) Math.round(r.rank.result().value()),
+        r.muMin.result().value(), r.muMax.result().value(), r.endpointTest.result().value(),
+        r.endpointTrain.result().value(), r.endpointNorm.result().value(), r.nullInit.result().value());
+    return result(model.at(0), "per-trajectory", r, t, model.testExcess(), options, sim.kernelSeconds());
+  }
+
+  private static Simulation.Result<Reductions> simulate(IntFunction<StateBlock> blocks,
+      LongFunction<GrokLinregTheory> theoryOf, boolean perDataset, double delta, EnsembleOptions options,
+      Simulation.Progress progress) {
+    Simulation.Settings settings = new Simulation.Settings(
+        options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
+    SummaryAccumulator.Spec spec =
+        new SummaryAccumulator.Spec(options.quantileLevels(), options.epsilons(), options.divergedAbove());
+    return Simulation.runStates(blocks, GrokLinregScalarBlock.CHANNELS, settings,
+        () -> new Reductions(theoryOf, perDataset, delta, options.seed(), spec, options.recordTimes()), progress);
+  }
+
+  private static GrokLinregResult result(GrokLinreg model, String dataset, Reductions r, GrokLinregResult.Theory t,
+      double delta, EnsembleOptions options, double kernelSeconds) {
+    double[] levels = options.quantileLevels();
+    return new GrokLinregResult(model, dataset, options, delta, r.summaries(0), r.summaries(1), r.summaries(2),
         r.t1.summary(levels), r.t2.summary(levels), r.t2Closed.summary(levels),
         r.difference.count() == 0 ? new SampleMean(Double.NaN, Double.NaN) : r.difference.result(),
-        r.agreeing / (double) r.t1.summary(levels).count(), r.slope(model), t, sim.kernelSeconds());
+        r.agreeing / (double) r.t1.summary(levels).count(), r.slope(model), t, r.unstable, kernelSeconds);
   }
 
   /** One worker's reductions. */
   static final class Reductions implements BlockReducer<Reductions> {
-    private final GrokLinregTheory theory;
+    private final LongFunction<GrokLinregTheory> theoryOf;
+    private final boolean perDataset;
     private final double delta;
     private final long seed;
     private final long lastStep;
@@ -68,9 +101,16 @@ public final class GrokLinregExperiment {
     // exact sums for the regression of v = eta lambda t2 on u = log(|P_perp w0|^2 / (2 delta))
     final MeanAccumulator u = new MeanAccumulator(), v = new MeanAccumulator(), uu = new MeanAccumulator(),
         uv = new MeanAccumulator(), vv = new MeanAccumulator();
+    // the theory's values per trajectory's dataset (all equal with a fixed dataset), and how many were unstable
+    final MeanAccumulator rank = new MeanAccumulator(), muMin = new MeanAccumulator(), muMax = new MeanAccumulator(),
+        endpointTest = new MeanAccumulator(), endpointTrain = new MeanAccumulator(),
+        endpointNorm = new MeanAccumulator(), nullInit = new MeanAccumulator();
+    long unstable;
 
-    Reductions(GrokLinregTheory theory, double delta, long seed, SummaryAccumulator.Spec spec, long[] times) {
-      this.theory = theory;
+    Reductions(LongFunction<GrokLinregTheory> theoryOf, boolean perDataset, double delta, long seed,
+        SummaryAccumulator.Spec spec, long[] times) {
+      this.theoryOf = theoryOf;
+      this.perDataset = perDataset;
       this.lastStep = times[times.length - 1];
       this.delta = delta;
       this.seed = seed;
@@ -90,11 +130,15 @@ public final class GrokLinregExperiment {
         }
       }
       int last = summaries[0].length - 1;
-      GrokLinreg m = theory.model();
-      double scale = m.initScale();
-      double rate = m.eta() * m.lambda();
-      double[] w0 = new double[m.dim()];
       for (int i = 0; i < valid; i++) {
+        GrokLinregTheory theory = theoryOf.apply(traj0 + i);
+        GrokLinreg m = theory.model();
+        double rate = m.eta() * m.lambda();
+        double scale = m.initScale();
+        double[] w0 = new double[m.dim()];
+        if (perDataset) {
+          describe(theory);
+        }
         double a = values[3][last][i], b = values[4][last][i];
         t1.add(a);
         t2.add(b);
@@ -128,6 +172,23 @@ public final class GrokLinregExperiment {
       }
     }
 
+    /** Adds one trajectory's dataset's theory to the ensemble's means (per-trajectory datasets only). */
+    private void describe(GrokLinregTheory theory) {
+      double[] ridge = theory.ridge();
+      double norm = 0;
+      for (double x : ridge) {
+        norm += x * x;
+      }
+      rank.add(theory.rank());
+      muMin.add(theory.smallestNonZero());
+      muMax.add(theory.largest());
+      endpointTest.add(theory.endpointTestLoss());
+      endpointTrain.add(theory.trainLoss(ridge));
+      endpointNorm.add(Math.sqrt(norm));
+      nullInit.add(theory.expectedNullInitSquare());
+      unstable += theory.stable() ? 0 : 1;
+    }
+
     @Override
     public void merge(Reductions other) {
       for (int k = 0; k < 3; k++) {
@@ -145,6 +206,12 @@ public final class GrokLinregExperiment {
       uu.merge(other.uu);
       uv.merge(other.uv);
       vv.merge(other.vv);
+      for (MeanAccumulator[] pair : new MeanAccumulator[][] {{rank, other.rank}, {muMin, other.muMin},
+          {muMax, other.muMax}, {endpointTest, other.endpointTest}, {endpointTrain, other.endpointTrain},
+          {endpointNorm, other.endpointNorm}, {nullInit, other.nullInit}}) {
+        pair[0].merge(pair[1]);
+      }
+      unstable += other.unstable;
     }
 
     EnsembleSummary[] summaries(int k) {

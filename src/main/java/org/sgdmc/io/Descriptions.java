@@ -342,6 +342,14 @@ final class Descriptions {
         + "step (or are both +inf)");
     put("/theory/t2_slope", ONE, "least-squares slope of eta lambda t2 on log(|P_perp w_0|^2 / (2 test_excess)) over "
         + "trajectories: 1/2 for gradient flow when |P_perp w_0| >> |P_perp beta*|");
+    // grok-linreg --dataset per-trajectory (issue 12): /theory's rank .. expected_null_init_square are then means
+    // over the trajectories' own datasets (the writer says so in /theory@description)
+    put("/theory/min_l1_distance", ONE, "grok-diag --dataset per-trajectory: |beta_T - beta_l1| at the last step of "
+        + "each of the first trajectories, each against its own dataset's minimum-l1 interpolant");
+    put("/theory/min_l1_test_losses", ONE, "grok-diag --dataset per-trajectory: |beta_l1 - beta*|^2 / 2 of each of "
+        + "those trajectories' interpolants (about 0 where basis pursuit recovers the sparse teacher)");
+    put("/theory/unstable_datasets", COUNT, "trajectories whose own dataset makes full-batch GD unstable (eta (mu_max "
+        + "+ lambda) >= 2); 0 with one fixed dataset, which is refused before the run instead");
     // the two-layer nets
     put("/observables/fraction", ONE, "[time, class]: fraction of trajectories in each end-state class "
         + "(names in /observables@classes)");

@@ -29,10 +29,22 @@ public final class GrokDiagFile {
               + "sqrt(|u|^2 + |v|^2), |beta - beta_l1| and |beta|_1 at every recording time");
           GrokLinregFile.events(f, "/events/t1", r.t1());
           GrokLinregFile.events(f, "/events/t2", r.t2());
-          f.dataset("/theory/min_l1_interpolant", r.minL1().beta());
-          f.dataset("/theory/min_l1_norm", r.minL1().l1());
-          f.dataset("/theory/min_l1_residual", r.minL1().residual());
-          f.dataset("/theory/min_l1_test_loss", r.minL1TestLoss());
+          if (r.perTrajectory()) {
+            int k = r.targetDistances().length;
+            f.attribute("/observables", "description", "statistics of the logs of sqrt(2 L_train), |beta - beta*|, "
+                + "sqrt(|u|^2 + |v|^2), |beta - beta_l1| and |beta|_1 at every recording time; dataset = "
+                + "per-trajectory: log_target_* over the first " + k + " trajectories only (each against its own "
+                + "minimum-l1 interpolant, a linear program per dataset), the others over all");
+            f.dataset("/theory/min_l1_distance", r.targetDistances());
+            f.dataset("/theory/min_l1_test_losses", r.targetTestLosses());
+            f.attribute("/theory", "description", "dataset = per-trajectory: the minimum-l1 interpolant of each of "
+                + "the first " + k + " trajectories' own datasets, the endpoint's distance to it and its test loss");
+          } else {
+            f.dataset("/theory/min_l1_interpolant", r.minL1().beta());
+            f.dataset("/theory/min_l1_norm", r.minL1().l1());
+            f.dataset("/theory/min_l1_residual", r.minL1().residual());
+            f.dataset("/theory/min_l1_test_loss", r.minL1TestLoss());
+          }
           f.dataset("/theory/drift_steps", m.driftSteps());
         });
   }
@@ -42,7 +54,9 @@ public final class GrokDiagFile {
     GrokDiag m = r.model();
     String g = "/parameters";
     RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
-    RunSections.dataSource(f, "generated", m.data().describe(), m.data().n(), m.data().dataSeed());
+    RunSections.dataSource(f, "generated", r.perTrajectory() ? "a dataset per trajectory, drawn from (data seed, "
+        + "trajectory); each: " + m.data().describe() : m.data().describe(), m.data().n(), m.data().dataSeed());
+    f.attribute(g, "dataset", r.dataset());
     f.attribute(g, "d", (long) m.dim());
     f.attribute(g, "k", (long) m.data().support());
     f.attribute(g, "features", m.data().isFourier() ? "fourier" : "gaussian");
@@ -54,6 +68,9 @@ public final class GrokDiagFile {
     f.attribute(g, "train_threshold", m.trainThreshold());
     f.attribute(g, "test_threshold", m.testThreshold());
     f.attribute(g, "test_excess", r.testExcess());
+    if (r.perTrajectory()) {
+      return; // no /data: every trajectory had its own
+    }
     GrokLinregFile.data(f, m.data());
     if (m.data().isFourier()) {
       f.dataset("/data/points", m.data().points());

@@ -21,8 +21,10 @@ public final class GrokLinregFile {
   public static void write(Path target, boolean overwrite, RunMetadata meta, GrokLinregResult r) {
     RunSections.writeRun(target, overwrite, meta, "grok-linreg", r.options(), r.kernelSeconds(), r.stepsPerSecond(),
         f -> {
-          parameters(f, r.model(), r.testExcess());
-          data(f, r.model().data());
+          parameters(f, r.model(), r.testExcess(), r.perTrajectory());
+          if (!r.perTrajectory()) {
+            data(f, r.model().data());
+          }
           for (int k = 0; k < 3; k++) {
             String x = OBSERVED[k][0];
             RunSections.observables(f, observed(x, OBSERVED[k][1]),
@@ -44,11 +46,17 @@ public final class GrokLinregFile {
         "log E[(" + what + ")^2] over all trajectories", " " + what, "fraction where " + what + " = 0 exactly");
   }
 
-  static void parameters(ResultFile f, GrokLinreg m, double delta) {
+  /**
+   * The run's settings; with a dataset per trajectory ({@code perTrajectory}) {@code m} is trajectory 0's model, and
+   * what is per trajectory is marked so: {@code data_description} says so and {@code test_threshold} is NaN.
+   */
+  static void parameters(ResultFile f, GrokLinreg m, double delta, boolean perTrajectory) {
     String g = "/parameters";
     RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
     GrokData data = m.data();
-    RunSections.dataSource(f, "generated", data.describe(), data.n(), data.dataSeed());
+    RunSections.dataSource(f, "generated", perTrajectory ? "a dataset per trajectory, drawn from (data seed, "
+        + "trajectory); each: " + data.describe() : data.describe(), data.n(), data.dataSeed());
+    f.attribute(g, "dataset", perTrajectory ? "per-trajectory" : "fixed");
     f.attribute(g, "d", (long) data.d());
     f.attribute(g, "eta", m.eta());
     f.attribute(g, "lambda", m.lambda());
@@ -56,7 +64,7 @@ public final class GrokLinregFile {
     f.attribute(g, "label_noise", data.noise());
     f.attribute(g, "full_batch", m.fullBatch());
     f.attribute(g, "train_threshold", m.trainThreshold());
-    f.attribute(g, "test_threshold", m.testThreshold());
+    f.attribute(g, "test_threshold", perTrajectory ? Double.NaN : m.testThreshold());
     f.attribute(g, "test_excess", delta);
   }
 
@@ -95,6 +103,12 @@ public final class GrokLinregFile {
     f.dataset(g + "t2_agreeing_fraction", r.t2Agreeing());
     f.dataset(g + "t2_slope", r.slope().value());
     f.dataset(g + "t2_slope_stderr", r.slope().stderr());
+    f.dataset(g + "unstable_datasets", r.unstableDatasets());
+    if (r.perTrajectory()) {
+      f.attribute("/theory", "description", "theory beside the estimates, from each trajectory's own dataset "
+          + "(dataset = per-trajectory): rank, mu_min, mu_max, endpoint_* and expected_null_init_square are means "
+          + "over the ensemble's datasets; the closed form of t2 and the slope are per trajectory");
+    }
   }
 
   /**
@@ -106,8 +120,10 @@ public final class GrokLinregFile {
     GrokLinregResult first = results[0];
     GrokSweepFile.write(target, overwrite, meta, "sweep grok-linreg", first.options(), cells, fits, new String[0],
         f -> {
-          parameters(f, first.model(), first.testExcess());
-          data(f, first.model().data());
+          parameters(f, first.model(), first.testExcess(), first.perTrajectory());
+          if (!first.perTrajectory()) {
+            data(f, first.model().data());
+          }
         },
         f -> {
           int k = results.length;

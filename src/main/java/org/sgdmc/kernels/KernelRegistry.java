@@ -209,6 +209,14 @@ public final class KernelRegistry {
     // seed 003: the streaming loss signature over the first 6 states, wrapped around both twins
     list.add(KernelEntry.states("grok-linreg-sgd-signature", new GrokLinreg(data, 0.1, 0.02, 1.0, 2, false, 0.2, 0.5),
         c + LossSignatureBlock.SUMS, LossSignatureBlock.wrap(k, 6)));
+    // --dataset per-trajectory: each lane its own X, y, beta* and test level (levels some lanes reach early)
+    org.sgdmc.models.GrokDatasets own = new org.sgdmc.models.GrokDatasets(
+        org.sgdmc.models.GrokDatasets.Kind.DENSE, 5, 7, 0, 0.1, 3, true);
+    Twins<org.sgdmc.models.GrokLinregDatasets, StateBlock> kd = Kernels.GROK_LINREG_DATASETS;
+    list.add(KernelEntry.states("grok-linreg-gd-per-trajectory-data",
+        new org.sgdmc.models.GrokLinregDatasets(own, 0.1, 0.05, 1.5, 5, false, 0.3, 0.3), c, kd));
+    list.add(KernelEntry.states("grok-linreg-sgd-per-trajectory-data",
+        new org.sgdmc.models.GrokLinregDatasets(own, 0.1, 0.02, 1.0, 2, true, 0.2, 0.3), c, kd));
     Twins<GrokDiag, StateBlock> diag = Kernels.GROK_DIAG;
     GrokData sparse = GrokData.sparse(5, 7, 2, 0.0, 4);
     double[] target = {0.1, -0.2, 0, 0, 0.3, 0, 0.05};
@@ -220,6 +228,14 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-diag-gd-signature",
         new GrokDiag(sparse, 0.05, 0.05, 0.7, 5, false, 0.2, 0.4, target), cd + LossSignatureBlock.SUMS,
         LossSignatureBlock.wrap(diag, 5)));
+    // --dataset per-trajectory: each lane its own X, y, beta*; the first 5 trajectories their minimum-l1 target
+    org.sgdmc.models.GrokDatasets ownSparse = new org.sgdmc.models.GrokDatasets(
+        org.sgdmc.models.GrokDatasets.Kind.SPARSE, 5, 7, 2, 0.0, 4, true);
+    Twins<org.sgdmc.models.GrokDiagDatasets, StateBlock> dd = Kernels.GROK_DIAG_DATASETS;
+    list.add(KernelEntry.states("grok-diag-gd-per-trajectory-data",
+        new org.sgdmc.models.GrokDiagDatasets(ownSparse, 0.05, 0.05, 0.7, 5, false, 0.2, 0.4, 5), cd, dd));
+    list.add(KernelEntry.states("grok-diag-sgd-per-trajectory-data",
+        new org.sgdmc.models.GrokDiagDatasets(ownSparse, 0.05, 0.01, 0.5, 2, true, 0.1, 0.45, 5), cd, dd));
     GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05);
     list.add(KernelEntry.states("grok-relu-gd", relu, GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
     list.add(KernelEntry.states("grok-relu-sgd", GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS,

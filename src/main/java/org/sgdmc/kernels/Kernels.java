@@ -44,9 +44,15 @@ public final class Kernels {
 
   public static final Twins<GrokLinreg, StateBlock> GROK_LINREG = new Twins<>(
       (m, seed, width) -> new GrokLinregVectorBlock(m, seed, width), GrokLinregScalarBlock::new);
+  /** grok-linreg with a dataset drawn per trajectory ({@code --dataset per-trajectory}). */
+  public static final Twins<org.sgdmc.models.GrokLinregDatasets, StateBlock> GROK_LINREG_DATASETS = new Twins<>(
+      (m, seed, width) -> new GrokLinregDatasetsVectorBlock(m, seed, width), GrokLinregDatasetsScalarBlock::new);
 
   public static final Twins<GrokDiag, StateBlock> GROK_DIAG = new Twins<>(
       (m, seed, width) -> new GrokDiagVectorBlock(m, seed, width), GrokDiagScalarBlock::new);
+  /** grok-diag with a dataset drawn per trajectory ({@code --dataset per-trajectory}). */
+  public static final Twins<org.sgdmc.models.GrokDiagDatasets, StateBlock> GROK_DIAG_DATASETS = new Twins<>(
+      (m, seed, width) -> new GrokDiagDatasetsVectorBlock(m, seed, width), GrokDiagDatasetsScalarBlock::new);
 
   public static final Twins<GrokRelu, StateBlock> GROK_RELU = new Twins<>(
       (m, seed, width) -> new GrokReluVectorBlock(m, seed, width), GrokReluScalarBlock::new);

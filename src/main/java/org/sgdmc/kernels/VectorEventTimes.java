@@ -57,4 +57,26 @@ final class VectorEventTimes {
     VectorMask<Double> hit = sum.mul(0.5).compare(VectorOperators.LE, level).and(open);
     second.blend((double) t, hit).intoArray(t2, j);
   }
+
+  /**
+   * {@link #markTest} with a target and a level of each lane's own (datasets drawn per trajectory): coordinate c of
+   * lane group j's targets at {@code star[j + c * starStride]}, their levels at {@code levels[j]}.
+   */
+  static void markTestLanes(double[] beta, int at, int stride, double[] star, int starStride, int d, double[] levels,
+      double[] t2, int j, long t) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector second = DoubleVector.fromArray(sp, t2, j);
+    VectorMask<Double> open = second.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
+    if (!open.anyTrue()) {
+      return;
+    }
+    DoubleVector sum = DoubleVector.zero(sp);
+    for (int c = 0; c < d; c++) {
+      DoubleVector e = DoubleVector.fromArray(sp, beta, at + c * stride)
+          .sub(DoubleVector.fromArray(sp, star, j + c * starStride));
+      sum = e.fma(e, sum);
+    }
+    VectorMask<Double> hit = sum.mul(0.5).compare(VectorOperators.LE, DoubleVector.fromArray(sp, levels, j)).and(open);
+    second.blend((double) t, hit).intoArray(t2, j);
+  }
 }

@@ -58,37 +58,92 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
     return points.length != 0;
   }
 
+  /**
+   * Where a dataset's random numbers come from: draw k of part p (0: the inputs, 1: the teacher, 2: the label noise,
+   * 3: the teacher's support, 4: the 1-D points of a Fourier dataset).
+   */
+  private interface Source {
+    double normal(int part, long k);
+
+    double uniform(int part, long k);
+
+    long bits(int part, long k);
+  }
+
+  /** The dataset fixed per run: part p is "trajectory" p of {@link Stream#DATASET} (see the class comment). */
+  private static Source fixed(long dataSeed) {
+    return new Source() {
+      public double normal(int part, long k) {
+        return Draws.normal(dataSeed, Stream.DATASET, part, k);
+      }
+
+      public double uniform(int part, long k) {
+        return Draws.uniform(dataSeed, Stream.DATASET, part, k);
+      }
+
+      public long bits(int part, long k) {
+        return Draws.bits(dataSeed, Stream.DATASET, part, k);
+      }
+    };
+  }
+
+  /**
+   * Trajectory i's own dataset ({@code --dataset per-trajectory}): draw k of part p is draw {@code p 2^40 + k} of
+   * trajectory i of {@link Stream#DATASETS} under the data seed, so it depends on (data seed, i) alone, never on the
+   * thread, block or vector width that runs trajectory i. (No part needs 2^40 draws: they fill Java arrays.)
+   */
+  private static Source perTrajectory(long dataSeed, long trajectory) {
+    return new Source() {
+      public double normal(int part, long k) {
+        return Draws.normal(dataSeed, Stream.DATASETS, trajectory, ((long) part << 40) + k);
+      }
+
+      public double uniform(int part, long k) {
+        return Draws.uniform(dataSeed, Stream.DATASETS, trajectory, ((long) part << 40) + k);
+      }
+
+      public long bits(int part, long k) {
+        return Draws.bits(dataSeed, Stream.DATASETS, trajectory, ((long) part << 40) + k);
+      }
+    };
+  }
+
   /** Draws the dataset (see the class comment). */
   public static GrokData generate(int n, int d, double noise, long dataSeed) {
+    return generate(n, d, noise, dataSeed, fixed(dataSeed));
+  }
+
+  /** {@link #generate(int, int, double, long)} drawn for one trajectory ({@link #perTrajectory}). */
+  public static GrokData generate(int n, int d, double noise, long dataSeed, long trajectory) {
+    return generate(n, d, noise, dataSeed, perTrajectory(dataSeed, trajectory));
+  }
+
+  private static void checkSizes(int n, int d) {
     if (n < 1) {
       throw new IllegalArgumentException("the number of points n must be at least 1, not " + n);
     }
     if (d <= n) {
       throw new IllegalArgumentException("over-parameterised regression needs d > n, not d = " + d + " <= n = " + n);
     }
+  }
+
+  private static GrokData generate(int n, int d, double noise, long dataSeed, Source source) {
+    checkSizes(n, d);
     double[] x = new double[n * d];
     for (int k = 0; k < x.length; k++) {
-      x[k] = Draws.normal(dataSeed, Stream.DATASET, 0, k);
+      x[k] = source.normal(0, k);
     }
     double[] beta = new double[d];
     double norm2 = 0;
     for (int c = 0; c < d; c++) {
-      beta[c] = Draws.normal(dataSeed, Stream.DATASET, 1, c);
+      beta[c] = source.normal(1, c);
       norm2 = Math.fma(beta[c], beta[c], norm2);
     }
     double norm = Math.sqrt(norm2);
     for (int c = 0; c < d; c++) {
       beta[c] /= norm;
     }
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      double p = 0;
-      for (int c = 0; c < d; c++) {
-        p = Math.fma(x[i * d + c], beta[c], p);
-      }
-      y[i] = Math.fma(noise, Draws.normal(dataSeed, Stream.DATASET, 2, i), p);
-    }
-    return new GrokData(n, d, x, y, beta, noise, dataSeed, new double[0]);
+    return new GrokData(n, d, x, labels(x, n, d, beta, noise, source), beta, noise, dataSeed, new double[0]);
   }
 
   /**
@@ -97,14 +152,23 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
    * the sign of normal j of trajectory 1, so {@code |beta*| = 1}.
    */
   public static GrokData sparse(int n, int d, int k, double noise, long dataSeed) {
-    GrokData dense = generate(n, d, noise, dataSeed);
-    double[] beta = sparseTeacher(d, k, dataSeed);
-    return new GrokData(n, d, dense.x, labels(dense.x, n, d, beta, noise, dataSeed), beta, noise, dataSeed,
+    return sparse(n, d, k, noise, dataSeed, fixed(dataSeed));
+  }
+
+  /** {@link #sparse(int, int, int, double, long)} drawn for one trajectory ({@link #perTrajectory}). */
+  public static GrokData sparse(int n, int d, int k, double noise, long dataSeed, long trajectory) {
+    return sparse(n, d, k, noise, dataSeed, perTrajectory(dataSeed, trajectory));
+  }
+
+  private static GrokData sparse(int n, int d, int k, double noise, long dataSeed, Source source) {
+    GrokData dense = generate(n, d, noise, dataSeed, source);
+    double[] beta = sparseTeacher(d, k, source);
+    return new GrokData(n, d, dense.x, labels(dense.x, n, d, beta, noise, source), beta, noise, dataSeed,
         new double[0]);
   }
 
   /** The k-sparse teacher of {@link #sparse}: k distinct coordinates, each {@code +-1/sqrt(k)}. */
-  private static double[] sparseTeacher(int d, int k, long dataSeed) {
+  private static double[] sparseTeacher(int d, int k, Source source) {
     if (k < 1 || k > d) {
       throw new IllegalArgumentException("the teacher's support k must be in 1..d = " + d + ", not " + k);
     }
@@ -112,9 +176,9 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
     double value = 1 / Math.sqrt(k);
     long draw = 0;
     for (int j = 0; j < k; ) {
-      int c = (int) Draws.index(Draws.bits(dataSeed, Stream.DATASET, 3, draw++), d);
+      int c = (int) Draws.index(source.bits(3, draw++), d);
       if (beta[c] == 0) {
-        beta[c] = Draws.normal(dataSeed, Stream.DATASET, 1, j) < 0 ? -value : value;
+        beta[c] = source.normal(1, j) < 0 ? -value : value;
         j++;
       }
     }
@@ -122,14 +186,14 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
   }
 
   /** {@code y_i = x_i . beta + noise eps_i}, eps_i normal i of trajectory 2 of {@link Stream#DATASET}. */
-  private static double[] labels(double[] x, int n, int d, double[] beta, double noise, long dataSeed) {
+  private static double[] labels(double[] x, int n, int d, double[] beta, double noise, Source source) {
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
       double p = 0;
       for (int c = 0; c < d; c++) {
         p = Math.fma(x[i * d + c], beta[c], p);
       }
-      y[i] = Math.fma(noise, Draws.normal(dataSeed, Stream.DATASET, 2, i), p);
+      y[i] = Math.fma(noise, source.normal(2, i), p);
     }
     return y;
   }
@@ -144,24 +208,28 @@ public record GrokData(int n, int d, double[] x, double[] y, double[] betaStar, 
    * test loss {@code |beta - beta*|^2 / 2} is again the exact population risk {@code E (f_beta - f*)^2 / 2}.
    */
   public static GrokData fourier(int n, int d, int k, double noise, long dataSeed) {
-    if (n < 1) {
-      throw new IllegalArgumentException("the number of points n must be at least 1, not " + n);
-    }
-    if (d <= n) {
-      throw new IllegalArgumentException("over-parameterised regression needs d > n, not d = " + d + " <= n = " + n);
-    }
+    return fourier(n, d, k, noise, dataSeed, fixed(dataSeed));
+  }
+
+  /** {@link #fourier(int, int, int, double, long)} drawn for one trajectory ({@link #perTrajectory}). */
+  public static GrokData fourier(int n, int d, int k, double noise, long dataSeed, long trajectory) {
+    return fourier(n, d, k, noise, dataSeed, perTrajectory(dataSeed, trajectory));
+  }
+
+  private static GrokData fourier(int n, int d, int k, double noise, long dataSeed, Source source) {
+    checkSizes(n, d);
     if (d % 2 != 0) {
       throw new IllegalArgumentException("Fourier features come in cos/sin pairs: d must be even, not " + d);
     }
     double[] t = new double[n];
     double[] x = new double[n * d];
     for (int i = 0; i < n; i++) {
-      t[i] = 2 * Math.PI * Draws.uniform(dataSeed, Stream.DATASET, 4, i);
+      t[i] = 2 * Math.PI * source.uniform(4, i);
       double[] phi = features(t[i], d);
       System.arraycopy(phi, 0, x, i * d, d);
     }
-    double[] beta = sparseTeacher(d, k, dataSeed);
-    return new GrokData(n, d, x, labels(x, n, d, beta, noise, dataSeed), beta, noise, dataSeed, t);
+    double[] beta = sparseTeacher(d, k, source);
+    return new GrokData(n, d, x, labels(x, n, d, beta, noise, source), beta, noise, dataSeed, t);
   }
 
   /** The Fourier features of {@link #fourier} at t, d even. */
