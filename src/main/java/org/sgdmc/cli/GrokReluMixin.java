@@ -20,11 +20,11 @@ public final class GrokReluMixin {
   double kinkThreshold;
 
   @Option(names = "--train-threshold", paramLabel = "L1", defaultValue = "1e-3",
-      description = "t1: first recording time with training loss <= L1 (default: ${DEFAULT-VALUE}).")
+      description = "t1: first step with training loss <= L1 (default: ${DEFAULT-VALUE}).")
   double trainThreshold;
 
   @Option(names = "--test-threshold", paramLabel = "L2", defaultValue = "1e-3",
-      description = "t2: first recording time with test loss <= L2 (default: ${DEFAULT-VALUE}).")
+      description = "t2: first step with test loss <= L2 (default: ${DEFAULT-VALUE}).")
   double testThreshold;
 
   @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the data (default: the run's --seed).")

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
       "w, b) (or, with --batch S, minibatch SGD), n points uniform on [-1, 1]",
       "labelled by a teacher with 4 kinks.",
       "Tracks train and test loss, |theta|^2 and the number of kinks; t1 and t2 are",
-      "read at the recording times. --lr is eta; --steps 0 (the default) runs",
+      "exact to the step. --lr is eta; --steps 0 (the default) runs",
       "10/(eta lambda) steps."
     },
     mixinStandardHelpOptions = true,

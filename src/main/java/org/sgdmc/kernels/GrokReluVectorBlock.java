@@ -37,7 +37,15 @@ public final class GrokReluVectorBlock implements StateBlock {
   private final double[] xs; // [q * lanes + lane]: point q of the step's batch
   private final double[] ys;
   private final int[] picked;
+  private final double[] t1;
+  private final double[] t2;
+  private final double[] sums; // [lane]: a sum of squares of the state being checked
+  private final double[] testX; // the test points z_p
+  private final double[] testY; // f*(z_p)
+  private final double trainScale;
+  private final double testScale;
   private long traj0;
+  private long now;
 
   public GrokReluVectorBlock(GrokRelu model, long seed, int width) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
@@ -67,6 +75,17 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.xs = new double[count * lanes];
     this.ys = new double[count * lanes];
     this.picked = new int[count];
+    this.t1 = new double[width];
+    this.t2 = new double[width];
+    this.sums = new double[lanes];
+    this.testX = new double[GrokRelu.TEST_POINTS];
+    this.testY = new double[GrokRelu.TEST_POINTS];
+    for (int p = 0; p < testX.length; p++) {
+      testX[p] = GrokRelu.gridPoint(p, GrokRelu.TEST_POINTS);
+      testY[p] = model.teacher(testX[p]);
+    }
+    this.trainScale = GrokReluScalarBlock.trainScale(model);
+    this.testScale = GrokReluScalarBlock.testScale();
     if (sampler == null) {
       for (int p = 0; p < n; p++) {
         java.util.Arrays.fill(xs, p * lanes, (p + 1) * lanes, model.x()[p]);
@@ -88,6 +107,9 @@ public final class GrokReluVectorBlock implements StateBlock {
   @Override
   public void start(long traj0) {
     this.traj0 = traj0;
+    this.now = 0;
+    java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, (3 * m + 1) / 2, bits, normals);
     double s = model.sigma();
@@ -110,17 +132,39 @@ public final class GrokReluVectorBlock implements StateBlock {
         for (int l = 0; l < width; l += lanes) {
           for (int u0 = 0; u0 < steps; u0++) {
             gather(l, row0 + u0 * count);
-            step(l);
+            step(l, t + u0);
           }
         }
       }
+      now = to;
       return;
     }
     for (int l = 0; l < width; l += lanes) {
       for (long t = from; t < to; t++) {
-        step(l);
+        step(l, t);
       }
     }
+    now = to;
+  }
+
+  /**
+   * The fma chain of {@code (f(px_p) - py_p)^2}, p ascending over {@code count} points, of lane group l into
+   * {@link #sums}: SGD's training sum (all n points) and the test sum.
+   */
+  private void sumSquares(int l, double[] px, double[] py, int count) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector sum = DoubleVector.zero(sp);
+    for (int p = 0; p < count; p++) {
+      DoubleVector xp = DoubleVector.broadcast(sp, px[p]);
+      DoubleVector f = DoubleVector.zero(sp);
+      for (int j = 0; j < m; j++) {
+        DoubleVector pre = DoubleVector.fromArray(sp, w, j * width + l).fma(xp, DoubleVector.fromArray(sp, b, j * width + l));
+        f = DoubleVector.fromArray(sp, a, j * width + l).fma(pre.max(0.0), f);
+      }
+      DoubleVector e = f.sub(py[p]);
+      sum = e.fma(e, sum);
+    }
+    sum.intoArray(sums, 0);
   }
 
   /** Each lane's batch of lane group l, from draw row {@code drawRow} of {@code bits}, into xs and ys. */
@@ -135,8 +179,8 @@ public final class GrokReluVectorBlock implements StateBlock {
     }
   }
 
-  /** One step of lane group l on the points in xs, ys. */
-  private void step(int l) {
+  /** One step of lane group l from state t on the points in xs, ys, marking t1 and t2 of state t on the way. */
+  private void step(int l, long t) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     DoubleVector zero = DoubleVector.zero(sp);
     for (int p = 0; p < count; p++) {
@@ -147,6 +191,23 @@ public final class GrokReluVectorBlock implements StateBlock {
         f = DoubleVector.fromArray(sp, a, j * width + l).fma(pre.max(0.0), f);
       }
       f.sub(DoubleVector.fromArray(sp, ys, p * lanes)).intoArray(r, p * lanes);
+    }
+    if (VectorEventTimes.open(t1, l)) {
+      if (sampler == null) {
+        DoubleVector sum = zero;
+        for (int p = 0; p < count; p++) {
+          DoubleVector rp = DoubleVector.fromArray(sp, r, p * lanes);
+          sum = rp.fma(rp, sum);
+        }
+        sum.intoArray(sums, 0);
+      } else {
+        sumSquares(l, model.x(), model.y(), n);
+      }
+      VectorEventTimes.markScaled(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
+    }
+    if (VectorEventTimes.open(t2, l)) {
+      sumSquares(l, testX, testY, testX.length);
+      VectorEventTimes.markScaled(sums, 0, testScale, model.testThreshold(), t2, l, t);
     }
     java.util.Arrays.fill(ga, 0.0);
     java.util.Arrays.fill(gw, 0.0);
@@ -177,7 +238,7 @@ public final class GrokReluVectorBlock implements StateBlock {
   @Override
   public void snapshot(double[] out) {
     for (int i = 0; i < width; i++) {
-      GrokReluScalarBlock.snapshot(model, a, w, b, width, i, out, width);
+      GrokReluScalarBlock.snapshot(model, a, w, b, width, i, out, width, t1, t2, now);
     }
   }
 }
