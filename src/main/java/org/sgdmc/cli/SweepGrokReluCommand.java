@@ -60,6 +60,7 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
 
   @Override
   public void run() {
+    relu.onlyFixed("sweep grok-relu");
     List<double[]> grid = axes.cells(eta);
     List<GrokRelu> models = new java.util.ArrayList<>();
     for (double[] c : grid) {

@@ -5,7 +5,9 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.GrokReluScalarBlock;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
+import org.sgdmc.kernels.StateBlock;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokReluResult;
 import org.sgdmc.stats.EnsembleSummary;
@@ -26,12 +28,25 @@ public final class GrokReluExperiment {
   public static GrokReluResult run(GrokRelu base, double trainLevel, double testLevel, EnsembleOptions options,
       Kernel kernel, Simulation.Progress progress) {
     GrokRelu model = base.withThresholds(trainLevel, testLevel);
+    return run(model, Kernels.GROK_RELU.blocks(model, options.seed(), kernel), false, options, progress);
+  }
+
+  /** A dataset per trajectory ({@code --dataset per-trajectory}). */
+  public static GrokReluResult run(GrokReluDatasets base, double trainLevel, double testLevel,
+      EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
+    GrokReluDatasets datasets = base.withThresholds(trainLevel, testLevel);
+    return run(datasets.base(), Kernels.GROK_RELU_DATASETS.blocks(datasets, options.seed(), kernel), true, options,
+        progress);
+  }
+
+  private static GrokReluResult run(GrokRelu model, java.util.function.IntFunction<StateBlock> blocks,
+      boolean perTrajectory, EnsembleOptions options, Simulation.Progress progress) {
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     SummaryAccumulator.Spec spec =
         new SummaryAccumulator.Spec(options.quantileLevels(), options.epsilons(), options.divergedAbove());
     long[] times = options.recordTimes();
-    Simulation.Result<Reductions> sim = Simulation.runStates(Kernels.GROK_RELU.blocks(model, options.seed(), kernel),
+    Simulation.Result<Reductions> sim = Simulation.runStates(blocks,
         GrokReluScalarBlock.CHANNELS, settings,
         () -> new Reductions(spec, times, model.width()), progress);
     Reductions r = sim.reduced();
@@ -43,9 +58,9 @@ public final class GrokReluExperiment {
       }
       kinks[t] = r.kinks[t].result();
     }
-    return new GrokReluResult(model, options, trainLevel, testLevel, observed, kinks, r.kinkCounts,
-        r.t1.summary(options.quantileLevels()), r.t2.summary(options.quantileLevels()), r.function0,
-        sim.kernelSeconds());
+    return new GrokReluResult(model, options, model.trainThreshold(), model.testThreshold(), observed, kinks,
+        r.kinkCounts, r.t1.summary(options.quantileLevels()), r.t2.summary(options.quantileLevels()), r.function0,
+        sim.kernelSeconds(), perTrajectory);
   }
 
   static final class Reductions implements BlockReducer<Reductions> {

@@ -155,8 +155,8 @@ public final class GrokMcVectorBlock implements StateBlock {
     }
     obs.intoArray(sums, 0);
     full.intoArray(sums, lanes);
-    VectorEventTimes.markScaled(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
-    VectorEventTimes.markScaled(sums, lanes, testScale, model.testThreshold(), t2, l, t);
+    VectorLevelMarks.mark(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
+    VectorLevelMarks.mark(sums, lanes, testScale, model.testThreshold(), t2, l, t);
   }
 
   /** One GD step of lane group l from state t, marking t1 and t2 of state t on the way. */
@@ -190,9 +190,9 @@ public final class GrokMcVectorBlock implements StateBlock {
     }
     obs.intoArray(sums, 0);
     full.intoArray(sums, lanes);
-    VectorEventTimes.markScaled(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
+    VectorLevelMarks.mark(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
     if (testOpen) {
-      VectorEventTimes.markScaled(sums, lanes, testScale, model.testThreshold(), t2, l, t);
+      VectorLevelMarks.mark(sums, lanes, testScale, model.testThreshold(), t2, l, t);
     }
     for (int i = 0; i < d; i++) {
       for (int k = 0; k < d; k++) {

@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
@@ -15,9 +16,18 @@ import org.sgdmc.rng.VectorShapes;
  * own scalar routine on these arrays. One step reads its points from lane-interleaved buffers {@code xs}, {@code ys}
  * ({@code [q * lanes + lane]}): for GD the dataset, broadcast once; for minibatch SGD each lane's batch, gathered
  * before the step (the batch draws of a segment of steps come from one Philox pass), so GD and SGD share one pass.
+ *
+ * <p>With a dataset per trajectory ({@link GrokReluDatasets}; twin {@link GrokReluDatasetsScalarBlock}) each lane's
+ * points are kept lane-interleaved ({@code laneX[p * width + lane]}); GD copies a lane group's into xs, ys once per
+ * call of {@link #advance}, SGD gathers from them, and the SGD t1 check reads them as vectors: the arithmetic per
+ * lane is the fixed path's on that lane's points.
  */
 public final class GrokReluVectorBlock implements StateBlock {
   private final GrokRelu model;
+  private final GrokReluDatasets datasets; // null: one dataset for every lane
+  private final double[] laneX; // [p * width + lane] with datasets, else empty
+  private final double[] laneY;
+  private final GrokRelu[] laneModels; // each lane's model, for snapshots
   private final long seed;
   private final int width;
   private final int lanes;
@@ -48,11 +58,25 @@ public final class GrokReluVectorBlock implements StateBlock {
   private long now;
 
   public GrokReluVectorBlock(GrokRelu model, long seed, int width) {
+    this(model, null, seed, width);
+  }
+
+  /** A dataset per trajectory. */
+  public GrokReluVectorBlock(GrokReluDatasets datasets, long seed, int width) {
+    this(datasets.base(), datasets, seed, width);
+  }
+
+  private GrokReluVectorBlock(GrokRelu model, GrokReluDatasets datasets, long seed, int width) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     if (width <= 0 || width % sp.length() != 0) {
       throw new IllegalArgumentException("block width " + width + " must be a positive multiple of " + sp.length());
     }
     this.model = model;
+    this.datasets = datasets;
+    this.laneX = new double[datasets == null ? 0 : model.n() * width];
+    this.laneY = new double[laneX.length];
+    this.laneModels = new GrokRelu[width];
+    java.util.Arrays.fill(laneModels, model);
     this.seed = seed;
     this.width = width;
     this.lanes = sp.length();
@@ -86,7 +110,7 @@ public final class GrokReluVectorBlock implements StateBlock {
     }
     this.trainScale = GrokReluScalarBlock.trainScale(model);
     this.testScale = GrokReluScalarBlock.testScale();
-    if (sampler == null) {
+    if (sampler == null && datasets == null) {
       for (int p = 0; p < n; p++) {
         java.util.Arrays.fill(xs, p * lanes, (p + 1) * lanes, model.x()[p]);
         java.util.Arrays.fill(ys, p * lanes, (p + 1) * lanes, model.y()[p]);
@@ -110,6 +134,15 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.now = 0;
     java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
+    if (datasets != null) {
+      for (int i = 0; i < width; i++) {
+        laneModels[i] = datasets.at(traj0 + i);
+        for (int p = 0; p < n; p++) {
+          laneX[p * width + i] = laneModels[i].x()[p];
+          laneY[p * width + i] = laneModels[i].y()[p];
+        }
+      }
+    }
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, (3 * m + 1) / 2, bits, normals);
     double s = model.sigma();
@@ -140,6 +173,12 @@ public final class GrokReluVectorBlock implements StateBlock {
       return;
     }
     for (int l = 0; l < width; l += lanes) {
+      if (datasets != null) {
+        for (int p = 0; p < n; p++) {
+          System.arraycopy(laneX, p * width + l, xs, p * lanes, lanes);
+          System.arraycopy(laneY, p * width + l, ys, p * lanes, lanes);
+        }
+      }
       for (long t = from; t < to; t++) {
         step(l, t);
       }
@@ -167,14 +206,36 @@ public final class GrokReluVectorBlock implements StateBlock {
     sum.intoArray(sums, 0);
   }
 
+  /** {@link #sumSquares} over each lane's own n points (SGD's t1 check with a dataset per trajectory). */
+  private void laneSumSquares(int l) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector sum = DoubleVector.zero(sp);
+    for (int p = 0; p < n; p++) {
+      DoubleVector xp = DoubleVector.fromArray(sp, laneX, p * width + l);
+      DoubleVector f = DoubleVector.zero(sp);
+      for (int j = 0; j < m; j++) {
+        DoubleVector pre = DoubleVector.fromArray(sp, w, j * width + l).fma(xp, DoubleVector.fromArray(sp, b, j * width + l));
+        f = DoubleVector.fromArray(sp, a, j * width + l).fma(pre.max(0.0), f);
+      }
+      DoubleVector e = f.sub(DoubleVector.fromArray(sp, laneY, p * width + l));
+      sum = e.fma(e, sum);
+    }
+    sum.intoArray(sums, 0);
+  }
+
   /** Each lane's batch of lane group l, from draw row {@code drawRow} of {@code bits}, into xs and ys. */
   private void gather(int l, int drawRow) {
     double[] x = model.x(), y = model.y();
     for (int lane = 0; lane < lanes; lane++) {
       sampler.pick(bits, drawRow * width + l + lane, width, picked);
       for (int q = 0; q < count; q++) {
-        xs[q * lanes + lane] = x[picked[q]];
-        ys[q * lanes + lane] = y[picked[q]];
+        if (datasets == null) {
+          xs[q * lanes + lane] = x[picked[q]];
+          ys[q * lanes + lane] = y[picked[q]];
+        } else {
+          xs[q * lanes + lane] = laneX[picked[q] * width + l + lane];
+          ys[q * lanes + lane] = laneY[picked[q] * width + l + lane];
+        }
       }
     }
   }
@@ -200,14 +261,16 @@ public final class GrokReluVectorBlock implements StateBlock {
           sum = rp.fma(rp, sum);
         }
         sum.intoArray(sums, 0);
-      } else {
+      } else if (datasets == null) {
         sumSquares(l, model.x(), model.y(), n);
+      } else {
+        laneSumSquares(l);
       }
-      VectorEventTimes.markScaled(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
+      VectorLevelMarks.mark(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
     }
     if (VectorEventTimes.open(t2, l)) {
       sumSquares(l, testX, testY, testX.length);
-      VectorEventTimes.markScaled(sums, 0, testScale, model.testThreshold(), t2, l, t);
+      VectorLevelMarks.mark(sums, 0, testScale, model.testThreshold(), t2, l, t);
     }
     java.util.Arrays.fill(ga, 0.0);
     java.util.Arrays.fill(gw, 0.0);
@@ -238,7 +301,7 @@ public final class GrokReluVectorBlock implements StateBlock {
   @Override
   public void snapshot(double[] out) {
     for (int i = 0; i < width; i++) {
-      GrokReluScalarBlock.snapshot(model, a, w, b, width, i, out, width, t1, t2, now);
+      GrokReluScalarBlock.snapshot(laneModels[i], a, w, b, width, i, out, width, t1, t2, now);
     }
   }
 }

@@ -11,6 +11,7 @@ import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.GrokMc;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
@@ -220,6 +221,12 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-relu-sgd-with-replacement", GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS,
         GrokRelu.DEFAULT_SLOPES, 5, 0.08, 0.02, 1.0, 0.05, 8, true).withThresholds(0.05, 0.05),
         GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
+    // a dataset per trajectory (issue 12, --dataset per-trajectory): each lane its own points
+    list.add(KernelEntry.states("grok-relu-gd-per-trajectory", new GrokReluDatasets(relu, 9),
+        GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU_DATASETS));
+    list.add(KernelEntry.states("grok-relu-sgd-per-trajectory", new GrokReluDatasets(GrokRelu.generate(6, 2,
+        GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05, 2, false)
+        .withThresholds(0.05, 0.05), 9), GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU_DATASETS));
     double[][] tm = GrokMc.truthAndMask(4, 1, 0.5, 2);
     boolean[] mask = new boolean[16];
     for (int e = 0; e < 16; e++) {

@@ -57,16 +57,4 @@ final class VectorEventTimes {
     VectorMask<Double> hit = sum.mul(0.5).compare(VectorOperators.LE, level).and(open);
     second.blend((double) t, hit).intoArray(t2, j);
   }
-
-  /**
-   * times := t in the lanes of group j where it is unset and {@code sums[at .. at + lanes) * scale} is at most
-   * {@code level} (grok-mc and grok-relu, whose sums the blocks accumulate themselves).
-   */
-  static void markScaled(double[] sums, int at, double scale, double level, double[] times, int j, long t) {
-    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    DoubleVector first = DoubleVector.fromArray(sp, times, j);
-    VectorMask<Double> hit = DoubleVector.fromArray(sp, sums, at).mul(scale).compare(VectorOperators.LE, level)
-        .and(first.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
-    first.blend((double) t, hit).intoArray(times, j);
-  }
 }

@@ -16,6 +16,11 @@ public enum Stream {
   NOISE(3),
   /** The points of a generated finite dataset (drawn once, by "trajectory" 0). */
   DATASET(4),
+  /**
+   * Datasets drawn afresh for every trajectory ({@code --dataset per-trajectory}): trajectory i's own dataset, keyed
+   * by (data seed, i), so an ensemble can also be over datasets.
+   */
+  DATASETS(5),
   /** Self-checks and tests. */
   TEST(0xFFFF);
 

@@ -25,7 +25,7 @@ import org.sgdmc.theory.MinNuclearCompletion;
 class GrokStepEventTimesTest {
   private static final int LANES = VectorShapes.DOUBLES.length();
   private static final int WIDTH = 2 * LANES;
-  private static final int STEPS = 300;
+  private static final int STEPS = 200;
 
   /** [lane][t]: {train, test} losses of the states 0 .. STEPS of the scalar twin, stepped one step at a time. */
   private interface Losses {
