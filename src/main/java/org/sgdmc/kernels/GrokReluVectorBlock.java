@@ -56,6 +56,7 @@ public final class GrokReluVectorBlock implements StateBlock {
   private final double testScale;
   private long traj0;
   private long now;
+  private long modelsFor = -1; // the traj0 whose lanes' models laneModels holds (with datasets)
 
   public GrokReluVectorBlock(GrokRelu model, long seed, int width) {
     this(model, null, seed, width);
@@ -134,12 +135,12 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.now = 0;
     java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
-    if (datasets != null) {
+    if (datasets != null) { // start() is on the fast path: no allocation (the lanes' models wait for a snapshot)
       for (int i = 0; i < width; i++) {
-        laneModels[i] = datasets.at(traj0 + i);
         for (int p = 0; p < n; p++) {
-          laneX[p * width + i] = laneModels[i].x()[p];
-          laneY[p * width + i] = laneModels[i].y()[p];
+          double x = datasets.x(traj0 + i, p);
+          laneX[p * width + i] = x;
+          laneY[p * width + i] = model.teacher(x);
         }
       }
     }
@@ -300,6 +301,12 @@ public final class GrokReluVectorBlock implements StateBlock {
 
   @Override
   public void snapshot(double[] out) {
+    if (datasets != null && modelsFor != traj0) { // each lane's own model, for its training loss
+      for (int i = 0; i < width; i++) {
+        laneModels[i] = datasets.at(traj0 + i);
+      }
+      modelsFor = traj0;
+    }
     for (int i = 0; i < width; i++) {
       GrokReluScalarBlock.snapshot(laneModels[i], a, w, b, width, i, out, width, t1, t2, now);
     }

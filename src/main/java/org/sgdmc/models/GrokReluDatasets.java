@@ -19,11 +19,16 @@ public record GrokReluDatasets(GrokRelu base, long dataSeed) {
     int n = base.n();
     double[] x = new double[n], y = new double[n];
     for (int p = 0; p < n; p++) {
-      x[p] = 2 * Draws.uniform(dataSeed, Stream.DATASETS, i, p) - 1;
+      x[p] = x(i, p);
       y[p] = base.teacher(x[p]);
     }
     return new GrokRelu(x, y, base.kinks(), base.slopes(), base.width(), base.eta(), base.lambda(), base.sigma(),
         base.kinkThreshold(), base.batch(), base.withReplacement(), base.trainThreshold(), base.testThreshold());
+  }
+
+  /** Point p of trajectory i (its label is {@code base().teacher(x)}); allocates nothing. */
+  public double x(long i, int p) {
+    return 2 * Draws.uniform(dataSeed, Stream.DATASETS, i, p) - 1;
   }
 
   /** This model with t1 and t2 at other levels. */
