@@ -27,6 +27,8 @@ public final class GrokReluVectorBlock implements StateBlock {
   private final GrokReluDatasets datasets; // null: one dataset for every lane
   private final double[] laneX; // [p * width + lane] with datasets, else empty
   private final double[] laneY;
+  private final long[] dataBits; // scratch of the lanes' point draws
+  private final double[] dataU; // [p * width + lane]: the uniforms of the lanes' points
   private final GrokRelu[] laneModels; // each lane's model, for snapshots
   private final long seed;
   private final int width;
@@ -76,6 +78,8 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.datasets = datasets;
     this.laneX = new double[datasets == null ? 0 : model.n() * width];
     this.laneY = new double[laneX.length];
+    this.dataBits = new long[datasets == null ? 0 : 2 * ((model.n() + 1) / 2) * width];
+    this.dataU = new double[dataBits.length];
     this.laneModels = new GrokRelu[width];
     java.util.Arrays.fill(laneModels, model);
     this.seed = seed;
@@ -136,12 +140,12 @@ public final class GrokReluVectorBlock implements StateBlock {
     java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
     if (datasets != null) { // start() is on the fast path: no allocation (the lanes' models wait for a snapshot)
-      for (int i = 0; i < width; i++) {
-        for (int p = 0; p < n; p++) {
-          double x = datasets.x(traj0 + i, p);
-          laneX[p * width + i] = x;
-          laneY[p * width + i] = model.teacher(x);
-        }
+      // uniform p of trajectory traj0 + i at dataU[p * width + i], equal to GrokReluDatasets.x's Draws.uniform
+      VectorDraws.uniforms(datasets.dataSeed(), Stream.DATASETS.id, traj0, width, 0, (n + 1) / 2, dataBits, dataU);
+      for (int k = 0; k < n * width; k++) {
+        double x = 2 * dataU[k] - 1;
+        laneX[k] = x;
+        laneY[k] = model.teacher(x);
       }
     }
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
