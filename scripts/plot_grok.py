@@ -147,7 +147,8 @@ def plot_relu(f, out, title):
     axf.plot(gx, f["observables/function_teacher"][()], color="C9", ls=":", lw=2, label="teacher")
     axf.plot(gx, fun[r1], color="C1", label=f"trajectory 0 at step {int(t[r1])} (median t1)")
     axf.plot(gx, fun[-1], color="C3", label=f"trajectory 0 at the end, step {int(t[-1])}")
-    axf.plot(f["data/x"][()], f["data/y"][()], "kx", label="training points")
+    if "data/x" in f:  # absent with --dataset per-trajectory: every trajectory had its own points
+        axf.plot(f["data/x"][()], f["data/y"][()], "kx", label="training points")
     axf.set_xlabel("x")
     axf.set_ylabel("f(x)")
     axf.legend(fontsize=8)

@@ -21,11 +21,11 @@ public final class GrokMcMixin {
   double sigma;
 
   @Option(names = "--train-threshold", paramLabel = "L1", defaultValue = "1e-3",
-      description = "t1: first recording time with observed-entry loss <= L1 (default: ${DEFAULT-VALUE}).")
+      description = "t1: first step with observed-entry loss <= L1 (default: ${DEFAULT-VALUE}).")
   double trainThreshold;
 
   @Option(names = "--test-threshold", paramLabel = "L2", defaultValue = "1e-2",
-      description = "t2: first recording time with full loss <= L2 (default: ${DEFAULT-VALUE}).")
+      description = "t2: first step with full loss <= L2 (default: ${DEFAULT-VALUE}).")
   double testThreshold;
 
   @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of M* and the mask (default: the run's --seed).")

@@ -1,6 +1,9 @@
 package org.sgdmc.cli;
 
+import org.sgdmc.engine.MemoryGuard;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
+import org.sgdmc.results.EnsembleOptions;
 import picocli.CommandLine.Option;
 
 /** The two-layer ReLU net's own options, the same for {@code simulate grok-relu} and {@code sweep grok-relu}. */
@@ -20,11 +23,11 @@ public final class GrokReluMixin {
   double kinkThreshold;
 
   @Option(names = "--train-threshold", paramLabel = "L1", defaultValue = "1e-3",
-      description = "t1: first recording time with training loss <= L1 (default: ${DEFAULT-VALUE}).")
+      description = "t1: first step with training loss <= L1 (default: ${DEFAULT-VALUE}).")
   double trainThreshold;
 
   @Option(names = "--test-threshold", paramLabel = "L2", defaultValue = "1e-3",
-      description = "t2: first recording time with test loss <= L2 (default: ${DEFAULT-VALUE}).")
+      description = "t2: first step with test loss <= L2 (default: ${DEFAULT-VALUE}).")
   double testThreshold;
 
   @Option(names = "--data-seed", paramLabel = "SEED", description = "Seed of the data (default: the run's --seed).")
@@ -36,6 +39,44 @@ public final class GrokReluMixin {
 
   @Option(names = "--with-replacement", description = SgdMixin.SAMPLING)
   boolean withReplacement;
+
+  @Option(names = "--dataset", paramLabel = "MODE", defaultValue = "fixed",
+      description = "fixed: one set of n points for the whole run; per-trajectory: each trajectory draws its own n "
+          + "points from (--data-seed, trajectory), so the ensemble is over datasets too (default: ${DEFAULT-VALUE}).")
+  String dataset;
+
+  /** Whether {@code --dataset per-trajectory}; a value that is neither mode is refused in one line. */
+  boolean perTrajectory() {
+    return switch (dataset) {
+      case "fixed" -> false;
+      case "per-trajectory" -> true;
+      default -> throw new UserError("--dataset: fixed or per-trajectory, not '" + dataset + "'");
+    };
+  }
+
+  /** Refuses {@code --dataset per-trajectory} in one line where {@code command} does not have it. */
+  void onlyFixed(String command) {
+    if (perTrajectory()) {
+      throw new UserError("--dataset per-trajectory: " + command + " runs on one fixed dataset only");
+    }
+  }
+
+  /**
+   * The model with a dataset per trajectory at (eta, lambda), every bad value one line; refused in one line where
+   * the blocks in flight could not hold their trajectories' points (2 n doubles each).
+   */
+  GrokReluDatasets datasets(long runSeed, double eta, double lambda, EnsembleOptions options) {
+    GrokReluDatasets datasets = new GrokReluDatasets(model(runSeed, eta, lambda),
+        dataSeed != null ? dataSeed : runSeed);
+    long doubles = datasets.blockDoubles(options.blockWidth());
+    if (doubles > Integer.MAX_VALUE - 8) {
+      throw new UserError("--dataset per-trajectory keeps the " + n + " points of each of the " + options.blockWidth()
+          + " trajectories of a block: too many for one array; use a smaller --block, a smaller --n or --dataset fixed");
+    }
+    MemoryGuard.check("--dataset per-trajectory (the points of each trajectory of a block in flight)",
+        doubles * Double.BYTES * options.threads(), 0, "use a smaller --block or fewer --threads, or --dataset fixed");
+    return datasets;
+  }
 
   /** The model at (eta, lambda), every bad value one line. */
   GrokRelu model(long runSeed, double eta, double lambda) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
       "observed entries). Tracks the observed-entry and full losses,",
       "|U|^2 + |V|^2, the nuclear norm and the top singular values of U V^T, and",
       "the distance to the minimum-nuclear-norm completion (ADMM to 1e-9). t1, t2",
-      "at the recording times. --lr is eta; --steps 0 (the default) runs 10/(eta",
+      "exact to the step. --lr is eta; --steps 0 (the default) runs 10/(eta",
       "lambda) steps."
     },
     mixinStandardHelpOptions = true,

@@ -7,6 +7,7 @@ import org.sgdmc.io.GrokReluFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokReluResult;
 import org.sgdmc.stats.EventTimes;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
       "w, b) (or, with --batch S, minibatch SGD), n points uniform on [-1, 1]",
       "labelled by a teacher with 4 kinks.",
       "Tracks train and test loss, |theta|^2 and the number of kinks; t1 and t2 are",
-      "read at the recording times. --lr is eta; --steps 0 (the default) runs",
+      "exact to the step. --lr is eta; --steps 0 (the default) runs",
       "10/(eta lambda) steps."
     },
     mixinStandardHelpOptions = true,
@@ -68,8 +69,11 @@ public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Ta
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
     Output.checkWritable(output);
     double trainThreshold = relu.trainThreshold, testThreshold = relu.testThreshold;
+    GrokReluDatasets datasets = relu.perTrajectory() ? relu.datasets(ensemble.seed, eta, lambda, options) : null;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-relu",
-        progress -> GrokReluExperiment.run(model, trainThreshold, testThreshold, options, kernel, progress),
+        progress -> datasets == null
+            ? GrokReluExperiment.run(model, trainThreshold, testThreshold, options, kernel, progress)
+            : GrokReluExperiment.run(datasets, trainThreshold, testThreshold, options, kernel, progress),
         (out, force, meta, result) -> GrokReluFile.write(out, force, meta, result),
         result -> print(System.out, result), "plot_grok.py", null);
   }

@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
       "mean t2 against eta lambda and, with one eta, of the mean t2 and t1 against",
       "lambda (-1 and 0), by weighted least squares with a 95%% interval. A cell is",
       "fitted where every trajectory reached both levels and the median t2 is at",
-      "least 10 times the median t1; the others are marked. t1 and t2 are read at",
-      "the recording times: give enough of them (the default log:200)."
+      "least 10 times the median t1; the others are marked. t1 and t2 are exact",
+      "to the step (the kernel checks both levels at every step until reached)."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)

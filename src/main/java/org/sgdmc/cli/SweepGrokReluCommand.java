@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
       "eta, of the mean t2 and t1 against lambda (-1 and 0), by weighted least",
       "squares with a 95%% interval. A cell is fitted where every trajectory reached",
       "both levels and the median t2 is at least 10 times the median t1; the others",
-      "are marked. t1 and t2 are read at the recording times: give enough of them",
-      "(the default log:200)."
+      "are marked. t1 and t2 are exact to the step (the kernel checks both levels",
+      "at every step until they are reached)."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
@@ -60,6 +60,7 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
 
   @Override
   public void run() {
+    relu.onlyFixed("sweep grok-relu");
     List<double[]> grid = axes.cells(eta);
     List<GrokRelu> models = new java.util.ArrayList<>();
     for (double[] c : grid) {

@@ -15,21 +15,22 @@ import org.sgdmc.stats.SampleMean;
 import org.sgdmc.stats.SummaryAccumulator;
 import org.sgdmc.theory.MinNuclearCompletion;
 
-/** Runs a {@link GrokMc} ensemble, streamed; t1 and t2 are read at the recording times (as for grok-relu). */
+/** Runs a {@link GrokMc} ensemble, streamed; t1 and t2 come from the kernel, exact to the step. */
 public final class GrokMcExperiment {
   static final int LOGS = 5;
 
   private GrokMcExperiment() {}
 
-  public static GrokMcResult run(GrokMc model, MinNuclearCompletion completion, double trainLevel, double testLevel,
+  public static GrokMcResult run(GrokMc base, MinNuclearCompletion completion, double trainLevel, double testLevel,
       EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
+    GrokMc model = base.withThresholds(trainLevel, testLevel);
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     SummaryAccumulator.Spec spec =
         new SummaryAccumulator.Spec(options.quantileLevels(), options.epsilons(), options.divergedAbove());
     long[] times = options.recordTimes();
     Simulation.Result<Reductions> sim = Simulation.runStates(Kernels.GROK_MC.blocks(model, options.seed(), kernel),
-        GrokMcScalarBlock.CHANNELS, settings, () -> new Reductions(spec, times, trainLevel, testLevel), progress);
+        GrokMcScalarBlock.CHANNELS, settings, () -> new Reductions(spec, times), progress);
     Reductions r = sim.reduced();
     EnsembleSummary[][] observed = new EnsembleSummary[LOGS][times.length];
     SampleMean[][] singular = new SampleMean[times.length][GrokMc.SINGULAR_VALUES];
@@ -54,17 +55,13 @@ public final class GrokMcExperiment {
 
   static final class Reductions implements BlockReducer<Reductions> {
     final long[] times;
-    final double trainLog;
-    final double testLog;
     final SummaryAccumulator[][] summaries;
     final MeanAccumulator[][] singular;
     final EventTimes t1 = new EventTimes();
     final EventTimes t2 = new EventTimes();
 
-    Reductions(SummaryAccumulator.Spec spec, long[] times, double trainLevel, double testLevel) {
+    Reductions(SummaryAccumulator.Spec spec, long[] times) {
       this.times = times;
-      this.trainLog = 0.5 * Math.log(2 * trainLevel);
-      this.testLog = 0.5 * Math.log(2 * testLevel);
       summaries = new SummaryAccumulator[LOGS][times.length];
       singular = new MeanAccumulator[times.length][GrokMc.SINGULAR_VALUES];
       for (int t = 0; t < times.length; t++) {
@@ -89,19 +86,11 @@ public final class GrokMcExperiment {
           }
         }
       }
+      int last = times.length - 1; // the kernel's event times, as of the last recording time
       for (int i = 0; i < valid; i++) {
-        t1.add(first(values[0], i, trainLog));
-        t2.add(first(values[1], i, testLog));
+        t1.add(values[GrokMcScalarBlock.T1][last][i]);
+        t2.add(values[GrokMcScalarBlock.T2][last][i]);
       }
-    }
-
-    private double first(double[][] v, int i, double level) {
-      for (int t = 0; t < times.length; t++) {
-        if (v[t][i] <= level) {
-          return times[t];
-        }
-      }
-      return Double.POSITIVE_INFINITY;
     }
 
     @Override

@@ -5,7 +5,9 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.kernels.GrokReluScalarBlock;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
+import org.sgdmc.kernels.StateBlock;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokReluResult;
 import org.sgdmc.stats.EnsembleSummary;
@@ -15,25 +17,38 @@ import org.sgdmc.stats.SampleMean;
 import org.sgdmc.stats.SummaryAccumulator;
 
 /**
- * Runs a {@link GrokRelu} ensemble, streamed. t1 and t2 are read at the recording times: the first recording time
- * at which the training (test) loss is at or below its level, so their resolution is the spacing of the recording
- * times (the kernel does not evaluate the test loss at every step: it costs more than the step).
+ * Runs a {@link GrokRelu} ensemble, streamed; t1 and t2 come from the kernel, exact to the step (it evaluates the
+ * test loss at every step only while t2 is unset).
  */
 public final class GrokReluExperiment {
   static final int LOGS = 3;
 
   private GrokReluExperiment() {}
 
-  public static GrokReluResult run(GrokRelu model, double trainLevel, double testLevel, EnsembleOptions options,
+  public static GrokReluResult run(GrokRelu base, double trainLevel, double testLevel, EnsembleOptions options,
       Kernel kernel, Simulation.Progress progress) {
+    GrokRelu model = base.withThresholds(trainLevel, testLevel);
+    return run(model, Kernels.GROK_RELU.blocks(model, options.seed(), kernel), false, options, progress);
+  }
+
+  /** A dataset per trajectory ({@code --dataset per-trajectory}). */
+  public static GrokReluResult run(GrokReluDatasets base, double trainLevel, double testLevel,
+      EnsembleOptions options, Kernel kernel, Simulation.Progress progress) {
+    GrokReluDatasets datasets = base.withThresholds(trainLevel, testLevel);
+    return run(datasets.base(), Kernels.GROK_RELU_DATASETS.blocks(datasets, options.seed(), kernel), true, options,
+        progress);
+  }
+
+  private static GrokReluResult run(GrokRelu model, java.util.function.IntFunction<StateBlock> blocks,
+      boolean perTrajectory, EnsembleOptions options, Simulation.Progress progress) {
     Simulation.Settings settings = new Simulation.Settings(
         options.trajectories(), options.recordTimes(), options.threads(), options.blockWidth());
     SummaryAccumulator.Spec spec =
         new SummaryAccumulator.Spec(options.quantileLevels(), options.epsilons(), options.divergedAbove());
     long[] times = options.recordTimes();
-    Simulation.Result<Reductions> sim = Simulation.runStates(Kernels.GROK_RELU.blocks(model, options.seed(), kernel),
+    Simulation.Result<Reductions> sim = Simulation.runStates(blocks,
         GrokReluScalarBlock.CHANNELS, settings,
-        () -> new Reductions(spec, times, model.width(), trainLevel, testLevel), progress);
+        () -> new Reductions(spec, times, model.width()), progress);
     Reductions r = sim.reduced();
     EnsembleSummary[][] observed = new EnsembleSummary[LOGS][times.length];
     SampleMean[] kinks = new SampleMean[times.length];
@@ -43,15 +58,13 @@ public final class GrokReluExperiment {
       }
       kinks[t] = r.kinks[t].result();
     }
-    return new GrokReluResult(model, options, trainLevel, testLevel, observed, kinks, r.kinkCounts,
-        r.t1.summary(options.quantileLevels()), r.t2.summary(options.quantileLevels()), r.function0,
-        sim.kernelSeconds());
+    return new GrokReluResult(model, options, model.trainThreshold(), model.testThreshold(), observed, kinks,
+        r.kinkCounts, r.t1.summary(options.quantileLevels()), r.t2.summary(options.quantileLevels()), r.function0,
+        sim.kernelSeconds(), perTrajectory);
   }
 
   static final class Reductions implements BlockReducer<Reductions> {
     final long[] times;
-    final double trainLog;
-    final double testLog;
     final SummaryAccumulator[][] summaries;
     final MeanAccumulator[] kinks;
     final long[][] kinkCounts;
@@ -59,11 +72,8 @@ public final class GrokReluExperiment {
     final EventTimes t2 = new EventTimes();
     double[][] function0;
 
-    Reductions(SummaryAccumulator.Spec spec, long[] times, int width, double trainLevel, double testLevel) {
+    Reductions(SummaryAccumulator.Spec spec, long[] times, int width) {
       this.times = times;
-      // L <= level  <=>  log sqrt(2 L) <= log sqrt(2 level)
-      this.trainLog = 0.5 * Math.log(2 * trainLevel);
-      this.testLog = 0.5 * Math.log(2 * testLevel);
       summaries = new SummaryAccumulator[LOGS][times.length];
       for (SummaryAccumulator[] row : summaries) {
         for (int t = 0; t < times.length; t++) {
@@ -88,28 +98,19 @@ public final class GrokReluExperiment {
           kinkCounts[t][(int) values[3][t][i]]++;
         }
       }
+      int last = times.length - 1; // the kernel's event times, as of the last recording time
       for (int i = 0; i < valid; i++) {
-        t1.add(first(values[0], i, trainLog));
-        t2.add(first(values[1], i, testLog));
+        t1.add(values[GrokReluScalarBlock.T1][last][i]);
+        t2.add(values[GrokReluScalarBlock.T2][last][i]);
       }
       if (traj0 == 0) {
-        function0 = new double[times.length][GrokReluScalarBlock.CHANNELS - 4];
+        function0 = new double[times.length][GrokRelu.PLOT_POINTS];
         for (int t = 0; t < times.length; t++) {
           for (int p = 0; p < function0[t].length; p++) {
             function0[t][p] = values[4 + p][t][0];
           }
         }
       }
-    }
-
-    /** The first recording time at which v[t][i] <= level, else +inf. */
-    private double first(double[][] v, int i, double level) {
-      for (int t = 0; t < times.length; t++) {
-        if (v[t][i] <= level) {
-          return times[t];
-        }
-      }
-      return Double.POSITIVE_INFINITY;
     }
 
     @Override

@@ -52,13 +52,18 @@ public final class GrokReluFile {
         });
   }
 
-  /** The run's {@code /parameters} and {@code /data} (also a sweep's, from its first cell). */
+  /**
+   * The run's {@code /parameters} and {@code /data} (also a sweep's, from its first cell); with a dataset per
+   * trajectory, {@code /parameters@dataset} says so and {@code /data} holds the teacher alone.
+   */
   public static void parameters(ResultFile f, GrokReluResult r) {
     GrokRelu m = r.model();
     String g = "/parameters";
     RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
-    RunSections.dataSource(f, "generated", "n = " + m.n() + " points uniform on [-1, 1], labels from the "
-        + "teacher", m.n(), null);
+    RunSections.dataSource(f, "generated", (r.perTrajectory() ? "a dataset per trajectory, drawn from (data seed, "
+        + "trajectory); each: " : "") + "n = " + m.n() + " points uniform on [-1, 1], labels from the teacher", m.n(),
+        null);
+    f.attribute(g, "dataset", r.perTrajectory() ? "per-trajectory" : "fixed");
     f.attribute(g, "width", (long) m.width());
     f.attribute(g, "eta", m.eta());
     f.attribute(g, "lambda", m.lambda());
@@ -67,8 +72,10 @@ public final class GrokReluFile {
     f.attribute(g, "train_threshold", r.trainLevel());
     f.attribute(g, "test_threshold", r.testLevel());
     f.attribute(g, "full_batch", m.fullBatch());
-    f.dataset("/data/x", m.x());
-    f.dataset("/data/y", m.y());
+    if (!r.perTrajectory()) { // else each trajectory's own points, not kept
+      f.dataset("/data/x", m.x());
+      f.dataset("/data/y", m.y());
+    }
     f.dataset("/data/teacher_kinks", m.kinks());
     f.dataset("/data/teacher_slopes", m.slopes());
   }

@@ -19,12 +19,23 @@ import org.sgdmc.theory.MinNuclearCompletion;
  * (fma chain over k of U_ik V_jk from 0 - M*_ij) (1/S)}, then for k ascending {@code GU_ik = fma(r_b, V_jk, GU_ik)},
  * {@code GV_jk = fma(r_b, U_ik, GV_jk)} (all at the old factors); the update as above.
  *
- * <p>Channels ({@link #snapshot(GrokMc, double[], double[], int, int, double[], int)}, shared by both twins): 0:
- * {@code log sqrt(2 L_obs)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log sqrt(|U|^2 + |V|^2)}; 3: {@code log
- * |W|_*}; 4: {@code log |W - X_nuc|_F}; 5 ..: the top {@link GrokMc#SINGULAR_VALUES} singular values of W.
+ * <p>Event times, per step: at every state t (before step t, and at each snapshot) {@code t1 = t} if unset and
+ * {@code obs (0.5 / |Omega|) <= trainThreshold}, {@code t2 = t} if unset and {@code full (0.5 / d^2) <=
+ * testThreshold}, where {@code obs} and {@code full} are the fma chains of {@code (W_ij - M*_ij)^2} over the observed
+ * and over all entries, row-major (W_ij as in the step). GD forms the observed residuals anyway, so t1 costs one fma
+ * an entry; the unobserved entries of W (half the product) are formed only while t2 is unset. SGD forms all of W
+ * at every step while t1 or t2 is unset (the price of exact times; none after both are set).
+ *
+ * <p>Channels ({@link #snapshot(GrokMc, double[], double[], int, int, double[], int, double[], double[], long)},
+ * shared by both twins): 0: {@code log sqrt(2 L_obs)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log sqrt(|U|^2 +
+ * |V|^2)}; 3: {@code log |W|_*}; 4: {@code log |W - X_nuc|_F}; 5 ..: the top {@link GrokMc#SINGULAR_VALUES} singular
+ * values of W; {@link #T1}, {@link #T2}: the event times in steps (+inf while unset).
  */
 public final class GrokMcScalarBlock implements StateBlock {
-  public static final int CHANNELS = 5 + GrokMc.SINGULAR_VALUES;
+  /** The channels of t1 and t2. */
+  public static final int T1 = 5 + GrokMc.SINGULAR_VALUES;
+  public static final int T2 = T1 + 1;
+  public static final int CHANNELS = T2 + 1;
   private final GrokMc model;
   private final long seed;
   private final int width;
@@ -39,7 +50,11 @@ public final class GrokMcScalarBlock implements StateBlock {
   private final int[] picked;
   private final long[] draws;
   private final double[] truth;
+  private final boolean[] mask;
+  private final double[] t1;
+  private final double[] t2;
   private long traj0;
+  private long now;
 
   public GrokMcScalarBlock(GrokMc model, long seed, int width) {
     this.model = model;
@@ -57,6 +72,9 @@ public final class GrokMcScalarBlock implements StateBlock {
     this.picked = new int[model.batch()];
     this.draws = new long[model.batch()];
     this.truth = model.truth();
+    this.mask = model.mask();
+    this.t1 = new double[width];
+    this.t2 = new double[width];
   }
 
   @Override
@@ -72,6 +90,9 @@ public final class GrokMcScalarBlock implements StateBlock {
   @Override
   public void start(long traj0) {
     this.traj0 = traj0;
+    this.now = 0;
+    java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
     double s = model.sigma();
     for (int i = 0; i < width; i++) {
       for (int k = 0; k < d * d; k++) {
@@ -86,9 +107,13 @@ public final class GrokMcScalarBlock implements StateBlock {
     if (sampler != null) {
       for (int l = 0; l < width; l++) {
         for (long t = from; t < to; t++) {
+          if (t1[l] == Double.POSITIVE_INFINITY || t2[l] == Double.POSITIVE_INFINITY) {
+            checkAll(l, t);
+          }
           sgdStep(l, t);
         }
       }
+      now = to;
       return;
     }
     double[] m = model.truth();
@@ -96,15 +121,28 @@ public final class GrokMcScalarBlock implements StateBlock {
     double inv = model.inverseObserved(), decay = model.decay(), neg = -model.eta();
     for (int l = 0; l < width; l++) {
       for (long t = from; t < to; t++) {
+        boolean testOpen = t2[l] == Double.POSITIVE_INFINITY;
+        double obs = 0, full = 0;
         for (int i = 0; i < d; i++) {
           for (int j = 0; j < d; j++) {
+            int ij = i * d + j;
+            r[ij] = 0.0;
+            if (!mask[ij] && !testOpen) {
+              continue; // the step needs no unobserved entry of W
+            }
             double wij = 0;
             for (int k = 0; k < d; k++) {
               wij = Math.fma(u[(i * d + k) * width + l], v[(j * d + k) * width + l], wij);
             }
-            r[i * d + j] = mask[i * d + j] ? (wij - m[i * d + j]) * inv : 0.0;
+            double e = wij - m[ij];
+            full = Math.fma(e, e, full);
+            if (mask[ij]) {
+              obs = Math.fma(e, e, obs);
+              r[ij] = e * inv;
+            }
           }
         }
+        mark(model, obs, full, t1, t2, l, t);
         for (int i = 0; i < d; i++) {
           for (int k = 0; k < d; k++) {
             double g = 0;
@@ -130,12 +168,50 @@ public final class GrokMcScalarBlock implements StateBlock {
         }
       }
     }
+    now = to;
   }
 
   @Override
   public void snapshot(double[] out) {
     for (int l = 0; l < width; l++) {
-      snapshot(model, u, v, width, l, out, width);
+      snapshot(model, u, v, width, l, out, width, t1, t2, now);
+    }
+  }
+
+  /** t1 and t2 of trajectory l at state t, from all of W. */
+  private void checkAll(int l, long t) {
+    double obs = 0, full = 0;
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        double wij = 0;
+        for (int k = 0; k < d; k++) {
+          wij = Math.fma(u[(i * d + k) * width + l], v[(j * d + k) * width + l], wij);
+        }
+        double e = wij - truth[i * d + j];
+        full = Math.fma(e, e, full);
+        obs = mask[i * d + j] ? Math.fma(e, e, obs) : obs;
+      }
+    }
+    mark(model, obs, full, t1, t2, l, t);
+  }
+
+  /** {@code 0.5 / |Omega|}, the factor from the observed sum of squares to L_obs. */
+  static double trainScale(GrokMc model) {
+    return 0.5 * model.inverseObserved();
+  }
+
+  /** {@code 0.5 / d^2}, from the full sum of squares to L_test. */
+  static double testScale(GrokMc model) {
+    return 0.5 / (model.d() * model.d());
+  }
+
+  /** t1[l], t2[l] := t where unset and the losses of the sums {@code obs}, {@code full} are at their levels. */
+  static void mark(GrokMc model, double obs, double full, double[] t1, double[] t2, int l, long t) {
+    if (t1[l] == Double.POSITIVE_INFINITY && obs * trainScale(model) <= model.trainThreshold()) {
+      t1[l] = t;
+    }
+    if (t2[l] == Double.POSITIVE_INFINITY && full * testScale(model) <= model.testThreshold()) {
+      t2[l] = t;
     }
   }
 
@@ -195,8 +271,9 @@ public final class GrokMcScalarBlock implements StateBlock {
     return w;
   }
 
-  /** Every channel of lane l: channel c to {@code out[c * stride + l]}. */
-  static void snapshot(GrokMc model, double[] u, double[] v, int width, int l, double[] out, int stride) {
+  /** Every channel of lane l at state {@code now}: channel c to {@code out[c * stride + l]}; marks t1, t2 first. */
+  static void snapshot(GrokMc model, double[] u, double[] v, int width, int l, double[] out, int stride,
+      double[] t1, double[] t2, long now) {
     int d = model.d();
     double[] w = product(model, u, v, width, l);
     double[] m = model.truth(), target = model.target();
@@ -212,6 +289,9 @@ public final class GrokMcScalarBlock implements StateBlock {
       norm = Math.fma(uk, uk, norm);
       norm = Math.fma(vk, vk, norm);
     }
+    mark(model, obs, full, t1, t2, l, now);
+    out[T1 * stride + l] = t1[l];
+    out[T2 * stride + l] = t2[l];
     out[l] = GrokLinregScalarBlock.logRoot(obs * model.inverseObserved());
     out[stride + l] = GrokLinregScalarBlock.logRoot(full / (d * d));
     out[2 * stride + l] = GrokLinregScalarBlock.logRoot(norm);

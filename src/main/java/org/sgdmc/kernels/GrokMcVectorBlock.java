@@ -37,7 +37,13 @@ public final class GrokMcVectorBlock implements StateBlock {
   private final double[] vs;
   private final double[] ms; // [lane]: M*_(i_b j_b)
   private final double[] rs; // [lane]: r_b
+  private final double[] t1;
+  private final double[] t2;
+  private final double[] sums; // [lane]: obs, [lanes + lane]: full, of the state being checked
+  private final double trainScale;
+  private final double testScale;
   private long traj0;
+  private long now;
 
   public GrokMcVectorBlock(GrokMc model, long seed, int width) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
@@ -69,6 +75,11 @@ public final class GrokMcVectorBlock implements StateBlock {
     this.vs = new double[d * lanes];
     this.ms = new double[lanes];
     this.rs = new double[lanes];
+    this.t1 = new double[width];
+    this.t2 = new double[width];
+    this.sums = new double[2 * lanes];
+    this.trainScale = GrokMcScalarBlock.trainScale(model);
+    this.testScale = GrokMcScalarBlock.testScale(model);
   }
 
   @Override
@@ -84,6 +95,9 @@ public final class GrokMcVectorBlock implements StateBlock {
   @Override
   public void start(long traj0) {
     this.traj0 = traj0;
+    this.now = 0;
+    java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, d * d, bits, normals);
     double s = model.sigma();
@@ -104,37 +118,81 @@ public final class GrokMcVectorBlock implements StateBlock {
         int row0 = sampler.drawBatches(seed, traj0, width, t, count, bits);
         for (int l = 0; l < width; l += lanes) {
           for (int u0 = 0; u0 < count; u0++) {
+            if (VectorEventTimes.open(t1, l) || VectorEventTimes.open(t2, l)) {
+              checkAll(l, t + u0);
+            }
             sgdStep(l, row0 + u0 * s);
           }
         }
       }
+      now = to;
       return;
     }
     for (int l = 0; l < width; l += lanes) {
       for (long t = from; t < to; t++) {
-        step(l);
+        step(l, t);
       }
     }
+    now = to;
   }
 
-  private void step(int l) {
+  /** t1 and t2 of lane group l at state t, from all of W (the SGD path, while some lane has one unset). */
+  private void checkAll(int l, long t) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector obs = DoubleVector.zero(sp), full = obs;
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        int ij = i * d + j;
+        DoubleVector w = DoubleVector.zero(sp);
+        for (int k = 0; k < d; k++) {
+          w = DoubleVector.fromArray(sp, u, (i * d + k) * width + l)
+              .fma(DoubleVector.fromArray(sp, v, (j * d + k) * width + l), w);
+        }
+        DoubleVector e = w.sub(m[ij]);
+        full = e.fma(e, full);
+        obs = mask[ij] ? e.fma(e, obs) : obs;
+      }
+    }
+    obs.intoArray(sums, 0);
+    full.intoArray(sums, lanes);
+    VectorLevelMarks.mark(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
+    VectorLevelMarks.mark(sums, lanes, testScale, model.testThreshold(), t2, l, t);
+  }
+
+  /** One GD step of lane group l from state t, marking t1 and t2 of state t on the way. */
+  private void step(int l, long t) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     double inv = model.inverseObserved();
     DoubleVector zero = DoubleVector.zero(sp);
+    boolean testOpen = VectorEventTimes.open(t2, l);
+    DoubleVector obs = zero, full = zero;
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
         int ij = i * d + j;
         if (!mask[ij]) {
           zero.intoArray(r, ij * lanes);
-          continue;
+          if (!testOpen) {
+            continue;
+          }
         }
         DoubleVector w = zero;
         for (int k = 0; k < d; k++) {
           w = DoubleVector.fromArray(sp, u, (i * d + k) * width + l)
               .fma(DoubleVector.fromArray(sp, v, (j * d + k) * width + l), w);
         }
-        w.sub(m[ij]).mul(inv).intoArray(r, ij * lanes);
+        DoubleVector e = w.sub(m[ij]);
+        full = e.fma(e, full);
+        if (mask[ij]) {
+          obs = e.fma(e, obs);
+          e.mul(inv).intoArray(r, ij * lanes);
+        }
       }
+    }
+    obs.intoArray(sums, 0);
+    full.intoArray(sums, lanes);
+    VectorLevelMarks.mark(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
+    if (testOpen) {
+      VectorLevelMarks.mark(sums, lanes, testScale, model.testThreshold(), t2, l, t);
     }
     for (int i = 0; i < d; i++) {
       for (int k = 0; k < d; k++) {
@@ -214,7 +272,7 @@ public final class GrokMcVectorBlock implements StateBlock {
   @Override
   public void snapshot(double[] out) {
     for (int l = 0; l < width; l++) {
-      GrokMcScalarBlock.snapshot(model, u, v, width, l, out, width);
+      GrokMcScalarBlock.snapshot(model, u, v, width, l, out, width, t1, t2, now);
     }
   }
 }

@@ -19,12 +19,23 @@ import org.sgdmc.rng.Stream;
  * place of {@code 0 .. n-1}: the same two passes over them in batch order (a point drawn twice counted twice), and the
  * update with {@code -eta/S}.
  *
- * <p>Channels ({@link #snapshot(GrokRelu, double[], double[], double[], int, int, double[], int)}, one routine for
- * both twins): 0: {@code log sqrt(2 L_train)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log |theta|}; 3: the number
- * of kinks; 4 ..: f at {@link GrokRelu#PLOT_POINTS} points of [-1, 1].
+ * <p>Event times, per step: at every state t (before step t, and at each snapshot) {@code t1 = t} if unset and
+ * {@code train (0.5 / n) <= trainThreshold}, {@code t2 = t} if unset and {@code test (0.5 / TEST_POINTS) <=
+ * testThreshold}: {@code train} the fma chain of {@code (f(x_p) - y_p)^2} over the n points ascending, {@code test}
+ * that of {@code (f(z_p) - f*(z_p))^2} over the test points (f as in the step). GD has the training residuals from
+ * its first pass, so t1 costs one fma a point; the test sum (TEST_POINTS x m fmas) is formed only while t2 is unset,
+ * and for SGD the training sum over all n points only while t1 is unset.
+ *
+ * <p>Channels ({@link #snapshot(GrokRelu, double[], double[], double[], int, int, double[], int, double[], double[],
+ * long)}, one routine for both twins): 0: {@code log sqrt(2 L_train)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log
+ * |theta|}; 3: the number of kinks; 4 ..: f at {@link GrokRelu#PLOT_POINTS} points of [-1, 1]; {@link #T1}, {@link
+ * #T2}: the event times in steps (+inf while unset).
  */
 public final class GrokReluScalarBlock implements StateBlock {
-  public static final int CHANNELS = 4 + GrokRelu.PLOT_POINTS;
+  /** The channels of t1 and t2. */
+  public static final int T1 = 4 + GrokRelu.PLOT_POINTS;
+  public static final int T2 = T1 + 1;
+  public static final int CHANNELS = T2 + 1;
   private final GrokRelu model;
   private final long seed;
   private final int width;
@@ -40,7 +51,10 @@ public final class GrokReluScalarBlock implements StateBlock {
   private final FiniteBatchSampler sampler;
   private final int[] points; // the points of one step: 0 .. n-1 for GD, the batch for SGD
   private final long[] draws;
+  private final double[] t1;
+  private final double[] t2;
   private long traj0;
+  private long now;
 
   public GrokReluScalarBlock(GrokRelu model, long seed, int width) {
     this.model = model;
@@ -62,6 +76,8 @@ public final class GrokReluScalarBlock implements StateBlock {
     }
     this.r = new double[points.length];
     this.draws = new long[model.batch()];
+    this.t1 = new double[width];
+    this.t2 = new double[width];
   }
 
   @Override
@@ -77,6 +93,9 @@ public final class GrokReluScalarBlock implements StateBlock {
   @Override
   public void start(long traj0) {
     this.traj0 = traj0;
+    this.now = 0;
+    Arrays.fill(t1, Double.POSITIVE_INFINITY);
+    Arrays.fill(t2, Double.POSITIVE_INFINITY);
     double s = model.sigma();
     for (int i = 0; i < width; i++) {
       for (int j = 0; j < m; j++) {
@@ -109,6 +128,20 @@ public final class GrokReluScalarBlock implements StateBlock {
           }
           r[q] = f - y[p];
         }
+        if (t1[i] == Double.POSITIVE_INFINITY) {
+          double train = 0;
+          if (sampler == null) {
+            for (int q = 0; q < count; q++) {
+              train = Math.fma(r[q], r[q], train);
+            }
+          } else {
+            train = trainSum(model, a, w, b, width, i);
+          }
+          markTrain(model, train, t1, i, t);
+        }
+        if (t2[i] == Double.POSITIVE_INFINITY) {
+          markTest(model, testSum(model, a, w, b, width, i), t2, i, t);
+        }
         Arrays.fill(ga, 0.0);
         Arrays.fill(gw, 0.0);
         Arrays.fill(gb, 0.0);
@@ -130,13 +163,59 @@ public final class GrokReluScalarBlock implements StateBlock {
         }
       }
     }
+    now = to;
   }
 
   @Override
   public void snapshot(double[] out) {
     for (int i = 0; i < width; i++) {
-      snapshot(model, a, w, b, width, i, out, width);
+      snapshot(model, a, w, b, width, i, out, width, t1, t2, now);
     }
+  }
+
+  /** {@code 0.5 / n}: from the training sum of squares to L_train. */
+  static double trainScale(GrokRelu model) {
+    return 0.5 / model.n();
+  }
+
+  /** {@code 0.5 / TEST_POINTS}: from the test sum of squares to L_test. */
+  static double testScale() {
+    return 0.5 / GrokRelu.TEST_POINTS;
+  }
+
+  /** t1[i] := t if unset and the training sum of squares {@code train} is at its level. */
+  static void markTrain(GrokRelu model, double train, double[] t1, int i, long t) {
+    if (t1[i] == Double.POSITIVE_INFINITY && train * trainScale(model) <= model.trainThreshold()) {
+      t1[i] = t;
+    }
+  }
+
+  /** t2[i] := t if unset and the test sum of squares {@code test} is at its level. */
+  static void markTest(GrokRelu model, double test, double[] t2, int i, long t) {
+    if (t2[i] == Double.POSITIVE_INFINITY && test * testScale() <= model.testThreshold()) {
+      t2[i] = t;
+    }
+  }
+
+  /** The fma chain of {@code (f(x_p) - y_p)^2} over the n points of lane i. */
+  static double trainSum(GrokRelu model, double[] a, double[] w, double[] b, int width, int i) {
+    double train = 0;
+    for (int p = 0; p < model.n(); p++) {
+      double e = f(model, a, w, b, width, i, model.x()[p]) - model.y()[p];
+      train = Math.fma(e, e, train);
+    }
+    return train;
+  }
+
+  /** The fma chain of {@code (f(z_p) - f*(z_p))^2} over the test points of lane i. */
+  static double testSum(GrokRelu model, double[] a, double[] w, double[] b, int width, int i) {
+    double test = 0;
+    for (int p = 0; p < GrokRelu.TEST_POINTS; p++) {
+      double at = GrokRelu.gridPoint(p, GrokRelu.TEST_POINTS);
+      double e = f(model, a, w, b, width, i, at) - model.teacher(at);
+      test = Math.fma(e, e, test);
+    }
+    return test;
   }
 
   /** Trajectory {@code traj0 + i}'s parameters {a, w, b} now (for tests). */
@@ -160,20 +239,15 @@ public final class GrokReluScalarBlock implements StateBlock {
     return f;
   }
 
-  /** Every channel of lane i: channel c to {@code out[c * stride + i]}. */
+  /** Every channel of lane i at state {@code now}: channel c to {@code out[c * stride + i]}; marks t1, t2 first. */
   static void snapshot(GrokRelu model, double[] a, double[] w, double[] b, int width, int i, double[] out,
-      int stride) {
-    double train = 0;
-    for (int p = 0; p < model.n(); p++) {
-      double e = f(model, a, w, b, width, i, model.x()[p]) - model.y()[p];
-      train = Math.fma(e, e, train);
-    }
-    double test = 0;
-    for (int p = 0; p < GrokRelu.TEST_POINTS; p++) {
-      double at = GrokRelu.gridPoint(p, GrokRelu.TEST_POINTS);
-      double e = f(model, a, w, b, width, i, at) - model.teacher(at);
-      test = Math.fma(e, e, test);
-    }
+      int stride, double[] t1, double[] t2, long now) {
+    double train = trainSum(model, a, w, b, width, i);
+    double test = testSum(model, a, w, b, width, i);
+    markTrain(model, train, t1, i, now);
+    markTest(model, test, t2, i, now);
+    out[T1 * stride + i] = t1[i];
+    out[T2 * stride + i] = t2[i];
     double norm = 0;
     int m = model.width();
     for (int j = 0; j < m; j++) {

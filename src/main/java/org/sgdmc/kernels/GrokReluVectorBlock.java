@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
 import org.sgdmc.rng.Stream;
 import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
@@ -15,9 +16,20 @@ import org.sgdmc.rng.VectorShapes;
  * own scalar routine on these arrays. One step reads its points from lane-interleaved buffers {@code xs}, {@code ys}
  * ({@code [q * lanes + lane]}): for GD the dataset, broadcast once; for minibatch SGD each lane's batch, gathered
  * before the step (the batch draws of a segment of steps come from one Philox pass), so GD and SGD share one pass.
+ *
+ * <p>With a dataset per trajectory ({@link GrokReluDatasets}; twin {@link GrokReluDatasetsScalarBlock}) each lane's
+ * points are kept lane-interleaved ({@code laneX[p * width + lane]}); GD copies a lane group's into xs, ys once per
+ * call of {@link #advance}, SGD gathers from them, and the SGD t1 check reads them as vectors: the arithmetic per
+ * lane is the fixed path's on that lane's points.
  */
 public final class GrokReluVectorBlock implements StateBlock {
   private final GrokRelu model;
+  private final GrokReluDatasets datasets; // null: one dataset for every lane
+  private final double[] laneX; // [p * width + lane] with datasets, else empty
+  private final double[] laneY;
+  private final long[] dataBits; // scratch of the lanes' point draws
+  private final double[] dataU; // [p * width + lane]: the uniforms of the lanes' points
+  private final GrokRelu[] laneModels; // each lane's model, for snapshots
   private final long seed;
   private final int width;
   private final int lanes;
@@ -37,14 +49,39 @@ public final class GrokReluVectorBlock implements StateBlock {
   private final double[] xs; // [q * lanes + lane]: point q of the step's batch
   private final double[] ys;
   private final int[] picked;
+  private final double[] t1;
+  private final double[] t2;
+  private final double[] sums; // [lane]: a sum of squares of the state being checked
+  private final double[] testX; // the test points z_p
+  private final double[] testY; // f*(z_p)
+  private final double trainScale;
+  private final double testScale;
   private long traj0;
+  private long now;
+  private long modelsFor = -1; // the traj0 whose lanes' models laneModels holds (with datasets)
 
   public GrokReluVectorBlock(GrokRelu model, long seed, int width) {
+    this(model, null, seed, width);
+  }
+
+  /** A dataset per trajectory. */
+  public GrokReluVectorBlock(GrokReluDatasets datasets, long seed, int width) {
+    this(datasets.base(), datasets, seed, width);
+  }
+
+  private GrokReluVectorBlock(GrokRelu model, GrokReluDatasets datasets, long seed, int width) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     if (width <= 0 || width % sp.length() != 0) {
       throw new IllegalArgumentException("block width " + width + " must be a positive multiple of " + sp.length());
     }
     this.model = model;
+    this.datasets = datasets;
+    this.laneX = new double[datasets == null ? 0 : model.n() * width];
+    this.laneY = new double[laneX.length];
+    this.dataBits = new long[datasets == null ? 0 : 2 * ((model.n() + 1) / 2) * width];
+    this.dataU = new double[dataBits.length];
+    this.laneModels = new GrokRelu[width];
+    java.util.Arrays.fill(laneModels, model);
     this.seed = seed;
     this.width = width;
     this.lanes = sp.length();
@@ -67,7 +104,18 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.xs = new double[count * lanes];
     this.ys = new double[count * lanes];
     this.picked = new int[count];
-    if (sampler == null) {
+    this.t1 = new double[width];
+    this.t2 = new double[width];
+    this.sums = new double[lanes];
+    this.testX = new double[GrokRelu.TEST_POINTS];
+    this.testY = new double[GrokRelu.TEST_POINTS];
+    for (int p = 0; p < testX.length; p++) {
+      testX[p] = GrokRelu.gridPoint(p, GrokRelu.TEST_POINTS);
+      testY[p] = model.teacher(testX[p]);
+    }
+    this.trainScale = GrokReluScalarBlock.trainScale(model);
+    this.testScale = GrokReluScalarBlock.testScale();
+    if (sampler == null && datasets == null) {
       for (int p = 0; p < n; p++) {
         java.util.Arrays.fill(xs, p * lanes, (p + 1) * lanes, model.x()[p]);
         java.util.Arrays.fill(ys, p * lanes, (p + 1) * lanes, model.y()[p]);
@@ -88,6 +136,18 @@ public final class GrokReluVectorBlock implements StateBlock {
   @Override
   public void start(long traj0) {
     this.traj0 = traj0;
+    this.now = 0;
+    java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
+    if (datasets != null) { // start() is on the fast path: no allocation (the lanes' models wait for a snapshot)
+      // uniform p of trajectory traj0 + i at dataU[p * width + i], equal to GrokReluDatasets.x's Draws.uniform
+      VectorDraws.uniforms(datasets.dataSeed(), Stream.DATASETS.id, traj0, width, 0, (n + 1) / 2, dataBits, dataU);
+      for (int k = 0; k < n * width; k++) {
+        double x = 2 * dataU[k] - 1;
+        laneX[k] = x;
+        laneY[k] = model.teacher(x);
+      }
+    }
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, (3 * m + 1) / 2, bits, normals);
     double s = model.sigma();
@@ -110,17 +170,62 @@ public final class GrokReluVectorBlock implements StateBlock {
         for (int l = 0; l < width; l += lanes) {
           for (int u0 = 0; u0 < steps; u0++) {
             gather(l, row0 + u0 * count);
-            step(l);
+            step(l, t + u0);
           }
         }
       }
+      now = to;
       return;
     }
     for (int l = 0; l < width; l += lanes) {
+      if (datasets != null) {
+        for (int p = 0; p < n; p++) {
+          System.arraycopy(laneX, p * width + l, xs, p * lanes, lanes);
+          System.arraycopy(laneY, p * width + l, ys, p * lanes, lanes);
+        }
+      }
       for (long t = from; t < to; t++) {
-        step(l);
+        step(l, t);
       }
     }
+    now = to;
+  }
+
+  /**
+   * The fma chain of {@code (f(px_p) - py_p)^2}, p ascending over {@code count} points, of lane group l into
+   * {@link #sums}: SGD's training sum (all n points) and the test sum.
+   */
+  private void sumSquares(int l, double[] px, double[] py, int count) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector sum = DoubleVector.zero(sp);
+    for (int p = 0; p < count; p++) {
+      DoubleVector xp = DoubleVector.broadcast(sp, px[p]);
+      DoubleVector f = DoubleVector.zero(sp);
+      for (int j = 0; j < m; j++) {
+        DoubleVector pre = DoubleVector.fromArray(sp, w, j * width + l).fma(xp, DoubleVector.fromArray(sp, b, j * width + l));
+        f = DoubleVector.fromArray(sp, a, j * width + l).fma(pre.max(0.0), f);
+      }
+      DoubleVector e = f.sub(py[p]);
+      sum = e.fma(e, sum);
+    }
+    sum.intoArray(sums, 0);
+  }
+
+  /** {@link #sumSquares} over each lane's own n points (SGD's t1 check with a dataset per trajectory). */
+  private void laneSumSquares(int l) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector sum = DoubleVector.zero(sp);
+    for (int p = 0; p < n; p++) {
+      DoubleVector xp = DoubleVector.fromArray(sp, laneX, p * width + l);
+      DoubleVector f = DoubleVector.zero(sp);
+      for (int j = 0; j < m; j++) {
+        DoubleVector pre = DoubleVector.fromArray(sp, w, j * width + l).fma(xp, DoubleVector.fromArray(sp, b, j * width + l));
+        f = DoubleVector.fromArray(sp, a, j * width + l).fma(pre.max(0.0), f);
+      }
+      DoubleVector e = f.sub(DoubleVector.fromArray(sp, laneY, p * width + l));
+      sum = e.fma(e, sum);
+    }
+    sum.intoArray(sums, 0);
   }
 
   /** Each lane's batch of lane group l, from draw row {@code drawRow} of {@code bits}, into xs and ys. */
@@ -129,14 +234,19 @@ public final class GrokReluVectorBlock implements StateBlock {
     for (int lane = 0; lane < lanes; lane++) {
       sampler.pick(bits, drawRow * width + l + lane, width, picked);
       for (int q = 0; q < count; q++) {
-        xs[q * lanes + lane] = x[picked[q]];
-        ys[q * lanes + lane] = y[picked[q]];
+        if (datasets == null) {
+          xs[q * lanes + lane] = x[picked[q]];
+          ys[q * lanes + lane] = y[picked[q]];
+        } else {
+          xs[q * lanes + lane] = laneX[picked[q] * width + l + lane];
+          ys[q * lanes + lane] = laneY[picked[q] * width + l + lane];
+        }
       }
     }
   }
 
-  /** One step of lane group l on the points in xs, ys. */
-  private void step(int l) {
+  /** One step of lane group l from state t on the points in xs, ys, marking t1 and t2 of state t on the way. */
+  private void step(int l, long t) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     DoubleVector zero = DoubleVector.zero(sp);
     for (int p = 0; p < count; p++) {
@@ -147,6 +257,25 @@ public final class GrokReluVectorBlock implements StateBlock {
         f = DoubleVector.fromArray(sp, a, j * width + l).fma(pre.max(0.0), f);
       }
       f.sub(DoubleVector.fromArray(sp, ys, p * lanes)).intoArray(r, p * lanes);
+    }
+    if (VectorEventTimes.open(t1, l)) {
+      if (sampler == null) {
+        DoubleVector sum = zero;
+        for (int p = 0; p < count; p++) {
+          DoubleVector rp = DoubleVector.fromArray(sp, r, p * lanes);
+          sum = rp.fma(rp, sum);
+        }
+        sum.intoArray(sums, 0);
+      } else if (datasets == null) {
+        sumSquares(l, model.x(), model.y(), n);
+      } else {
+        laneSumSquares(l);
+      }
+      VectorLevelMarks.mark(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
+    }
+    if (VectorEventTimes.open(t2, l)) {
+      sumSquares(l, testX, testY, testX.length);
+      VectorLevelMarks.mark(sums, 0, testScale, model.testThreshold(), t2, l, t);
     }
     java.util.Arrays.fill(ga, 0.0);
     java.util.Arrays.fill(gw, 0.0);
@@ -176,8 +305,14 @@ public final class GrokReluVectorBlock implements StateBlock {
 
   @Override
   public void snapshot(double[] out) {
+    if (datasets != null && modelsFor != traj0) { // each lane's own model, for its training loss
+      for (int i = 0; i < width; i++) {
+        laneModels[i] = datasets.at(traj0 + i);
+      }
+      modelsFor = traj0;
+    }
     for (int i = 0; i < width; i++) {
-      GrokReluScalarBlock.snapshot(model, a, w, b, width, i, out, width);
+      GrokReluScalarBlock.snapshot(laneModels[i], a, w, b, width, i, out, width, t1, t2, now);
     }
   }
 }

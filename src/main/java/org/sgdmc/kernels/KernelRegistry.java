@@ -11,6 +11,7 @@ import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.GrokMc;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
 import org.sgdmc.models.LabelledData;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
@@ -236,25 +237,35 @@ public final class KernelRegistry {
         new org.sgdmc.models.GrokDiagDatasets(ownSparse, 0.05, 0.05, 0.7, 5, false, 0.2, 0.4, 5), cd, dd));
     list.add(KernelEntry.states("grok-diag-sgd-per-trajectory-data",
         new org.sgdmc.models.GrokDiagDatasets(ownSparse, 0.05, 0.01, 0.5, 2, true, 0.1, 0.45, 5), cd, dd));
-    GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05);
+    // t1 and t2 at levels that some of the pinned trajectories reach within their first steps and some do not, so
+    // that the per-step event paths run (issue 12: t1, t2 exact to the step)
+    GrokRelu relu = GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05)
+        .withThresholds(0.05, 0.05);
     list.add(KernelEntry.states("grok-relu-gd", relu, GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
     list.add(KernelEntry.states("grok-relu-sgd", GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS,
-        GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05, 2, false), GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
+        GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05, 2, false).withThresholds(0.05, 0.05),
+        GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
     list.add(KernelEntry.states("grok-relu-sgd-with-replacement", GrokRelu.generate(6, 2, GrokRelu.DEFAULT_KINKS,
-        GrokRelu.DEFAULT_SLOPES, 5, 0.08, 0.02, 1.0, 0.05, 8, true), GrokReluScalarBlock.CHANNELS,
-        Kernels.GROK_RELU));
+        GrokRelu.DEFAULT_SLOPES, 5, 0.08, 0.02, 1.0, 0.05, 8, true).withThresholds(0.05, 0.05),
+        GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU));
+    // a dataset per trajectory (issue 12, --dataset per-trajectory): each lane its own points
+    list.add(KernelEntry.states("grok-relu-gd-per-trajectory", new GrokReluDatasets(relu, 9),
+        GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU_DATASETS));
+    list.add(KernelEntry.states("grok-relu-sgd-per-trajectory", new GrokReluDatasets(GrokRelu.generate(6, 2,
+        GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05, 2, false)
+        .withThresholds(0.05, 0.05), 9), GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU_DATASETS));
     double[][] tm = GrokMc.truthAndMask(4, 1, 0.5, 2);
     boolean[] mask = new boolean[16];
     for (int e = 0; e < 16; e++) {
       mask[e] = tm[1][e] == 1;
     }
-    GrokMc mc = new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16]);
+    GrokMc mc = new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16]).withThresholds(0.005, 0.3);
     list.add(KernelEntry.states("grok-mc-gd", mc, GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
-    list.add(KernelEntry.states("grok-mc-sgd", new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16], 2, false),
-        GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
+    list.add(KernelEntry.states("grok-mc-sgd", new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16], 2, false)
+        .withThresholds(0.005, 0.3), GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
     list.add(KernelEntry.states("grok-mc-sgd-with-replacement",
-        new GrokMc(4, 1, tm[0], mask, 0.3, 0.02, 0.8, new double[16], 3, true), GrokMcScalarBlock.CHANNELS,
-        Kernels.GROK_MC));
+        new GrokMc(4, 1, tm[0], mask, 0.3, 0.02, 0.8, new double[16], 3, true).withThresholds(0.005, 0.3),
+        GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
   }
 
   private static void doubleWell(List<KernelEntry> list) {

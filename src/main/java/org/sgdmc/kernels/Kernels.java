@@ -6,6 +6,7 @@ import org.sgdmc.models.GrokDiag;
 import org.sgdmc.models.GrokLinreg;
 import org.sgdmc.models.GrokMc;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.models.GrokReluDatasets;
 import org.sgdmc.models.LinearD;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.Linreg1d;
@@ -56,6 +57,10 @@ public final class Kernels {
 
   public static final Twins<GrokRelu, StateBlock> GROK_RELU = new Twins<>(
       (m, seed, width) -> new GrokReluVectorBlock(m, seed, width), GrokReluScalarBlock::new);
+
+  /** grok-relu with a dataset per trajectory (issue 12, {@code --dataset per-trajectory}). */
+  public static final Twins<GrokReluDatasets, StateBlock> GROK_RELU_DATASETS = new Twins<>(
+      (m, seed, width) -> new GrokReluVectorBlock(m, seed, width), GrokReluDatasetsScalarBlock::new);
 
   public static final Twins<GrokMc, StateBlock> GROK_MC = new Twins<>(
       (m, seed, width) -> new GrokMcVectorBlock(m, seed, width), GrokMcScalarBlock::new);

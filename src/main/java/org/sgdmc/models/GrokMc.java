@@ -30,11 +30,16 @@ import org.sgdmc.rng.Stream;
  * @param target the matrix whose Frobenius distance to W is observed (the minimum-nuclear-norm completion)
  * @param batch S, 1 .. |Omega| (any S >= 1 with replacement)
  * @param withReplacement how the batch is drawn
+ * @param trainThreshold t1 is the first step whose state has observed-entry loss at or below it
+ * @param testThreshold t2 likewise for the test loss
  */
 public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta, double lambda, double sigma,
-    double[] target, int batch, boolean withReplacement) {
+    double[] target, int batch, boolean withReplacement, double trainThreshold, double testThreshold) {
   /** Singular values of W reported per recording time. */
   public static final int SINGULAR_VALUES = 4;
+  /** The CLI's default levels of t1 and t2. */
+  public static final double DEFAULT_TRAIN_THRESHOLD = 1e-3;
+  public static final double DEFAULT_TEST_THRESHOLD = 1e-2;
 
   public GrokMc {
     if (d < 2) {
@@ -66,9 +71,24 @@ public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta
       throw new IllegalArgumentException("the batch size must be in 1.." + observed + " (the observed entries), not "
           + batch);
     }
+    if (!(trainThreshold > 0) || !(testThreshold > 0)) {
+      throw new IllegalArgumentException("the thresholds of t1 and t2 must be positive");
+    }
     truth = truth.clone();
     mask = mask.clone();
     target = target.clone();
+  }
+
+  /** The default thresholds of t1 and t2. */
+  public GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta, double lambda, double sigma,
+      double[] target, int batch, boolean withReplacement) {
+    this(d, rank, truth, mask, eta, lambda, sigma, target, batch, withReplacement, DEFAULT_TRAIN_THRESHOLD,
+        DEFAULT_TEST_THRESHOLD);
+  }
+
+  /** This model with t1 and t2 at other levels. */
+  public GrokMc withThresholds(double train, double test) {
+    return new GrokMc(d, rank, truth, mask, eta, lambda, sigma, target, batch, withReplacement, train, test);
   }
 
   /** Full-batch GD over the observed entries. */

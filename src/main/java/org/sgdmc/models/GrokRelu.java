@@ -32,9 +32,15 @@ import org.sgdmc.rng.Stream;
  * @param kinkThreshold the slope change below which a kink is not counted
  * @param batch S, 1 .. n (any S >= 1 with replacement)
  * @param withReplacement how the batch is drawn
+ * @param trainThreshold t1 is the first step whose state has training loss at or below it
+ * @param testThreshold t2 likewise for the test loss
  */
 public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, int width, double eta, double lambda,
-    double sigma, double kinkThreshold, int batch, boolean withReplacement) {
+    double sigma, double kinkThreshold, int batch, boolean withReplacement, double trainThreshold,
+    double testThreshold) {
+  /** The CLI's default levels of t1 and t2. */
+  public static final double DEFAULT_TRAIN_THRESHOLD = 1e-3;
+  public static final double DEFAULT_TEST_THRESHOLD = 1e-3;
   /** Test points, equally spaced on [-1, 1]. */
   public static final int TEST_POINTS = 101;
   /** Points of the plotted function, equally spaced on [-1, 1]. */
@@ -71,10 +77,26 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
       throw new IllegalArgumentException("the batch size must be in 1.." + x.length + " (the training points) "
           + "without replacement, at least 1 with, not " + batch);
     }
+    if (!(trainThreshold > 0) || !(testThreshold > 0)) {
+      throw new IllegalArgumentException("the thresholds of t1 and t2 must be positive");
+    }
     x = x.clone();
     y = y.clone();
     kinks = kinks.clone();
     slopes = slopes.clone();
+  }
+
+  /** The default thresholds of t1 and t2. */
+  public GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, int width, double eta, double lambda,
+      double sigma, double kinkThreshold, int batch, boolean withReplacement) {
+    this(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, withReplacement,
+        DEFAULT_TRAIN_THRESHOLD, DEFAULT_TEST_THRESHOLD);
+  }
+
+  /** This model with t1 and t2 at other levels. */
+  public GrokRelu withThresholds(double train, double test) {
+    return new GrokRelu(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, withReplacement, train,
+        test);
   }
 
   /** Full-batch GD. */

@@ -63,6 +63,9 @@ class EveryFileDescribesItselfTest {
         cat(new String[] {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "0.01", "--width", "6"}, run),
         cat(new String[] {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "0.01", "--width", "6", "--batch", "5",
             "--with-replacement"}, run),
+        // grok-relu --dataset per-trajectory (issue 12): /parameters@dataset, no /data/x, /data/y
+        cat(new String[] {"simulate", "grok-relu", "--lr", "0.01", "--lambda", "0.01", "--width", "6", "--dataset",
+            "per-trajectory"}, run),
         cat(new String[] {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "4", "--rank", "1"}, run),
         cat(new String[] {"simulate", "grok-mc", "--lr", "0.2", "--lambda", "0.01", "--dim", "4", "--rank", "1",
             "--batch", "3", "--with-replacement"}, run),

@@ -97,7 +97,8 @@ class GrokSweepCliTest {
   /**
    * Matrix completion, d = 6, rank 1, 70% observed, t2's level 0.02, seed 3, three cells from lambda = 8e-4 to 2e-3
    * (measured with 64 trajectories and four cells from 5e-4: -0.955, interval [-1.14, -0.77]; t1 about 108 steps in
-   * every cell): the t2 interval covers -1 and t1's covers 0. t1 and t2 are read at the recording times (log:200).
+   * every cell): the t2 interval covers -1 and t1's covers 0. t1 and t2 are exact to the step (they were read at the
+   * recording times, log:200, when this was measured).
    */
   @Test
   void matrixCompletionT2ExponentCoversMinusOne() {
