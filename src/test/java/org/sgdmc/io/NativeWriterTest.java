@@ -71,8 +71,8 @@ class NativeWriterTest {
       try (ResultFile f = ResultFile.create(dir.resolve("refused.h5"))) {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
             () -> f.rows("/trajectories/x", new double[][] {new double[200], new double[200]}));
-        assertEquals("dataset /trajectories/x holds 400 values, past the 2 GiB that jhdf writes: set "
-            + "SGDMC_HDF5_WRITER=native (needs the HDF5 C library)", e.getMessage());
+        assertEquals("dataset /trajectories/x holds 400 values, past the 2 GiB that jhdf writes: needs the HDF5 C "
+            + "library (libhdf5, the default writer where installed unless SGDMC_HDF5_WRITER=jhdf)", e.getMessage());
       } finally {
         System.setProperty("sgdmc.hdf5.writer", before == null ? "jhdf" : before);
       }
