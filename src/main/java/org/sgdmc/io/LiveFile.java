@@ -239,7 +239,7 @@ public final class LiveFile implements AutoCloseable {
         h5.closeFile(f, file);
       }
     } catch (NativeHdf5.Hdf5Exception e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.briefly());
     }
   }
 

@@ -176,6 +176,11 @@ final class NativeHdf5 {
     }
     List<String> tried = new ArrayList<>();
     for (String name : candidates) {
+      if (name.contains("/") && !looksLikeElf(Path.of(name))) {
+        // dlopen of a file that is no ELF object makes HotSpot print two lines about stack guards
+        tried.add(name + " (not a shared library)");
+        continue;
+      }
       SymbolLookup lib;
       try {
         lib = name.contains("/") ? SymbolLookup.libraryLookup(Path.of(name), Arena.global())
@@ -202,6 +207,18 @@ final class NativeHdf5 {
     unavailable = "no HDF5 C library found (tried " + String.join(", ", tried) + (override != null && !override.isBlank()
         ? ", from SGDMC_HDF5_LIBRARY)" : "; Debian: apt install libhdf5-103-1, or set SGDMC_HDF5_LIBRARY)");
     return Optional.empty();
+  }
+
+  /** Whether {@code file} is missing (dlopen then says so) or starts with the ELF magic number. */
+  private static boolean looksLikeElf(Path file) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return true;
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return java.util.Arrays.equals(in.readNBytes(4), new byte[] {0x7f, 'E', 'L', 'F'});
+    } catch (java.io.IOException e) {
+      return true;
+    }
   }
 
   private static MethodHandle handle(SymbolLookup lib, Linker linker, String name, FunctionDescriptor fd,
