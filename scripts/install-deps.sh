@@ -2,7 +2,7 @@
 # Makes sure the Debian packages that sgdmc's tests and plotting need are installed:
 #   python3-h5py       h5py for /usr/bin/python3 (an independent HDF5 reader for the tests); it brings the
 #                      HDF5 C library (libhdf5-103-1 on Debian 12, libhdf5-310 on 13) that sgdmc's native
-#                      writer (SGDMC_HDF5_WRITER=native) and `sweep --live` call through java.lang.foreign
+#                      writer (the default where it loads) and `sweep --live` call through java.lang.foreign
 #   python3-matplotlib plotting
 #   hdf5-tools         h5dump, the HDF5 Group's reference reader
 #   slurm-wlm, munge   a one-node Slurm for the sharded-run test (scripts/slurm/local-cluster)

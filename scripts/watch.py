@@ -37,10 +37,12 @@ def open_live(path):
 
 
 def hdf5_signature(path):
-    """Whether the file starts as an HDF5 file does (sgdmc's files have their superblock at 0)."""
+    """Whether the file starts as an HDF5 file does (sgdmc's files have their superblock at 0); True too while it
+    is empty: a live file that the writer has created (and locked) but not yet written."""
     try:
         with open(path, "rb") as f:
-            return f.read(8) == b"\x89HDF\r\n\x1a\n"
+            head = f.read(8)
+            return len(head) == 0 or head == b"\x89HDF\r\n\x1a\n"
     except OSError:
         return False
 

@@ -77,7 +77,8 @@ public final class EnsembleMixin {
     if (observables != null && observables.keepTrajectories && !ResultFile.canWrite(perObservable / Double.BYTES)) {
       throw new TooLargeException(String.format("--keep-trajectories writes each observable as one dataset, at "
           + "most 2 GiB with the pure-Java HDF5 writer; %d trajectories x %d record times is %s: use fewer "
-          + "trajectories or --record-times, or SGDMC_HDF5_WRITER=native (the HDF5 C library writes any size)",
+          + "trajectories or --record-times, or the HDF5 C library (libhdf5: it writes any size, and is the default "
+          + "writer where installed unless SGDMC_HDF5_WRITER=jhdf)",
           trajectories, recordTimes.length, MemoryGuard.bytes(perObservable)));
     }
     try {

@@ -29,6 +29,13 @@ public final class Main implements Runnable {
   /** Runs the CLI and returns its exit code; user errors become one line on stderr and exit code 2. */
   public static int execute(String... args) {
     try {
+      org.sgdmc.io.HdfWriterChoice.newCommand();
+      org.sgdmc.io.HdfWriterChoice.checkSetting();
+    } catch (IllegalArgumentException e) {
+      System.err.println("sgdmc: " + e.getMessage());
+      return Cli.USAGE_ERROR;
+    }
+    try {
       return Cli.commandLine(new Main()).execute(args);
     } catch (OutOfMemoryError e) {
       // picocli passes Errors through; this one the user fixes with a larger heap, so it is one line too

@@ -29,7 +29,17 @@ final class Output {
     if (Files.exists(target) && !o.force && !replaceable) {
       throw new UserError("output file " + o.out + " exists (use --force to overwrite)");
     }
+    if (Files.isRegularFile(target)) {
+      try {
+        org.sgdmc.io.Hdf5FileLock.refuseIfHeld(o.out); // to be replaced: not while another program writes it
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
     Path dir = target.getParent();
+    if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UserError("cannot write " + o.out + ": " + dir + " is not a directory");
+    }
     if (dir == null || !Files.isDirectory(dir)) {
       throw new UserError("cannot write " + o.out + ": directory " + dir + " does not exist");
     }

@@ -126,7 +126,11 @@ public final class LiveFile implements AutoCloseable {
     if (index < 0 || rest != 0) {
       throw new IllegalArgumentException(p + ": element " + index + " is outside its shape");
     }
-    h5.writeHyperslab(a, d, memType, start, count, v, p);
+    try {
+      h5.writeHyperslab(a, d, memType, start, count, v, p);
+    } catch (NativeHdf5.Hdf5Exception e) {
+      throw failedWrite(e);
+    }
     touched.add(p);
   }
 
@@ -146,6 +150,8 @@ public final class LiveFile implements AutoCloseable {
       h5.writeHyperslab(a, d, h5.nativeLong, new long[] {shape[0]}, new long[] {values.length},
           a.allocateFrom(ValueLayout.JAVA_LONG, values), p);
       dims.put(p, grown);
+    } catch (NativeHdf5.Hdf5Exception e) {
+      throw failedWrite(e);
     }
     touched.add(p);
   }
@@ -153,11 +159,20 @@ public final class LiveFile implements AutoCloseable {
   /** Makes everything written so far visible to SWMR readers (and durable past a crash of this process). */
   public synchronized void flush() {
     requireOpen();
-    for (String p : touched) {
-      h5.flushDataset(datasets.get(p), p);
+    try {
+      for (String p : touched) {
+        h5.flushDataset(datasets.get(p), p);
+      }
+      touched.clear();
+      h5.flushFile(file, path);
+    } catch (NativeHdf5.Hdf5Exception e) {
+      throw failedWrite(e);
     }
-    touched.clear();
-    h5.flushFile(file, path);
+  }
+
+  /** A write that failed while the run goes (a full disk): one line, reported as the output's failure. */
+  private UncheckedIOException failedWrite(NativeHdf5.Hdf5Exception e) {
+    return new UncheckedIOException("cannot write " + path + ": " + e.briefly(), new IOException(e.getMessage()));
   }
 
   private long dataset(String p, String dtype) {
@@ -194,7 +209,7 @@ public final class LiveFile implements AutoCloseable {
       }
       h5.closeFile(file, path);
     } catch (NativeHdf5.Hdf5Exception e) {
-      throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), new IOException(e.getMessage()));
+      throw new UncheckedIOException("cannot close " + path + ": " + e.briefly(), new IOException(e.getMessage()));
     } finally {
       arena.close();
     }
@@ -224,7 +239,7 @@ public final class LiveFile implements AutoCloseable {
         h5.closeFile(f, file);
       }
     } catch (NativeHdf5.Hdf5Exception e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.briefly());
     }
   }
 

@@ -53,11 +53,17 @@ final class NativeHdf5 {
   private static volatile Optional<NativeHdf5> instance;
   /** {@code H5Eclear2}: a failed call's error stack is cleared at once (left, it makes the library loop at exit). */
   private static MethodHandle eclear;
+  /** {@code H5Ewalk2} and the upcall it makes for each entry of the error stack ({@link #reason}). */
+  private static MethodHandle ewalk;
+  private static MemorySegment walkStub;
+  /** The descriptions of the error stack being walked, innermost first (only during {@link #failed}). */
+  private static final ThreadLocal<List<String>> WALKED = ThreadLocal.withInitial(ArrayList::new);
   private static String unavailable;
 
   final String version;
   final long nativeDouble, nativeLong, nativeInt, nativeByte, cString, fileDouble, fileLong, fileInt, fileByte;
   final long datasetCreateClass, fileAccessClass;
+  private final MethodHandle fsetCore;
   private final MethodHandle pcreate, pclose, psetChunk, psetDeflate, psetLibverBounds, fopen,
       fstartSwmrWrite, fflush, dflush, dsetExtent, dgetSpace, dopen, sselectHyperslab, aexists, aopen, aread;
   private final MethodHandle fcreate, fclose, gcreate, gclose, screateSimple, screate, sclose, dcreate, dwrite, dclose,
@@ -65,11 +71,22 @@ final class NativeHdf5 {
 
   private NativeHdf5(SymbolLookup lib) throws Throwable {
     Linker linker = Linker.nativeLinker();
+    // Before anything else: no clean-up of HDF5 at the JVM's exit. A file whose close failed (a full disk) stays
+    // in the library's tables half torn down, and closing it again at exit crashed the JVM (H5F__close_cb); every
+    // file sgdmc opens is closed by it, so the exit has nothing left to close.
+    MethodHandle dontAtexit = handle(lib, linker, "H5dont_atexit", FunctionDescriptor.of(HERR));
+    check((int) dontAtexit.invokeExact(), "H5dont_atexit", "the library");
     MethodHandle open = handle(lib, linker, "H5open", FunctionDescriptor.of(HERR));
     check((int) open.invokeExact(), "H5open", "the library");
     MethodHandle eset = handle(lib, linker, "H5Eset_auto2", FunctionDescriptor.of(HERR, HID, PTR, PTR));
     check((int) eset.invokeExact(0L, MemorySegment.NULL, MemorySegment.NULL), "H5Eset_auto2", "error printing");
     eclear = handle(lib, linker, "H5Eclear2", FunctionDescriptor.of(HERR, HID));
+    ewalk = handle(lib, linker, "H5Ewalk2", FunctionDescriptor.of(HERR, HID, ValueLayout.JAVA_INT, PTR, PTR));
+    walkStub = linker.upcallStub(java.lang.invoke.MethodHandles.lookup().findStatic(NativeHdf5.class, "walked",
+        java.lang.invoke.MethodType.methodType(int.class, int.class, MemorySegment.class, MemorySegment.class)),
+        FunctionDescriptor.of(HERR, ValueLayout.JAVA_INT, PTR, PTR), Arena.global());
+    fsetCore = handle(lib, linker, "H5Pset_fapl_core",
+        FunctionDescriptor.of(HERR, HID, SIZE, ValueLayout.JAVA_BOOLEAN));
     MethodHandle libversion = handle(lib, linker, "H5get_libversion", FunctionDescriptor.of(HERR, PTR, PTR, PTR));
     try (Arena a = Arena.ofConfined()) {
       MemorySegment v = a.allocate(ValueLayout.JAVA_INT, 3);
@@ -159,6 +176,11 @@ final class NativeHdf5 {
     }
     List<String> tried = new ArrayList<>();
     for (String name : candidates) {
+      if (name.contains("/") && !looksLikeElf(Path.of(name))) {
+        // dlopen of a file that is no ELF object makes HotSpot print two lines about stack guards
+        tried.add(name + " (not a shared library)");
+        continue;
+      }
       SymbolLookup lib;
       try {
         lib = name.contains("/") ? SymbolLookup.libraryLookup(Path.of(name), Arena.global())
@@ -167,16 +189,36 @@ final class NativeHdf5 {
         tried.add(name);
         continue;
       }
+      NativeHdf5 h5;
       try {
-        return Optional.of(new NativeHdf5(lib));
+        h5 = new NativeHdf5(lib);
       } catch (Throwable e) {
         unavailable = name + " cannot be used: " + e.getMessage();
+        return Optional.empty();
+      }
+      try {
+        h5.selfCheck();
+        return Optional.of(h5);
+      } catch (RuntimeException e) {
+        unavailable = name + " (HDF5 " + h5.version + ") failed its self-check: " + e.getMessage();
         return Optional.empty();
       }
     }
     unavailable = "no HDF5 C library found (tried " + String.join(", ", tried) + (override != null && !override.isBlank()
         ? ", from SGDMC_HDF5_LIBRARY)" : "; Debian: apt install libhdf5-103-1, or set SGDMC_HDF5_LIBRARY)");
     return Optional.empty();
+  }
+
+  /** Whether {@code file} is missing (dlopen then says so) or starts with the ELF magic number. */
+  private static boolean looksLikeElf(Path file) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return true;
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return java.util.Arrays.equals(in.readNBytes(4), new byte[] {0x7f, 'E', 'L', 'F'});
+    } catch (java.io.IOException e) {
+      return true;
+    }
   }
 
   private static MethodHandle handle(SymbolLookup lib, Linker linker, String name, FunctionDescriptor fd,
@@ -194,12 +236,38 @@ final class NativeHdf5 {
     return id;
   }
 
-  /** A failed HDF5 call: one line naming the call and the object. */
+  /**
+   * A failed HDF5 call: one line naming the call, the object and, where the library's error stack says, why (the
+   * system's message, e.g. "File too large", or what HDF5 found, e.g. no HDF5 signature).
+   */
   static final class Hdf5Exception extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** Whether another program holds the file's HDF5 lock (something the user fixes, not a failing disk). */
+    final boolean locked;
+    /** Whether the file is not an HDF5 file at all. */
+    final boolean notHdf5;
+    /** The failed call, and why it failed (empty when the library did not say). */
+    final String call, why;
 
     Hdf5Exception(String message) {
       super(message, null, false, false);
+      this.locked = false;
+      this.notHdf5 = false;
+      this.call = "";
+      this.why = "";
+    }
+
+    Hdf5Exception(String call, String what, String why, boolean locked, boolean notHdf5) {
+      super(call + " failed for " + what + (why.isEmpty() ? "" : ": " + why), null, false, false);
+      this.locked = locked;
+      this.notHdf5 = notHdf5;
+      this.call = call;
+      this.why = why;
+    }
+
+    /** Why, then the call, for a message that already names the file: "File too large (H5Fclose)". */
+    String briefly() {
+      return why.isEmpty() ? getMessage() : why + " (" + call + ")";
     }
   }
 
@@ -217,6 +285,11 @@ final class NativeHdf5 {
   }
 
   private static Hdf5Exception failed(String call, String what) {
+    List<String> stack = errorStack();
+    boolean locked = stack.stream().anyMatch(d -> d.startsWith("unable to lock file"));
+    boolean notHdf5 = !locked && stack.stream().anyMatch(d -> d.startsWith("file signature not found"));
+    String why = locked ? "another program has it open (HDF5 file lock): close it there first"
+        : notHdf5 ? "not an HDF5 file" : reason(stack);
     MethodHandle clear = eclear;
     if (clear != null) {
       try {
@@ -225,7 +298,51 @@ final class NativeHdf5 {
         // the failure itself is what gets reported
       }
     }
-    return new Hdf5Exception(call + " failed for " + what);
+    return new Hdf5Exception(call, what, why, locked, notHdf5);
+  }
+
+  /** This thread's HDF5 error stack, innermost entry first; empty when it cannot be read. */
+  private static List<String> errorStack() {
+    MethodHandle walk = ewalk;
+    List<String> out = WALKED.get();
+    out.clear();
+    if (walk != null) {
+      try {
+        int ignored = (int) walk.invokeExact(0L, 0, walkStub, MemorySegment.NULL); // H5E_DEFAULT, H5E_WALK_UPWARD
+      } catch (Throwable t) {
+        // without the stack the message names the call alone
+      }
+    }
+    List<String> copy = List.copyOf(out);
+    out.clear();
+    return copy;
+  }
+
+  /** The {@code H5E_walk2_t} upcall: keeps the description ({@code desc}, the last field of H5E_error2_t). */
+  private static int walked(int n, MemorySegment entry, MemorySegment data) {
+    try { // an exception must not leave an upcall: the JVM would exit
+      MemorySegment desc = entry.reinterpret(56).get(ValueLayout.ADDRESS, 48);
+      WALKED.get().add(desc.equals(MemorySegment.NULL) ? "" : desc.reinterpret(Integer.MAX_VALUE).getString(0));
+      return 0;
+    } catch (Throwable t) {
+      return -1; // stops the walk
+    }
+  }
+
+  /**
+   * Why, from an error stack: the system's message of the innermost failing system call ({@code error message =
+   * '...'} in HDF5's text), else the innermost description; empty when the stack says nothing.
+   */
+  static String reason(List<String> stack) {
+    for (String d : stack) {
+      int at = d.indexOf("error message = '");
+      if (at >= 0) {
+        int from = at + "error message = '".length();
+        int to = d.indexOf('\'', from);
+        return to > from ? d.substring(from, to) : d.substring(from);
+      }
+    }
+    return stack.isEmpty() ? "" : stack.get(0);
   }
 
   private static RuntimeException rethrow(Throwable t) {
@@ -236,6 +353,42 @@ final class NativeHdf5 {
       throw e;
     }
     return new IllegalStateException(t);
+  }
+
+  /**
+   * Writes a small tree like sgdmc's (groups, a UTF-8 string attribute, int64 and float64 values, a 2-D dataset)
+   * into a file held in memory (the core driver without a backing store: nothing reaches the disk) and reads an
+   * attribute back: a library that loads but cannot do this (a broken build, a mismatched ABI) is not used.
+   */
+  void selfCheck() {
+    String name = "sgdmc-self-check.h5";
+    try (Arena a = Arena.ofConfined()) {
+      long fapl = check((long) pcreate.invokeExact(fileAccessClass), "H5Pcreate", name);
+      long f;
+      try {
+        check((int) fsetCore.invokeExact(fapl, 1L << 16, false), "H5Pset_fapl_core", name);
+        f = check((long) fcreate.invokeExact(a.allocateFrom(name), H5F_ACC_TRUNC, H5P_DEFAULT, fapl), "H5Fcreate", name);
+      } finally {
+        closeQuietly(pclose, fapl);
+      }
+      try {
+        java.util.Map<String, java.util.Map<String, Value>> groups = new java.util.LinkedHashMap<>();
+        groups.put("/", new java.util.LinkedHashMap<>(java.util.Map.of("answer", Value.of(42L))));
+        groups.put("/g", new java.util.LinkedHashMap<>(java.util.Map.of("text", Value.of("\u00b5 \u03bb"))));
+        java.util.Map<String, Value> datasets = new java.util.LinkedHashMap<>();
+        datasets.put("/g/x", Value.of(new double[] {1.5, -0.0, Double.NaN}));
+        datasets.put("/g/m", Value.of(new int[][] {{1, 2}, {3, 4}}));
+        NativeFileWriter.writeTree(this, a, f, groups, datasets, java.util.Map.of(), java.util.Map.of(), false);
+        long read = readLongAttribute(a, f, "answer", name + ":/").orElse(-1);
+        if (read != 42) {
+          throw new IllegalStateException("wrote the int64 attribute 42, read back " + read);
+        }
+      } finally {
+        closeFile(f, Path.of(name));
+      }
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
   }
 
   // ---- the calls, each checked ----

@@ -97,7 +97,9 @@ public final class OutputLock {
       } catch (IOException ignored) {
         // already failing
       }
-      throw new IllegalArgumentException("cannot lock " + path + ": " + e.getMessage());
+      throw new IllegalArgumentException("cannot write " + output + ": " + (e instanceof java.nio.file.AccessDeniedException
+          ? "directory " + path.toAbsolutePath().getParent() + " is not writable"
+          : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage()));
     }
   }
 

@@ -243,7 +243,7 @@ public final class ResultFile implements AutoCloseable {
 
   /**
    * Whether a float64 dataset of {@code elements} can be written: up to {@link #maxWriteElements()} by either
-   * writer, past it only by the HDF5 C library (asked for with {@code SGDMC_HDF5_WRITER=native}).
+   * writer, past it only by the HDF5 C library (the default writer where it loads, unless {@code SGDMC_HDF5_WRITER=jhdf}).
    */
   public static boolean canWrite(long elements) {
     return elements <= maxWriteElements() || HdfWriterChoice.nativeLibrary().isPresent();
@@ -272,7 +272,7 @@ public final class ResultFile implements AutoCloseable {
     checkPath(path);
     if (!HdfWriterChoice.nativeLibrary().isPresent()) {
       throw new IllegalArgumentException("dataset " + path + " holds " + elements + " values, past the 2 GiB that jhdf "
-          + "writes: set SGDMC_HDF5_WRITER=native (needs the HDF5 C library)");
+          + "writes: needs the HDF5 C library (libhdf5, the default writer where installed unless SGDMC_HDF5_WRITER=jhdf)");
     }
     if (hasDataset(path) || groups.containsKey(path)) {
       throw new IllegalArgumentException(path + " already exists");
@@ -476,10 +476,12 @@ public final class ResultFile implements AutoCloseable {
     if (describeEveryNode) {
       fillDescriptions();
     }
+    String writer;
     try {
       java.util.Optional<NativeHdf5> lib = HdfWriterChoice.nativeLibrary();
       if (lib.isPresent()) {
-        groups.get("/").put("hdf5_writer", Value.of("libhdf5 " + lib.get().version));
+        writer = HdfWriterChoice.nativeName(lib.get());
+        groups.get("/").put("hdf5_writer", Value.of(writer));
         NativeFileWriter.write(lib.get(), temp, groups, datasets, datasetAttributes, rowDatasets, maxWriteElements());
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
           ch.force(true);
@@ -488,18 +490,20 @@ public final class ResultFile implements AutoCloseable {
         if (!rowDatasets.isEmpty()) {
           throw new IllegalStateException("datasets past 2 GiB (" + rowDatasets.keySet() + ") need the native writer");
         }
-        groups.get("/").put("hdf5_writer", Value.of("jhdf " + HdfWriterChoice.JHDF_VERSION));
+        writer = HdfWriterChoice.jhdfName();
+        groups.get("/").put("hdf5_writer", Value.of(writer));
         JhdfFileWriter.write(temp, this::build); // see there for why not HdfFile.write
       }
       publish();
       syncDirectory();
       state = State.COMMITTED;
+      HdfWriterChoice.announce(writer);
     } catch (IOException e) {
       deleteTemp();
       throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
     } catch (NativeHdf5.Hdf5Exception e) {
       deleteTemp();
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), new IOException(e.getMessage()));
+      throw new UncheckedIOException("cannot write " + target + ": " + e.briefly(), new IOException(e.getMessage()));
     } catch (HdfWritingException e) {
       // jhdf wraps the failed write of a node (disk full, file size limit) in its own unchecked exception
       deleteTemp();
@@ -535,11 +539,17 @@ public final class ResultFile implements AutoCloseable {
     if (!rowDatasets.isEmpty()) {
       throw new IllegalStateException("a live file holds no datasets past 2 GiB");
     }
-    groups.get("/").put("hdf5_writer", Value.of("libhdf5 " + lib.version));
+    String writer = HdfWriterChoice.nativeName(lib);
+    groups.get("/").put("hdf5_writer", Value.of(writer));
     try {
-      return LiveFile.create(lib, target, overwrite, groups, datasets, datasetAttributes, appendable);
+      LiveFile live = LiveFile.create(lib, target, overwrite, groups, datasets, datasetAttributes, appendable);
+      HdfWriterChoice.announce(writer);
+      return live;
     } catch (NativeHdf5.Hdf5Exception e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), new IOException(e.getMessage()));
+      if (e.locked || e.notHdf5) { // the user's to fix, not a failing disk
+        throw new IllegalArgumentException("cannot write " + target + ": " + e.briefly());
+      }
+      throw new UncheckedIOException("cannot write " + target + ": " + e.briefly(), new IOException(e.getMessage()));
     }
   }
 

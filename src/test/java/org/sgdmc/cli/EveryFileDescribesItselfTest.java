@@ -16,7 +16,7 @@ import org.sgdmc.io.ExternalTools;
  * vocabulary, every string comes back as {@code str} (not {@code bytes}), and the root says what built the file
  * and on what. A writer that adds a node the description table does not know fails here.
  */
-class EveryFileDescribesItselfTest {
+public class EveryFileDescribesItselfTest {
   @TempDir Path dir;
 
   /** data/SCHEMA.md's vocabulary of units. */
@@ -25,6 +25,22 @@ class EveryFileDescribesItselfTest {
 
   @Test
   void everyGroupAndDatasetOfEveryFileTypeHasADescriptionAndUnits() throws Exception {
+    List<String[]> commands = commands(dir);
+    List<String> files = new ArrayList<>();
+    for (String[] c : commands) {
+      Path out = dir.resolve("f" + files.size() + ".h5");
+      InspectCommandTest.Run r = InspectCommandTest.run(cat(c, "-o", out.toString()));
+      assertEquals(0, r.exitCode(), String.join(" ", c) + ":\n" + r.err());
+      files.add(out.toString());
+    }
+    check(files);
+  }
+
+  /**
+   * Every kind of file the CLI writes, as the commands that write it (without -o), small; the input files they
+   * read are written into {@code dir}. NativeWriterTest runs them with both HDF5 writers.
+   */
+  public static List<String[]> commands(Path dir) throws java.io.IOException {
     Path x = Files.writeString(dir.resolve("x.csv"), "x\n0.5\n-1.2\n2.0\n0.7\n1.1\n");
     Path sigma = Files.writeString(dir.resolve("sigma.csv"), "1,0.2\n0.2,0.5\n");
     String[] run = {"--trajectories", "64", "--steps", "20"};
@@ -120,13 +136,10 @@ class EveryFileDescribesItselfTest {
         // shard files (a merged file is the unsharded command's own file)
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
         cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));
-    List<String> files = new ArrayList<>();
-    for (String[] c : commands) {
-      Path out = dir.resolve("f" + files.size() + ".h5");
-      InspectCommandTest.Run r = InspectCommandTest.run(cat(c, "-o", out.toString()));
-      assertEquals(0, r.exitCode(), String.join(" ", c) + ":\n" + r.err());
-      files.add(out.toString());
-    }
+    return commands;
+  }
+
+  private static void check(List<String> files) {
     ExternalTools.Result py = ExternalTools.python("""
         import sys, h5py, numpy as np
         units = set(sys.argv[1].split(';'))

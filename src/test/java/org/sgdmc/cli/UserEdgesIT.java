@@ -36,7 +36,7 @@ class UserEdgesIT {
     String[] small = {"--trajectories", "256", "--steps", "20"};
     return Stream.of(
         Arguments.of("a run too large to keep", List.of("simulate", "linreg1d", "--lr", "0.5", "--trajectories",
-            "1000000000", "--steps", "100", "--keep-trajectories"), "use fewer trajectories"),
+            "1000000000", "--steps", "100", "--keep-trajectories"), "--keep-trajectories"),
         Arguments.of("data whose x are all 0", join(List.of("simulate", "linreg1d", "--lr", "0.5", "--data-file",
             "zero.csv"), small), "every x^2 of the data is 0"),
         Arguments.of("too few samples for the tail fit", List.of("tails", "linreg1d", "--lr", "1.0", "--trajectories",

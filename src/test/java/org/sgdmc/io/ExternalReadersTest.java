@@ -30,6 +30,31 @@ class ExternalReadersTest {
   @TempDir Path dir;
 
   /**
+   * The writer these files are written with: jhdf here, whatever the default (its known gaps, e.g. the corrupt
+   * layouts below, are what this class guards); {@link ExternalReadersNativeTest} runs the same with the C library.
+   */
+  String writer() {
+    return "jhdf";
+  }
+
+  private String writerBefore;
+
+  @org.junit.jupiter.api.BeforeEach
+  void chooseWriter() {
+    writerBefore = System.getProperty("sgdmc.hdf5.writer");
+    System.setProperty("sgdmc.hdf5.writer", writer());
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void restoreWriter() {
+    if (writerBefore == null) {
+      System.clearProperty("sgdmc.hdf5.writer");
+    } else {
+      System.setProperty("sgdmc.hdf5.writer", writerBefore);
+    }
+  }
+
+  /**
    * Prints one tab-separated line per group, attribute and dataset: kind, object path, attribute name, the
    * Python type h5py returns, the numpy dtype of the stored type, shape, string encoding, and the values (doubles as their 64 bits
    * in hex, integers in decimal, strings as the hex of their UTF-8 bytes after decoding).

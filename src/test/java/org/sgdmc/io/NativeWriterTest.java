@@ -7,45 +7,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.sgdmc.cli.Main;
 
 /**
  * The HDF5 C library through java.lang.foreign ({@link NativeHdf5}) writes the same files as jhdf: the same run
- * written both ways has the same groups, datasets, attributes, dtypes, shapes and bits, read back by h5py
- * (scripts/h5same.py), and each file names its writer. Skipped only where Debian's libhdf5 is absent
+ * of every command written both ways has the same groups, datasets, attributes, types, shapes, storage and bits,
+ * read back by h5py ({@link SameLayout}, scripts/h5same.py), and each file names its writer. Skipped only where Debian's libhdf5 is absent
  * (scripts/install-deps.sh installs it, with python3-h5py).
  */
 class NativeWriterTest {
   @TempDir Path dir;
 
-  static Stream<Arguments> runs() {
-    return Stream.of(
-        Arguments.of("simulate linreg1d", List.of("simulate", "linreg1d", "--lr", "0.5", "--n", "20", "--trajectories",
-            "500", "--steps", "100", "--keep-trajectories")),
-        Arguments.of("simulate swish2", List.of("simulate", "swish2", "--lr", "0.3", "--start", "B", "--trajectories",
-            "300", "--steps", "200")),
-        Arguments.of("tails linreg1d", List.of("tails", "linreg1d", "--lr", "0.5", "--trajectories", "2000")),
-        Arguments.of("sweep saddle", List.of("sweep", "saddle", "--lr", "0.1:1:4", "--mu", "0.06,0.5", "--trajectories",
-            "200", "--steps", "100")));
-  }
-
   private Path write(List<String> args, String writer, String name) {
     Path out = dir.resolve(name);
-    String before = System.getProperty("sgdmc.hdf5.writer");
-    System.setProperty("sgdmc.hdf5.writer", writer);
-    try {
-      String[] all = Stream.concat(args.stream(), Stream.of("-o", out.toString())).toArray(String[]::new);
-      assertEquals(0, Main.execute(all), String.join(" ", all));
-    } finally {
-      if (before == null) {
-        System.clearProperty("sgdmc.hdf5.writer");
-      } else {
-        System.setProperty("sgdmc.hdf5.writer", before);
-      }
-    }
+    String[] all = Stream.concat(args.stream(), Stream.of("-o", out.toString())).toArray(String[]::new);
+    withWriter(writer, () -> assertEquals(0, Main.execute(all), String.join(" ", all)));
     return out;
   }
 
@@ -71,8 +47,8 @@ class NativeWriterTest {
       try (ResultFile f = ResultFile.create(dir.resolve("refused.h5"))) {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
             () -> f.rows("/trajectories/x", new double[][] {new double[200], new double[200]}));
-        assertEquals("dataset /trajectories/x holds 400 values, past the 2 GiB that jhdf writes: set "
-            + "SGDMC_HDF5_WRITER=native (needs the HDF5 C library)", e.getMessage());
+        assertEquals("dataset /trajectories/x holds 400 values, past the 2 GiB that jhdf writes: needs the HDF5 C "
+            + "library (libhdf5, the default writer where installed unless SGDMC_HDF5_WRITER=jhdf)", e.getMessage());
       } finally {
         System.setProperty("sgdmc.hdf5.writer", before == null ? "jhdf" : before);
       }
@@ -92,20 +68,62 @@ class NativeWriterTest {
     assertTrue(shape.stdout().matches("[1-9] \\(\\d+, 500\\) None\\s*"), shape.stdout() + shape.stderr());
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("runs")
-  void theNativeWriterWritesWhatJhdfWrites(String name, List<String> args) {
+  /**
+   * Every command that writes a file (EveryFileDescribesItselfTest's list, which covers every file type, plus the
+   * final file of a live sweep and a merged file), run with each writer: the two files are the same to h5py, node
+   * for node, type for type, storage layout and bits ({@link SameLayout}), and each names its writer. This is
+   * what lets the C library be the default writer.
+   */
+  @org.junit.jupiter.api.Test
+  void everyCommandWritesTheSameFileWithEitherWriter() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(NativeHdf5.load().isPresent(),
         "libhdf5 is absent (scripts/install-deps.sh installs it): " + NativeHdf5.unavailableReason());
-    Path jhdf = write(args, "jhdf", "jhdf.h5");
-    Path nat = write(args, "native", "native.h5");
-    ExternalTools.Result same = ExternalTools.python(
-        "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
-        Path.of("scripts/h5same.py").toAbsolutePath().toString(), jhdf.toString(), nat.toString());
-    assertEquals(0, same.exitCode(), same.stdout() + same.stderr());
+    List<String[]> commands = new java.util.ArrayList<>(org.sgdmc.cli.EveryFileDescribesItselfTest.commands(dir));
+    commands.add(new String[] {"sweep", "saddle", "--lr", "0.1:1:2", "--mu", "0.06,0.5", "--trajectories", "64",
+        "--steps", "20", "--live"});
+    List<Path[]> pairs = new java.util.ArrayList<>();
+    java.util.Set<Path> measured = new java.util.HashSet<>();
+    java.nio.file.Files.createDirectories(dir.resolve("jhdf"));
+    java.nio.file.Files.createDirectories(dir.resolve("native"));
+    for (String[] c : commands) {
+      String name = "f" + pairs.size() + ".h5"; // the same name in both: a shard file keeps its command line
+      pairs.add(new Path[] {write(List.of(c), "jhdf", "jhdf/" + name), write(List.of(c), "native", "native/" + name)});
+      if (c[0].equals("bench")) {
+        measured.add(pairs.getLast()[0]); // timings: only the layout can be the same
+      }
+    }
+    List<String> shard = List.of("simulate", "linreg1d", "--lr", "0.5", "--trajectories", "128", "--steps", "20");
+    Path s0 = write(Stream.concat(shard.stream(), Stream.of("--shard", "0/2")).toList(), "jhdf", "s0.h5");
+    Path s1 = write(Stream.concat(shard.stream(), Stream.of("--shard", "1/2")).toList(), "native", "s1.h5");
+    pairs.add(new Path[] {merge("jhdf", "mj.h5", s0, s1), merge("native", "mn.h5", s0, s1)});
+    SameLayout.assertSame(pairs, measured);
     ExternalTools.Result writers = ExternalTools.python(
         "import h5py, sys; print(h5py.File(sys.argv[1])['/'].attrs['hdf5_writer'], '|', "
-            + "h5py.File(sys.argv[2])['/'].attrs['hdf5_writer'])", jhdf.toString(), nat.toString());
+            + "h5py.File(sys.argv[2])['/'].attrs['hdf5_writer'])", pairs.get(0)[0].toString(), pairs.get(0)[1].toString());
     assertTrue(writers.stdout().matches("(?s)jhdf 0\\.13\\.0 \\| libhdf5 1\\.\\d+\\.\\d+\\s*"), writers.stdout());
+  }
+
+  private Path merge(String writer, String name, Path... shards) {
+    Path out = dir.resolve(name);
+    List<String> args = new java.util.ArrayList<>(List.of("merge", out.toString()));
+    for (Path p : shards) {
+      args.add(p.toString());
+    }
+    withWriter(writer, () -> assertEquals(0, Main.execute(args.toArray(String[]::new)), String.join(" ", args)));
+    return out;
+  }
+
+  private static void withWriter(String writer, Runnable r) {
+    String before = System.getProperty("sgdmc.hdf5.writer");
+    System.setProperty("sgdmc.hdf5.writer", writer);
+    try {
+      r.run();
+    } finally {
+      if (before == null) {
+        System.clearProperty("sgdmc.hdf5.writer");
+      } else {
+        System.setProperty("sgdmc.hdf5.writer", before);
+      }
+    }
   }
 }
