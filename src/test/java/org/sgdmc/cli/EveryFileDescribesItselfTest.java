@@ -102,7 +102,10 @@ class EveryFileDescribesItselfTest {
             "--trajectories", "64", "--steps", "2000"},
         // shard files (a merged file is the unsharded command's own file)
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
-        cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));
+        cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run),
+        // a shard that keeps its trajectories' values (/trajectories), the last: merged --virtual below
+        cat(new String[] {"simulate", "saddle", "--lr", "1.0", "--mu", "0.06", "--keep-trajectories", "--shard", "0/1"},
+            run));
     List<String> files = new ArrayList<>();
     for (String[] c : commands) {
       Path out = dir.resolve("f" + files.size() + ".h5");
@@ -110,6 +113,11 @@ class EveryFileDescribesItselfTest {
       assertEquals(0, r.exitCode(), String.join(" ", c) + ":\n" + r.err());
       files.add(out.toString());
     }
+    // ---- merge --virtual: /trajectories as virtual datasets over that shard ----
+    Path virtual = dir.resolve("virtual.h5");
+    InspectCommandTest.Run merged = InspectCommandTest.run("merge", "--virtual", virtual.toString(), files.getLast());
+    assertEquals(0, merged.exitCode(), merged.err());
+    files.add(virtual.toString());
     ExternalTools.Result py = ExternalTools.python("""
         import sys, h5py, numpy as np
         units = set(sys.argv[1].split(';'))
