@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sgdmc.io.ExternalTools;
 
 /**
  * {@code sweep tails-linreg1d --live}: the file it leaves at the end is the sweep's ordinary file, bit for bit but
  * {@code complete = 1} (scripts/h5same.py counts that as provenance); with {@code --shard} it is refused in one
- * line. LiveTailsSweepFileTest has the file of a sweep stopped part way.
+ * line; scripts/watch.py reads it. LiveTailsSweepFileTest has the file of a sweep stopped part way.
  */
 class LiveTailsSweepIT {
   @TempDir Path dir;
@@ -35,6 +37,10 @@ class LiveTailsSweepIT {
     assertEquals(0, b.exitCode(), b.err());
     assertTrue(b.err().contains("sgdmc: live file " + live), b.err());
     ShardMergeCliIT.assertSame(plain, live);
+    ExternalTools.Result watched = ExternalTools.run(List.of(ExternalTools.PYTHON,
+        Launcher.PROJECT.resolve("scripts/watch.py").toString(), live.toString(), "--once"));
+    assertEquals(0, watched.exitCode(), watched.stderr());
+    assertTrue(watched.stdout().startsWith(live + ": 4/4 cells finished, complete; tail_index in ["), watched.stdout());
   }
 
   @Test
