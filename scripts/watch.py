@@ -109,7 +109,10 @@ def main():
             try:
                 finished, total, complete, line = look(args.file)
             except OSError as e:  # e.g. the final file replacing the live one at this instant: look again
-                if args.once or not hdf5_signature(args.file):
+                # a file the writer has just created and not yet switched to SWMR is locked, maybe with no
+                # superblock on disk yet: wait for it rather than call it "not HDF5"
+                being_written = "unable to lock file" in str(e)
+                if args.once or not (hdf5_signature(args.file) or being_written):
                     fail(SCRIPT, f"{args.file} is not an HDF5 file ({str(e).split('(')[-1].rstrip(')')}); "
                                  "this script watches live sweeps (sgdmc sweep MODEL ... --live)")
             if line is not None and (finished, complete) != last:
