@@ -5,7 +5,8 @@
 
 Compares every group, dataset and attribute of the two files (names, dtypes, shapes and the exact bits of every
 value, NaN included), except provenance: when and how a file was made (the root's `created` and `command`,
-anything under `/performance`, whether it was a live file (`complete`), thread counts, block widths, host and timing attributes). Prints each difference
+anything under `/performance`, whether it was a live file (`complete`), where `sgdmc merge --virtual` left the
+per-trajectory values (`virtual_*`), thread counts, block widths, host and timing attributes). Prints each difference
 and exits 1 if there is any, 0 if the results are identical. It is how the tests check that a merged or resumed
 run equals the uninterrupted one; use it the same way on your own shards.
 """
@@ -14,7 +15,9 @@ import sys
 PROVENANCE_ATTRIBUTES = {"created", "command", "threads", "block_width", "cores", "cpu", "java", "vector_species",
                          "host", "git_commit", "jvm", "kernel_seconds", "trajectory_steps_per_second", "seconds",
                          "fit_seconds", "resumed_cells", "vector_bits", "vector_lanes", "hdf5_writer",
-                         "complete"}
+                         "complete",
+                         # how /trajectories is stored (sgdmc merge --virtual), not what it holds
+                         "virtual_datasets", "virtual_sources", "virtual_source_first"}
 PROVENANCE_PATHS = ("/performance",)
 
 

@@ -5,8 +5,9 @@ usage: scripts/watch.py FILE.h5 [--every SECONDS] [--timeout SECONDS] [--once] [
 
 Every --every seconds (default 2) it opens the file as h5py.File(FILE, "r", swmr=True), the way any reader of a
 running sweep must, and prints one line whenever the number of finished cells changes: how many of the grid's
-cells are done, and the range of each simulated exponent so far. With -o it also redraws OUT.png (the plot of
-scripts/plot_phase.py; unfinished cells are blank). It stops when the file says complete = 1 (the sweep's final
+cells are done, and the range of each simulated exponent so far (of a tails-linreg1d sweep: the tail index and
+the Lyapunov exponent). With -o it also redraws OUT.png (the plot of scripts/plot_phase.py; unfinished cells are
+blank; not for a tails sweep). It stops when the file says complete = 1 (the sweep's final
 file has replaced the live one), after --timeout seconds without that (exit 1), or after one look with --once.
 A file that is not there yet is waited for. A killed sweep's file (complete = 0) shows what it finished.
 Uses Debian's python3-h5py (and python3-matplotlib for -o); scripts/install-deps.sh installs them.
@@ -25,6 +26,7 @@ except ImportError as e:  # pragma: no cover
     sys.exit(f"watch.py: {e}; run scripts/install-deps.sh (Debian: python3-h5py)")
 
 SCRIPT = "watch.py"
+TAILS = "sweep tails-linreg1d"  # the tail-index sweep: a [lr, batch] grid, no phase map
 
 
 def open_live(path):
@@ -51,15 +53,18 @@ def look(path):
     """(finished, total, complete, line) for the file as it is now."""
     with open_live(path) as f:
         model = text(f.attrs.get("model", ""))
-        if not model.endswith("-sweep"):
+        tails = model == TAILS
+        if not model.endswith("-sweep") and not tails:
             what = f"an sgdmc '{model}' file" if model else "not an sgdmc result file (no model attribute)"
             fail(SCRIPT, f"{path} is {what}; this script watches live sweeps (sgdmc sweep MODEL ... --live)")
-        axes = [text(a) for a in f["parameters"].attrs["axes"]]
+        axes = ["lr", "batch"] if tails else [text(a) for a in f["parameters"].attrs["axes"]]
         total = int(np.prod([f["grid/" + a].shape[0] for a in axes]))
         complete = int(f.attrs.get("complete", 1))
         finished = f["live/finished_cells"].shape[0] if "live" in f else total
         parts = []
-        for name in sorted(k for k in f["estimates"].keys() if k.startswith("lyapunov") and not k.endswith("_stderr")):
+        shown = ["tail_index", "lyapunov"] if tails else sorted(
+            k for k in f["estimates"].keys() if k.startswith("lyapunov") and not k.endswith("_stderr"))
+        for name in shown:
             v = f["estimates/" + name][()]
             v = v[np.isfinite(v)]
             if v.size:
@@ -78,6 +83,8 @@ def plot(path, out):
     warnings.filterwarnings("ignore", category=UserWarning)  # e.g. no zero contour yet in a half-filled grid
     fig, ax = plt.subplots(figsize=(7, 5))
     with open_live(path) as f:
+        if text(f.attrs.get("model", "")) == TAILS:
+            fail(SCRIPT, f"-o draws the phase map of the exponent sweeps; plot a tails sweep with scripts/plot_tails.py")
         plot_phase.panel(f, ax, None)
     fig.tight_layout()
     tmp = out + ".tmp.png"
@@ -104,7 +111,10 @@ def main():
             try:
                 finished, total, complete, line = look(args.file)
             except OSError as e:  # e.g. the final file replacing the live one at this instant: look again
-                if args.once or not hdf5_signature(args.file):
+                # a file the writer has just created and not yet switched to SWMR is locked, maybe with no
+                # superblock on disk yet: wait for it rather than call it "not HDF5"
+                being_written = "unable to lock file" in str(e)
+                if args.once or not (hdf5_signature(args.file) or being_written):
                     fail(SCRIPT, f"{args.file} is not an HDF5 file ({str(e).split('(')[-1].rstrip(')')}); "
                                  "this script watches live sweeps (sgdmc sweep MODEL ... --live)")
             if line is not None and (finished, complete) != last:

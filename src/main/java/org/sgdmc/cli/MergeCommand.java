@@ -6,6 +6,7 @@ import java.util.List;
 import org.sgdmc.engine.Execution;
 import org.sgdmc.engine.Shard;
 import org.sgdmc.io.ShardFile;
+import org.sgdmc.io.VirtualMerge;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,11 @@ public final class MergeCommand implements Runnable {
   @Option(names = "--force", description = "Overwrite OUT.h5 if it exists.")
   boolean force;
 
+  @Option(names = "--virtual", description = "Write every trajectory's values (/trajectories, from shards run with "
+      + "--keep-trajectories) as HDF5 virtual datasets over the shard files, named relative to OUT.h5's directory, "
+      + "instead of copying them: keep the shard files beside it. Needs the HDF5 C library.")
+  boolean virtual;
+
   @Option(names = "--threads", paramLabel = "K", description = "Worker threads for what the merge computes (tail "
       + "fits, theory) (default: all cores). Results do not depend on it.")
   Integer threads;
@@ -61,6 +67,7 @@ public final class MergeCommand implements Runnable {
     }
     checkSameRun(shards, shardFiles);
     checkCoverage(shards, shardFiles);
+    VirtualMerge mapping = virtual ? virtualMapping(shards, shardFiles) : null;
     ShardFile first = shards.get(0);
     if (!first.workingDirectory().equals(System.getProperty("user.dir"))) {
       System.err.println("sgdmc: note: the shards ran in " + first.workingDirectory()
@@ -90,7 +97,7 @@ public final class MergeCommand implements Runnable {
     if (here.size() != first.options().size()) {
       throw new UserError("the shards' options do not match this sgdmc's (" + first.command() + ")");
     }
-    String line = "sgdmc merge " + out + " " + String.join(" ", shardFiles.stream().map(Path::toString).toList())
+    String line = "sgdmc merge " + (virtual ? "--virtual " : "") + out + " " + String.join(" ", shardFiles.stream().map(Path::toString).toList())
         + "   # of: sgdmc " + String.join(" ", withoutShardAndOutput(first.args()));
     patch(command, line);
     List<byte[]> states = new ArrayList<>();
@@ -100,10 +107,16 @@ public final class MergeCommand implements Runnable {
       kernelSeconds += s.kernelSeconds();
     }
     try {
-      Execution.merging(states, kernelSeconds).call(() -> {
+      Execution merging = Execution.merging(states, kernelSeconds);
+      java.util.concurrent.Callable<Object> rerun = () -> merging.call(() -> {
         ((Runnable) command.userObject()).run();
         return null;
       });
+      if (mapping == null) {
+        rerun.call();
+      } else {
+        mapping.call(rerun);
+      }
     } catch (Execution.UnfitState e) {
       throw new UserError(e.getMessage());
     } catch (RuntimeException e) {
@@ -111,6 +124,39 @@ public final class MergeCommand implements Runnable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * For {@code --virtual}: every shard's {@code /trajectories} datasets, the same names in each, mapped in
+   * shard order. Refused in one line where the C library is missing or a shard holds no such datasets.
+   */
+  static VirtualMerge virtualMapping(List<ShardFile> shards, List<Path> files) {
+    String why = VirtualMerge.unavailableReason();
+    if (why != null) {
+      throw new UserError("merge --virtual writes HDF5 virtual datasets, which need the HDF5 C library: " + why);
+    }
+    ShardFile[] byIndex = new ShardFile[shards.size()];
+    Path[] fileByIndex = new Path[shards.size()];
+    for (int i = 0; i < shards.size(); i++) {
+      ShardFile s = shards.get(i);
+      if (s.trajectoryDatasets().isEmpty()) {
+        throw new UserError(files.get(i) + " holds no per-trajectory datasets for --virtual to map (run the shards "
+            + "with --keep-trajectories, or merge without --virtual)");
+      }
+      if (!s.trajectoryDatasets().equals(shards.get(0).trajectoryDatasets())
+          || s.trajectoryTimes() != shards.get(0).trajectoryTimes()) {
+        throw new UserError(files.get(0) + " and " + files.get(i) + " hold different per-trajectory datasets ("
+            + shards.get(0).trajectoryDatasets() + " and " + s.trajectoryDatasets() + "): damaged");
+      }
+      byIndex[s.index()] = s;
+      fileByIndex[s.index()] = files.get(i);
+    }
+    List<VirtualMerge.Source> sources = new ArrayList<>();
+    for (int k = 0; k < byIndex.length; k++) {
+      sources.add(new VirtualMerge.Source(fileByIndex[k], byIndex[k].first(), byIndex[k].end() - byIndex[k].first()));
+    }
+    return new VirtualMerge(shards.get(0).trajectoryDatasets().stream().map(ShardFile::trajectoryPath).toList(),
+        sources);
   }
 
   /** Same command, options, seed and version in every shard; and this sgdmc's version. */

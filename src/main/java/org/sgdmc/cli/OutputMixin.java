@@ -1,6 +1,7 @@
 package org.sgdmc.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.sgdmc.engine.Execution;
@@ -126,9 +127,11 @@ public final class OutputMixin {
       String unit) {
     ShardFile f = new ShardFile(RunIdentity.command(spec), VersionProvider.version(), seed, RunIdentity.options(spec),
         spec.root().commandLine().getParseResult().originalArgs(), System.getProperty("user.dir"), shard.index(),
-        shard.count(), unit, c.from(), c.to(), c.total(), threads, c.kernelSeconds(), c.state());
+        shard.count(), unit, c.from(), c.to(), c.total(), threads, c.kernelSeconds(), c.state(),
+        List.copyOf(c.trajectories().keySet()),
+        c.trajectories().isEmpty() ? 0 : c.trajectories().values().iterator().next().length);
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), commandLine(spec), seed);
-    Output.write(() -> f.write(out, force, meta));
+    Output.write(() -> f.write(out, force, meta, c.trajectories()));
     System.out.printf("wrote %s: %s; merge all %d with: sgdmc merge OUT.h5 SHARD.h5...%n", out, f.describe(),
         shard.count());
   }

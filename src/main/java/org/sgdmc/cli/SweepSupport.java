@@ -171,14 +171,19 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
    * (root attribute complete = 0), to be resumed from its checkpoint or rerun.
    */
   private boolean liveChecks(Path out) {
+    return liveChecks(out, run.output, run.shard, spec);
+  }
+
+  /** {@link #liveChecks(Path)} for any sweep command: its output and shard options, and its spec. */
+  static boolean liveChecks(Path out, OutputMixin output, ShardMixin shards, CommandLine.Model.CommandSpec spec) {
     if (!LiveFile.available()) {
       throw new UserError("--live needs the HDF5 C library: " + LiveFile.unavailableReason());
     }
-    if (run.shard.merging || run.shard.resolve(spec, System.getenv(),
+    if (shards.merging || shards.resolve(spec, System.getenv(),
         new PrintStream(java.io.OutputStream.nullOutputStream())) != null) {
       throw new UserError("--live writes one file as the sweep runs: it does not combine with --shard or --merge");
     }
-    if (!java.nio.file.Files.isRegularFile(out) || run.output.force) {
+    if (!java.nio.file.Files.isRegularFile(out) || output.force) {
       return false;
     }
     try {
@@ -189,11 +194,11 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
   }
 
   /** Closes the live file of a failing sweep: it keeps every finished cell, complete = 0. */
-  private static void closeLive(LiveSweepFile liveFile) {
+  static void closeLive(AutoCloseable liveFile) {
     if (liveFile != null) {
       try {
         liveFile.close();
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         System.err.println("sgdmc: " + e.getMessage());
       }
     }
@@ -256,7 +261,7 @@ public abstract class SweepSupport implements Runnable, SharedOptions.Tailored {
   }
 
   /** {@link #stopped(Object, Path)}, closing a live file first (so it opens without swmr=True too). */
-  static void stopped(Object checkpoint, Path path, LiveSweepFile liveFile) {
+  static void stopped(Object checkpoint, Path path, AutoCloseable liveFile) {
     synchronized (checkpoint) {
       closeLive(liveFile);
       System.err.println("sgdmc: stopped by a signal: the finished cells are saved in " + path

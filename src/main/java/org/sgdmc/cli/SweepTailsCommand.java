@@ -11,6 +11,7 @@ import org.sgdmc.engine.Simulation;
 import org.sgdmc.engine.StopSignal;
 import org.sgdmc.experiments.Linreg1dTailsTheory;
 import org.sgdmc.io.RunMetadata;
+import org.sgdmc.io.LiveTailsSweepFile;
 import org.sgdmc.io.TailsSweepFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
@@ -51,6 +52,11 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
   @Mixin DataSourceMixin source;
   @Mixin TailsRun tails;
 
+  @CommandLine.Option(names = "--live", description = "Write the output file while the sweep runs: each finished "
+      + "cell is filled in and flushed, readable meanwhile with h5py's swmr=True (scripts/watch.py). Needs the HDF5 "
+      + "C library.")
+  boolean live;
+
   @Override
   public Set<String> notApplicable() {
     return Set.of("--outlier", "--data-file");
@@ -59,7 +65,8 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
   @Override
   public void run() {
     Path out = tails.output.required();
-    Output.checkWritable(tails.output);
+    boolean replaceLive = live && SweepSupport.liveChecks(out, tails.output, tails.shard, spec);
+    Output.checkWritable(tails.output, replaceLive);
     NoiseModel kind = noise.model();
     Integer n = source.n();
     long dataSeed = source.dataSeed(tails.ensemble.seed);
@@ -121,11 +128,29 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
       System.err.printf("sgdmc: resuming: %d of %d cells already done (%s)%n", done.size(), range[1] - range[0],
           checkpointPath);
     }
+    LiveTailsSweepFile liveFile = null;
+    if (live) {
+      try {
+        RunMetadata started = RunMetadata.now(VersionProvider.version(), tails.output.commandLine(spec),
+            tails.ensemble.seed);
+        liveFile = LiveTailsSweepFile.start(out, tails.output.force || replaceLive, started, lrAxis, batchAxis,
+            settings, sampling.label, tails.ensemble.threads(), tails.ensemble.trajectories,
+            tails.sampling.samplesPerTrajectory, tails.fitting.level, done);
+      } catch (IllegalArgumentException e) {
+        checkpoint.abandon();
+        throw new UserError(e.getMessage());
+      } catch (RuntimeException e) {
+        checkpoint.abandon();
+        throw e;
+      }
+      System.err.println("sgdmc: live file " + out + " (read it meanwhile with scripts/watch.py " + out + ")");
+    }
+    LiveTailsSweepFile liveCells = liveFile;
     List<TailsCell> cells = new ArrayList<>();
     long t0 = System.nanoTime();
     try (ProgressBar bar = tails.output.progressBar("sweep tails");
         StopSignal stop = checkpoint == null ? null
-            : StopSignal.install(() -> SweepSupport.stopped(checkpoint, checkpointPath))) {
+            : StopSignal.install(() -> SweepSupport.stopped(checkpoint, checkpointPath, liveCells))) {
       for (int c = (int) range[0]; c < range[1]; c++) {
         TailsCell cell = done.get(c);
         if (cell == null) {
@@ -135,6 +160,9 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
           cell = TailsCell.of(tails.sample(Kernels.LINREG1D_TAILS.blocks(m, tails.ensemble.seed, Kernel.VECTOR), theory,
               false, Simulation.Progress.NONE));
           checkpoint.append(c, cell);
+          if (liveCells != null) {
+            liveCells.finished(c, cell);
+          }
         }
         cells.add(cell);
         if (bar != null) {
@@ -145,6 +173,7 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
       if (checkpoint != null) {
         checkpoint.abandon();
       }
+      SweepSupport.closeLive(liveFile);
       throw e;
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -155,8 +184,11 @@ public final class SweepTailsCommand implements Runnable, SharedOptions.Tailored
     }
     RunMetadata meta = RunMetadata.now(VersionProvider.version(), tails.output.commandLine(spec), tails.ensemble.seed);
     int threads = tails.ensemble.threads();
-    Output.write(() -> TailsSweepFile.write(out, tails.output.force, meta, lrAxis, batchAxis, cells, settings,
-        sampling.label, threads, seconds));
+    if (liveFile != null) {
+      liveFile.close(); // complete = 0 and every cell; the final file below replaces it
+    }
+    Output.write(() -> TailsSweepFile.write(out, tails.output.force || live, meta, lrAxis, batchAxis, cells, settings,
+        sampling.label, threads, seconds, live));
     if (checkpoint != null) {
       checkpoint.delete();
     }

@@ -143,6 +143,8 @@ public final class Execution {
     private final transient byte[] state;
     private final long from, to, total;
     private final double kernelSeconds;
+    /** Per-trajectory values of the shard's range, by name, as [time][trajectory - from] (--keep-trajectories). */
+    private final transient java.util.Map<String, double[][]> trajectories = new java.util.LinkedHashMap<>();
 
     /** A shard's state that the caller reduced itself (a sweep's cells). */
     public Captured(byte[] state, long from, long to, long total, double kernelSeconds) {
@@ -172,6 +174,20 @@ public final class Execution {
 
     public double kernelSeconds() {
       return kernelSeconds;
+    }
+
+    /**
+     * Adds {@code values} ([time][trajectory - from]), observable {@code name} of the shard's trajectories, which
+     * the shard file also stores as a dataset of the final file's format, for {@code sgdmc merge --virtual} to
+     * map; the state still holds them (merge reads only the state).
+     */
+    public void keepTrajectories(String name, double[][] values) {
+      trajectories.put(name, values);
+    }
+
+    /** What {@link #keepTrajectories} added, in order; empty when the values were not kept. */
+    public java.util.Map<String, double[][]> trajectories() {
+      return java.util.Collections.unmodifiableMap(trajectories);
     }
   }
 

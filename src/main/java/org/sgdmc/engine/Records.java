@@ -221,6 +221,16 @@ public final class Records implements AutoCloseable {
     return out;
   }
 
+  /** Observable {@code k} at time index {@code r} of trajectories {@code [from, to)}, in trajectory order. */
+  public double[] at(int k, int r, long from, long to) {
+    if (from < 0 || to > trajectories || from > to || to - from > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("trajectories " + from + ".." + to + " of " + trajectories);
+    }
+    double[] out = new double[(int) (to - from)];
+    MemorySegment.copy(values, ValueLayout.JAVA_DOUBLE, (row(k, r) + from) * Double.BYTES, out, 0, out.length);
+    return out;
+  }
+
   @Override
   public void close() {
     arena.close();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.sgdmc.engine.BlockReducer;
 import org.sgdmc.engine.BothReducers;
+import org.sgdmc.engine.Execution;
 import org.sgdmc.engine.MemoryGuard;
 import org.sgdmc.engine.RecordTimes;
 import org.sgdmc.engine.Records;
@@ -104,8 +105,20 @@ final class EnsembleReductions implements BlockReducer<EnsembleReductions> {
           names.length), 0, "drop --keep-trajectories (the statistics are streamed without it)");
       try (Records kept = Records.allocate(settings.trajectories(), times, names.length,
           "drop --keep-trajectories (the statistics are streamed without it)")) {
-        Simulation.Result<BothReducers<EnsembleReductions, Records.Collector>> sim = Simulation.run(blocks, settings,
-            () -> new BothReducers<>(newReducer(), kept.collector()), progress);
+        Simulation.Result<BothReducers<EnsembleReductions, Records.Collector>> sim;
+        try {
+          sim = Simulation.run(blocks, settings, () -> new BothReducers<>(newReducer(), kept.collector()), progress);
+        } catch (Execution.Captured shard) {
+          // a shard also hands on its own trajectories' values, for the shard file's final-format datasets
+          for (int k = 0; k < names.length; k++) {
+            double[][] mine = new double[times.length][];
+            for (int r = 0; r < times.length; r++) {
+              mine[r] = kept.at(k, r, shard.from(), shard.to());
+            }
+            shard.keepTrajectories(names[k], mine);
+          }
+          throw shard;
+        }
         double[][][] values = new double[names.length][times.length][];
         for (int k = 0; k < names.length; k++) {
           for (int r = 0; r < times.length; r++) {

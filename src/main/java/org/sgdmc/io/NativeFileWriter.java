@@ -34,6 +34,20 @@ final class NativeFileWriter {
    */
   static void write(NativeHdf5 h5, Path file, Map<String, Map<String, Value>> groups, Map<String, Value> datasets,
       Map<String, Map<String, Value>> datasetAttributes, Map<String, double[][]> rowDatasets, long maxElements) {
+    write(h5, file, groups, datasets, datasetAttributes, rowDatasets, maxElements, Map.of());
+  }
+
+  /** A 2-D float64 virtual dataset of {@code rows x cols}, its column blocks read from other files' datasets. */
+  record Virtual(long rows, long cols, java.util.List<NativeHdf5.VirtualSource> sources) {}
+
+  /**
+   * {@link #write(NativeHdf5, Path, Map, Map, Map, Map, long)} plus {@code virtuals}: datasets that hold no
+   * data of their own but map blocks of datasets in other files ({@code sgdmc merge --virtual}); what no source
+   * can give reads as NaN.
+   */
+  static void write(NativeHdf5 h5, Path file, Map<String, Map<String, Value>> groups, Map<String, Value> datasets,
+      Map<String, Map<String, Value>> datasetAttributes, Map<String, double[][]> rowDatasets, long maxElements,
+      Map<String, Virtual> virtuals) {
     try (Arena arena = Arena.ofConfined()) {
       long f = h5.createFile(arena, file);
       try {
@@ -41,6 +55,9 @@ final class NativeFileWriter {
         for (Map.Entry<String, double[][]> d : rowDatasets.entrySet()) {
           writeRows(h5, f, d.getKey(), d.getValue(), datasetAttributes.getOrDefault(d.getKey(), Map.of()),
               maxElements);
+        }
+        for (Map.Entry<String, Virtual> d : virtuals.entrySet()) {
+          writeVirtual(h5, f, d.getKey(), d.getValue(), datasetAttributes.getOrDefault(d.getKey(), Map.of()));
         }
       } finally {
         h5.closeFile(f, file);
@@ -127,6 +144,29 @@ final class NativeFileWriter {
           }
         } finally {
           h5.closeDataset(d, path);
+        }
+      } finally {
+        h5.closeSpace(space, path);
+      }
+    }
+  }
+
+  private static void writeVirtual(NativeHdf5 h5, long file, String path, Virtual v, Map<String, Value> attributes) {
+    try (Arena arena = Arena.ofConfined()) {
+      long space = h5.createSpace(arena, new long[] {v.rows(), v.cols()}, path);
+      try {
+        long dcpl = h5.virtualCreation(arena, v.rows(), v.cols(), v.sources(), Double.NaN, path);
+        try {
+          long d = h5.createDataset(arena, file, path, h5.fileDouble, space, dcpl, path);
+          try {
+            for (Map.Entry<String, Value> a : attributes.entrySet()) {
+              attribute(h5, arena, d, path, a.getKey(), a.getValue());
+            }
+          } finally {
+            h5.closeDataset(d, path);
+          }
+        } finally {
+          h5.closeProperties(dcpl, path);
         }
       } finally {
         h5.closeSpace(space, path);

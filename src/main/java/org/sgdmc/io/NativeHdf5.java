@@ -16,8 +16,8 @@ import java.util.Optional;
  * A small hand-written binding of the HDF5 C library (1.10 or newer, as Debian ships it) through {@code
  * java.lang.foreign}: the calls sgdmc's writers need and nothing else: files (created, opened, flushed, switched
  * to SWMR writing with the 1.10 format), groups, dataspaces (fixed or unlimited, hyperslab selections), datasets
- * (contiguous, or chunked and deflated, extended, written whole or by hyperslab, flushed), attributes (written,
- * int64 ones read) and string types. Every call's return code is checked and a failure becomes one line naming the call
+ * (contiguous, or chunked and deflated, extended, written whole or by hyperslab, flushed; virtual, mapping
+ * blocks of datasets in other files), attributes (written, int64 ones read) and string types. Every call's return code is checked and a failure becomes one line naming the call
  * and the object ({@link Hdf5Exception}); the library's own error printing is switched off.
  *
  * <p>HDF5's predefined types and property classes are macros over global variables ({@code H5T_NATIVE_DOUBLE}
@@ -65,7 +65,8 @@ final class NativeHdf5 {
   final long datasetCreateClass, fileAccessClass;
   private final MethodHandle fsetCore;
   private final MethodHandle pcreate, pclose, psetChunk, psetDeflate, psetLibverBounds, fopen,
-      fstartSwmrWrite, fflush, dflush, dsetExtent, dgetSpace, dopen, sselectHyperslab, aexists, aopen, aread;
+      fstartSwmrWrite, fflush, dflush, dsetExtent, dgetSpace, dopen, sselectHyperslab, aexists, aopen, aread,
+      psetVirtual, psetFillValue;
   private final MethodHandle fcreate, fclose, gcreate, gclose, screateSimple, screate, sclose, dcreate, dwrite, dclose,
       acreate, awrite, aclose, tcopy, tsetSize, tsetCset, tclose;
 
@@ -126,6 +127,8 @@ final class NativeHdf5 {
     aexists = handle(lib, linker, "H5Aexists", FunctionDescriptor.of(HERR, HID, PTR));
     aopen = handle(lib, linker, "H5Aopen", FunctionDescriptor.of(HID, HID, PTR, HID));
     aread = handle(lib, linker, "H5Aread", FunctionDescriptor.of(HERR, HID, HID, PTR));
+    psetVirtual = handle(lib, linker, "H5Pset_virtual", FunctionDescriptor.of(HERR, HID, HID, PTR, PTR, HID));
+    psetFillValue = handle(lib, linker, "H5Pset_fill_value", FunctionDescriptor.of(HERR, HID, HID, PTR));
     fcreate = handle(lib, linker, "H5Fcreate", FunctionDescriptor.of(HID, PTR, ValueLayout.JAVA_INT, HID, HID));
     fclose = handle(lib, linker, "H5Fclose", FunctionDescriptor.of(HERR, HID));
     gcreate = handle(lib, linker, "H5Gcreate2", FunctionDescriptor.of(HID, HID, PTR, HID, HID, HID));
@@ -687,6 +690,53 @@ final class NativeHdf5 {
       } finally {
         check((int) aclose.invokeExact(attr), "H5Aclose", path + "@" + name);
       }
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  // ---- virtual datasets ----
+
+  /** One block of a virtual dataset: columns {@code [first, first + count)}, all rows, from {@code dataset} of {@code file}. */
+  record VirtualSource(String file, String dataset, long first, long count) {}
+
+  /**
+   * A dataset-creation property list for a 2-D float64 virtual dataset of {@code rows x cols} whose column blocks
+   * are {@code sources} (each all rows x its count of the source dataset, which must have that shape when read),
+   * and whose unmapped or unreadable parts read as {@code fill} ({@code H5Pset_fill_value}); close with {@link
+   * #closeProperties}. A relative source file name is looked up (by the library, at read time) from the
+   * directory of the file that holds the virtual dataset.
+   */
+  long virtualCreation(Arena a, long rows, long cols, List<VirtualSource> sources, double fill, String path) {
+    try {
+      long dcpl = check((long) pcreate.invokeExact(datasetCreateClass), "H5Pcreate", path);
+      try {
+        MemorySegment value = a.allocate(ValueLayout.JAVA_DOUBLE);
+        value.set(ValueLayout.JAVA_DOUBLE, 0, fill);
+        check((int) psetFillValue.invokeExact(dcpl, nativeDouble, value), "H5Pset_fill_value", path);
+        for (VirtualSource s : sources) {
+          String what = path + " <- " + s.file() + ":" + s.dataset();
+          long virtualSpace = createSpace(a, new long[] {rows, cols}, what);
+          try {
+            check((int) sselectHyperslab.invokeExact(virtualSpace, H5S_SELECT_SET,
+                a.allocateFrom(ValueLayout.JAVA_LONG, 0, s.first()), MemorySegment.NULL,
+                a.allocateFrom(ValueLayout.JAVA_LONG, rows, s.count()), MemorySegment.NULL), "H5Sselect_hyperslab", what);
+            long sourceSpace = createSpace(a, new long[] {rows, s.count()}, what);
+            try {
+              check((int) psetVirtual.invokeExact(dcpl, virtualSpace, a.allocateFrom(s.file()),
+                  a.allocateFrom(s.dataset()), sourceSpace), "H5Pset_virtual", what);
+            } finally {
+              closeSpace(sourceSpace, what);
+            }
+          } finally {
+            closeSpace(virtualSpace, what);
+          }
+        }
+      } catch (RuntimeException e) {
+        closeQuietly(pclose, dcpl);
+        throw e;
+      }
+      return dcpl;
     } catch (Throwable t) {
       throw rethrow(t);
     }

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -69,6 +70,8 @@ public final class ResultFile implements AutoCloseable {
   private final Map<String, Value> appendable = new LinkedHashMap<>();
   /** float64 matrices past {@link #maxWriteElements()} elements, kept as their rows (native writer only). */
   private final Map<String, double[][]> rowDatasets = new LinkedHashMap<>();
+  /** Virtual datasets over other files ({@code sgdmc merge --virtual}, native writer only). */
+  private final Map<String, NativeFileWriter.Virtual> virtuals = new LinkedHashMap<>();
   private State state = State.OPEN;
   private boolean describeEveryNode;
 
@@ -263,6 +266,11 @@ public final class ResultFile implements AutoCloseable {
         throw new IllegalArgumentException("dataset " + path + ": rows of different lengths");
       }
     }
+    VirtualMerge merge = VirtualMerge.current();
+    if (merge != null && merge.sources(path) != null) {
+      virtual(path, rows.length, cols, merge.sources(path));
+      return;
+    }
     long elements = rows.length * cols;
     if (elements <= maxWriteElements()) {
       dataset(path, rows);
@@ -279,6 +287,55 @@ public final class ResultFile implements AutoCloseable {
     }
     ensureGroup(parent(path));
     rowDatasets.put(path, rows);
+  }
+
+  /**
+   * {@code path} as a virtual dataset of {@code rows x cols} float64 whose column blocks are the datasets at
+   * the same path in {@code sources} (named relative to this file's directory). Its group's attributes {@code
+   * virtual_datasets}, {@code virtual_sources} and {@code virtual_source_first} say so, for readers that
+   * cannot follow the mapping (jhdf cannot even list a group holding a virtual dataset; see {@link
+   * VirtualGroupReader}).
+   */
+  private void virtual(String path, long rows, long cols, List<VirtualMerge.Source> sources) {
+    requireOpen();
+    checkPath(path);
+    if (hasDataset(path) || groups.containsKey(path)) {
+      throw new IllegalArgumentException(path + " already exists");
+    }
+    VirtualMerge.Source last = sources.get(sources.size() - 1);
+    if (last.first() + last.count() != cols) {
+      throw new IllegalArgumentException(path + " has " + cols + " columns but its shards hold "
+          + (last.first() + last.count()));
+    }
+    Path dir = target.toAbsolutePath().normalize().getParent();
+    List<NativeHdf5.VirtualSource> mapped = new java.util.ArrayList<>();
+    String[] names = new String[sources.size()];
+    long[] firsts = new long[sources.size()];
+    for (int i = 0; i < names.length; i++) {
+      VirtualMerge.Source s = sources.get(i);
+      Path file = s.file().toAbsolutePath().normalize();
+      // relative where it can be (the pair can move together), and always with "/": HDF5 reads it on any system
+      names[i] = (file.getRoot() != null && file.getRoot().equals(dir.getRoot()) ? dir.relativize(file) : file)
+          .toString().replace(java.io.File.separatorChar, '/');
+      firsts[i] = s.first();
+      mapped.add(new NativeHdf5.VirtualSource(names[i], path, s.first(), s.count()));
+    }
+    Map<String, Value> group = ensureGroup(parent(path));
+    Value sourceNames = Value.of(names);
+    Value sourceFirsts = Value.of(firsts);
+    if (group.containsKey("virtual_sources") && !(java.util.Arrays.equals(group.get("virtual_sources").strings(), names)
+        && java.util.Arrays.equals(group.get("virtual_source_first").longs(), firsts))) {
+      throw new IllegalArgumentException(path + ": the virtual datasets of one group map the same shard files");
+    }
+    List<String> mappedNames = new java.util.ArrayList<>();
+    if (group.containsKey("virtual_datasets")) {
+      mappedNames.addAll(List.of(group.get("virtual_datasets").strings()));
+    }
+    mappedNames.add(name(path));
+    putGroupAttribute(parent(path), "virtual_datasets", Value.of(mappedNames.toArray(String[]::new)));
+    putGroupAttribute(parent(path), "virtual_sources", sourceNames);
+    putGroupAttribute(parent(path), "virtual_source_first", sourceFirsts);
+    virtuals.put(path, new NativeFileWriter.Virtual(rows, cols, List.copyOf(mapped)));
   }
 
   /** A row-major 2-D int32 dataset of shape (rows, cols). */
@@ -367,7 +424,8 @@ public final class ResultFile implements AutoCloseable {
   }
 
   private boolean hasDataset(String path) {
-    return datasets.containsKey(path) || appendable.containsKey(path) || rowDatasets.containsKey(path);
+    return datasets.containsKey(path) || appendable.containsKey(path) || rowDatasets.containsKey(path)
+        || virtuals.containsKey(path);
   }
 
   /** The attributes of the group at {@code path}, creating it and its parents as needed. */
@@ -478,11 +536,16 @@ public final class ResultFile implements AutoCloseable {
     }
     String writer;
     try {
-      java.util.Optional<NativeHdf5> lib = HdfWriterChoice.nativeLibrary();
+      // virtual datasets exist only in the C library, whichever writer is asked for
+      java.util.Optional<NativeHdf5> lib = virtuals.isEmpty() ? HdfWriterChoice.nativeLibrary() : NativeHdf5.load();
+      if (!virtuals.isEmpty() && lib.isEmpty()) {
+        throw new IllegalStateException("virtual datasets need the HDF5 C library: " + NativeHdf5.unavailableReason());
+      }
       if (lib.isPresent()) {
         writer = HdfWriterChoice.nativeName(lib.get());
         groups.get("/").put("hdf5_writer", Value.of(writer));
-        NativeFileWriter.write(lib.get(), temp, groups, datasets, datasetAttributes, rowDatasets, maxWriteElements());
+        NativeFileWriter.write(lib.get(), temp, groups, datasets, datasetAttributes, rowDatasets, maxWriteElements(),
+            virtuals);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
           ch.force(true);
         }
@@ -573,6 +636,9 @@ public final class ResultFile implements AutoCloseable {
       describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
     }
     for (String d : rowDatasets.keySet()) {
+      describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
+    }
+    for (String d : virtuals.keySet()) {
       describe(d, datasetAttributes.computeIfAbsent(d, k -> new LinkedHashMap<>()));
     }
   }

@@ -55,23 +55,32 @@ public final class ResultFileReader {
       throw new IllegalArgumentException(file + " is not an HDF5 file (" + oneLine(e) + ")");
     }
     try (hdf) {
-      return group(hdf, "/");
+      return group(hdf, "/", file);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("cannot read " + file + ": damaged HDF5 file (" + oneLine(e) + ")");
     }
   }
 
-  private static HdfNode.Group group(Group g, String path) {
+  private static HdfNode.Group group(Group g, String path, Path file) {
+    Map<String, Node> nodes;
+    try {
+      nodes = g.getChildren();
+    } catch (RuntimeException e) {
+      if (VirtualGroupReader.isVirtual(e)) {
+        return VirtualGroupReader.read(file, path, attributes(g));
+      }
+      throw e;
+    }
     List<HdfNode> children = new ArrayList<>();
-    for (Node child : g.getChildren().values()) {
+    for (Node child : nodes.values()) {
       String childPath = (path.equals("/") ? "" : path) + "/" + child.getName();
-      children.add(node(child, childPath));
+      children.add(node(child, childPath, file));
     }
     children.sort(Comparator.comparing(HdfNode::name));
     return new HdfNode.Group(path, attributes(g), List.copyOf(children));
   }
 
-  private static HdfNode node(Node n, String path) {
+  private static HdfNode node(Node n, String path, Path file) {
     Node target = n;
     if (n instanceof Link link) {
       try {
@@ -82,7 +91,7 @@ public final class ResultFileReader {
       }
     }
     return switch (target) {
-      case Group g -> group(g, path);
+      case Group g -> group(g, path, file);
       case Dataset d -> new HdfNode.Dataset(path, attributes(d), datasetValue(d));
       default -> new HdfNode.Dataset(path, HdfNode.sorted(Map.of()),
           Value.unreadable("other", new int[0], "unsupported node type " + target.getType()));

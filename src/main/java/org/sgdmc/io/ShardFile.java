@@ -14,14 +14,21 @@ import java.util.NoSuchElementException;
  * opaque state (the engine's exact accumulators, or a sweep's finished cells) in datasets {@code
  * /shard/state_NNN} of 64-bit words, each under 1 GiB.
  *
+ * <p>A shard of a run that keeps every trajectory ({@code --keep-trajectories}) also holds its trajectories'
+ * values as the final file has them, {@code /trajectories/NAME} [time, trajectory - first]: what {@code sgdmc
+ * merge --virtual} maps into the merged file instead of copying. (The state holds them too: the plain merge
+ * reads only the state, so the values take twice their size in a shard file.)
+ *
  * @param command the subcommand, e.g. {@code simulate linreg1d}
  * @param options every option that can change the result, as {@code --name=value}, defaults included
  * @param args the command line as typed (without the program name), to run the command again at the merge
+ * @param trajectoryDatasets the names NAME of the shard's {@code /trajectories/NAME} datasets (none: empty)
+ * @param trajectoryTimes their rows: the recording times (0 without them)
  */
 public record ShardFile(String command, String version, long seed, List<String> options, List<String> args,
     String workingDirectory, int index, int count, String unit, long first, long end, long total, int threads,
     double kernelSeconds,
-    byte[] state) {
+    byte[] state, List<String> trajectoryDatasets, int trajectoryTimes) {
 
   /** Format of the state: the version of the accumulators' save format. */
   public static final String STATE_FORMAT = "sgdmc-shard-state-v1";
@@ -31,6 +38,12 @@ public record ShardFile(String command, String version, long seed, List<String> 
   public ShardFile {
     options = List.copyOf(options);
     args = List.copyOf(args);
+    trajectoryDatasets = List.copyOf(trajectoryDatasets);
+  }
+
+  /** Where the shard's values of observable {@code name} are, inside the shard file. */
+  public static String trajectoryPath(String name) {
+    return "/trajectories/" + name;
   }
 
   /** The range as {@code I/K (unit first..end of total)}, for messages. */
@@ -40,7 +53,30 @@ public record ShardFile(String command, String version, long seed, List<String> 
 
   /** Writes the shard file atomically (a temporary file renamed); IllegalArgumentException in one line on failure. */
   public void write(Path out, boolean overwrite, RunMetadata meta) {
+    write(out, overwrite, meta, java.util.Map.of());
+  }
+
+  /**
+   * {@link #write(Path, boolean, RunMetadata)} with the shard's per-trajectory values ({@code
+   * trajectoryDatasets}, each [time][trajectory - first]) as {@code /trajectories/NAME}.
+   */
+  public void write(Path out, boolean overwrite, RunMetadata meta, java.util.Map<String, double[][]> trajectories) {
+    if (!trajectories.keySet().equals(new java.util.LinkedHashSet<>(trajectoryDatasets))) {
+      throw new IllegalArgumentException("trajectory datasets " + trajectories.keySet() + ", not " + trajectoryDatasets);
+    }
     try (ResultFile f = RunSections.create(out, overwrite, meta, "shard of " + command)) {
+      for (java.util.Map.Entry<String, double[][]> t : trajectories.entrySet()) {
+        double[][] rows = t.getValue();
+        if (rows.length != trajectoryTimes || (rows.length > 0 && rows[0].length != end - first)) {
+          throw new IllegalArgumentException(t.getKey() + ": not " + trajectoryTimes + " times x " + (end - first)
+              + " trajectories");
+        }
+        String path = trajectoryPath(t.getKey());
+        f.rows(path, rows);
+        f.datasetAttribute(path, "description", "[time, trajectory]: " + t.getKey() + " of trajectories " + first
+            + ".." + end + " of the run (column j is trajectory " + first + " + j), as the merged file's "
+            + path + " has them (natural log)");
+      }
       f.attribute(G, "command", command);
       f.attribute(G, "sgdmc_version", version);
       f.attribute(G, "seed", seed);
@@ -68,6 +104,19 @@ public record ShardFile(String command, String version, long seed, List<String> 
       }
       f.commit();
     }
+  }
+
+  /** The names under {@code /trajectories} (a shard with none: empty). */
+  private static List<String> trajectoryNames(HdfNode.Group root) {
+    if (root.children().stream().noneMatch(c -> c.name().equals("trajectories"))) {
+      return List.of();
+    }
+    return root.group("/trajectories").children().stream().map(HdfNode::name).toList();
+  }
+
+  private static int trajectoryTimes(HdfNode.Group root) {
+    List<String> names = trajectoryNames(root);
+    return names.isEmpty() ? 0 : root.group("/trajectories").dataset(names.get(0)).value().shape()[0];
   }
 
   private static long crc(byte[] state) {
@@ -123,7 +172,8 @@ public record ShardFile(String command, String version, long seed, List<String> 
           List.of(g.attribute("args").strings()), g.attribute("working_directory").strings()[0],
           (int) g.attribute("index").longs()[0], (int) g.attribute("count").longs()[0], g.attribute("unit").strings()[0],
           g.attribute("first").longs()[0], g.attribute("end").longs()[0], g.attribute("total").longs()[0],
-          (int) root.attribute("threads").longs()[0], g.attribute("kernel_seconds").doubles()[0], state);
+          (int) root.attribute("threads").longs()[0], g.attribute("kernel_seconds").doubles()[0], state,
+          trajectoryNames(root), trajectoryTimes(root));
     } catch (NoSuchElementException | IllegalStateException | ClassCastException e) {
       throw new IllegalArgumentException(file + " is not an sgdmc shard file (" + e.getMessage() + ")");
     }

@@ -1,7 +1,12 @@
 package org.sgdmc.io;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import org.sgdmc.sweep.Axis;
 import org.sgdmc.sweep.TailsCell;
 import org.sgdmc.theory.TailIndex;
@@ -16,88 +21,122 @@ public final class TailsSweepFile {
 
   public static void write(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
       List<TailsCell> cells, String settings, int threads, double seconds) {
-    write(target, overwrite, meta, lr, batch, cells, settings, null, threads, seconds);
+    write(target, overwrite, meta, lr, batch, cells, settings, null, threads, seconds, false);
   }
 
-  /** The same, with the {@code sampling} attribute (a {@code models.Sampling} label) unless null. */
+  /**
+   * {@link #write(Path, boolean, RunMetadata, Axis, Axis, List, String, int, double)} with the {@code sampling}
+   * attribute (a {@code models.Sampling} label) unless null; with {@code live} (the end of a {@code --live} sweep,
+   * whose live file this replaces) the root attribute {@code complete} = 1.
+   */
   public static void write(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
-      List<TailsCell> cells, String settings, String sampling, int threads, double seconds) {
+      List<TailsCell> cells, String settings, String sampling, int threads, double seconds, boolean live) {
+    TailsCell first = cells.get(0);
+    try (ResultFile f = tree(target, overwrite, meta, lr, batch, cells, settings, sampling, threads, seconds,
+        first.trajectories(), first.samplesPerTrajectory(), first.ciLevel())) {
+      if (live) {
+        f.attribute("/", "complete", 1L);
+      }
+      f.commit();
+    }
+  }
+
+  /** The float64 datasets of every cell, each [lr, batch], and what a cell puts there. */
+  static final Map<String, ToDoubleFunction<TailsCell>> DOUBLES = doubles();
+  /** The int32 datasets of every cell (flags and codes), each [lr, batch]: a cell not finished has {@link #UNFINISHED}. */
+  static final Map<String, ToIntFunction<TailsCell>> INTS = ints();
+  /** The int32 value of a cell a live file has not finished yet (its doubles are NaN). */
+  static final int UNFINISHED = -1;
+
+  private static Map<String, ToDoubleFunction<TailsCell>> doubles() {
+    Map<String, ToDoubleFunction<TailsCell>> m = new LinkedHashMap<>();
+    m.put("/estimates/tail_index", TailsCell::alpha);
+    m.put("/estimates/tail_index_ci_low", TailsCell::ciLow);
+    m.put("/estimates/tail_index_ci_high", TailsCell::ciHigh);
+    m.put("/estimates/tail_xmin", TailsCell::xmin);
+    m.put("/estimates/moment_index", TailsCell::momentAlpha);
+    m.put("/estimates/lyapunov", TailsCell::lyapunov);
+    m.put("/estimates/lyapunov_stderr", TailsCell::lyapunovStderr);
+    m.put("/estimates/diverged_fraction", TailsCell::divergedFraction);
+    m.put("/estimates/burn_in", c -> c.burnIn());
+    m.put("/estimates/thin", c -> c.thin());
+    m.put("/theory/tail_index", TailsCell::theoryIndex);
+    m.put("/theory/tail_index_stderr", TailsCell::theoryIndexStderr);
+    m.put("/theory/lyapunov", TailsCell::theoryLyapunov);
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static Map<String, ToIntFunction<TailsCell>> ints() {
+    Map<String, ToIntFunction<TailsCell>> m = new LinkedHashMap<>();
+    m.put("/estimates/index_reported", c -> c.reported() ? 1 : 0);
+    m.put("/estimates/interval_given", c -> c.intervalGiven() ? 1 : 0);
+    m.put("/estimates/theory_outside_ci", c -> c.theoryOutsideInterval() ? 1 : 0);
+    m.put("/theory/regime", c -> c.regime().ordinal());
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The file, not yet committed: {@code cells} in [lr, batch] order, where a null cell (one a live file has not
+   * finished) is NaN, and {@link #UNFINISHED} in the int32 datasets.
+   */
+  static ResultFile tree(Path target, boolean overwrite, RunMetadata meta, Axis lr, Axis batch,
+      List<TailsCell> cells, String settings, String sampling, int threads, double seconds, long trajectories,
+      int samplesPerTrajectory, double ciLevel) {
     int a = lr.size();
     int b = batch.size();
-    try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep tails-linreg1d")) {
+    ResultFile f = RunSections.create(target, overwrite, meta, "sweep tails-linreg1d");
+    try {
       f.attribute("/parameters", "settings", settings);
       if (sampling != null) {
         f.attribute("/parameters", "sampling", sampling);
       }
-      TailsCell first = cells.get(0);
-      f.attribute("/parameters", "trajectories", first.trajectories());
-      f.attribute("/parameters", "samples_per_trajectory", (long) first.samplesPerTrajectory());
+      f.attribute("/parameters", "trajectories", trajectories);
+      f.attribute("/parameters", "samples_per_trajectory", (long) samplesPerTrajectory);
       f.attribute("/parameters", "threads", (long) threads);
       f.attribute("/", "threads", (long) threads);
       f.dataset("/grid/lr", lr.values());
       f.dataset("/grid/batch", batch.values());
-      double[][] alpha = new double[a][b], lo = new double[a][b], hi = new double[a][b], xmin = new double[a][b];
-      double[][] moment = new double[a][b], lyap = new double[a][b], lyapErr = new double[a][b];
-      double[][] diverged = new double[a][b], theory = new double[a][b], theoryErr = new double[a][b];
-      double[][] theoryLyap = new double[a][b];
-      double[][] burnIn = new double[a][b], thin = new double[a][b];
-      int[][] reported = new int[a][b], regime = new int[a][b], outside = new int[a][b];
-      int[][] given = new int[a][b];
-      for (int i = 0; i < a; i++) {
-        for (int j = 0; j < b; j++) {
-          TailsCell c = cells.get(i * b + j);
-          alpha[i][j] = c.alpha();
-          lo[i][j] = c.ciLow();
-          hi[i][j] = c.ciHigh();
-          xmin[i][j] = c.xmin();
-          moment[i][j] = c.momentAlpha();
-          reported[i][j] = c.reported() ? 1 : 0;
-          outside[i][j] = c.theoryOutsideInterval() ? 1 : 0;
-          given[i][j] = c.intervalGiven() ? 1 : 0;
-          lyap[i][j] = c.lyapunov();
-          lyapErr[i][j] = c.lyapunovStderr();
-          diverged[i][j] = c.divergedFraction();
-          theory[i][j] = c.theoryIndex();
-          theoryErr[i][j] = c.theoryIndexStderr();
-          theoryLyap[i][j] = c.theoryLyapunov();
-          regime[i][j] = c.regime().ordinal();
-          burnIn[i][j] = c.burnIn();
-          thin[i][j] = c.thin();
+      for (Map.Entry<String, ToDoubleFunction<TailsCell>> d : DOUBLES.entrySet()) {
+        double[][] v = new double[a][b];
+        for (int i = 0; i < a; i++) {
+          for (int j = 0; j < b; j++) {
+            TailsCell c = cells.get(i * b + j);
+            v[i][j] = c == null ? Double.NaN : d.getValue().applyAsDouble(c);
+          }
         }
+        f.dataset(d.getKey(), v);
       }
-      f.dataset("/estimates/tail_index", alpha);
+      for (Map.Entry<String, ToIntFunction<TailsCell>> d : INTS.entrySet()) {
+        int[][] v = new int[a][b];
+        for (int i = 0; i < a; i++) {
+          for (int j = 0; j < b; j++) {
+            TailsCell c = cells.get(i * b + j);
+            v[i][j] = c == null ? UNFINISHED : d.getValue().applyAsInt(c);
+          }
+        }
+        f.dataset(d.getKey(), v);
+      }
       f.datasetAttribute("/estimates/tail_index", "description",
           "[lr, batch] Hill estimate above the threshold calibrated on Kesten laws; NaN where index_reported is 0");
-      f.dataset("/estimates/tail_index_ci_low", lo);
-      f.dataset("/estimates/tail_index_ci_high", hi);
-      f.datasetAttribute("/estimates/tail_index_ci_low", "level", first.ciLevel());
-      f.dataset("/estimates/tail_xmin", xmin);
-      f.dataset("/estimates/moment_index", moment);
-      f.dataset("/estimates/index_reported", reported);
-      f.dataset("/estimates/interval_given", given);
+      f.datasetAttribute("/estimates/tail_index_ci_low", "level", ciLevel);
       f.datasetAttribute("/estimates/interval_given", "description", "[lr, batch] 1 where an interval is given, 0 where"
-          + " the sample is too small for an honest one at the cell's alpha (its ends are then NaN) or no index is reported");
-      f.dataset("/estimates/theory_outside_ci", outside);
+          + " the sample is too small for an honest one at the cell's alpha (its ends are then NaN) or no index is"
+          + " reported, -1 where a live file has not finished the cell");
       f.datasetAttribute("/estimates/theory_outside_ci", "description",
           "[lr, batch] 1 where a given interval excludes the Kesten index of a power-law regime, else 0 (also where"
               + " no interval is given)");
-      RunSections.exponents(f, "/estimates/lyapunov", lyap, lyapErr);
-      f.dataset("/estimates/diverged_fraction", diverged);
-      f.dataset("/estimates/burn_in", burnIn);
-      f.dataset("/estimates/thin", thin);
-      f.dataset("/theory/tail_index", theory);
       f.datasetAttribute("/theory/tail_index", "description",
           "[lr, batch] Kesten index: +inf for a light tail, NaN where there is no stationary law");
-      f.dataset("/theory/tail_index_stderr", theoryErr);
-      f.dataset("/theory/lyapunov", theoryLyap);
-      f.dataset("/theory/regime", regime);
       String[] names = new String[TailIndex.Regime.values().length];
       for (TailIndex.Regime r : TailIndex.Regime.values()) {
         names[r.ordinal()] = r.label();
       }
       f.datasetAttribute("/theory/regime", "regime_names", names);
       f.dataset("/performance/seconds", seconds);
-      f.commit();
+      return f;
+    } catch (RuntimeException e) {
+      f.close();
+      throw e;
     }
   }
 }

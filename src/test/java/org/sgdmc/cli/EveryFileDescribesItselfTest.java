@@ -33,6 +33,11 @@ public class EveryFileDescribesItselfTest {
       assertEquals(0, r.exitCode(), String.join(" ", c) + ":\n" + r.err());
       files.add(out.toString());
     }
+    // merge --virtual: /trajectories as virtual datasets over the last file, a shard that kept its trajectories
+    Path virtual = dir.resolve("virtual.h5");
+    InspectCommandTest.Run merged = InspectCommandTest.run("merge", "--virtual", virtual.toString(), files.getLast());
+    assertEquals(0, merged.exitCode(), merged.err());
+    files.add(virtual.toString());
     check(files);
   }
 
@@ -135,7 +140,10 @@ public class EveryFileDescribesItselfTest {
             tails),
         // shard files (a merged file is the unsharded command's own file)
         cat(new String[] {"simulate", "linreg1d", "--lr", "0.5", "--shard", "0/1"}, run),
-        cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run));
+        cat(new String[] {"sweep", "linreg1d", "--lr", "0.1:1:2", "--batch", "1,2", "--shard", "1/2"}, run),
+        // a shard that keeps its trajectories' values (/trajectories), the last: merged --virtual in the test
+        cat(new String[] {"simulate", "saddle", "--lr", "1.0", "--mu", "0.06", "--keep-trajectories", "--shard", "0/1"},
+            run));
     return commands;
   }
 
