@@ -97,17 +97,23 @@ class LiveSimulateIT {
     List<String> lines = seen.stdout().lines().toList();
     assertTrue(lines.size() >= 3, seen.stdout());
     double theory = -0.26616; // E log|1 - 1.5 z^2|, Gaussian z (the run prints it beside its estimate)
+    int checked = 0;
     for (String line : lines) {
       String[] f = line.split(" ");
       long n = Long.parseLong(f[0]);
       double lam = Double.parseDouble(f[1]), se = Double.parseDouble(f[2]);
       assertTrue(n > 0 && n < 4_000_000 && n % 4 == 0, line);
+      if (n < 64) {
+        continue; // a standard error from fewer values is too rough to hold to a bound
+      }
+      checked++;
       // one trajectory's exponent has sd(log|1 - 1.5 z^2|) / sqrt(3000) = 1.11 / 54.8 = 0.020 (measured on 2e5
       // trajectories): the update's stderr is that over sqrt(n), to the sampling error of an sd from n >= 4 values
       double perTrajectory = se * Math.sqrt(n);
       assertTrue(perTrajectory > 0.005 && perTrajectory < 0.06, "stderr honest for " + n + " trajectories: " + line);
       assertTrue(Math.abs(lam - theory) < 5 * se, "unbiased within 5 stderr: " + line);
     }
+    assertTrue(checked >= 2, "updates over 64 or more trajectories: " + lines);
     assertEquals(75, p.exitValue(), log());
     ExternalTools.Result plain = ExternalTools.python("""
         import h5py, numpy as np, sys
@@ -163,7 +169,7 @@ class LiveSimulateIT {
   }
 
   @Test
-  void withoutTheCLibraryLiveIsRefusedInOneLine() {
+  void withoutTheCLibraryLiveIsRefusedInOneLine() throws Exception {
     Path lib = dir.resolve("no-such-libhdf5.so");
     Launcher.Run noLibrary = Launcher.exec(dir, List.of("env", "SGDMC_HDF5_LIBRARY=" + lib,
         Launcher.SCRIPT.toString(), "simulate", "linreg1d", "--lr", "0.5", "--live", "-o", "x.h5"));
