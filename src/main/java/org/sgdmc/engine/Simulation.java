@@ -130,6 +130,7 @@ public final class Simulation {
         resumedTrajectories(done, from, to, width), threads);
     WorkerPool pool = new WorkerPool();
     long t0 = System.nanoTime();
+    double seconds;
     try (live; StopSignal stop = checkpoint == null ? null : StopSignal.install(null)) {
       pool.run(threads, "sgdmc-worker", index -> {
         TrajectoryBlock block = index == 0 ? first : blocks.apply(width);
@@ -182,6 +183,7 @@ public final class Simulation {
           live.finishedBlock(index, reducer, ran, true); // the live file shows what the checkpoint holds
         }
       });
+      seconds = (System.nanoTime() - t0) * 1e-9; // the kernels' time, not the wait for a live update in flight
       if (stop != null && stop.requested()) {
         if (live != null) {
           live.close();
@@ -191,7 +193,6 @@ public final class Simulation {
             + "rerun the same command to finish the run", stop.signal(), checkpoint.dir()));
       }
     }
-    double seconds = (System.nanoTime() - t0) * 1e-9;
     R merged = perWorker.get(0);
     for (int i = 1; i < threads; i++) {
       merged.merge(perWorker.get(i));

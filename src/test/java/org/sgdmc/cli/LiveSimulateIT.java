@@ -89,13 +89,13 @@ class LiveSimulateIT {
     requireLibrary();
     Path live = dir.resolve("live.h5");
     Process p = start(LONG);
-    ExternalTools.Result seen = watchUpdates(live, 3);
+    ExternalTools.Result seen = watchUpdates(live, 4);
     assertTrue(p.isAlive(), "the run ended before the test stopped it: " + log());
     jvm(p).destroy(); // SIGTERM
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, seen.exitCode(), seen.stderr() + log());
     List<String> lines = seen.stdout().lines().toList();
-    assertTrue(lines.size() >= 3, seen.stdout());
+    assertTrue(lines.size() >= 4, seen.stdout());
     double theory = -0.26616; // E log|1 - 1.5 z^2|, Gaussian z (the run prints it beside its estimate)
     int checked = 0;
     for (String line : lines) {
