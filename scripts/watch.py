@@ -1,15 +1,17 @@
 #!/usr/bin/python3
-"""Watch a live sweep file (sgdmc sweep MODEL ... --live -o FILE.h5) fill in while the sweep runs.
+"""Watch a live file (sgdmc sweep MODEL ... --live, sgdmc simulate MODEL ... --live) fill in while the run goes.
 
 usage: scripts/watch.py FILE.h5 [--every SECONDS] [--timeout SECONDS] [--once] [-o OUT.png]
 
 Every --every seconds (default 2) it opens the file as h5py.File(FILE, "r", swmr=True), the way any reader of a
-running sweep must, and prints one line whenever the number of finished cells changes: how many of the grid's
-cells are done, and the range of each simulated exponent so far (of a tails-linreg1d sweep: the tail index and
-the Lyapunov exponent). With -o it also redraws OUT.png (the plot of scripts/plot_phase.py; unfinished cells are
-blank; not for a tails sweep). It stops when the file says complete = 1 (the sweep's final
-file has replaced the live one), after --timeout seconds without that (exit 1), or after one look with --once.
-A file that is not there yet is waited for. A killed sweep's file (complete = 0) shows what it finished.
+running sweep or run must, and prints one line whenever the file changes. A sweep: how many of the grid's cells
+are done, and the range of each simulated exponent so far (of a tails-linreg1d sweep: the tail index and the
+Lyapunov exponent); -o redraws OUT.png (the plot of scripts/plot_phase.py; unfinished cells are blank; not for a
+tails sweep). A simulate run: how many trajectories are finished, and each estimate over them with its standard
+error; -o redraws OUT.png, the mean of each observed log-distance against time with a band of 2 standard errors.
+It stops when the file says complete = 1 (the final file has replaced the live one), after --timeout seconds
+without that (exit 1), or after one look with --once. A file that is not there yet is waited for. A killed run's
+file (complete = 0) shows what it finished.
 Uses Debian's python3-h5py (and python3-matplotlib for -o); scripts/install-deps.sh installs them.
 """
 import argparse
@@ -49,14 +51,43 @@ def hdf5_signature(path):
         return False
 
 
+WANTS = "this script watches live sweeps and runs (sgdmc sweep|simulate MODEL ... --live)"
+
+
+def is_run(f):
+    """Whether the open file is a simulate run's: observables over time for an ensemble of trajectories."""
+    return "observables" in f and "time" in f["observables"] and "trajectories" in f["parameters"].attrs
+
+
+def look_run(path, f):
+    """(finished, total, complete, line) for a simulate run's file: the estimates over the trajectories finished."""
+    total = int(f["parameters"].attrs["trajectories"])
+    complete = int(f.attrs.get("complete", 1))
+    rows = f["live/finished_trajectories"] if "live" in f else None
+    finished = int(rows[-1]) if rows is not None and rows.shape[0] else (total if complete == 1 else 0)
+    parts = []
+    if "estimates" in f:
+        for name in sorted(f["estimates"].keys()):
+            d = f["estimates/" + name]
+            if name.endswith("_stderr") or not isinstance(d, h5py.Dataset) or d.shape != ():
+                continue
+            se = f["estimates/" + name + "_stderr"][()] if name + "_stderr" in f["estimates"] else None
+            parts.append(f"{name} = {d[()]:.5g}" + (f" +- {se:.2g}" if se is not None else ""))
+    state = "complete" if complete == 1 else "running (complete = 0)"
+    line = f"{path}: {finished}/{total} trajectories finished, {state}" + ("; " + ", ".join(parts) if parts else "")
+    return finished, total, complete, line
+
+
 def look(path):
     """(finished, total, complete, line) for the file as it is now."""
     with open_live(path) as f:
         model = text(f.attrs.get("model", ""))
         tails = model == TAILS
         if not model.endswith("-sweep") and not tails:
+            if model and "parameters" in f and is_run(f):
+                return look_run(path, f)
             what = f"an sgdmc '{model}' file" if model else "not an sgdmc result file (no model attribute)"
-            fail(SCRIPT, f"{path} is {what}; this script watches live sweeps (sgdmc sweep MODEL ... --live)")
+            fail(SCRIPT, f"{path} is {what}; {WANTS}")
         axes = ["lr", "batch"] if tails else [text(a) for a in f["parameters"].attrs["axes"]]
         total = int(np.prod([f["grid/" + a].shape[0] for a in axes]))
         complete = int(f.attrs.get("complete", 1))
@@ -81,16 +112,44 @@ def plot(path, out):
     import warnings
     import plot_phase
     warnings.filterwarnings("ignore", category=UserWarning)  # e.g. no zero contour yet in a half-filled grid
-    fig, ax = plt.subplots(figsize=(7, 5))
     with open_live(path) as f:
-        if text(f.attrs.get("model", "")) == TAILS:
+        model = text(f.attrs.get("model", ""))
+        if model == TAILS:
             fail(SCRIPT, f"-o draws the phase map of the exponent sweeps; plot a tails sweep with scripts/plot_tails.py")
-        plot_phase.panel(f, ax, None)
+        if model.endswith("-sweep"):
+            fig, ax = plt.subplots(figsize=(7, 5))
+            plot_phase.panel(f, ax, None)
+        else:
+            fig = plot_run(plt, f)
     fig.tight_layout()
     tmp = out + ".tmp.png"
     fig.savefig(tmp, dpi=110)
     plt.close(fig)
     os.replace(tmp, out)  # a viewer never sees half a PNG
+
+
+def plot_run(plt, f):
+    """One panel per observed log-distance (/observables/*_mean): its mean over the trajectories finished so far
+    against time, with a band of 2 standard errors; values that are not finite (none finished yet, -inf) are
+    left out."""
+    g = f["observables"]
+    t = g["time"][()]
+    means = sorted(k for k in g.keys() if k.endswith("_mean") and k != "log_mean_square")
+    fig, axes = plt.subplots(1, max(1, len(means)), figsize=(6 * max(1, len(means)), 4.5), squeeze=False)
+    total = int(f["parameters"].attrs["trajectories"])
+    rows = f["live/finished_trajectories"] if "live" in f else None
+    finished = int(rows[-1]) if rows is not None and rows.shape[0] else total
+    for ax, name in zip(axes[0], means):
+        m = g[name][()]
+        se_name = name[: -len("_mean")] + "_stderr"
+        se = g[se_name][()] if se_name in g else np.zeros_like(m)
+        ok = np.isfinite(m) & np.isfinite(se)
+        ax.plot(t[ok], m[ok], color="C0")
+        ax.fill_between(t[ok], m[ok] - 2 * se[ok], m[ok] + 2 * se[ok], color="C0", alpha=0.25, linewidth=0)
+        ax.set_xlabel("step")
+        ax.set_ylabel(name)
+        ax.set_title(f"{text(f.attrs.get('model', ''))}: {finished}/{total} trajectories")
+    return fig
 
 
 def main():
@@ -115,8 +174,7 @@ def main():
                 # superblock on disk yet: wait for it rather than call it "not HDF5"
                 being_written = "unable to lock file" in str(e)
                 if args.once or not (hdf5_signature(args.file) or being_written):
-                    fail(SCRIPT, f"{args.file} is not an HDF5 file ({str(e).split('(')[-1].rstrip(')')}); "
-                                 "this script watches live sweeps (sgdmc sweep MODEL ... --live)")
+                    fail(SCRIPT, f"{args.file} is not an HDF5 file ({str(e).split('(')[-1].rstrip(')')}); {WANTS}")
             if line is not None and (finished, complete) != last:
                 print(line, flush=True)
                 if args.out:

@@ -8,6 +8,7 @@ import org.sgdmc.engine.Execution;
 import org.sgdmc.engine.RunCheckpoint;
 import org.sgdmc.engine.Shard;
 import org.sgdmc.engine.Simulation;
+import org.sgdmc.io.LiveRunFile;
 import org.sgdmc.io.ShardFile;
 import org.sgdmc.io.RunMetadata;
 import picocli.CommandLine;
@@ -71,6 +72,7 @@ public final class OutputMixin {
       Function<Simulation.Progress, R> job, FileWriter<R> file, Consumer<R> summary, String plotScript, ShardMixin shards) {
     // commands that cannot be sharded (a scan reduces many ensembles) drop --shard, and are not checkpointed
     Execution execution = shards == null || spec.findOption("--shard") == null ? null : execution(spec, shards, trajectories);
+    LiveRunFile live = execution != null && LiveMixin.requested(spec) ? live(spec, seed, execution, file) : null;
     R result;
     try (ProgressBar bar = progressBar(label)) {
       result = execution == null ? job.apply(ProgressBar.orNone(bar)) : execution.call(() -> job.apply(ProgressBar.orNone(bar)));
@@ -79,15 +81,19 @@ public final class OutputMixin {
       execution.finished();
       return null;
     } catch (Execution.Stopped stopped) {
+      closeLive(live);
       throw new StoppedError(stopped.getMessage());
     } catch (RuntimeException e) {
+      closeLive(live);
       throw e;
     } catch (Exception e) {
+      closeLive(live);
       throw new IllegalStateException(e);
     }
     if (out != null) {
       RunMetadata meta = RunMetadata.now(VersionProvider.version(), commandLine(spec), seed);
-      Output.write(() -> file.write(out, force, meta, result));
+      Output.write(live == null ? () -> file.write(out, force, meta, result)
+          : () -> live.finish(() -> file.write(out, true, meta, result))); // replaces the live file, complete = 1
       if (execution != null) {
         execution.finished();
       }
@@ -98,6 +104,33 @@ public final class OutputMixin {
       System.out.println("wrote " + out + plot);
     }
     return result;
+  }
+
+  /**
+   * The live file of {@code --live} (checked by {@link LiveMixin#check} before any work), bound to {@code execution}:
+   * each partial result the engine hands over is written by the command's own {@code file} writer into it.
+   */
+  private <R> LiveRunFile live(CommandLine.Model.CommandSpec spec, long seed, Execution execution, FileWriter<R> file) {
+    LiveRunFile live = new LiveRunFile();
+    RunMetadata started = RunMetadata.now(VersionProvider.version(), commandLine(spec), seed);
+    execution.withLive((partial, finished) -> {
+      @SuppressWarnings("unchecked") // the engine hands back what this command's job returns
+      R result = (R) partial;
+      live.update(() -> file.write(out, true, started, result), finished);
+    });
+    System.err.println("sgdmc: live file " + out + " (read it meanwhile with scripts/watch.py " + out + ")");
+    return live;
+  }
+
+  /** Closes the live file of a run that failed or stopped: it keeps its last update, complete = 0. */
+  private static void closeLive(LiveRunFile live) {
+    if (live != null) {
+      try {
+        live.close();
+      } catch (RuntimeException e) {
+        System.err.println("sgdmc: " + e.getMessage());
+      }
+    }
   }
 
   /** The execution {@code shards} ask for, checkpointed beside the output when there is one. */

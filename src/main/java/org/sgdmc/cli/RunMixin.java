@@ -16,6 +16,7 @@ public final class RunMixin {
   @Mixin StepsMixin steps;
   @Mixin OutputMixin output;
   @Mixin ShardMixin shard;
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec command;
 
   /**
    * The validated ensemble with its recording times and {@code observables} (null: the defaults); fails here,
@@ -23,7 +24,8 @@ public final class RunMixin {
    */
   EnsembleOptions options(ObservablesMixin observables) {
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
-    Output.checkWritable(output);
+    boolean replaceLive = LiveMixin.requested(command) && LiveMixin.check(command, this, options);
+    Output.checkWritable(output, replaceLive);
     return options;
   }
 

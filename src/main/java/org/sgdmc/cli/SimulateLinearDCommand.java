@@ -77,6 +77,7 @@ public final class SimulateLinearDCommand implements Runnable, SharedOptions.Tai
   Kernel kernel;
 
   @Mixin RunMixin run;
+  @Mixin LiveMixin live;
   @Mixin ObservablesMixin observables;
 
   @Override

@@ -51,6 +51,7 @@ public final class SimulateLinreg1dCommand implements Runnable {
   String precisionName;
 
   @Mixin RunMixin run;
+  @Mixin LiveMixin live;
   @Mixin ObservablesMixin observables;
 
   /** The --precision value. */

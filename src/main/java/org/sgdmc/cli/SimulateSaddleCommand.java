@@ -55,6 +55,7 @@ public final class SimulateSaddleCommand implements Runnable, SharedOptions.Tail
   Kernel kernel;
 
   @Mixin RunMixin run;
+  @Mixin LiveMixin live;
   @Mixin ObservablesMixin observables;
 
   @Override

@@ -32,6 +32,7 @@ public final class Execution {
   private final RunCheckpoint.Settings checkpointing;
   private final List<byte[]> savedStates; // non-null: merging
   private final double savedKernelSeconds;
+  private LiveSink live; // simulate --live: where partial results go
   private RunCheckpoint checkpoint; // opened by the engine
   private boolean used;
 
@@ -56,6 +57,24 @@ public final class Execution {
   /** A merge of the shards' saved states (in any order: the reductions add exactly) and their kernels' time. */
   public static Execution merging(List<byte[]> savedStates, double kernelSeconds) {
     return new Execution(null, null, List.copyOf(savedStates), kernelSeconds);
+  }
+
+  /**
+   * This execution, its run also shown live: the engine hands {@code sink} results over the blocks finished so far
+   * while it runs (where the experiment says how to finish them, {@link Simulation#run(java.util.function.IntFunction,
+   * Simulation.Settings, java.util.function.Supplier, Simulation.Progress, java.util.function.Function)}).
+   */
+  public Execution withLive(LiveSink sink) {
+    if (this == WHOLE) {
+      throw new IllegalStateException("bind a live run with Execution.of");
+    }
+    live = sink;
+    return this;
+  }
+
+  /** Where partial results go; null when the run is not live. */
+  LiveSink live() {
+    return live;
   }
 
   /** Runs {@code job} with this execution bound. */

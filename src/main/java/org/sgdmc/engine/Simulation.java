@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.sgdmc.kernels.StateBlock;
@@ -69,6 +70,18 @@ public final class Simulation {
    */
   public static <R extends BlockReducer<R>> Result<R> run(
       IntFunction<TrajectoryBlock> blocks, Settings settings, Supplier<R> reducers, Progress progress) {
+    return run(blocks, settings, reducers, progress, null);
+  }
+
+  /**
+   * {@link #run(IntFunction, Settings, Supplier, Progress)}, and where the run is live ({@link
+   * Execution#withLive}) its partial results while it runs: {@code partial} finishes a merged copy of the
+   * reductions of the blocks done so far (its kernel time NaN: the run is not over) into the experiment's result,
+   * which goes to the {@link LiveSink}. A live run whose experiment gives no {@code partial} is a programming
+   * error (the command offered --live for a model that cannot show one).
+   */
+  public static <R extends BlockReducer<R>> Result<R> run(IntFunction<TrajectoryBlock> blocks, Settings settings,
+      Supplier<R> reducers, Progress progress, Function<Result<R>, ?> partial) {
     Execution execution = Execution.current();
     execution.claim();
     if (execution.merging()) {
@@ -108,9 +121,17 @@ public final class Simulation {
     AtomicLong nextBlock = new AtomicLong();
     AtomicLong doneSteps = new AtomicLong(saturatedProduct(resumedTrajectories(done, from, to, width), settings.steps()));
     double interval = checkpoint == null ? Double.POSITIVE_INFINITY : execution.checkpointing().intervalSeconds();
+    LiveSink sink = execution.live();
+    if (sink != null && partial == null) {
+      throw new IllegalStateException("this experiment cannot show a live run");
+    }
+    LivePublisher<R> live = sink == null ? null : new LivePublisher<>(sink,
+        r -> partial.apply(new Result<>(r, Double.NaN)), reducers, restored.reduced(),
+        resumedTrajectories(done, from, to, width), threads);
     WorkerPool pool = new WorkerPool();
     long t0 = System.nanoTime();
-    try (StopSignal stop = checkpoint == null ? null : StopSignal.install(null)) {
+    double seconds;
+    try (live; StopSignal stop = checkpoint == null ? null : StopSignal.install(null)) {
       pool.run(threads, "sgdmc-worker", index -> {
         TrajectoryBlock block = index == 0 ? first : blocks.apply(width);
         if (block.observables() != observables) {
@@ -118,6 +139,7 @@ public final class Simulation {
         }
         R reducer = perWorker.get(index);
         BitSet mine = new BitSet();
+        long ran = 0; // trajectories this worker finished (live runs)
         boolean unsaved = false;
         double wait = interval;
         long lastSave = System.nanoTime();
@@ -137,6 +159,10 @@ public final class Simulation {
             progress.update(doneSteps.addAndGet(valid * (times[r] - times[r - 1])), total);
           }
           reducer.accept(traj0, valid, values);
+          if (live != null) {
+            ran += valid;
+            live.finishedBlock(index, reducer, ran, false);
+          }
           if (checkpoint != null) {
             mine.set((int) b);
             unsaved = true;
@@ -153,13 +179,20 @@ public final class Simulation {
         if (checkpoint != null && stop.requested() && unsaved) {
           checkpoint.save(index, mine, reducer); // the signal came between this worker's blocks
         }
+        if (live != null && stop != null && stop.requested() && ran > 0) {
+          live.finishedBlock(index, reducer, ran, true); // the live file shows what the checkpoint holds
+        }
       });
+      seconds = (System.nanoTime() - t0) * 1e-9; // the kernels' time, not the wait for a live update in flight
       if (stop != null && stop.requested()) {
+        if (live != null) {
+          live.close();
+          live.publish();
+        }
         throw new Execution.Stopped(String.format("stopped by %s: the finished blocks are saved in %s; "
             + "rerun the same command to finish the run", stop.signal(), checkpoint.dir()));
       }
     }
-    double seconds = (System.nanoTime() - t0) * 1e-9;
     R merged = perWorker.get(0);
     for (int i = 1; i < threads; i++) {
       merged.merge(perWorker.get(i));

@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.sgdmc.engine.BlockReducer;
 import org.sgdmc.engine.BothReducers;
@@ -95,8 +96,25 @@ final class EnsembleReductions implements BlockReducer<EnsembleReductions> {
      */
     Outcome run(IntFunction<TrajectoryBlock> blocks, Simulation.Settings settings, Simulation.Progress progress,
         String... names) {
+      return reduce(blocks, settings, progress, null, names);
+    }
+
+    /**
+     * {@link #run(IntFunction, Simulation.Settings, Simulation.Progress, String...)} finished into the experiment's
+     * result by {@code finish}, which a live run ({@code simulate --live}) also applies to the reductions of the
+     * blocks done so far while it runs (streamed summaries only: a live run keeps no trajectories).
+     */
+    <T> T run(IntFunction<TrajectoryBlock> blocks, Simulation.Settings settings, Simulation.Progress progress,
+        Function<Outcome, T> finish, String... names) {
+      Outcome o = reduce(blocks, settings, progress, finish, names);
+      return finish.apply(o);
+    }
+
+    private Outcome reduce(IntFunction<TrajectoryBlock> blocks, Simulation.Settings settings,
+        Simulation.Progress progress, Function<Outcome, ?> partial, String... names) {
       if (!keep) {
-        Simulation.Result<EnsembleReductions> sim = Simulation.run(blocks, settings, this::newReducer, progress);
+        Simulation.Result<EnsembleReductions> sim = Simulation.run(blocks, settings, this::newReducer, progress,
+            partial == null ? null : p -> partial.apply(new Outcome(p.reduced(), null, null, p.kernelSeconds())));
         return new Outcome(sim.reduced(), null, null, sim.kernelSeconds());
       }
       // past 2 GiB per observable only the native HDF5 writer can store the values: the command checks that

@@ -89,8 +89,18 @@ public final class LinearDExperiment {
       }
       return total;
     });
-    EnsembleReductions.Outcome run = plan.run(Kernels.LINEAR_D.blocks(model, seed, kernel), settings, progress,
-        tangentNames(k));
+    int h = half;
+    return plan.run(Kernels.LINEAR_D.blocks(model, seed, kernel), settings, progress,
+        run -> finish(model, options, run, spectrum, late, drift, atTime, sum, h), tangentNames(k));
+  }
+
+  /** The result of the reduced {@code run}: the statistics at the given indices, the late window from {@code half}. */
+  private static LinearDResult finish(LinearD model, EnsembleOptions options, EnsembleReductions.Outcome run,
+      int[] spectrum, int[] late, int[] drift, int[][] atTime, int sum, int half) {
+    long[] times = options.recordTimes();
+    int k = model.exponents();
+    int last = times.length - 1;
+    long th = times[half];
     EnsembleReductions r = run.reduced();
     LyapunovEstimate[] spectrumEst = new LyapunovEstimate[k], lateEst = new LyapunovEstimate[k];
     SampleMean[] driftEst = new SampleMean[k];

@@ -25,11 +25,10 @@ public final class Linreg1dExperiment {
     EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, 0);
     int whole = plan.whole(0);
     int late = plan.late(0);
-    EnsembleReductions.Outcome run = plan.run(
+    return plan.run(
         (precision == Precision.SINGLE ? Kernels.LINREG1D_SINGLE : Kernels.LINREG1D).blocks(model, seed, kernel), settings, progress,
+        run -> new Linreg1dResult(model, options, run.summaries(0), run.reduced().whole(whole),
+            run.reduced().late(late), run.kernelSeconds(), run.kept()),
         "log_distance");
-    EnsembleReductions r = run.reduced();
-    return new Linreg1dResult(model, options, run.summaries(0), r.whole(whole), r.late(late), run.kernelSeconds(),
-        run.kept());
   }
 }

@@ -26,8 +26,13 @@ public final class SaddleExperiment {
     int m = Saddle.OBSERVABLE_M;
     EnsembleReductions.Plan plan = new EnsembleReductions.Plan(options, h, m);
     int wholeH = plan.whole(h), wholeM = plan.whole(m), lateH = plan.late(h), lateM = plan.late(m);
-    EnsembleReductions.Outcome run = plan.run(Kernels.SADDLE.blocks(model, seed, kernel), settings, progress,
-        "log_h", "log_m");
+    return plan.run(Kernels.SADDLE.blocks(model, seed, kernel), settings, progress,
+        run -> finish(model, options, run, wholeH, wholeM, lateH, lateM), "log_h", "log_m");
+  }
+
+  /** The result of the reduced {@code run}, the windows' statistics at the given indices. */
+  private static SaddleResult finish(Saddle model, EnsembleOptions options, EnsembleReductions.Outcome run,
+      int wholeH, int wholeM, int lateH, int lateM) {
     EnsembleReductions r = run.reduced();
     LyapunovEstimate plus = r.whole(wholeH);
     LyapunovEstimate minus = r.whole(wholeM);

@@ -75,10 +75,13 @@ final class Descriptions {
     put("/performance", MIXED, "how fast the run went and on what (the results do not depend on it)");
     put("/data", MIXED, "the finite dataset every trajectory samples from");
     put("/grid", MIXED, "the axes of the scan or sweep");
-    put("/live", MIXED, "the progress of a live file (sweep --live), which fills in while the run goes; the final "
-        + "file has no /live");
+    put("/live", MIXED, "the progress of a live file (sweep --live, simulate --live), which fills in while the run "
+        + "goes; the final file has no /live");
     put("/live/finished_cells", INDEX, "grid indices (row-major) of the cells finished so far, in the order they "
         + "finished; the other cells are NaN (phase codes 0)");
+    // simulate --live
+    put("/live/finished_trajectories", COUNT, "trajectories finished at each update of the live file, one row per "
+        + "update; every observable and estimate is over the last row's trajectories");
     put("/trajectories", MIXED, "every trajectory's value at every recording time (--keep-trajectories)");
     put("/stationary_points", MIXED, "stationary points of the full-batch training loss, one entry per point "
         + "(labels and kinds in the attributes)");

@@ -70,8 +70,8 @@ public final class LiveFile implements AutoCloseable {
       NativeFileWriter.writeTree(h5, arena, f, groups, datasets, datasetAttributes, appendable, true);
       h5.startSwmrWrite(f, target);
       datasets.forEach((p, v) -> {
-        if (v.shape().length > 0) {
-          live.open(p, NativeFileWriter.shape(v), v.dtype());
+        if (v.shape().length > 0 || !v.isString()) {
+          live.open(p, NativeFileWriter.shape(v), v.dtype()); // numeric scalars too: overwrite() rewrites them
         }
       });
       appendable.forEach((p, v) -> live.open(p, new long[] {0}, v.dtype()));
@@ -132,6 +132,25 @@ public final class LiveFile implements AutoCloseable {
       throw failedWrite(e);
     }
     touched.add(p);
+  }
+
+  /**
+   * Overwrites the whole numeric dataset {@code p} with {@code v}, of its dtype and shape; returns false, writing
+   * nothing, where the file has no such dataset or it differs in dtype or shape (a value only the final file has).
+   */
+  public synchronized boolean overwrite(String p, Value v) {
+    requireOpen();
+    Long d = datasets.get(p);
+    if (d == null || v.isString() || !dtypes.get(p).equals(v.dtype())
+        || !java.util.Arrays.equals(dims.get(p), NativeFileWriter.shape(v))) {
+      return false;
+    }
+    try (Arena a = Arena.ofConfined()) {
+      NativeFileWriter.Typed t = NativeFileWriter.typed(h5, a, v, p);
+      h5.writeDataset(d, t.memType(), t.data(), p);
+    }
+    touched.add(p);
+    return true;
   }
 
   /** Appends {@code values} to the unlimited int64 dataset {@code p}: its extent grows, then the rows are written. */

@@ -527,6 +527,9 @@ public final class ResultFile implements AutoCloseable {
    */
   public void commit() {
     requireOpen();
+    if (COMMITS.isBound() && COMMITS.get().beforeCommit(this)) {
+      return; // taken over (a live file's update); close() removes the temporary file
+    }
     if (!appendable.isEmpty()) {
       throw new IllegalStateException("appendable datasets (" + appendable.keySet() + ") need commitLive()");
     }
@@ -577,6 +580,31 @@ public final class ResultFile implements AutoCloseable {
       deleteTemp();
       throw e;
     }
+  }
+
+  /**
+   * What happens at {@link #commit} while {@link #committingThrough} runs a writer: the hook may add to the file
+   * (e.g. a root attribute) and then returns false for the ordinary commit, or take the file over and return true,
+   * after which the commit writes nothing (the caller's {@link #close} removes the temporary file).
+   */
+  @FunctionalInterface
+  interface CommitHook {
+    boolean beforeCommit(ResultFile f);
+  }
+
+  private static final ScopedValue<CommitHook> COMMITS = ScopedValue.newInstance();
+
+  /**
+   * Runs {@code write}, a command's ordinary file writer, with {@code hook} applied to the file it commits on this
+   * thread: how a live file ({@link LiveRunFile}) reuses every model's writer unchanged.
+   */
+  static void committingThrough(CommitHook hook, Runnable write) {
+    ScopedValue.where(COMMITS, hook).run(write);
+  }
+
+  /** The datasets buffered so far, by path (read-only: a live file's update takes their values). */
+  Map<String, Value> bufferedDatasets() {
+    return java.util.Collections.unmodifiableMap(datasets);
   }
 
   /**
