@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sgdmc.io.ResultFileReader;
 
 /**
- * {@code --sampling reshuffle} in the two-layer nets ({@code simulate tanh2 | swish2}), in two-timescale SGD
+ * {@code --sampling reshuffle} in the two-layer nets ({@code simulate tanh2 | swish2}, {@code scan}), in two-timescale SGD
  * (simulate and sweep) and in logistic1d ({@code sde stationary --model logistic1d}):
  * each run reshuffles, says so with what its theory keeps and what it does not, and stores
  * {@code /parameters@sampling = reshuffle}; a batch larger than the data is one line and exit 2. On the old code
@@ -30,6 +30,32 @@ class ReshuffleMoreModelsCliTest {
       assertTrue(r.out().contains("the saddle exponents and intervals are those without replacement"), r.out());
       assertEquals("reshuffle", ResultFileReader.read(out).group("/parameters").attribute("sampling").strings()[0]);
     }
+  }
+
+  /** A scan's point is the simulate run at its learning rate, reshuffled with the same permutations. */
+  @Test
+  void aScanPointIsTheReshuffledSimulateRun() {
+    String[] common = {"--n", "9", "--batch", "2", "--sampling", "reshuffle", "--trajectories", "64", "--steps", "40",
+        "--threads", "1", "--n-test", "50"};
+    Path scan = dir.resolve("scan.h5"), one = dir.resolve("one.h5");
+    InspectCommandTest.Run r = InspectCommandTest.run(cat(new String[] {"scan", "tanh2", "--lr", "0.2:0.3:2", "-o",
+        scan.toString()}, common));
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("reshuffled each epoch: the saddle exponents and intervals are those without"), r.out());
+    assertEquals("reshuffle", ResultFileReader.read(scan).group("/parameters").attribute("sampling").strings()[0]);
+    InspectCommandTest.Run s = InspectCommandTest.run(cat(new String[] {"simulate", "tanh2", "--lr", "0.3", "-o",
+        one.toString()}, common));
+    assertEquals(0, s.exitCode(), s.err());
+    double[] scanned = ResultFileReader.read(scan).dataset("/estimates/mean_test_loss").value().doubles();
+    double simulated = ResultFileReader.read(one).dataset("/estimates/mean_test_loss").value().doubles()[0];
+    assertEquals(simulated, scanned[1], 0.0, "the scan's lr = 0.3 point against simulate tanh2 --lr 0.3");
+    assertTrue(scanned[0] != scanned[1], "the two learning rates gave the same test loss");
+  }
+
+  private static String[] cat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test
@@ -68,7 +94,7 @@ class ReshuffleMoreModelsCliTest {
   @Test
   void theHelpOffersReshuffling() {
     for (String[] cmd : new String[][] {{"sde", "stationary", "--help"}, {"simulate", "tanh2", "--help"},
-        {"simulate", "two-timescale", "--help"}, {"sweep", "two-timescale", "--help"}}) {
+        {"simulate", "two-timescale", "--help"}, {"sweep", "two-timescale", "--help"}, {"scan", "tanh2", "--help"}}) {
       String help = InspectCommandTest.run(cmd).out().replaceAll("\\s+", " ");
       assertTrue(help.contains("--sampling=MODE") && help.contains("a random permutation per epoch"),
           String.join(" ", cmd) + ":\n" + help);
