@@ -71,7 +71,8 @@ class LiveTailsSweepFileTest {
             print(*out, 'bad:', bad)
         """, live.toString(), whole.toString());
     assertEquals(0, r.exitCode(), r.stderr());
-    assertEquals("0 [1, 4, 2] 1 False burn_in diverged_fraction index_reported lyapunov lyapunov_stderr moment_index "
+    assertEquals("0 [1, 4, 2] 1 False burn_in diverged_fraction index_reported interval_given lyapunov lyapunov_stderr "
+        + "moment_index "
         + "tail_index tail_index_ci_high tail_index_ci_low tail_xmin theory_outside_ci thin lyapunov regime "
         + "tail_index tail_index_stderr bad: []", r.stdout().strip());
   }
