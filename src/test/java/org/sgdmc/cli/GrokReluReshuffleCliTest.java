@@ -21,7 +21,7 @@ class GrokReluReshuffleCliTest {
   @TempDir Path dir;
 
   private static final String[] RUN = {"simulate", "grok-relu", "--lr", "0.05", "--lambda", "0.01", "--width", "6",
-      "--n", "8", "--trajectories", "24", "--steps", "300", "--test-threshold", "0.02", "--train-threshold", "0.01"};
+      "--n", "8", "--trajectories", "24", "--steps", "200", "--test-threshold", "0.02", "--train-threshold", "0.01"};
 
   private InspectCommandTest.Run run(Path out, String[] base, String... extra) {
     String[] args = java.util.Arrays.copyOf(base, base.length + extra.length + 2);
@@ -86,6 +86,15 @@ class GrokReluReshuffleCliTest {
     assertTrue(r.out().contains("SGD S=4 reshuffled each epoch"), r.out());
     assertTrue(r.out().contains("2 batches an epoch, 0 point(s) left out of each"), r.out());
     assertEquals("reshuffle", attribute(ResultFileReader.read(out), "sampling"));
+  }
+
+  @Test
+  void theHelpOffersTheSharedSamplingOption() {
+    for (String command : new String[] {"simulate", "sweep"}) {
+      String help = InspectCommandTest.run(command, "grok-relu", "--help").out().replaceAll("\\s+", " ");
+      assertTrue(help.contains("--sampling=MODE") && help.contains("a random permutation per epoch")
+          && help.contains("--with-replacement Same as --sampling with."), command + ":\n" + help);
+    }
   }
 
   @Test
