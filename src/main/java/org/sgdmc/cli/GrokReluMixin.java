@@ -3,6 +3,7 @@ package org.sgdmc.cli;
 import org.sgdmc.engine.MemoryGuard;
 import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.GrokReluDatasets;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.results.EnsembleOptions;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,10 @@ public final class GrokReluMixin {
       description = "Minibatch SGD, S of the n points per step (default: full-batch GD).")
   Integer batch;
 
-  @Option(names = "--with-replacement", description = SgdMixin.SAMPLING)
+  @Option(names = "--sampling", paramLabel = "MODE", description = SgdMixin.SAMPLING)
+  String sampling;
+
+  @Option(names = "--with-replacement", description = SgdMixin.WITH_REPLACEMENT)
   boolean withReplacement;
 
   @Option(names = "--dataset", paramLabel = "MODE", defaultValue = "fixed",
@@ -78,19 +82,31 @@ public final class GrokReluMixin {
     return datasets;
   }
 
+  /**
+   * The sampling mode of {@code --sampling} or its alias {@code --with-replacement}, read as every command that
+   * takes {@link SgdMixin} reads it (the same words, default and one-line refusals); the data are finite.
+   */
+  Sampling sampling() {
+    SgdMixin sgd = new SgdMixin();
+    sgd.sampling = sampling;
+    sgd.withReplacementFlag = withReplacement;
+    return sgd.sampling(true);
+  }
+
   /** The model at (eta, lambda), every bad value one line. */
   GrokRelu model(long runSeed, double eta, double lambda) {
     if (!(trainThreshold > 0) || !(testThreshold > 0)) {
       throw new UserError("--train-threshold and --test-threshold must be positive");
     }
+    Sampling mode = sampling();
     int s = batch == null ? n : batch;
-    if (batch != null && n >= 1 && (s < 1 || (!withReplacement && s > n))) {
-      throw new UserError("--batch: the batch size must be in 1.." + n + " (the training points) without "
-          + "replacement, at least 1 with, not " + s);
+    if (batch != null && n >= 1 && (s < 1 || (!mode.withReplacement() && s > n))) {
+      throw new UserError("--batch: the batch size must be in 1.." + n + " (the training points) "
+          + (mode == Sampling.RESHUFFLE ? "when reshuffling" : "without replacement, at least 1 with") + ", not " + s);
     }
     try {
       return GrokRelu.generate(n, dataSeed != null ? dataSeed : runSeed, GrokRelu.DEFAULT_KINKS,
-          GrokRelu.DEFAULT_SLOPES, width, eta, lambda, sigma, kinkThreshold, s, withReplacement);
+          GrokRelu.DEFAULT_SLOPES, width, eta, lambda, sigma, kinkThreshold, s, mode);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

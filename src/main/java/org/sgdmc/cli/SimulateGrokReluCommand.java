@@ -8,6 +8,7 @@ import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.GrokRelu;
 import org.sgdmc.models.GrokReluDatasets;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokReluResult;
 import org.sgdmc.stats.EventTimes;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Option;
     header = "Two-layer ReLU net on 1-D data under weight decay: the kinks of the learned function over time.",
     description = {
       "f(x) = sum_j a_j relu(w_j x + b_j), full-batch GD with weight decay on (a,",
-      "w, b) (or, with --batch S, minibatch SGD), n points uniform on [-1, 1]",
-      "labelled by a teacher with 4 kinks.",
+      "w, b) (or, with --batch S, minibatch SGD: --sampling with, without or",
+      "reshuffle), n points uniform on [-1, 1] labelled by a teacher with 4 kinks.",
       "Tracks train and test loss, |theta|^2 and the number of kinks; t1 and t2 are",
       "exact to the step. --lr is eta; --steps 0 (the default) runs",
       "10/(eta lambda) steps."
@@ -67,6 +68,7 @@ public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Ta
       steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    ReshuffleMemory.check(model.reshuffled(), model.n(), options);
     Output.checkWritable(output);
     double trainThreshold = relu.trainThreshold, testThreshold = relu.testThreshold;
     GrokReluDatasets datasets = relu.perTrajectory() ? relu.datasets(ensemble.seed, eta, lambda, options) : null;
@@ -85,6 +87,9 @@ public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Ta
         m.width(), m.n(), fmt(m.eta()), fmt(m.lambda()), fmt(m.sigma()), mode(m), o.trajectories(), o.steps(),
         o.seed());
     out.printf("teacher            %d kinks; 1/(eta lambda) = %s steps%n", m.kinks().length, fmt(m.driftSteps()));
+    if (m.reshuffled()) {
+      out.println(reshuffleNote(m));
+    }
     long[] times = o.recordTimes();
     int q = 3;
     for (int i = 0; i < o.quantileLevels().length; i++) {
@@ -105,8 +110,26 @@ public final class SimulateGrokReluCommand implements Runnable, SharedOptions.Ta
         r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
   }
 
+  /** How the run descends: "full-batch GD", "SGD S=4", "SGD S=4 with replacement", "SGD S=4 reshuffled each epoch". */
   static String mode(GrokRelu m) {
-    return m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : "");
+    if (m.fullBatch()) {
+      return "full-batch GD";
+    }
+    return "SGD S=" + m.batch() + (m.sampling() == Sampling.WITHOUT_REPLACEMENT ? "" : m.sampling().describe());
+  }
+
+  /**
+   * What reshuffling changes and what holds: the epochs, and not the printed theory (the drift time 1/(eta lambda)
+   * is the weight decay's factor (1 - eta lambda) per step, whatever the batches); there is no theory of the
+   * minibatch noise for this model, reshuffled or not.
+   */
+  static String reshuffleNote(GrokRelu m) {
+    long k = m.stepsPerEpoch();
+    String epoch = m.batch() == m.n()
+        ? "S = n: every step uses every point once, in its epoch's order (full-batch GD up to the order of one sum)"
+        : String.format("%d batches an epoch, %d point(s) left out of each", k, m.n() - k * m.batch());
+    return "reshuffled         " + epoch + "; the drift time 1/(eta lambda) is the weight decay's and does not "
+        + "depend on the sampling (no theory of the minibatch noise, reshuffled or not)";
   }
 
   private static void event(PrintStream out, String name, EventTimes.Summary s) {

@@ -67,6 +67,7 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
       models.add(relu.model(ensemble.seed, c[0], c[1]));
     }
     ensemble.validated(2);
+    ReshuffleMemory.check(models.get(0).reshuffled(), models.get(0).n(), ensemble.threads(), ensemble.blockWidth);
     Path out = output.required();
     Output.checkWritable(output);
     long zero = axes.zeroLambdaSteps(grid, 100_000);
@@ -96,6 +97,9 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
     System.out.printf("sweep grok-relu  m=%d  n=%d  eta=%s  sigma=%s  %s  teacher %d kinks  trajectories=%d per "
         + "cell%n", m0.width(), m0.n(), GrokSweepMixin.etas(cells), GrokSweepMixin.fmt(m0.sigma()),
         SimulateGrokReluCommand.mode(m0), m0.kinks().length, first.options().trajectories());
+    if (m0.reshuffled()) {
+      System.out.println(SimulateGrokReluCommand.reshuffleNote(m0));
+    }
     GrokSweepMixin.print(System.out, cells, fits, "end kinks", kinks);
     System.out.println("wrote " + out + "   (plot: scripts/plot_grok.py " + out + ")");
   }

@@ -59,7 +59,7 @@ public final class GrokReluFile {
   public static void parameters(ResultFile f, GrokReluResult r) {
     GrokRelu m = r.model();
     String g = "/parameters";
-    RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.eta(), m.batch(), m.sampling());
     RunSections.dataSource(f, "generated", (r.perTrajectory() ? "a dataset per trajectory, drawn from (data seed, "
         + "trajectory); each: " : "") + "n = " + m.n() + " points uniform on [-1, 1], labels from the teacher", m.n(),
         null);
@@ -72,6 +72,7 @@ public final class GrokReluFile {
     f.attribute(g, "train_threshold", r.trainLevel());
     f.attribute(g, "test_threshold", r.testLevel());
     f.attribute(g, "full_batch", m.fullBatch());
+    f.attribute(g, "steps_per_epoch", m.reshuffled() ? m.stepsPerEpoch() : 1L);
     if (!r.perTrajectory()) { // else each trajectory's own points, not kept
       f.dataset("/data/x", m.x());
       f.dataset("/data/y", m.y());

@@ -17,7 +17,9 @@ import org.sgdmc.rng.Stream;
  * <p>Minibatch SGD ({@link GrokRelu#fullBatch()} false): the points of step t are {@code picked[0 .. S-1]}, element
  * b from draw {@code t S + b} of the trajectory's {@link Stream#BATCH} stream ({@link FiniteBatchSampler#pick}), in
  * place of {@code 0 .. n-1}: the same two passes over them in batch order (a point drawn twice counted twice), and the
- * update with {@code -eta/S}.
+ * update with {@code -eta/S}. Reshuffled each epoch ({@link GrokRelu#reshuffled()}), the points of step t are batch
+ * {@code t mod K} of epoch {@code t div K}'s permutation, rebuilt from scratch at every step ({@link
+ * FiniteBatchSampler#reshuffledBatch}, the reference the vector kernel's kept permutations must equal).
  *
  * <p>Event times, per step: at every state t (before step t, and at each snapshot) {@code t1 = t} if unset and
  * {@code train (0.5 / n) <= trainThreshold}, {@code t2 = t} if unset and {@code test (0.5 / TEST_POINTS) <=
@@ -48,7 +50,8 @@ public final class GrokReluScalarBlock implements StateBlock {
   private final double[] ga;
   private final double[] gw;
   private final double[] gb;
-  private final FiniteBatchSampler sampler;
+  private final FiniteBatchSampler sampler; // null for GD and when reshuffled
+  private final boolean minibatch; // not full-batch GD: t1 needs the training sum over all n points
   private final int[] points; // the points of one step: 0 .. n-1 for GD, the batch for SGD
   private final long[] draws;
   private final double[] t1;
@@ -68,10 +71,11 @@ public final class GrokReluScalarBlock implements StateBlock {
     this.ga = new double[m];
     this.gw = new double[m];
     this.gb = new double[m];
-    this.sampler = model.fullBatch() ? null
+    this.minibatch = !model.fullBatch();
+    this.sampler = !minibatch || model.reshuffled() ? null
         : new FiniteBatchSampler(model.n(), model.batch(), model.withReplacement());
     this.points = new int[model.batch()];
-    for (int p = 0; p < points.length && sampler == null; p++) {
+    for (int p = 0; p < points.length && !minibatch; p++) {
       points[p] = p;
     }
     this.r = new double[points.length];
@@ -113,7 +117,9 @@ public final class GrokReluScalarBlock implements StateBlock {
     int count = points.length;
     for (int i = 0; i < width; i++) {
       for (long t = from; t < to; t++) {
-        if (sampler != null) {
+        if (model.reshuffled()) {
+          FiniteBatchSampler.reshuffledBatch(seed, traj0 + i, t, n, count, points);
+        } else if (sampler != null) {
           for (int k = 0; k < count; k++) {
             draws[k] = Draws.bits(seed, Stream.BATCH, traj0 + i, t * count + k);
           }
@@ -130,7 +136,7 @@ public final class GrokReluScalarBlock implements StateBlock {
         }
         if (t1[i] == Double.POSITIVE_INFINITY) {
           double train = 0;
-          if (sampler == null) {
+          if (!minibatch) {
             for (int q = 0; q < count; q++) {
               train = Math.fma(r[q], r[q], train);
             }

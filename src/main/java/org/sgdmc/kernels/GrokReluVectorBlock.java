@@ -21,6 +21,10 @@ import org.sgdmc.rng.VectorShapes;
  * points are kept lane-interleaved ({@code laneX[p * width + lane]}); GD copies a lane group's into xs, ys once per
  * call of {@link #advance}, SGD gathers from them, and the SGD t1 check reads them as vectors: the arithmetic per
  * lane is the fixed path's on that lane's points.
+ *
+ * <p>Reshuffled each epoch, a lane's batch depends on its step as well as its draws: the sampler keeps each lane's
+ * permutation, and every lane goes through its steps in order (segments outer, lane groups, then steps), so it only
+ * ever extends the permutation it holds.
  */
 public final class GrokReluVectorBlock implements StateBlock {
   private final GrokRelu model;
@@ -91,7 +95,7 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.w = new double[m * width];
     this.b = new double[m * width];
     this.sampler = model.fullBatch() ? null
-        : new FiniteBatchSampler(model.n(), model.batch(), model.withReplacement());
+        : new FiniteBatchSampler(model.n(), model.batch(), model.sampling(), width);
     this.count = model.batch();
     this.r = new double[count * lanes];
     this.ga = new double[m * lanes];
@@ -169,7 +173,7 @@ public final class GrokReluVectorBlock implements StateBlock {
         int row0 = sampler.drawBatches(seed, traj0, width, t, steps, bits);
         for (int l = 0; l < width; l += lanes) {
           for (int u0 = 0; u0 < steps; u0++) {
-            gather(l, row0 + u0 * count);
+            gather(l, row0 + u0 * count, t + u0);
             step(l, t + u0);
           }
         }
@@ -228,11 +232,11 @@ public final class GrokReluVectorBlock implements StateBlock {
     sum.intoArray(sums, 0);
   }
 
-  /** Each lane's batch of lane group l, from draw row {@code drawRow} of {@code bits}, into xs and ys. */
-  private void gather(int l, int drawRow) {
+  /** Each lane's batch of step t of lane group l, from draw row {@code drawRow} of {@code bits}, into xs and ys. */
+  private void gather(int l, int drawRow, long t) {
     double[] x = model.x(), y = model.y();
     for (int lane = 0; lane < lanes; lane++) {
-      sampler.pick(bits, drawRow * width + l + lane, width, picked);
+      sampler.pick(bits, drawRow * width + l + lane, width, l + lane, t, picked);
       for (int q = 0; q < count; q++) {
         if (datasets == null) {
           xs[q * lanes + lane] = x[picked[q]];

@@ -254,6 +254,14 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-relu-sgd-per-trajectory", new GrokReluDatasets(GrokRelu.generate(6, 2,
         GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01, 1.0, 0.05, 2, false)
         .withThresholds(0.05, 0.05), 9), GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU_DATASETS));
+    // reshuffled each epoch (issue 15 item 2): 7 points in batches of 3, 2 batches an epoch, one point sits each
+    // epoch out; 10 steps cross 5 epochs. Fixed data and a dataset per trajectory.
+    GrokRelu reluReshuffled = GrokRelu.generate(7, 2, GrokRelu.DEFAULT_KINKS, GrokRelu.DEFAULT_SLOPES, 5, 0.05, 0.01,
+        1.0, 0.05, 3, Sampling.RESHUFFLE).withThresholds(0.05, 0.05);
+    list.add(KernelEntry.states("grok-relu-sgd-reshuffle", reluReshuffled, GrokReluScalarBlock.CHANNELS,
+        Kernels.GROK_RELU));
+    list.add(KernelEntry.states("grok-relu-sgd-reshuffle-per-trajectory", new GrokReluDatasets(reluReshuffled, 9),
+        GrokReluScalarBlock.CHANNELS, Kernels.GROK_RELU_DATASETS));
     double[][] tm = GrokMc.truthAndMask(4, 1, 0.5, 2);
     boolean[] mask = new boolean[16];
     for (int e = 0; e < 16; e++) {

@@ -17,9 +17,12 @@ import org.sgdmc.rng.Stream;
  * closer than {@link #KINK_MERGE} are merged (their changes added), and those whose total change exceeds {@code
  * kinkThreshold} in magnitude are counted.
  *
- * <p>Minibatch SGD: each step draws S of the n points (with or without replacement, {@code
- * kernels.FiniteBatchSampler}) and takes the step above on {@code L_B = (1/(2S)) sum_{b in B} (f(x_b) - y_b)^2}, a
- * point counted as often as it is drawn; full-batch GD when S = n without replacement.
+ * <p>Minibatch SGD: each step draws S of the n points (with or without replacement, afresh at every step, or
+ * reshuffled each epoch: {@link Sampling}, {@code kernels.FiniteBatchSampler}) and takes the step above on {@code L_B =
+ * (1/(2S)) sum_{b in B} (f(x_b) - y_b)^2}, a point counted as often as it is drawn; full-batch GD when S = n without
+ * replacement. Reshuffled at S = n, every step uses every point once, in the order of that epoch's permutation: GD up
+ * to the order of the gradient's sum, and simulated as such (the permutation is drawn), so that the equality is a
+ * check rather than a definition.
  *
  * @param x the training inputs
  * @param y the training labels
@@ -31,12 +34,12 @@ import org.sgdmc.rng.Stream;
  * @param sigma initialisation scale
  * @param kinkThreshold the slope change below which a kink is not counted
  * @param batch S, 1 .. n (any S >= 1 with replacement)
- * @param withReplacement how the batch is drawn
+ * @param sampling how the batch is drawn
  * @param trainThreshold t1 is the first step whose state has training loss at or below it
  * @param testThreshold t2 likewise for the test loss
  */
 public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, int width, double eta, double lambda,
-    double sigma, double kinkThreshold, int batch, boolean withReplacement, double trainThreshold,
+    double sigma, double kinkThreshold, int batch, Sampling sampling, double trainThreshold,
     double testThreshold) {
   /** The CLI's default levels of t1 and t2. */
   public static final double DEFAULT_TRAIN_THRESHOLD = 1e-3;
@@ -73,9 +76,13 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
     if (!(kinkThreshold > 0)) {
       throw new IllegalArgumentException("the kink threshold must be positive, not " + kinkThreshold);
     }
-    if (batch < 1 || (!withReplacement && batch > x.length)) {
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
+    if (batch < 1 || (!sampling.withReplacement() && batch > x.length)) {
       throw new IllegalArgumentException("the batch size must be in 1.." + x.length + " (the training points) "
-          + "without replacement, at least 1 with, not " + batch);
+          + (sampling == Sampling.RESHUFFLE ? "when reshuffling" : "without replacement, at least 1 with")
+          + ", not " + batch);
     }
     if (!(trainThreshold > 0) || !(testThreshold > 0)) {
       throw new IllegalArgumentException("the thresholds of t1 and t2 must be positive");
@@ -86,17 +93,30 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
     slopes = slopes.clone();
   }
 
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, int width, double eta, double lambda,
+      double sigma, double kinkThreshold, int batch, boolean withReplacement, double trainThreshold,
+      double testThreshold) {
+    this(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, Sampling.of(withReplacement),
+        trainThreshold, testThreshold);
+  }
+
   /** The default thresholds of t1 and t2. */
   public GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, int width, double eta, double lambda,
-      double sigma, double kinkThreshold, int batch, boolean withReplacement) {
-    this(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, withReplacement,
+      double sigma, double kinkThreshold, int batch, Sampling sampling) {
+    this(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, sampling,
         DEFAULT_TRAIN_THRESHOLD, DEFAULT_TEST_THRESHOLD);
+  }
+
+  /** The default thresholds of t1 and t2, with or without replacement. */
+  public GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, int width, double eta, double lambda,
+      double sigma, double kinkThreshold, int batch, boolean withReplacement) {
+    this(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, Sampling.of(withReplacement));
   }
 
   /** This model with t1 and t2 at other levels. */
   public GrokRelu withThresholds(double train, double test) {
-    return new GrokRelu(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, withReplacement, train,
-        test);
+    return new GrokRelu(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, sampling, train, test);
   }
 
   /** Full-batch GD. */
@@ -114,6 +134,13 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
   /** As {@link #generate(int, long, double[], double[], int, double, double, double, double)}, SGD with batch S. */
   public static GrokRelu generate(int n, long dataSeed, double[] kinks, double[] slopes, int width, double eta,
       double lambda, double sigma, double kinkThreshold, int batch, boolean withReplacement) {
+    return generate(n, dataSeed, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch,
+        Sampling.of(withReplacement));
+  }
+
+  /** As {@link #generate(int, long, double[], double[], int, double, double, double, double)}, SGD with batch S. */
+  public static GrokRelu generate(int n, long dataSeed, double[] kinks, double[] slopes, int width, double eta,
+      double lambda, double sigma, double kinkThreshold, int batch, Sampling sampling) {
     if (n < 1) {
       throw new IllegalArgumentException("the number of points n must be at least 1, not " + n);
     }
@@ -122,7 +149,7 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
       x[i] = 2 * Draws.uniform(dataSeed, Stream.DATASET, 0, i) - 1;
       y[i] = teacher(kinks, slopes, x[i]);
     }
-    return new GrokRelu(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, withReplacement);
+    return new GrokRelu(x, y, kinks, slopes, width, eta, lambda, sigma, kinkThreshold, batch, sampling);
   }
 
   public static double teacher(double[] kinks, double[] slopes, double x) {
@@ -150,9 +177,27 @@ public record GrokRelu(double[] x, double[] y, double[] kinks, double[] slopes, 
     return 1.0 - eta * lambda;
   }
 
-  /** Whether every step uses every point once. */
+  /**
+   * Whether every step uses every point once, in index order: S = n without replacement. (Reshuffled at S = n
+   * also uses every point once a step, but in its epoch's order: {@link #reshuffled()}.)
+   */
   public boolean fullBatch() {
-    return batch == x.length && !withReplacement;
+    return batch == x.length && sampling == Sampling.WITHOUT_REPLACEMENT;
+  }
+
+  /** Whether a batch may repeat a point ({@link Sampling#WITH_REPLACEMENT}). */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /** Whether the batches come from a permutation of the n points per epoch ({@link Sampling#RESHUFFLE}). */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE;
+  }
+
+  /** Steps an epoch when reshuffled: floor(n / S). */
+  public long stepsPerEpoch() {
+    return Sampling.batchesPerEpoch(x.length, batch);
   }
 
   /** {@code -eta/S} ({@code -eta/n} for GD), rounded once. */

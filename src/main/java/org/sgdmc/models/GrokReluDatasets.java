@@ -23,7 +23,7 @@ public record GrokReluDatasets(GrokRelu base, long dataSeed) {
       y[p] = base.teacher(x[p]);
     }
     return new GrokRelu(x, y, base.kinks(), base.slopes(), base.width(), base.eta(), base.lambda(), base.sigma(),
-        base.kinkThreshold(), base.batch(), base.withReplacement(), base.trainThreshold(), base.testThreshold());
+        base.kinkThreshold(), base.batch(), base.sampling(), base.trainThreshold(), base.testThreshold());
   }
 
   /** Point p of trajectory i (its label is {@code base().teacher(x)}); allocates nothing. */
