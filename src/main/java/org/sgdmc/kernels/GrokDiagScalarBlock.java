@@ -62,7 +62,8 @@ public final class GrokDiagScalarBlock implements StateBlock {
     this.decay = model.decay();
     this.factor = model.factor();
     this.halfOverN = 0.5 / n;
-    this.sampler = model.fullBatch() || model.reshuffled() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() || model.reshuffled() ? null // reshuffled: the reference, in step()
+        : new FiniteBatchSampler(n, s, model.withReplacement());
     this.u = new double[d * width];
     this.v = new double[d * width];
     this.beta = new double[d];

@@ -66,7 +66,8 @@ public final class GrokLinregScalarBlock implements StateBlock {
     this.coefficient = model.coefficient();
     this.decay = model.decay();
     this.halfOverN = 0.5 / n;
-    this.sampler = model.fullBatch() || model.reshuffled() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() || model.reshuffled() ? null // reshuffled: the reference, in step()
+        : new FiniteBatchSampler(n, s, model.withReplacement());
     this.w = new double[d * width];
     this.t1 = new double[width];
     this.t2 = new double[width];

@@ -7,10 +7,10 @@ package org.sgdmc.models;
  * <pre>  w_{k+1} = (1 - eta lambda) w_k - (eta / S) sum_{i in B_k} x_i (x_i . w_k - y_i)  </pre>
  *
  * full-batch gradient descent when {@link #fullBatch()} (B_k = all n points, in order), minibatch SGD otherwise
- * (S points drawn afresh each step, with or without replacement, or reshuffled each epoch: {@link Sampling}), from {@code w_0 ~ N(0, alpha^2/d I_d)} (so
- * {@code E|w_0|^2 = alpha^2}). Per trajectory two event times: t1, the first step at which the training loss is
- * {@code <= trainThreshold}, and t2, the first at which the test loss {@code |w - beta*|^2 / 2} is {@code <=
- * testThreshold}.
+ * (S points drawn afresh each step, with or without replacement, or reshuffled each epoch: {@link Sampling}),
+ * from {@code w_0 ~ N(0, alpha^2/d I_d)} (so {@code E|w_0|^2 = alpha^2}). Per trajectory two event times: t1, the
+ * first step at which the training loss is {@code <= trainThreshold}, and t2, the first at which the test loss
+ * {@code |w - beta*|^2 / 2} is {@code <= testThreshold}.
  *
  * @param data the dataset
  * @param eta step size, > 0

@@ -24,9 +24,9 @@ import org.sgdmc.theory.GrokLinregTheory;
  *       decay scales all of w by {@code 1 - eta lambda}, so {@code P_perp w_k = (1 - eta lambda)^k P_perp w_0}
  *       exactly, for any batches: the null-space decay under the t2 closed form holds reshuffled, per trajectory,
  *       on a fixed dataset and on a dataset per trajectory.
- *   <li>S = n reshuffled: every step is the full gradient, summed in the epoch's permuted order, so the run is full-batch
- *       GD up to the rounding of that order: 10^-12 relative, for both models. A sampler that repeated or skipped a
- *       point would be off by order 1.
+ *   <li>S = n reshuffled: every step is the full gradient, summed in the epoch's permuted order, so the run is
+ *       full-batch GD up to the rounding of that order: 10^-12 relative, for both models. A sampler that repeated or
+ *       skipped a point would be off by order 1.
  * </ul>
  */
 class GrokReshuffleTest {
