@@ -48,7 +48,7 @@ public final class GrokDiagMixin {
    * interpolant.
    */
   GrokDiagDatasets perTrajectoryModel(GrokMixin grok, long runSeed, double eta, double lambda, Integer batch,
-      boolean withReplacement) {
+      org.sgdmc.models.Sampling sampling) {
     GrokData fixed = data(grok, runSeed); // every one-line check of the sizes, --k and --data
     if (!(lambda >= 0) || !Double.isFinite(lambda)) {
       throw new UserError("--lambda: the weight decay must be a finite number >= 0, not " + lambda);
@@ -60,7 +60,7 @@ public final class GrokDiagMixin {
         grok.n, grok.dim, k, grok.noise, grok.dataSeed(runSeed), true);
     try {
       int s = batch == null ? grok.n : batch;
-      return new GrokDiagDatasets(datasets, eta, lambda, grok.alpha, s, withReplacement, grok.trainThreshold,
+      return new GrokDiagDatasets(datasets, eta, lambda, grok.alpha, s, sampling, grok.trainThreshold,
           grok.testExcess, GrokDiagDatasets.TARGETED);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
@@ -72,7 +72,7 @@ public final class GrokDiagMixin {
    * interpolant's test loss plus {@code --test-excess}.
    */
   static GrokDiag model(GrokMixin grok, GrokData data, MinL1Interpolant minL1, double eta, double lambda,
-      Integer batch, boolean withReplacement) {
+      Integer batch, org.sgdmc.models.Sampling sampling) {
     if (!(lambda >= 0) || !Double.isFinite(lambda)) {
       throw new UserError("--lambda: the weight decay must be a finite number >= 0, not " + lambda);
     }
@@ -86,7 +86,7 @@ public final class GrokDiagMixin {
     }
     try {
       int s = batch == null ? data.n() : batch;
-      return new GrokDiag(data, eta, lambda, grok.alpha, s, withReplacement, grok.trainThreshold,
+      return new GrokDiag(data, eta, lambda, grok.alpha, s, sampling, grok.trainThreshold,
           test + grok.testExcess, b);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

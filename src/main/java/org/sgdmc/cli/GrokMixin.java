@@ -75,12 +75,18 @@ public final class GrokMixin {
    */
   GrokLinregDatasets perTrajectoryModel(long runSeed, double eta, double lambda, Integer batch,
       boolean withReplacement) {
+    return perTrajectoryModel(runSeed, eta, lambda, batch, org.sgdmc.models.Sampling.of(withReplacement));
+  }
+
+  /** {@link #perTrajectoryModel(long, double, double, Integer, boolean)} in any sampling mode (reshuffling too). */
+  GrokLinregDatasets perTrajectoryModel(long runSeed, double eta, double lambda, Integer batch,
+      org.sgdmc.models.Sampling sampling) {
     data(runSeed); // the one-line checks of --n, --dim, --noise
     checkOptions(lambda);
     GrokDatasets datasets = new GrokDatasets(GrokDatasets.Kind.DENSE, n, dim, 0, noise, dataSeed(runSeed), true);
     try {
       int s = batch == null ? n : batch;
-      return new GrokLinregDatasets(datasets, eta, lambda, alpha, s, withReplacement, trainThreshold, testExcess);
+      return new GrokLinregDatasets(datasets, eta, lambda, alpha, s, sampling, trainThreshold, testExcess);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -153,16 +159,21 @@ public final class GrokMixin {
    * ridge endpoint's test loss plus {@code --test-excess}.
    */
   GrokLinreg model(GrokData data, double eta, double lambda, Integer batch, boolean withReplacement) {
+    return model(data, eta, lambda, batch, org.sgdmc.models.Sampling.of(withReplacement));
+  }
+
+  /** {@link #model(GrokData, double, double, Integer, boolean)} in any sampling mode (reshuffling too). */
+  GrokLinreg model(GrokData data, double eta, double lambda, Integer batch, org.sgdmc.models.Sampling sampling) {
     checkOptions(lambda);
     try {
       int s = batch == null ? data.n() : batch;
-      GrokLinreg probe = new GrokLinreg(data, eta, lambda, alpha, s, withReplacement, trainThreshold, 1.0);
+      GrokLinreg probe = new GrokLinreg(data, eta, lambda, alpha, s, sampling, trainThreshold, 1.0);
       GrokLinregTheory theory = new GrokLinregTheory(probe);
       if (!theory.stable()) {
         throw new UserError(String.format("--lr %s: gradient descent diverges, eta (mu_max + lambda) = %.3g >= 2 for "
             + "these data (mu_max = %.3g)", eta, eta * (theory.largest() + lambda), theory.largest()));
       }
-      return new GrokLinreg(data, eta, lambda, alpha, s, withReplacement, trainThreshold,
+      return new GrokLinreg(data, eta, lambda, alpha, s, sampling, trainThreshold,
           theory.endpointTestLoss() + testExcess);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

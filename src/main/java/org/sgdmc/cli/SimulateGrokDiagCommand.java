@@ -78,6 +78,7 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
       steps.steps = model.lambda() == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    ReshuffleMemory.check(model.reshuffled(), model.data().n(), options);
     Output.checkWritable(output);
     double delta = grok.testExcess;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-diag",
@@ -89,12 +90,13 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
   /** {@code --dataset per-trajectory}: each trajectory on its own dataset. */
   private void runPerTrajectory() {
     GrokDiagDatasets model = diag.perTrajectoryModel(grok, ensemble.seed, sgd.lr(), lambda,
-        sgd.batch == null ? null : sgd.batch(), sgd.withReplacement());
+        sgd.batch == null ? null : sgd.batch(), sgd.sampling(true));
     if (steps.steps == 0) {
       steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
     GrokMixin.checkDatasetMemory(model.datasets(), options);
+    ReshuffleMemory.check(model.reshuffled(), model.datasets().n(), options);
     Output.checkWritable(output);
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-diag",
         progress -> GrokDiagExperiment.run(model, options, kernel, progress),
@@ -108,7 +110,7 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
 
   private GrokDiag model(GrokData data, MinL1Interpolant minL1) {
     return GrokDiagMixin.model(grok, data, minL1, sgd.lr(), lambda, sgd.batch == null ? null : sgd.batch(),
-        sgd.withReplacement());
+        sgd.sampling(true));
   }
 
   static void print(PrintStream out, GrokDiagResult r) {
@@ -116,8 +118,11 @@ public final class SimulateGrokDiagCommand implements Runnable, SharedOptions.Ta
     EnsembleOptions o = r.options();
     out.printf("grok-diag  %s  d=%d  n=%d  k=%d  eta=%s  lambda=%s  alpha=%s  %s  noise=%s  trajectories=%d  steps=%d  "
             + "seed=%d%n", m.data().isFourier() ? "fourier" : "gaussian", m.dim(), m.data().n(), m.data().support(), fmt(m.eta()), fmt(m.lambda()), fmt(m.alpha()),
-        m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : ""),
-        fmt(m.data().noise()), o.trajectories(), o.steps(), o.seed());
+        GrokSampling.descent(m.batch(), m.data().n(), m.fullBatch(), m.sampling()), fmt(m.data().noise()),
+        o.trajectories(), o.steps(), o.seed());
+    if (m.reshuffled()) {
+      out.println(GrokSampling.diagNote(m.data().n(), m.batch()));
+    }
     if (r.perTrajectory()) {
       double[] tl = r.targetTestLosses();
       double worst = 0;

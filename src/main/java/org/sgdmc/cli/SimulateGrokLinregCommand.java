@@ -72,6 +72,7 @@ public final class SimulateGrokLinregCommand implements Runnable, SharedOptions.
       steps.steps = defaultSteps(model);
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    ReshuffleMemory.check(model.reshuffled(), model.data().n(), options);
     Output.checkWritable(output);
     double delta = grok.testExcess;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-linreg",
@@ -83,12 +84,13 @@ public final class SimulateGrokLinregCommand implements Runnable, SharedOptions.
   /** {@code --dataset per-trajectory}: each trajectory on its own dataset. */
   private void runPerTrajectory() {
     Integer batch = sgd.batch == null ? null : sgd.batch();
-    GrokLinregDatasets model = grok.perTrajectoryModel(ensemble.seed, sgd.lr(), lambda, batch, sgd.withReplacement());
+    GrokLinregDatasets model = grok.perTrajectoryModel(ensemble.seed, sgd.lr(), lambda, batch, sgd.sampling(true));
     if (steps.steps == 0) {
       steps.steps = lambda == 0 ? 10_000 : (long) Math.ceil(10 * model.driftSteps()); // as defaultSteps
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
     GrokMixin.checkDatasetMemory(model.datasets(), options);
+    ReshuffleMemory.check(model.reshuffled(), model.datasets().n(), options);
     GrokMixin.checkStability(model, ensemble.trajectories);
     Output.checkWritable(output);
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-linreg",
@@ -100,7 +102,7 @@ public final class SimulateGrokLinregCommand implements Runnable, SharedOptions.
   static GrokLinreg model(GrokMixin grok, SgdMixin sgd, double lambda, long seed) {
     GrokData data = grok.data(seed);
     Integer batch = sgd.batch == null ? null : sgd.batch();
-    return grok.model(data, sgd.lr(), lambda, batch, sgd.withReplacement());
+    return grok.model(data, sgd.lr(), lambda, batch, sgd.sampling(true));
   }
 
   /** 10 / (eta lambda) steps, rounded up; 10^4 without weight decay. */
@@ -114,8 +116,11 @@ public final class SimulateGrokLinregCommand implements Runnable, SharedOptions.
     GrokLinregResult.Theory t = r.theory();
     out.printf("grok-linreg  d=%d  n=%d  eta=%s  lambda=%s  alpha=%s  %s  noise=%s  trajectories=%d  steps=%d  seed=%d"
         + "  dataset=%s%n", m.dim(), m.data().n(), fmt(m.eta()), fmt(m.lambda()), fmt(m.alpha()),
-        m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : ""),
-        fmt(m.data().noise()), o.trajectories(), o.steps(), o.seed(), r.dataset());
+        GrokSampling.descent(m.batch(), m.data().n(), m.fullBatch(), m.sampling()), fmt(m.data().noise()),
+        o.trajectories(), o.steps(), o.seed(), r.dataset());
+    if (m.reshuffled()) {
+      out.println(GrokSampling.linregNote(m.data().n(), m.batch()));
+    }
     if (r.perTrajectory()) {
       out.printf("datasets           one per trajectory: time scales and endpoint below are means over them, t2's "
           + "level is each one's endpoint + %s; %d of them make GD unstable%n", fmt(r.testExcess()),

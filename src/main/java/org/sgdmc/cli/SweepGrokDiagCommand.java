@@ -67,17 +67,20 @@ public final class SweepGrokDiagCommand implements Runnable, SharedOptions.Tailo
     boolean own = grok.perTrajectory();
     GrokData data = diag.data(grok, ensemble.seed);
     Integer batch = sgd.batch == null ? null : sgd.batch();
+    org.sgdmc.models.Sampling sampling = sgd.sampling(true);
     MinL1Interpolant minL1 = own ? null : MinL1Interpolant.of(data);
     List<GrokDiag> models = new java.util.ArrayList<>();
     List<GrokDiagDatasets> perTrajectory = new java.util.ArrayList<>();
     for (double[] c : grid) {
       if (own) {
-        perTrajectory.add(diag.perTrajectoryModel(grok, ensemble.seed, c[0], c[1], batch, sgd.withReplacement()));
+        perTrajectory.add(diag.perTrajectoryModel(grok, ensemble.seed, c[0], c[1], batch, sampling));
       } else {
-        models.add(GrokDiagMixin.model(grok, data, minL1, c[0], c[1], batch, sgd.withReplacement()));
+        models.add(GrokDiagMixin.model(grok, data, minL1, c[0], c[1], batch, sampling));
       }
     }
     ensemble.validated(2);
+    ReshuffleMemory.check(sampling == org.sgdmc.models.Sampling.RESHUFFLE, data.n(), ensemble.threads(),
+        ensemble.blockWidth);
     if (own) { // a block's datasets do not depend on the cell
       GrokMixin.checkDatasetMemory(perTrajectory.get(0).datasets(),
           ensemble.options(GrokSweepMixin.recordTimes(recordTimes, 10), observables));
@@ -114,8 +117,11 @@ public final class SweepGrokDiagCommand implements Runnable, SharedOptions.Tailo
     System.out.printf("sweep grok-diag  %s  d=%d  n=%d  k=%d  eta=%s  alpha=%s  %s  trajectories=%d per cell%n",
         m0.data().isFourier() ? "fourier" : "gaussian", m0.dim(), m0.data().n(), m0.data().support(),
         GrokSweepMixin.etas(cells), GrokSweepMixin.fmt(m0.alpha()),
-        m0.fullBatch() ? "full-batch GD" : "SGD S=" + m0.batch() + (m0.withReplacement() ? " with replacement" : ""),
+        GrokSampling.descent(m0.batch(), m0.data().n(), m0.fullBatch(), m0.sampling()),
         first.options().trajectories());
+    if (m0.reshuffled()) {
+      System.out.println(GrokSampling.diagNote(m0.data().n(), m0.batch()));
+    }
     GrokSweepMixin.print(System.out, cells, fits, "|b_T - b_l1|", distance);
     System.out.println("wrote " + out + "   (plot: scripts/plot_grok.py " + out + ")");
   }

@@ -67,16 +67,19 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
     Integer batch = sgd.batch == null ? null : sgd.batch();
     boolean own = grok.perTrajectory();
     GrokData data = grok.data(ensemble.seed);
+    org.sgdmc.models.Sampling sampling = sgd.sampling(true);
     List<GrokLinreg> models = new ArrayList<>();
     List<GrokLinregDatasets> perTrajectory = new ArrayList<>();
     for (double[] c : grid) {
       if (own) {
-        perTrajectory.add(grok.perTrajectoryModel(ensemble.seed, c[0], c[1], batch, sgd.withReplacement()));
+        perTrajectory.add(grok.perTrajectoryModel(ensemble.seed, c[0], c[1], batch, sampling));
       } else {
-        models.add(grok.model(data, c[0], c[1], batch, sgd.withReplacement()));
+        models.add(grok.model(data, c[0], c[1], batch, sampling));
       }
     }
     ensemble.validated(2);
+    ReshuffleMemory.check(sampling == org.sgdmc.models.Sampling.RESHUFFLE, data.n(), ensemble.threads(),
+        ensemble.blockWidth);
     if (own) { // a block's datasets do not depend on the cell
       GrokMixin.checkDatasetMemory(perTrajectory.get(0).datasets(),
           ensemble.options(GrokSweepMixin.recordTimes(recordTimes, 10), observables));
@@ -121,7 +124,11 @@ public final class SweepGrokLinregCommand implements Runnable, SharedOptions.Tai
     GrokLinreg m0 = cells[0].model();
     out.printf("sweep grok-linreg  d=%d  n=%d  eta=%s  alpha=%s  %s  trajectories=%d per cell%n", m0.dim(),
         m0.data().n(), GrokSweepMixin.etas(sweep), fmt(m0.alpha()),
-        m0.fullBatch() ? "full-batch GD" : "SGD S=" + m0.batch(), cells[0].options().trajectories());
+        GrokSampling.descent(m0.batch(), m0.data().n(), m0.fullBatch(), m0.sampling()),
+        cells[0].options().trajectories());
+    if (m0.reshuffled()) {
+      out.println(GrokSampling.linregNote(m0.data().n(), m0.batch()));
+    }
     String[] closed = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
       closed[i] = String.format("%.4f", cells[i].t2Agreeing());

@@ -116,13 +116,16 @@ public final class SweepGrokSignatureCommand implements Runnable, SharedOptions.
           + ensemble.trajectories);
     }
     Integer batch = sgd.batch == null ? null : sgd.batch();
+    org.sgdmc.models.Sampling sampling = sgd.sampling(true);
+    ReshuffleMemory.check(sampling == org.sgdmc.models.Sampling.RESHUFFLE, grok.n, ensemble.threads(),
+        ensemble.blockWidth);
     List<Object[]> cells = new ArrayList<>();
     GrokData data = model.equals("linreg") ? grok.data(ensemble.seed) : sparseData();
     MinL1Interpolant minL1 = model.equals("diag") ? MinL1Interpolant.of(data) : null;
     for (double eta : etas.values()) {
       for (double l : lambdas.values()) {
-        cells.add(new Object[] {eta, l, model.equals("linreg") ? grok.model(data, eta, l, batch, sgd.withReplacement())
-            : diagModel(data, minL1, eta, l, batch)});
+        cells.add(new Object[] {eta, l, model.equals("linreg") ? grok.model(data, eta, l, batch, sampling)
+            : diagModel(data, minL1, eta, l, batch, sampling)});
       }
     }
     Path out = output.required();
@@ -152,6 +155,9 @@ public final class SweepGrokSignatureCommand implements Runnable, SharedOptions.
     Object first = cells.get(0)[2];
     Output.write(() -> GrokSignatureFile.write(out, output.force, meta, "grok-" + model, first, results, pooled,
         ensemble.trajectories, ensemble.seed, ensemble.threads(), ensemble.blockWidth, bootstrap));
+    if (sampling == org.sgdmc.models.Sampling.RESHUFFLE) {
+      System.out.println(GrokSampling.epochs(data.n(), batch == null ? data.n() : batch));
+    }
     print(System.out, results, pooled);
     System.out.println("wrote " + out + "   (plot: scripts/plot_grok_signature.py " + out + ")");
   }
@@ -172,7 +178,8 @@ public final class SweepGrokSignatureCommand implements Runnable, SharedOptions.
     return GrokData.sparse(grok.n, grok.dim, support, grok.noise, grok.dataSeed != null ? grok.dataSeed : ensemble.seed);
   }
 
-  private GrokDiag diagModel(GrokData data, MinL1Interpolant minL1, double eta, double l, Integer batch) {
+  private GrokDiag diagModel(GrokData data, MinL1Interpolant minL1, double eta, double l, Integer batch,
+      org.sgdmc.models.Sampling sampling) {
     if (!(l >= 0) || !Double.isFinite(l)) {
       throw new UserError("--lambda: the weight decay must be a finite number >= 0, not " + l);
     }
@@ -186,8 +193,7 @@ public final class SweepGrokSignatureCommand implements Runnable, SharedOptions.
     }
     try {
       int s = batch == null ? data.n() : batch;
-      return new GrokDiag(data, eta, l, grok.alpha, s, sgd.withReplacement(), grok.trainThreshold, test + grok.testExcess,
-          b);
+      return new GrokDiag(data, eta, l, grok.alpha, s, sampling, grok.trainThreshold, test + grok.testExcess, b);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -53,7 +53,7 @@ public final class GrokDiagFile {
   public static void parameters(ResultFile f, GrokDiagResult r) {
     GrokDiag m = r.model();
     String g = "/parameters";
-    RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.eta(), m.batch(), m.sampling());
     RunSections.dataSource(f, "generated", r.perTrajectory() ? "a dataset per trajectory, drawn from (data seed, "
         + "trajectory); each: " + m.data().describe() : m.data().describe(), m.data().n(), m.data().dataSeed());
     f.attribute(g, "dataset", r.dataset());

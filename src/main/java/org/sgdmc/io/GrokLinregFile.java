@@ -52,7 +52,7 @@ public final class GrokLinregFile {
    */
   static void parameters(ResultFile f, GrokLinreg m, double delta, boolean perTrajectory) {
     String g = "/parameters";
-    RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.eta(), m.batch(), m.sampling());
     GrokData data = m.data();
     RunSections.dataSource(f, "generated", perTrajectory ? "a dataset per trajectory, drawn from (data seed, "
         + "trajectory); each: " + data.describe() : data.describe(), data.n(), data.dataSeed());

@@ -25,14 +25,14 @@ public final class GrokSignatureFile {
       String g = "/parameters";
       GrokData data;
       if (first instanceof GrokLinreg m) {
-        RunSections.sgd(f, Double.NaN, m.batch(), m.withReplacement());
+        RunSections.sgd(f, Double.NaN, m.batch(), m.sampling());
         data = m.data();
         f.attribute(g, "alpha", m.alpha());
         f.attribute(g, "train_threshold", m.trainThreshold());
         f.attribute(g, "full_batch", m.fullBatch());
       } else {
         GrokDiag m = (GrokDiag) first;
-        RunSections.sgd(f, Double.NaN, m.batch(), m.withReplacement());
+        RunSections.sgd(f, Double.NaN, m.batch(), m.sampling());
         data = m.data();
         f.attribute(g, "alpha", m.alpha());
         f.attribute(g, "train_threshold", m.trainThreshold());
@@ -125,7 +125,7 @@ public final class GrokSignatureFile {
     GrokLinreg m = first.model();
     try (ResultFile f = RunSections.create(target, overwrite, meta, "sweep grok-fraction")) {
       RunSections.ensemble(f, first.options());
-      RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
+      RunSections.sgd(f, m.eta(), m.batch(), m.sampling());
       String g = "/parameters";
       f.attribute(g, "d", (long) m.dim());
       f.attribute(g, "lambda", m.lambda());

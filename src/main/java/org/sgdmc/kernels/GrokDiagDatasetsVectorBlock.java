@@ -74,7 +74,7 @@ public final class GrokDiagDatasetsVectorBlock implements StateBlock {
     this.decay = 1.0 - model.eta() * model.lambda(); // rounded as GrokDiag#decay and #factor round them
     this.factor = 2 * model.eta() / model.batch();
     this.halfOverN = 0.5 / n;
-    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.sampling(), width);
     this.u = new double[d * width];
     this.v = new double[d * width];
     this.t1 = new double[width];
@@ -208,7 +208,7 @@ public final class GrokDiagDatasetsVectorBlock implements StateBlock {
     } else {
       for (int lane = 0; lane < lanes; lane++) {
         int i = j + lane;
-        sampler.pick(bits, drawRow * width + i, width, picked);
+        sampler.pick(bits, drawRow * width + i, width, i, t, picked); // reshuffled: by lane and step
         for (int b = 0; b < s; b++) {
           int p = picked[b];
           ys[b * lanes + lane] = -y[p * width + i];

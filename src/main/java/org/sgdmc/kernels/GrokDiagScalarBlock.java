@@ -62,7 +62,8 @@ public final class GrokDiagScalarBlock implements StateBlock {
     this.decay = model.decay();
     this.factor = model.factor();
     this.halfOverN = 0.5 / n;
-    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() || model.reshuffled() ? null // reshuffled: the reference, in step()
+        : new FiniteBatchSampler(n, s, model.withReplacement());
     this.u = new double[d * width];
     this.v = new double[d * width];
     this.beta = new double[d];
@@ -150,7 +151,9 @@ public final class GrokDiagScalarBlock implements StateBlock {
   }
 
   private void step(int i, long t) {
-    if (sampler != null) {
+    if (model.reshuffled()) { // batch t mod K of the epoch's permutation, rebuilt from scratch (the reference)
+      FiniteBatchSampler.reshuffledBatch(seed, traj0 + i, t, n, s, picked);
+    } else if (sampler != null) {
       for (int j = 0; j < s; j++) {
         draws[j] = Draws.bits(seed, Stream.BATCH, traj0 + i, t * s + j);
       }

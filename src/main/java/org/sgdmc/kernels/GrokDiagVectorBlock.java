@@ -64,7 +64,7 @@ public final class GrokDiagVectorBlock implements StateBlock {
     this.decay = model.decay();
     this.factor = model.factor();
     this.halfOverN = 0.5 / n;
-    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.sampling(), width);
     this.u = new double[d * width];
     this.v = new double[d * width];
     this.t1 = new double[width];
@@ -188,7 +188,7 @@ public final class GrokDiagVectorBlock implements StateBlock {
       }
     } else {
       for (int lane = 0; lane < lanes; lane++) {
-        sampler.pick(bits, drawRow * width + j + lane, width, picked);
+        sampler.pick(bits, drawRow * width + j + lane, width, j + lane, t, picked); // reshuffled: by lane and step
         for (int b = 0; b < s; b++) {
           int p = picked[b];
           ys[b * lanes + lane] = -y[p];

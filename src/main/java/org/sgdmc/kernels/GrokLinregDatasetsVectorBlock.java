@@ -80,7 +80,7 @@ public final class GrokLinregDatasetsVectorBlock implements StateBlock {
     this.initScale = any.initScale();
     this.halfOverN = 0.5 / n;
     this.trainThreshold = model.trainThreshold();
-    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.sampling(), width);
     this.w = new double[d * width];
     this.t1 = new double[width];
     this.t2 = new double[width];
@@ -205,7 +205,7 @@ public final class GrokLinregDatasetsVectorBlock implements StateBlock {
     checkTest(j, t);
     for (int lane = 0; lane < lanes; lane++) {
       int i = j + lane;
-      sampler.pick(bits, drawRow * width + i, width, picked);
+      sampler.pick(bits, drawRow * width + i, width, i, t, picked); // reshuffled: by lane and step
       for (int b = 0; b < s; b++) {
         int p = picked[b];
         ys[b * lanes + lane] = -y[p * width + i];

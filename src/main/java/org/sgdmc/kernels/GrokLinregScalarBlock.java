@@ -20,7 +20,8 @@ import org.sgdmc.rng.Stream;
  * </ul>
  * The training loss is {@code (sum_j r_j^2 as an fma chain, j ascending over all n points) * (0.5/n)}, the test loss
  * {@code 0.5 * (sum_c (w_c - beta*_c)^2 as an fma chain)}. Minibatch j of step t: draws {@code t S .. t S + S - 1}
- * of the trajectory's {@link Stream#BATCH} stream ({@link FiniteBatchSampler}).
+ * of the trajectory's {@link Stream#BATCH} stream ({@link FiniteBatchSampler}); reshuffled, batch t mod K of epoch t div
+ * K's permutation ({@link FiniteBatchSampler#reshuffledBatch}), so at S = n every point once a step, in permuted order.
  *
  * <p>Channels of a snapshot: 0: {@code log sqrt(2 L_train) = log(|X w - y| / sqrt n)}; 1: {@code log|w - beta*| =
  * log sqrt(2 L_test)}; 2: {@code log|w|}; 3: t1; 4: t2 (event times in steps, +inf while not reached). Logs of
@@ -65,7 +66,8 @@ public final class GrokLinregScalarBlock implements StateBlock {
     this.coefficient = model.coefficient();
     this.decay = model.decay();
     this.halfOverN = 0.5 / n;
-    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() || model.reshuffled() ? null // reshuffled: the reference, in step()
+        : new FiniteBatchSampler(n, s, model.withReplacement());
     this.w = new double[d * width];
     this.t1 = new double[width];
     this.t2 = new double[width];
@@ -155,7 +157,9 @@ public final class GrokLinregScalarBlock implements StateBlock {
   }
 
   private void step(int i, long t) {
-    if (sampler != null) {
+    if (model.reshuffled()) { // batch t mod K of the epoch's permutation, rebuilt from scratch (the reference)
+      FiniteBatchSampler.reshuffledBatch(seed, traj0 + i, t, n, s, picked);
+    } else if (sampler != null) {
       for (int j = 0; j < s; j++) {
         draws[j] = Draws.bits(seed, Stream.BATCH, traj0 + i, t * s + j);
       }

@@ -14,7 +14,8 @@ import org.sgdmc.rng.VectorShapes;
  * scalar twin, equal bit for bit; it documents the order of operations, which this class keeps while running the
  * n residual chains (and the d gradient chains) interleaved, for instruction-level parallelism: each chain still
  * adds its terms in the same order. Full-batch steps need no random numbers; minibatch steps fill a segment's batch
- * draws for the whole block at once, then gather each lane's points.
+ * draws for the whole block at once, then gather each lane's points (reshuffled, from each lane's permutation, which
+ * the sampler keeps: every lane goes through its steps in order).
  */
 public final class GrokLinregVectorBlock implements StateBlock {
   /** Steps per segment of minibatch draws. */
@@ -70,7 +71,7 @@ public final class GrokLinregVectorBlock implements StateBlock {
     this.halfOverN = 0.5 / n;
     this.trainThreshold = model.trainThreshold();
     this.testThreshold = model.testThreshold();
-    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.withReplacement());
+    this.sampler = model.fullBatch() ? null : new FiniteBatchSampler(n, s, model.sampling(), width);
     this.w = new double[d * width];
     this.t1 = new double[width];
     this.t2 = new double[width];
@@ -198,7 +199,7 @@ public final class GrokLinregVectorBlock implements StateBlock {
     }
     checkTest(j, t);
     for (int lane = 0; lane < lanes; lane++) {
-      sampler.pick(bits, drawRow * width + j + lane, width, picked);
+      sampler.pick(bits, drawRow * width + j + lane, width, j + lane, t, picked); // reshuffled: by lane and step
       for (int b = 0; b < s; b++) {
         int p = picked[b];
         ys[b * lanes + lane] = -y[p];

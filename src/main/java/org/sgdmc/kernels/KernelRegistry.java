@@ -63,6 +63,7 @@ public final class KernelRegistry {
     linearDTails(list);
     logistic1d(list);
     grokLinreg(list);
+    grokReshuffle(list);
     doubleWell(list);
     twoBasin(list);
     twoTimescale(list);
@@ -274,6 +275,36 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-mc-sgd-with-replacement",
         new GrokMc(4, 1, tm[0], mask, 0.3, 0.02, 0.8, new double[16], 3, true).withThresholds(0.005, 0.3),
         GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
+  }
+
+  /**
+   * grok-linreg and grok-diag reshuffled each epoch (issue 15 item 2), on the data of their other entries: 5 points
+   * in batches of 2 (2 batches an epoch, one point sits each epoch out: the 10 pinned steps are 5 epochs) and of 3
+   * (one batch an epoch, two points left out), fixed and per trajectory; and S = n, every point once a step in the
+   * epoch's permuted order.
+   */
+  private static void grokReshuffle(List<KernelEntry> list) {
+    GrokData data = GrokData.generate(5, 7, 0.1, 3);
+    int c = GrokLinregScalarBlock.CHANNELS;
+    Sampling r = Sampling.RESHUFFLE;
+    list.add(KernelEntry.states("grok-linreg-sgd-reshuffle", new GrokLinreg(data, 0.1, 0.02, 1.0, 2, r, 0.2, 0.5), c,
+        Kernels.GROK_LINREG));
+    list.add(KernelEntry.states("grok-linreg-batch-n-reshuffle", new GrokLinreg(data, 0.1, 0.05, 1.5, 5, r, 0.3, 0.6),
+        c, Kernels.GROK_LINREG));
+    org.sgdmc.models.GrokDatasets own = new org.sgdmc.models.GrokDatasets(
+        org.sgdmc.models.GrokDatasets.Kind.DENSE, 5, 7, 0, 0.1, 3, true);
+    list.add(KernelEntry.states("grok-linreg-sgd-reshuffle-per-trajectory-data",
+        new org.sgdmc.models.GrokLinregDatasets(own, 0.1, 0.02, 1.0, 3, r, 0.2, 0.3), c, Kernels.GROK_LINREG_DATASETS));
+    GrokData sparse = GrokData.sparse(5, 7, 2, 0.0, 4);
+    double[] target = {0.1, -0.2, 0, 0, 0.3, 0, 0.05};
+    int cd = GrokDiagScalarBlock.CHANNELS;
+    list.add(KernelEntry.states("grok-diag-sgd-reshuffle",
+        new GrokDiag(sparse, 0.05, 0.01, 0.5, 2, r, 0.1, 0.45, target), cd, Kernels.GROK_DIAG));
+    org.sgdmc.models.GrokDatasets ownSparse = new org.sgdmc.models.GrokDatasets(
+        org.sgdmc.models.GrokDatasets.Kind.SPARSE, 5, 7, 2, 0.0, 4, true);
+    list.add(KernelEntry.states("grok-diag-sgd-reshuffle-per-trajectory-data",
+        new org.sgdmc.models.GrokDiagDatasets(ownSparse, 0.05, 0.01, 0.5, 3, r, 0.1, 0.45, 5), cd,
+        Kernels.GROK_DIAG_DATASETS));
   }
 
   private static void doubleWell(List<KernelEntry> list) {

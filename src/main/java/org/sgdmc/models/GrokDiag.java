@@ -17,16 +17,22 @@ package org.sgdmc.models;
  * @param lambda weight decay, >= 0, eta lambda < 1
  * @param alpha initialisation scale, >= 0
  * @param batch S
- * @param withReplacement how a minibatch is drawn
+ * @param sampling how a minibatch is drawn (with or without replacement, or reshuffled each epoch)
  * @param trainThreshold t1's level of the training loss
  * @param testThreshold t2's level of the test loss {@code |beta - beta*|^2 / 2}
  * @param target the vector whose distance to beta is observed (the minimum-l1 interpolant), length d
  */
-public record GrokDiag(GrokData data, double eta, double lambda, double alpha, int batch, boolean withReplacement,
+public record GrokDiag(GrokData data, double eta, double lambda, double alpha, int batch, Sampling sampling,
     double trainThreshold, double testThreshold, double[] target) {
 
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public GrokDiag(GrokData data, double eta, double lambda, double alpha, int batch, boolean withReplacement,
+      double trainThreshold, double testThreshold, double[] target) {
+    this(data, eta, lambda, alpha, batch, Sampling.of(withReplacement), trainThreshold, testThreshold, target);
+  }
+
   public GrokDiag {
-    new GrokLinreg(data, eta, lambda, alpha, batch, withReplacement, trainThreshold, testThreshold); // the same checks
+    new GrokLinreg(data, eta, lambda, alpha, batch, sampling, trainThreshold, testThreshold); // the same checks
     if (target.length != data.d()) {
       throw new IllegalArgumentException("the target has " + target.length + " coordinates, not d = " + data.d());
     }
@@ -38,8 +44,17 @@ public record GrokDiag(GrokData data, double eta, double lambda, double alpha, i
     return target.clone();
   }
 
+  /** As {@link GrokLinreg#fullBatch()}: S = n without replacement (reshuffled at S = n takes the permuted path). */
   public boolean fullBatch() {
-    return batch == data.n() && !withReplacement;
+    return batch == data.n() && sampling == Sampling.WITHOUT_REPLACEMENT;
+  }
+
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE;
   }
 
   public int dim() {

@@ -19,15 +19,21 @@ import org.sgdmc.theory.MinL1Interpolant;
  * @param lambda weight decay
  * @param alpha initialisation scale
  * @param batch S
- * @param withReplacement how a minibatch is drawn
+ * @param sampling how a minibatch is drawn
  * @param trainThreshold t1's level of the training loss
  * @param testExcess delta: t2's level of {@code |beta - beta*|^2 / 2}
  * @param targeted how many trajectories (the first ones) get their minimum-l1 interpolant
  */
 public record GrokDiagDatasets(GrokDatasets datasets, double eta, double lambda, double alpha, int batch,
-    boolean withReplacement, double trainThreshold, double testExcess, int targeted) {
+    Sampling sampling, double trainThreshold, double testExcess, int targeted) {
   /** The default of {@link #targeted}. */
   public static final int TARGETED = 64;
+
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public GrokDiagDatasets(GrokDatasets datasets, double eta, double lambda, double alpha, int batch,
+      boolean withReplacement, double trainThreshold, double testExcess, int targeted) {
+    this(datasets, eta, lambda, alpha, batch, Sampling.of(withReplacement), trainThreshold, testExcess, targeted);
+  }
 
   public GrokDiagDatasets {
     if (!datasets.perTrajectory()) {
@@ -38,7 +44,7 @@ public record GrokDiagDatasets(GrokDatasets datasets, double eta, double lambda,
       throw new IllegalArgumentException("the number of targeted trajectories must be >= 0, not " + targeted);
     }
     GrokData any = datasets.fixed(); // every other check, once (the sizes are the same for all)
-    new GrokDiag(any, eta, lambda, alpha, batch, withReplacement, trainThreshold, testExcess, any.betaStar());
+    new GrokDiag(any, eta, lambda, alpha, batch, sampling, trainThreshold, testExcess, any.betaStar());
   }
 
   /** Whether trajectory i's target is its minimum-l1 interpolant (else its teacher). */
@@ -50,15 +56,24 @@ public record GrokDiagDatasets(GrokDatasets datasets, double eta, double lambda,
   public GrokDiag at(long i) {
     GrokData data = datasets.of(i);
     double[] target = targets(i) ? MinL1Interpolant.of(data).beta() : data.betaStar();
-    return new GrokDiag(data, eta, lambda, alpha, batch, withReplacement, trainThreshold, testExcess, target);
+    return new GrokDiag(data, eta, lambda, alpha, batch, sampling, trainThreshold, testExcess, target);
   }
 
   public int dim() {
     return datasets.d();
   }
 
+  /** As {@link GrokDiag#fullBatch()}: S = n without replacement. */
   public boolean fullBatch() {
-    return batch == datasets.n() && !withReplacement;
+    return batch == datasets.n() && sampling == Sampling.WITHOUT_REPLACEMENT;
+  }
+
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE;
   }
 
   public double driftSteps() {

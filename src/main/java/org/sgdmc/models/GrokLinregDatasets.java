@@ -16,12 +16,18 @@ package org.sgdmc.models;
  * @param lambda weight decay
  * @param alpha initialisation scale
  * @param batch S
- * @param withReplacement how a minibatch is drawn
+ * @param sampling how a minibatch is drawn
  * @param trainThreshold t1's level of the training loss (the same for every trajectory)
  * @param testExcess delta: trajectory i's t2 level is its ridge endpoint's test loss plus delta
  */
 public record GrokLinregDatasets(GrokDatasets datasets, double eta, double lambda, double alpha, int batch,
-    boolean withReplacement, double trainThreshold, double testExcess) {
+    Sampling sampling, double trainThreshold, double testExcess) {
+
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public GrokLinregDatasets(GrokDatasets datasets, double eta, double lambda, double alpha, int batch,
+      boolean withReplacement, double trainThreshold, double testExcess) {
+    this(datasets, eta, lambda, alpha, batch, Sampling.of(withReplacement), trainThreshold, testExcess);
+  }
 
   public GrokLinregDatasets {
     if (!datasets.perTrajectory()) {
@@ -32,13 +38,13 @@ public record GrokLinregDatasets(GrokDatasets datasets, double eta, double lambd
       throw new IllegalArgumentException("the test excess must be positive, not " + testExcess);
     }
     // every other check, once, on trajectory 0's dataset (the sizes are the same for all)
-    new GrokLinreg(datasets.fixed(), eta, lambda, alpha, batch, withReplacement, trainThreshold, testExcess);
+    new GrokLinreg(datasets.fixed(), eta, lambda, alpha, batch, sampling, trainThreshold, testExcess);
   }
 
   /** Trajectory i's model: its own dataset, its own test level. */
   public GrokLinreg at(long i) {
     GrokData data = datasets.of(i);
-    return new GrokLinreg(data, eta, lambda, alpha, batch, withReplacement, trainThreshold,
+    return new GrokLinreg(data, eta, lambda, alpha, batch, sampling, trainThreshold,
         ridgeTestLoss(data, lambda) + testExcess);
   }
 
@@ -46,8 +52,17 @@ public record GrokLinregDatasets(GrokDatasets datasets, double eta, double lambd
     return datasets.d();
   }
 
+  /** As {@link GrokLinreg#fullBatch()}: S = n without replacement. */
   public boolean fullBatch() {
-    return batch == datasets.n() && !withReplacement;
+    return batch == datasets.n() && sampling == Sampling.WITHOUT_REPLACEMENT;
+  }
+
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE;
   }
 
   public double driftSteps() {

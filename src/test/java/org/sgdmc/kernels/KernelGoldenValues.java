@@ -537,6 +537,41 @@ final class KernelGoldenValues {
               + "fff0000000000000 fff0000000000000 fff0000000000000 fff0000000000000 "
               + "7ff0000000000000 7ff0000000000000 7ff0000000000000 7ff0000000000000 "
               + "fff0000000000000 fff0000000000000 fff0000000000000 fff0000000000000"),
+      // grok-linreg and grok-diag reshuffled each epoch (issue 15 item 2): generated from the failure messages
+      Map.entry("grok-linreg-sgd-reshuffle",
+          "bfef54fd6a40d8a0 bfe398cb07e17e08 bff48be31c1cdfe9 bfe7a9304736dd8c "
+              + "bfdaac3e05c7f68d 3fcd329a22bee91c bfd8145fd5d67681 3fca0c561233c1c4 "
+              + "bfd238f677b5da6a bfcb1e17e1ef6e12 3fa2a72a1b59ae97 bfc2630dc25a5dc7 "
+              + "4010000000000000 4020000000000000 3ff0000000000000 4018000000000000 "
+              + "3ff0000000000000 7ff0000000000000 0 7ff0000000000000"),
+      Map.entry("grok-linreg-batch-n-reshuffle",
+          "bfecf09452b68a18 bfe1830543fd64d6 bff333d72e2bd882 bfe780a329c116ce "
+              + "bfd7c22ae4361597 3fdb16c8eed3bf7e bfbcee362a3412e3 3fda7cfda9b1cd1b "
+              + "bfd0acdd7e28c6f8 3fb7edc71eded95a 3fcda89192d779dc 3fc3c35512a9a0e3 "
+              + "4008000000000000 401c000000000000 4000000000000000 4014000000000000 "
+              + "3ff0000000000000 7ff0000000000000 4008000000000000 7ff0000000000000"),
+      Map.entry("grok-linreg-sgd-reshuffle-per-trajectory-data",
+          "bff8e8c4f0a01874 bff5b4502f7ac2c1 bff4ec5060ff7c8b bff300dc15ce0647 "
+              + "bf9d4a4f302bcb7b bfb61f9de3d47ade 3fc52032eefb9dbf bfe085e7a745913f "
+              + "bfe025e4473f9a8a 3fa40244887fee50 3f9fa12646dfa9af bfa01b02708e3fb5 "
+              + "3ff0000000000000 0 401c000000000000 4010000000000000 "
+              + "3ff0000000000000 7ff0000000000000 7ff0000000000000 4008000000000000"),
+      Map.entry("grok-diag-sgd-reshuffle",
+          "bfd9e288fe3a4d54 bff2d77b339e3eef bff11b0d4f24a199 bff433736ea35146 "
+              + "bfcb4cbe75da17e8 bfdade4987989373 3fc3b1633cf8ffb9 bfefd9fb11625b38 "
+              + "3fd3d73ee664a3e6 3fe2044c109ef82c 3fe7d11bc541ad31 3fe0ba6462813bcf "
+              + "bfa61a1515ef8e0d bf55eb4dd6e428cc 3fd97d1499a17493 3f60dc9124195346 "
+              + "3fcb888877631231 3fe3edaafd4e2631 3feecb2dcbd70f25 3fe5d137e6d8456f "
+              + "7ff0000000000000 4018000000000000 4010000000000000 401c000000000000 "
+              + "3ff0000000000000 3ff0000000000000 7ff0000000000000 4000000000000000"),
+      Map.entry("grok-diag-sgd-reshuffle-per-trajectory-data",
+          "bfebdf6ce96e27b5 bfe1eb5327006009 bfeb1da15cc8edf8 bfe33e6708ed105c "
+              + "bfce7988012ce343 3fc326a5417212a8 bfe08e6d33bcede5 bfbc98db3598d950 "
+              + "3fd55c9d657626d2 3fdcaa548bd8baf8 3fe42a3cc2f73fc5 3fe25d0bcfa09ea7 "
+              + "bfce7988012ce34d bfdbb82b1c64368b bfe08e6d33bcede5 bfbc98db3598d950 "
+              + "3fcdd55889b2e12a bfc74023ee3f7b4c 3fda7023ae86adf2 3fe9285748fc0bd0 "
+              + "4008000000000000 7ff0000000000000 4024000000000000 7ff0000000000000 "
+              + "3ff0000000000000 7ff0000000000000 4008000000000000 401c000000000000"),
       // reshuffling in two-timescale SGD (issue 15 item 2): generated from the failure message
       Map.entry("two-timescale-teacher-student-reshuffle",
           "bf80ba990abbf9a4 3fc2e925e369ba1a 3fa490ab33b83685 3fb6cb390c8b0fd4 "
