@@ -157,7 +157,10 @@ public final class LinearDTailsVectorBlock implements StationaryBlock {
     }
   }
 
-  /** Points and residuals of steps t .. t+n-1 gathered by batch draws {@code t S ..}; returns row 0. */
+  /**
+   * Points and residuals of steps t .. t+n-1 gathered by batch draws {@code t S ..}; returns row 0. Reshuffled,
+   * the sampler takes each lane's batch from its epoch's permutation, step by step in order.
+   */
   private int fillFinite(long t, int n) {
     int drawRow0 = sampler.drawBatches(seed, traj0, width, t, n, bits);
     for (int s = 0; s < n; s++) {

@@ -33,6 +33,9 @@ import org.sgdmc.models.Sampling;
  *       IsotropicStepMoments})</td><td>{@code quadrature}</td></tr>
  *   <tr><td>d-dim, any other data</td><td>population dynamics ({@link PopulationDynamics})</td><td>{@code
  *       population-dynamics}</td></tr>
+ *   <tr><td>d-dim, finite data reshuffled each epoch</td><td>population dynamics over whole epochs ({@link
+ *       EpochTailIndex#linearD}; d = 1 enumerates the epoch's partitions)</td><td>{@code
+ *       population-dynamics}</td></tr>
  * </table>
  */
 public final class TailIndexTheory {
