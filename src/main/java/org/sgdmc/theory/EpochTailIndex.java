@@ -108,7 +108,9 @@ public final class EpochTailIndex {
    * <p>Limit: population dynamics weighs each member by {@code ||M u||^s} over a whole epoch, and the spread of
    * those weights grows with K and s; with P members the estimate of h is then biased low, the index high. At
    * K = 4 (the tests) it agrees with the exact index; in 1-D at N = 40, S = 2 (K = 20), lr = 3 it gave 2.84
-   * with P = 1000 and 2.50 with P = 8000, against 2.40 +- 0.05 from 200,000 sampled epochs. (Resampling at
+   * with P = 1000 and 2.50 with P = 8000, against 2.40 +- 0.05 from 200,000 sampled epochs; so the population
+   * grows with K ({@link #epochSettings}: P = 5000 there gives 2.53 +- 0.04), within a budget, beyond which long
+   * epochs stay biased. (Resampling at
    * every step instead, each member carrying its permutation, is worse: every epoch uses every point once, so
    * the epoch's product varies far less than its steps, and per-step weights lose the members that have not yet
    * met the large points.)
@@ -165,7 +167,9 @@ public final class EpochTailIndex {
   /**
    * Settings counted in steps of SGD turned into epochs of K steps: about the same number of batch matrices
    * per member (so about the same cost as batches drawn afresh), but at least {@value #MIN_EPOCHS} epochs
-   * averaged and {@value #MIN_BURN_IN_EPOCHS} discarded. K = 1 leaves them as they are.
+   * averaged and {@value #MIN_BURN_IN_EPOCHS} discarded. Longer epochs spread the weights more (see {@link
+   * #linearD}), so beyond 4 steps an epoch the population grows with K, {@code P ceil(K / 4)}, as far as
+   * {@value #MATRICES_PER_ORDER} batch matrices per order s allow (never below P). K = 1 leaves them as they are.
    */
   static PopulationDynamics.Settings epochSettings(PopulationDynamics.Settings steps, int k) {
     if (k == 1) {
@@ -173,8 +177,14 @@ public final class EpochTailIndex {
     }
     int averaged = Math.max(MIN_EPOCHS, (steps.steps() + k - 1) / k);
     int burnIn = Math.max(MIN_BURN_IN_EPOCHS, (steps.burnIn() + k - 1) / k);
-    return new PopulationDynamics.Settings(steps.population(), steps.replicas(), averaged, burnIn, steps.seed());
+    long perMember = (long) steps.replicas() * (averaged + burnIn) * k;
+    long grown = Math.min((long) steps.population() * ((k + 3) / 4), MATRICES_PER_ORDER / perMember);
+    int population = (int) Math.max(steps.population(), grown);
+    return new PopulationDynamics.Settings(population, steps.replicas(), averaged, burnIn, steps.seed());
   }
+
+  /** The most batch matrices population dynamics spends per order s by growing its population. */
+  static final long MATRICES_PER_ORDER = 64_000_000;
 
   /**
    * log|A| of {@code epochs} sampled epochs: epoch i is trajectory i of {@link Stream#BATCH} with seed

@@ -104,9 +104,14 @@ class EpochTailIndexLinearDTest {
     PopulationDynamics.Settings four = EpochTailIndex.epochSettings(d, 4);
     assertEquals(15, four.steps()); // 60 steps
     assertEquals(EpochTailIndex.MIN_BURN_IN_EPOCHS, four.burnIn());
+    assertEquals(d.population(), four.population());
+    PopulationDynamics.Settings twenty = EpochTailIndex.epochSettings(d, 20);
+    assertEquals(5 * d.population(), twenty.population()); // 8 x 20 epochs x 20 x 5000 = 16e6 matrices
+    PopulationDynamics.Settings hundred = EpochTailIndex.epochSettings(d, 100);
+    assertEquals(4000, hundred.population()); // the budget: 64e6 / (8 x 20 x 100)
     PopulationDynamics.Settings long_ = EpochTailIndex.epochSettings(d, 1000);
     assertEquals(EpochTailIndex.MIN_EPOCHS, long_.steps());
-    assertEquals(d.population(), long_.population());
+    assertEquals(d.population(), long_.population()); // never below the given population
     assertEquals(d.seed(), long_.seed());
   }
 }
