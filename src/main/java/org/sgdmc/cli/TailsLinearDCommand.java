@@ -9,6 +9,7 @@ import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.Kernels;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.PointData;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.theory.TailIndexTheory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,9 @@ import picocli.CommandLine;
     header = "d-dim linear regression off interpolation: u = w - w_LS <- (I - (lr/S) sum x x^T) u + (lr/S) sum x e.",
     description = {
       "Features x ~ N(0, I_d) afresh each step, or a finite dataset (generated, or read from a file of rows",
-      "x_1 .. x_d, y). Fits the tails of |u| and of the coordinate u_1; theory: the index solving h(alpha) = 0."
+      "x_1 .. x_d, y). Fits the tails of |u| and of the coordinate u_1; theory: the index solving h(alpha) = 0.",
+      "Reshuffled (--sampling reshuffle), it observes at epoch ends and h is the epoch's (over products of an",
+      "epoch's K batch matrices); the Lyapunov exponent is given per step."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
@@ -55,8 +58,10 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
   @Override
   public void run() {
     LinearDTails model = model();
+    ReshuffleMemory.check(model.reshuffled(), model.size(), tails.ensemble.threads(), tails.ensemble.blockWidth);
+    tails.sampling.observeAtEpochEnds(model.stepsPerEpoch());
     tails.execute(spec, "tails linear-d", model.describe(),
-        () -> TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), model.withReplacement()),
+        () -> TailIndexTheory.linearD(model.lr(), model.batch(), model.data(), model.sampling()),
         Kernels.LINEAR_D_TAILS.blocks(model, tails.ensemble.seed, kernel),
         model.dim() > 1, f -> parameters(f, model), model.batch(), model.dim());
   }
@@ -65,8 +70,8 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
     source.checkOneSource();
     double lr = sgd.lr();
     int batch = sgd.batch();
-    // the isotropic stream (no --n, no --data-file) draws fresh points each step: the flag is said to be ignored
-    boolean withReplacement = sgd.withReplacement(source.dataFile != null || source.n != null);
+    // the isotropic stream (no --n, no --data-file) draws fresh points each step: the mode is said to be ignored
+    Sampling sampling = sgd.sampling(source.dataFile != null || source.n != null);
     String dataFile = source.dataFile;
     try {
       if (dataFile != null) {
@@ -84,14 +89,14 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
           x[i] = java.util.Arrays.copyOf(rows[i], d);
           y[i] = rows[i][d];
         }
-        return LinearDTails.finite(lr, batch, x, y, withReplacement, "file " + dataFile);
+        return LinearDTails.finite(lr, batch, x, y, sampling, "file " + dataFile);
       }
       int dim = dimension.dim;
       if (dim < 1) {
         throw new UserError("--dim must be at least 1, not " + dim);
       }
       if (source.n != null) {
-        return LinearDTails.generated(lr, batch, source.n(), dim, noise.sigma, withReplacement,
+        return LinearDTails.generated(lr, batch, source.n(), dim, noise.sigma, sampling,
             source.dataSeed(tails.ensemble.seed));
       }
       return LinearDTails.isotropicStream(lr, batch, dim, noise.sigma);
@@ -102,7 +107,8 @@ public final class TailsLinearDCommand implements Runnable, SharedOptions.Tailor
 
   private void parameters(ResultFile f, LinearDTails m) {
     String g = "/parameters";
-    RunSections.sgd(f, m.lr(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.lr(), m.batch(), m.sampling());
+    f.attribute(g, "steps_per_epoch", m.stepsPerEpoch());
     f.attribute(g, "d", (long) m.dim());
     f.attribute(g, "noise", "minibatch");
     f.attribute(g, "noise_sigma", m.sigma());

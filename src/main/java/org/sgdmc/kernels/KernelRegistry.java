@@ -197,6 +197,10 @@ public final class KernelRegistry {
     // top exponent +0.69 a step: diverges within about 100 steps, the tangent goes on
     list.add(KernelEntry.states("linear-d-tails-stream-diverging", LinearDTails.isotropicStream(2.0, 1, 3, 1.0),
         StationaryBlock.CHANNELS, k));
+    // reshuffled each epoch (issue 15 item 2): N = 9, S = 2, four batches an epoch and one point left out, so ten
+    // steps cross two epochs
+    list.add(KernelEntry.states("linear-d-tails-finite-reshuffle",
+        LinearDTails.generated(0.2, 2, 9, 3, 1.0, Sampling.RESHUFFLE, 7), StationaryBlock.CHANNELS, k));
   }
 
   private static void grokLinreg(List<KernelEntry> list) {

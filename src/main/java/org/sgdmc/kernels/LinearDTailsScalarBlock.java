@@ -25,8 +25,10 @@ import org.sgdmc.rng.Stream;
  *   <li>stream: with {@code k = (t S + s)(d + 1)}, {@code x_sc = sqrt(Sigma_cc) * z_(k+c)} for c < d and
  *       {@code e_s = sigma * z_(k+d)}, z_k normal number k of stream {@link Stream#DATA} ({@link Draws#normal});
  *   <li>finite data: point indices from draws {@code t S + s} of stream {@link Stream#BATCH}, with replacement
- *       (multiply-shift) or without (Floyd's algorithm), as {@link FiniteBatchSampler}; x_s and e_s are that
- *       point and its least-squares residual.
+ *       (multiply-shift) or without (Floyd's algorithm), as {@link FiniteBatchSampler}, or reshuffled: batch
+ *       {@code t mod K} of the epoch's permutation, built from scratch at every step by {@link
+ *       FiniteBatchSampler#reshuffledBatch} (the same draws); x_s and e_s are that point and its least-squares
+ *       residual.
  * </ul>
  */
 public final class LinearDTailsScalarBlock implements StationaryBlock {
@@ -113,6 +115,14 @@ public final class LinearDTailsScalarBlock implements StationaryBlock {
       return;
     }
     int n = points.length;
+    if (model.reshuffled()) {
+      FiniteBatchSampler.reshuffledBatch(seed, traj, t, n, batch, chosen);
+      for (int s = 0; s < batch; s++) {
+        System.arraycopy(points[chosen[s]], 0, x[s], 0, d);
+        e[s] = residuals[chosen[s]];
+      }
+      return;
+    }
     for (int s = 0; s < batch; s++) {
       long bits = Draws.bits(seed, Stream.BATCH, traj, t * batch + s);
       int pick;

@@ -89,7 +89,8 @@ public final class LinearDTailsVectorBlock implements StationaryBlock {
         table[i * stride + d] = model.fit().residual(i);
       }
       this.rowScales = null;
-      this.sampler = new FiniteBatchSampler(p.length, batch, model.withReplacement());
+      // reshuffled, the sampler keeps each lane's permutation from one segment to the next
+      this.sampler = new FiniteBatchSampler(p.length, batch, model.sampling(), width);
     }
   }
 
@@ -156,20 +157,23 @@ public final class LinearDTailsVectorBlock implements StationaryBlock {
     }
   }
 
-  /** Points and residuals of steps t .. t+n-1 gathered by batch draws {@code t S ..}; returns row 0. */
+  /**
+   * Points and residuals of steps t .. t+n-1 gathered by batch draws {@code t S ..}; returns row 0. Reshuffled,
+   * the sampler takes each lane's batch from its epoch's permutation, step by step in order.
+   */
   private int fillFinite(long t, int n) {
     int drawRow0 = sampler.drawBatches(seed, traj0, width, t, n, bits);
     for (int s = 0; s < n; s++) {
       for (int i = 0; i < width; i++) {
-        gather(drawRow0, s, i);
+        gather(drawRow0, s, i, t + s);
       }
     }
     return 0;
   }
 
-  /** The batch of step s of the segment for trajectory {@code traj0 + i}, into its column of {@link #xs}. */
-  private void gather(int drawRow0, int s, int i) {
-    sampler.pick(bits, (drawRow0 + s * batch) * width + i, width, picked);
+  /** The batch of step s of the segment (step t of the run) for trajectory {@code traj0 + i}, into its column. */
+  private void gather(int drawRow0, int s, int i, long t) {
+    sampler.pick(bits, (drawRow0 + s * batch) * width + i, width, i, t, picked);
     for (int b = 0; b < batch; b++) {
       int p = picked[b] * stride;
       int at = (s * batch + b) * stride * width + i;

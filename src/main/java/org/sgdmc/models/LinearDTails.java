@@ -25,14 +25,17 @@ import org.sgdmc.rng.Stream;
  * @param batch batch size S >= 1
  * @param data the features: {@link PointData.Gaussian} drawn afresh every step (a stream), or a fixed
  *     {@link PointData.Finite} dataset
- * @param withReplacement whether a batch of a finite dataset may repeat points (irrelevant for a stream)
+ * @param sampling how the batches of a finite dataset are drawn (irrelevant for a stream): with or without
+ *     replacement afresh at every step, or {@link Sampling#RESHUFFLE}, an epoch's K = floor(N / S) batches taken
+ *     in order from one permutation, so that the recursion is i.i.d. over whole epochs (the theory is then the
+ *     epoch's, {@code theory.EpochTailIndex#linearD})
  * @param sigma the label noise: for a stream, the standard deviation of eps (>= 0, finite); for a finite
  *     dataset, the noise the labels were generated with, or NaN when unknown (for the record only: there the
  *     residuals carry the noise)
  * @param fit for a finite dataset, the least-squares fit of its labels; null for a stream
  */
 public record LinearDTails(
-    double lr, int batch, PointData data, boolean withReplacement, double sigma, LeastSquares fit) {
+    double lr, int batch, PointData data, Sampling sampling, double sigma, LeastSquares fit) {
 
   /**
    * The divergence threshold on the squared norm: a trajectory with {@code |u|^2 > 1e300} (|u| > 1e150), or a
@@ -50,7 +53,15 @@ public record LinearDTails(
   /** The longest interval between two renormalisations of the tangent vector (longer buys nothing). */
   public static final int MAX_TANGENT_INTERVAL = 64;
 
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public LinearDTails(double lr, int batch, PointData data, boolean withReplacement, double sigma, LeastSquares fit) {
+    this(lr, batch, data, Sampling.of(withReplacement), sigma, fit);
+  }
+
   public LinearDTails {
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
     if (!(lr > 0) || !Double.isFinite(lr)) {
       throw new IllegalArgumentException("learning rate must be a positive finite number, not " + lr);
     }
@@ -78,9 +89,9 @@ public record LinearDTails(
         if (!Double.isNaN(sigma) && (!(sigma >= 0) || !Double.isFinite(sigma))) {
           throw new IllegalArgumentException("the label noise sigma must be a finite number >= 0 or NaN, not " + sigma);
         }
-        if (!withReplacement && batch > f.size()) {
-          throw new IllegalArgumentException(
-              "batch size " + batch + " exceeds the " + f.size() + " data points (sampling without replacement)");
+        if (!sampling.withReplacement() && batch > f.size()) {
+          throw new IllegalArgumentException("batch size " + batch + " exceeds the " + f.size() + " data points ("
+              + (sampling == Sampling.RESHUFFLE ? "reshuffling" : "sampling without replacement") + ")");
         }
       }
       case PointData.CorrelatedGaussian c ->
@@ -95,7 +106,7 @@ public record LinearDTails(
 
   /** A stream of fresh Gaussian features {@code x ~ N(0, diag(variances))}, labels with noise sigma. */
   public static LinearDTails stream(double lr, int batch, PointData.Gaussian features, double sigma) {
-    return new LinearDTails(lr, batch, features, false, sigma, null);
+    return new LinearDTails(lr, batch, features, Sampling.WITHOUT_REPLACEMENT, sigma, null);
   }
 
   /** The isotropic stream {@code x ~ N(0, I_d)}, {@code y = x . w* + sigma eps}. */
@@ -109,8 +120,14 @@ public record LinearDTails(
    */
   public static LinearDTails finite(
       double lr, int batch, double[][] points, double[] labels, boolean withReplacement, String source) {
+    return finite(lr, batch, points, labels, Sampling.of(withReplacement), source);
+  }
+
+  /** {@link #finite(double, int, double[][], double[], boolean, String)} with any sampling mode. */
+  public static LinearDTails finite(
+      double lr, int batch, double[][] points, double[] labels, Sampling sampling, String source) {
     PointData.Finite x = new PointData.Finite(points, source);
-    return new LinearDTails(lr, batch, x, withReplacement, Double.NaN, LeastSquares.fit(x, labels));
+    return new LinearDTails(lr, batch, x, sampling, Double.NaN, LeastSquares.fit(x, labels));
   }
 
   /**
@@ -120,6 +137,12 @@ public record LinearDTails(
    */
   public static LinearDTails generated(
       double lr, int batch, int n, int d, double sigma, boolean withReplacement, long dataSeed) {
+    return generated(lr, batch, n, d, sigma, Sampling.of(withReplacement), dataSeed);
+  }
+
+  /** {@link #generated(double, int, int, int, double, boolean, long)} with any sampling mode. */
+  public static LinearDTails generated(
+      double lr, int batch, int n, int d, double sigma, Sampling sampling, long dataSeed) {
     if (d < 1) {
       throw new IllegalArgumentException("the dimension d must be at least 1, not " + d);
     }
@@ -130,7 +153,7 @@ public record LinearDTails(
     double[] y = generatedLabels(x, sigma, dataSeed);
     PointData.Finite named = new PointData.Finite(x.points(), "generated x ~ N(0, I_" + d + "), y = x . w* + "
         + sigma + " eps, w* = (1, ..., 1)/sqrt(d), data seed " + dataSeed);
-    return new LinearDTails(lr, batch, named, withReplacement, sigma, LeastSquares.fit(named, y));
+    return new LinearDTails(lr, batch, named, sampling, sigma, LeastSquares.fit(named, y));
   }
 
   /** "Trajectory" of stream {@link Stream#DATASET} whose normals are the label noise of a generated dataset. */
@@ -160,6 +183,21 @@ public record LinearDTails(
     double[] w = new double[d];
     java.util.Arrays.fill(w, 1.0 / Math.sqrt(d));
     return w;
+  }
+
+  /** Whether a batch of a finite dataset may repeat points. */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /** Whether batches come from a permutation per epoch of a finite dataset ({@link Sampling#RESHUFFLE}). */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE && data instanceof PointData.Finite;
+  }
+
+  /** Steps per epoch: floor(N / S) when reshuffled, else 1 (every step is alike). */
+  public long stepsPerEpoch() {
+    return reshuffled() ? Sampling.batchesPerEpoch(data.size(), batch) : 1;
   }
 
   /** The dimension d. */
@@ -261,6 +299,7 @@ public record LinearDTails(
   public String describe() {
     String kind = isStream() ? data.describe() + ", label noise sigma=" + sigma : data.describe();
     return "linear-d tails: lr=" + lr + " S=" + batch + " d=" + dim() + ", " + kind
-        + (isStream() ? "" : withReplacement ? ", with replacement" : ", without replacement");
+        + (isStream() ? "" : "," + sampling.describe()) + (reshuffled() ? " (" + stepsPerEpoch()
+        + " steps; observed at epoch ends, theory the epoch's index, Lyapunov exponent per step)" : "");
   }
 }

@@ -74,6 +74,10 @@ public final class LinearDTailsTheory {
    * times {@code O(N d^2 + d^3)}, so it is for moderate t; {@code E|u_t|^2} is its trace.
    */
   public static double[][] secondMoment(LinearDTails m, long t) {
+    if (m.reshuffled()) { // the recursion needs u_t independent of step t's batch; within an epoch it is not
+      throw new IllegalArgumentException("the second-moment recursion assumes batches independent between steps, "
+          + "which reshuffled batches within an epoch are not");
+    }
     int d = m.dim();
     int s = m.batch();
     double lr = m.lr();

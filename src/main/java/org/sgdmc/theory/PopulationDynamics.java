@@ -74,6 +74,16 @@ public final class PopulationDynamics {
 
     /** {@code out = M u} for the matrix of this trajectory and step; u and out are distinct arrays of length d. */
     void apply(long trajectory, long step, double[] u, double[] out);
+
+    /**
+     * {@code out = M u / c} for some {@code c > 0} of the step's choosing, returning {@code log c}: a step that
+     * is a long product (an epoch) renormalises on the way, so that neither overflows nor underflows. The
+     * default is {@link #apply}, c = 1.
+     */
+    default double applyScaled(long trajectory, long step, double[] u, double[] out) {
+      apply(trajectory, step, u, out);
+      return 0.0;
+    }
   }
 
   private final RandomStep step;
@@ -145,6 +155,96 @@ public final class PopulationDynamics {
             out[c] -= f * flat[off + c];
           }
         }
+      }
+    };
+  }
+
+  /**
+   * Random reshuffling of finite data, one epoch a step: the product {@code M_K ... M_1} of the K = floor(N / S)
+   * batch matrices {@code M_b = I - (lr/S) sum_{i in batch b} x_i x_i^T}, batch b being positions {@code b S ..
+   * b S + S - 1} of a uniform permutation. Epoch t of trajectory j shuffles the identity forward (Fisher-Yates,
+   * position i swapped with {@code i + index(draw, N - i)}) with draws {@code t K S + i} of {@link
+   * Stream#BATCH}, the layout of the kernels' sampler (over a population's own trajectories, not a run's). The
+   * vector is renormalised between batches (not after the last, so that K = 1 is {@link #finiteData} without
+   * replacement to the bit: the same batches from the same draws, the same arithmetic).
+   */
+  static RandomStep reshuffledEpochs(double lr, double[][] points, int batch, long seed) {
+    int n = points.length;
+    int d = points[0].length;
+    if (batch < 1 || batch > n) {
+      throw new IllegalArgumentException("batch " + batch + " must be in 1.." + n + " to reshuffle " + n + " points");
+    }
+    int k = n / batch;
+    double[] flat = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(points[i], 0, flat, i * d, d);
+    }
+    double factor = lr / batch;
+    int[] perm = new int[n];
+    double[] a = new double[d];
+    double[] b = new double[d];
+    PairedDraws draws = new PairedDraws(seed, Stream.BATCH);
+    return new RandomStep() {
+      @Override
+      public int dim() {
+        return d;
+      }
+
+      @Override
+      public void apply(long trajectory, long t, double[] u, double[] out) {
+        double log = applyScaled(trajectory, t, u, out);
+        double c = Math.exp(log);
+        for (int i = 0; i < d; i++) {
+          out[i] *= c;
+        }
+      }
+
+      @Override
+      public double applyScaled(long trajectory, long t, double[] u, double[] out) {
+        for (int i = 0; i < n; i++) {
+          perm[i] = i;
+        }
+        long k0 = t * k * batch;
+        double log = 0;
+        double[] from = u;
+        for (int step = 0; step < k; step++) {
+          double[] to = step == k - 1 ? out : step % 2 == 0 ? a : b;
+          System.arraycopy(from, 0, to, 0, d);
+          for (int j = 0; j < batch; j++) {
+            int i = step * batch + j;
+            int r = i + (int) Draws.index(draws.bits(trajectory, k0 + i), n - i);
+            int picked = perm[r];
+            perm[r] = perm[i];
+            perm[i] = picked;
+            int off = picked * d;
+            double dot = 0;
+            for (int c = 0; c < d; c++) {
+              dot += flat[off + c] * from[c];
+            }
+            double f = factor * dot;
+            for (int c = 0; c < d; c++) {
+              to[c] -= f * flat[off + c];
+            }
+          }
+          if (step < k - 1) {
+            double norm = 0;
+            for (int c = 0; c < d; c++) {
+              norm += to[c] * to[c];
+            }
+            if (norm == 0) { // mapped exactly to 0: so is the epoch's product of this vector
+              java.util.Arrays.fill(out, 0.0);
+              return 0.0;
+            }
+            double l = 0.5 * Math.log(norm);
+            double inv = Math.exp(-l);
+            for (int c = 0; c < d; c++) {
+              to[c] *= inv;
+            }
+            log += l;
+          }
+          from = to;
+        }
+        return log;
       }
     };
   }
@@ -269,7 +369,8 @@ public final class PopulationDynamics {
     long seed = settings.seed();
     double[][] u = new double[p][d];
     double[][] v = new double[p][d];
-    double[] logNorm = new double[p];
+    double[] logNorm = new double[p]; // log||M u||
+    double[] vLogNorm = new double[p]; // log||v||, v = M u / c with log c from the step (0 for a single matrix)
     double[] cumulative = new double[p];
     long base = (long) rep * p;
     for (int j = 0; j < p; j++) {
@@ -289,12 +390,14 @@ public final class PopulationDynamics {
       double top = Double.NEGATIVE_INFINITY;
       double meanLog = 0;
       for (int j = 0; j < p; j++) {
-        step.apply(base + j, t, u[j], v[j]);
+        double shift = step.applyScaled(base + j, t, u[j], v[j]);
         double norm = 0;
         for (int c = 0; c < d; c++) {
           norm += v[j][c] * v[j][c];
         }
-        double l = 0.5 * Math.log(norm);
+        double lv = 0.5 * Math.log(norm);
+        double l = lv + shift;
+        vLogNorm[j] = lv;
         logNorm[j] = l;
         meanLog += l / p;
         top = Math.max(top, s * l);
@@ -306,7 +409,7 @@ public final class PopulationDynamics {
         }
         contribution = meanLog;
         for (int j = 0; j < p; j++) {
-          double inv = Math.exp(-logNorm[j]);
+          double inv = Math.exp(-vLogNorm[j]);
           double[] row = u[j];
           u[j] = v[j];
           v[j] = row;
@@ -329,7 +432,7 @@ public final class PopulationDynamics {
         }
         double relVar = p * sumW2 / (sumW * sumW) - 1;
         contribution = top + Math.log(sumW / p) + relVar / (2.0 * p);
-        resample(rep, t, p, d, u, v, logNorm, cumulative, sumW);
+        resample(rep, t, p, d, u, v, vLogNorm, cumulative, sumW);
       }
       if (t >= settings.burnIn()) {
         total += contribution;
@@ -338,7 +441,10 @@ public final class PopulationDynamics {
     return total / settings.steps();
   }
 
-  /** Systematic resampling: member j copies the v whose cumulative weight first exceeds {@code (j + U) W / P}. */
+  /**
+   * Systematic resampling: member j copies the v whose cumulative weight first exceeds {@code (j + U) W / P},
+   * normalised by its norm ({@code exp(logNorm)}).
+   */
   private void resample(int rep, int t, int p, int d, double[][] u, double[][] v, double[] logNorm,
       double[] cumulative, double sumW) {
     double offset = Draws.uniform(settings.seed(), Stream.NOISE, rep, t);

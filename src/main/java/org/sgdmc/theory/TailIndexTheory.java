@@ -2,6 +2,7 @@ package org.sgdmc.theory;
 
 import org.sgdmc.models.FeatureData;
 import org.sgdmc.models.PointData;
+import org.sgdmc.models.Sampling;
 
 /**
  * Kesten-Goldie tail indices of SGD off interpolation: for each model, the Lyapunov exponent, the regime and
@@ -31,6 +32,9 @@ import org.sgdmc.models.PointData;
  *   <tr><td>d-dim, isotropic N(0, v I) stream</td><td>2-D quadrature over two chi-squares ({@link
  *       IsotropicStepMoments})</td><td>{@code quadrature}</td></tr>
  *   <tr><td>d-dim, any other data</td><td>population dynamics ({@link PopulationDynamics})</td><td>{@code
+ *       population-dynamics}</td></tr>
+ *   <tr><td>d-dim, finite data reshuffled each epoch</td><td>population dynamics over whole epochs ({@link
+ *       EpochTailIndex#linearD}; d = 1 enumerates the epoch's partitions)</td><td>{@code
  *       population-dynamics}</td></tr>
  * </table>
  */
@@ -307,7 +311,7 @@ public final class TailIndexTheory {
     return solveByPopulationDynamics(pd, Double.POSITIVE_INFINITY);
   }
 
-  private static TailIndex solveByPopulationDynamics(PopulationDynamics pd, double supremum) {
+  static TailIndex solveByPopulationDynamics(PopulationDynamics pd, double supremum) {
     String method = TailIndex.METHOD_POPULATION_DYNAMICS;
     Estimate lyapunov = pd.topExponent();
     if (!(lyapunov.value() < 0)) {
@@ -342,6 +346,19 @@ public final class TailIndexTheory {
    * to population dynamics with the default settings.
    */
   public static TailIndex linearD(double lr, int batch, PointData data, boolean withReplacement) {
+    return linearD(lr, batch, data, Sampling.of(withReplacement));
+  }
+
+  /**
+   * {@link #linearD(double, int, PointData, boolean)} for any sampling mode: a finite dataset reshuffled each
+   * epoch goes to {@link EpochTailIndex#linearD} (the epoch's index; the step's Lyapunov exponent), and the
+   * sampling mode of a stream is ignored.
+   */
+  public static TailIndex linearD(double lr, int batch, PointData data, Sampling sampling) {
+    if (sampling == Sampling.RESHUFFLE && data instanceof PointData.Finite f) {
+      return EpochTailIndex.linearD(lr, f.points(), batch);
+    }
+    boolean withReplacement = sampling.withReplacement();
     return switch (data) {
       case PointData.Gaussian g when g.isIsotropic() -> linearDIsotropic(lr, g.variances()[0], g.dim(), batch);
       case PointData.Gaussian g -> {

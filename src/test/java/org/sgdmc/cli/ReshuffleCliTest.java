@@ -93,7 +93,8 @@ class ReshuffleCliTest {
         new String[] {"simulate", "linreg1d", "--lr", "0.5", "--n", "7", "--sampling", "sideways"},
         new String[] {"simulate", "linreg1d", "--lr", "0.5", "--n", "7", "--sampling", "reshuffle", "--with-replacement"},
         new String[] {"simulate", "linreg1d", "--lr", "0.5", "--n", "3", "--batch", "4", "--sampling", "reshuffle"},
-        new String[] {"tails", "linear-d", "--lr", "0.3", "--n", "6", "--sampling", "reshuffle"})) {
+        new String[] {"simulate", "linear-d", "--lr", "0.3", "--d", "2", "--n", "4", "--batch", "5", "--sampling",
+            "reshuffle"})) {
       List<String> args = new java.util.ArrayList<>(List.of(bad));
       args.addAll(List.of("--trajectories", "64", "--steps", "10", "--out", out.toString()));
       InspectCommandTest.Run r = InspectCommandTest.run(args.toArray(String[]::new));

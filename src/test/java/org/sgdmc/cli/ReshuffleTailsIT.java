@@ -18,7 +18,8 @@ import org.sgdmc.theory.TailIndexTheory;
 /**
  * {@code tails linreg1d --sampling reshuffle} (the old code refused it): observed at epoch ends, its fitted
  * tail index matches the epoch's Kesten index, not the one of batches drawn afresh; burn-in and spacing that
- * are not whole epochs, and reshuffling under an SDE noise, are one line and exit 2.
+ * are not whole epochs (tails linreg1d and linear-d), reshuffling under an SDE noise, and a batch larger than
+ * the data, are one line and exit 2. ({@link ReshuffleTailsLinearDIT} runs tails linear-d reshuffled.)
  */
 class ReshuffleTailsIT {
   @TempDir Path dir;
@@ -63,7 +64,12 @@ class ReshuffleTailsIT {
         new String[] {"tails", "linreg1d", "--lr", "0.5", "--n", "8", "--noise", "gaussian", "--sampling", "reshuffle"},
         new String[] {"sweep", "tails-linreg1d", "--lr", "1,2", "--batch", "2,3", "--n", "9", "--sampling", "reshuffle",
             "--thin", "8"},
-        new String[] {"tails", "linear-d", "--lr", "0.3", "--dim", "2", "--n", "8", "--sampling", "reshuffle"})) {
+        new String[] {"tails", "linear-d", "--lr", "0.3", "--dim", "2", "--n", "8", "--batch", "2", "--sampling",
+            "reshuffle", "--burn-in", "401"},
+        new String[] {"tails", "linear-d", "--lr", "0.3", "--dim", "2", "--n", "8", "--batch", "2", "--sampling",
+            "reshuffle", "--thin", "6"},
+        new String[] {"tails", "linear-d", "--lr", "0.3", "--dim", "2", "--n", "8", "--batch", "9", "--sampling",
+            "reshuffle"})) {
       List<String> args = new java.util.ArrayList<>(List.of(bad));
       args.addAll(List.of("--trajectories", "4096", "-o", out.toString()));
       InspectCommandTest.Run r = InspectCommandTest.run(args.toArray(String[]::new));

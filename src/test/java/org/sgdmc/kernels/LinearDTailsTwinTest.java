@@ -12,12 +12,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sgdmc.models.LinearDTails;
 import org.sgdmc.models.PointData;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.rng.VectorShapes;
 
 /**
  * The linear-d tails vector kernel and its scalar twin perform the same IEEE operations in the same order,
  * so every trajectory's three channels (|u|, u_0, ln|v|) must agree bit for bit: for streams and finite
- * data (with and without replacement), d = 1, 2, 5, 10, S = 1 and 3, unit and non-unit scales, diverging
+ * data (with and without replacement, and reshuffled each epoch), d = 1, 2, 5, 10, S = 1 and 3, unit and non-unit scales, diverging
  * trajectories included; and what a block reports must not depend on its width, its position, or how the
  * steps are split into {@code advance} calls (the {@link StateBlock} contract).
  */
@@ -38,7 +39,13 @@ class LinearDTailsTwinTest {
         Arguments.of(LinearDTails.generated(0.1, 3, 40, 5, 1.0, true, 9)),
         Arguments.of(LinearDTails.generated(0.05, 3, 30, 10, 0.3, true, 10)),
         Arguments.of(LinearDTails.generated(0.2, 7, 7, 2, 1.0, false, 11)), // full batch: gradient descent
-        Arguments.of(LinearDTails.generated(1.5, 1, 20, 2, 1.0, true, 12))); // diverges
+        Arguments.of(LinearDTails.generated(1.5, 1, 20, 2, 1.0, true, 12)), // diverges
+        // reshuffled each epoch: K = 13 (one point left out), 12 and 2 (one left out), so the cuts and the
+        // vector segments fall mid-epoch; d = 1 too
+        Arguments.of(LinearDTails.generated(0.1, 3, 40, 5, 1.0, Sampling.RESHUFFLE, 9)),
+        Arguments.of(LinearDTails.generated(0.3, 1, 12, 2, 0.5, Sampling.RESHUFFLE, 7)),
+        Arguments.of(LinearDTails.generated(0.3, 3, 7, 2, 1.0, Sampling.RESHUFFLE, 11)),
+        Arguments.of(LinearDTails.generated(0.3, 2, 9, 1, 0.5, Sampling.RESHUFFLE, 13)));
   }
 
   static void assertSameBits(double[] expected, double[] actual, String where) {
