@@ -65,32 +65,30 @@ public final class GrokMcMixin {
   }
 
   /**
-   * The model with a dataset per trajectory at (eta, lambda), every bad value one line. Refused: minibatches (a
-   * sampler is built for one dataset size, and every trajectory observes its own number of entries: one sampler per
-   * lane would allocate at each block's start, one per possible size would hold d^4 / 2 ints), and an observed
-   * fraction so small that some trajectory of the run would likely observe nothing.
+   * The shared settings of a run with a dataset per trajectory at (eta, lambda), every bad value one line. Refused:
+   * minibatches (a sampler is built for one dataset size, and every trajectory observes its own number of entries:
+   * one sampler per lane would allocate at each block's start, one per possible size would hold d^4 / 2 ints), and an
+   * observed fraction so small that some trajectory of the run would likely observe nothing.
    */
-  GrokMcDatasets datasets(long runSeed, double eta, double lambda, long trajectories) {
+  GrokMc perTrajectoryBase(long runSeed, double eta, double lambda, long trajectories) {
     if (batch != null || withReplacement) {
       throw new UserError("--dataset per-trajectory runs full-batch GD only (each trajectory observes its own number "
           + "of entries, and the minibatch sampler serves one); drop --batch/--with-replacement or use --dataset fixed");
     }
-    GrokMc base = unsolved(runSeed).check(eta, lambda);
-    if (trajectories * Math.pow(1 - observed, (double) d * d) > 1e-6) {
+    if (observed > 0 && trajectories * Math.pow(1 - observed, (double) d * d) > 1e-6) {
       throw new UserError("--observed " + observed + " with --dataset per-trajectory: some of the " + trajectories
           + " trajectories would likely observe no entry of their " + d + " x " + d + " matrix; raise --observed or "
           + "--dim");
     }
-    try {
-      return new GrokMcDatasets(base, observed, dataSeed != null ? dataSeed : runSeed, GrokMcDatasets.REFERENCED);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    return unsolved(runSeed).check(eta, lambda);
   }
 
-  /** Refused in one line where the blocks in flight could not hold their trajectories' truths and masks. */
-  static void checkDatasetMemory(GrokMcDatasets datasets, EnsembleOptions options) {
-    long doubles = datasets.blockDoubles(options.blockWidth());
+  /**
+   * The datasets of a run on {@code base}, after a one-line refusal where the blocks in flight could not hold their
+   * trajectories' truths and masks; solves the first {@link GrokMcDatasets#REFERENCED} trajectories' completions.
+   */
+  GrokMcDatasets datasets(GrokMc base, long runSeed, EnsembleOptions options) {
+    long doubles = GrokMcDatasets.blockDoubles(base.d(), options.blockWidth());
     if (doubles / 2 > Integer.MAX_VALUE - 8) {
       throw new UserError("--dataset per-trajectory keeps the truth and mask of each of the " + options.blockWidth()
           + " trajectories of a block: too many for one array; use a smaller --block, a smaller --dim or --dataset "
@@ -98,6 +96,12 @@ public final class GrokMcMixin {
     }
     MemoryGuard.check("--dataset per-trajectory (the truth and mask of each trajectory of a block in flight)",
         doubles * Double.BYTES * options.threads(), 0, "use a smaller --block or fewer --threads, or --dataset fixed");
+    try {
+      return GrokMcDatasets.of(base, observed, dataSeed != null ? dataSeed : runSeed,
+          (int) Math.min(GrokMcDatasets.REFERENCED, options.trajectories()));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 
   /** The ground truth, the mask and the minimum-nuclear-norm completion; {@code model} is built from it per cell. */

@@ -67,17 +67,15 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
   @Override
   public void run() {
     boolean perTrajectory = mc.perTrajectory();
-    GrokMcDatasets datasets = perTrajectory ? mc.datasets(ensemble.seed, eta, lambda, ensemble.trajectories) : null;
     GrokMcMixin.Data data = perTrajectory ? null : mc.data(ensemble.seed, new double[] {eta}, new double[] {lambda});
-    GrokMc model = perTrajectory ? datasets.base() : data.model(eta, lambda);
+    GrokMc model = perTrajectory ? mc.perTrajectoryBase(ensemble.seed, eta, lambda, ensemble.trajectories)
+        : data.model(eta, lambda);
     MinNuclearCompletion completion = perTrajectory ? null : data.completion();
     if (steps.steps == 0) {
       steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
-    if (perTrajectory) {
-      GrokMcMixin.checkDatasetMemory(datasets, options);
-    }
+    GrokMcDatasets datasets = perTrajectory ? mc.datasets(model, ensemble.seed, options) : null;
     Output.checkWritable(output);
     double trainThreshold = mc.trainThreshold, testThreshold = mc.testThreshold;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-mc",

@@ -47,13 +47,14 @@ public final class GrokMcExperiment {
         progress);
     int d = datasets.base().d();
     double[] tests = new double[referenced], norms = new double[referenced];
-    MinNuclearCompletion first = datasets.completion(0);
+    MinNuclearCompletion[] own = datasets.completions();
     GrokMc model0 = datasets.at(0);
     for (int i = 0; i < referenced; i++) {
-      GrokMc own = i == 0 ? model0 : datasets.at(i); // its target is its own completion
-      tests[i] = testLoss(own.target(), own.truth());
-      norms[i] = MinNuclearCompletion.nuclearNorm(d, own.target());
+      tests[i] = testLoss(own[i].x(), datasets.at(i).truth());
+      norms[i] = own[i].nuclearNorm();
     }
+    MinNuclearCompletion first = own.length > 0 ? own[0]
+        : MinNuclearCompletion.of(d, model0.truth(), model0.mask());
     return new GrokMcResult(datasets.base(), options, trainLevel, testLevel, s.observed, s.singular, s.t1, s.t2,
         first, MinNuclearCompletion.singularValues(d, model0.truth()), testLoss(first.x(), model0.truth()),
         s.kernelSeconds, new GrokMcResult.PerTrajectory(datasets.observed(), datasets.dataSeed(), s.distances, tests,

@@ -14,16 +14,17 @@ import org.sgdmc.theory.MinNuclearCompletion;
  *
  * <p>Full-batch GD only: a minibatch sampler is built for one dataset size, and here every trajectory has its own
  * number of observed entries (see {@code cli.GrokMcMixin}). The minimum-nuclear-norm completion, an ADMM solve per
- * dataset, is the target of the first {@code referenced} trajectories only; the others' target is their own truth
+ * dataset (thousands of SVDs), is the target of the first {@code referenced} trajectories only; the others' target is their own truth
  * M* (so their distance channel holds {@code |W - M*|_F}, finite, which the experiment does not read).
  *
  * @param base the step, decay, initialisation, sizes and thresholds every trajectory shares; its truth, mask and
  *     target are not used
  * @param observed the probability that an entry is observed
  * @param dataSeed the data seed
- * @param referenced how many trajectories (0, 1, ..) get their minimum-nuclear-norm completion as target
+ * @param completions [i]: trajectory i's minimum-nuclear-norm completion, for the first {@link #referenced()}
+ *     trajectories (solved once, by {@link #of})
  */
-public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, int referenced) {
+public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, MinNuclearCompletion[] completions) {
   /** The CLI's number of trajectories with a minimum-nuclear-norm reference. */
   public static final int REFERENCED = 16;
   private static final int FACTORS = 5;
@@ -36,9 +37,32 @@ public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, int re
     if (!base.fullBatch()) {
       throw new IllegalArgumentException("a dataset per trajectory runs full-batch GD only");
     }
+    completions = completions.clone();
+  }
+
+  /** The datasets, with the completions of trajectories 0 .. referenced - 1 solved (ADMM). */
+  public static GrokMcDatasets of(GrokMc base, double observed, long dataSeed, int referenced) {
     if (referenced < 0) {
       throw new IllegalArgumentException("the number of referenced trajectories must be >= 0");
     }
+    GrokMcDatasets unsolved = new GrokMcDatasets(base, observed, dataSeed, new MinNuclearCompletion[0]);
+    MinNuclearCompletion[] solved = new MinNuclearCompletion[referenced];
+    // independent solves, each deterministic: in parallel (one ADMM takes 0.1 .. 2 s at d = 10, measured)
+    java.util.stream.IntStream.range(0, referenced).parallel().forEach(i -> {
+      GrokMc own = unsolved.at(i); // its target its truth
+      solved[i] = MinNuclearCompletion.of(base.d(), own.truth(), own.mask());
+    });
+    return new GrokMcDatasets(base, observed, dataSeed, solved);
+  }
+
+  /** How many trajectories (the first ones) have their minimum-nuclear-norm completion as target. */
+  public int referenced() {
+    return completions.length;
+  }
+
+  @Override
+  public MinNuclearCompletion[] completions() {
+    return completions.clone();
   }
 
   /**
@@ -56,15 +80,9 @@ public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, int re
     for (int k = 0; k < d * d; k++) {
       observedMask[k] = mask[k] == 1;
     }
-    double[] target = i < referenced ? MinNuclearCompletion.of(d, truth, observedMask).x() : truth;
+    double[] target = i < completions.length ? completions[(int) i].x() : truth;
     return new GrokMc(d, base.rank(), truth, observedMask, base.eta(), base.lambda(), base.sigma(), target, count,
         false, base.trainThreshold(), base.testThreshold());
-  }
-
-  /** Trajectory i's minimum-nuclear-norm completion (whether or not it is referenced). */
-  public MinNuclearCompletion completion(long i) {
-    GrokMc m = at(i);
-    return MinNuclearCompletion.of(base.d(), m.truth(), m.mask());
   }
 
   /**
@@ -97,12 +115,12 @@ public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, int re
 
   /** This model with t1 and t2 at other levels. */
   public GrokMcDatasets withThresholds(double train, double test) {
-    return new GrokMcDatasets(base.withThresholds(train, test), observed, dataSeed, referenced);
+    return new GrokMcDatasets(base.withThresholds(train, test), observed, dataSeed, completions);
   }
 
   /** Doubles a block of {@code width} trajectories holds for its lanes' data: the truth and the mask of each. */
-  public long blockDoubles(int width) {
-    return 2L * width * base.d() * base.d();
+  public static long blockDoubles(int d, int width) {
+    return 2L * width * d * d;
   }
 
   private static long draw(int part, long k) {
