@@ -172,7 +172,12 @@ def plot_mc(f, out, title):
         q = f[f"observables/log_{name}_quantiles"][()]
         ax.plot(x, to(q[:, med]), color=color, label=label + " (median)")
         ax.fill_between(x, to(q[:, lo]), to(q[:, hi]), color=color, alpha=0.2, lw=0)
-    ax.axhline(f["theory/min_nuclear_norm"][()], color="C1", ls=":", lw=1, label="|X_nuc|_* (ADMM)")
+    own = "theory/min_nuclear_norms" in f  # --dataset per-trajectory: the first trajectories' own X_nuc, no one
+    if own:
+        ax.axhline(np.median(f["theory/min_nuclear_norms"][()]), color="C1", ls=":", lw=1,
+                   label="median |X_nuc|_* of the first trajectories' own datasets (ADMM)")
+    else:
+        ax.axhline(f["theory/min_nuclear_norm"][()], color="C1", ls=":", lw=1, label="|X_nuc|_* (ADMM)")
     for ev, color in (("t1", "C0"), ("t2", "C3")):
         q = f[f"events/{ev}/quantiles"][()]
         if np.isfinite(q[med]):
@@ -184,19 +189,21 @@ def plot_mc(f, out, title):
     ax.set_ylabel("loss, norms")
     ax.legend(fontsize=7, loc="lower left")
     mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
-    ax.set_title(title or f"grok-mc: d={p['d']}, rank {p['rank']}, {p['n']} observed, eta={p['eta']:g}, "
+    seen = f"a dataset per trajectory, p={p['observed']:g} observed" if own else f"{p['n']} observed"
+    ax.set_title(title or f"grok-mc: d={p['d']}, rank {p['rank']}, {seen}, eta={p['eta']:g}, "
                           f"lambda={p['lambda']:g}, sigma={p['sigma']:g}, {mode}; {p['trajectories']} trajectories",
                  fontsize=9)
     sv = f["observables/singular_values_mean"][()]
-    truth = f["theory/truth_singular_values"][()]
+    truth = None if own else f["theory/truth_singular_values"][()]
     for k in range(sv.shape[1]):
         axs.plot(x, sv[:, k], color=f"C{k}", label=f"singular value {k + 1} of U V^T (mean)")
-        if truth[k] > 1e-9:
+        if truth is not None and truth[k] > 1e-9:
             axs.axhline(truth[k], color=f"C{k}", ls=":", lw=1)
     axs.set_xscale("log")
     axs.set_yscale("log")
     axs.set_xlabel("step")
-    axs.set_title("singular values over time (dotted: those of M*)", fontsize=9)
+    axs.set_title("singular values over time (" + ("each trajectory its own M*" if own else "dotted: those of M*")
+                  + ")", fontsize=9)
     axs.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(out, dpi=110)

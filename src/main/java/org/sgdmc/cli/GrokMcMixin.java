@@ -1,6 +1,9 @@
 package org.sgdmc.cli;
 
+import org.sgdmc.engine.MemoryGuard;
 import org.sgdmc.models.GrokMc;
+import org.sgdmc.models.GrokMcDatasets;
+import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.theory.MinNuclearCompletion;
 import picocli.CommandLine.Option;
 
@@ -38,11 +41,74 @@ public final class GrokMcMixin {
   @Option(names = "--with-replacement", description = SgdMixin.SAMPLING)
   boolean withReplacement;
 
+  @Option(names = "--dataset", paramLabel = "MODE", defaultValue = "fixed",
+      description = "fixed: one M* and mask for the whole run; per-trajectory: each trajectory draws its own from "
+          + "(--data-seed, trajectory), so the ensemble is over datasets too; full-batch GD only, the distance to the "
+          + "minimum-nuclear-norm completion for the first " + GrokMcDatasets.REFERENCED + " trajectories only "
+          + "(default: ${DEFAULT-VALUE}).")
+  String dataset;
+
+  /** Whether {@code --dataset per-trajectory}; a value that is neither mode is refused in one line. */
+  boolean perTrajectory() {
+    return switch (dataset) {
+      case "fixed" -> false;
+      case "per-trajectory" -> true;
+      default -> throw new UserError("--dataset: fixed or per-trajectory, not '" + dataset + "'");
+    };
+  }
+
+  /** Refuses {@code --dataset per-trajectory} in one line where {@code command} does not have it. */
+  void onlyFixed(String command) {
+    if (perTrajectory()) {
+      throw new UserError("--dataset per-trajectory: " + command + " runs on one fixed dataset only");
+    }
+  }
+
+  /**
+   * The shared settings of a run with a dataset per trajectory at (eta, lambda), every bad value one line. Refused:
+   * minibatches (a sampler is built for one dataset size, and every trajectory observes its own number of entries:
+   * one sampler per lane would allocate at each block's start, one per possible size would hold d^4 / 2 ints), and an
+   * observed fraction so small that some trajectory of the run would likely observe nothing.
+   */
+  GrokMc perTrajectoryBase(long runSeed, double eta, double lambda, long trajectories) {
+    if (batch != null || withReplacement) {
+      throw new UserError("--dataset per-trajectory runs full-batch GD only (each trajectory observes its own number "
+          + "of entries, and the minibatch sampler serves one); drop --batch/--with-replacement or use --dataset fixed");
+    }
+    if (observed > 0 && trajectories * Math.pow(1 - observed, (double) d * d) > 1e-6) {
+      throw new UserError("--observed " + observed + " with --dataset per-trajectory: some of the " + trajectories
+          + " trajectories would likely observe no entry of their " + d + " x " + d + " matrix; raise --observed or "
+          + "--dim");
+    }
+    return unsolved(runSeed).check(eta, lambda);
+  }
+
+  /**
+   * The datasets of a run on {@code base}, after a one-line refusal where the blocks in flight could not hold their
+   * trajectories' truths and masks; solves the first {@link GrokMcDatasets#REFERENCED} trajectories' completions.
+   */
+  GrokMcDatasets datasets(GrokMc base, long runSeed, EnsembleOptions options) {
+    long doubles = GrokMcDatasets.blockDoubles(base.d(), options.blockWidth());
+    if (doubles / 2 > Integer.MAX_VALUE - 8) {
+      throw new UserError("--dataset per-trajectory keeps the truth and mask of each of the " + options.blockWidth()
+          + " trajectories of a block: too many for one array; use a smaller --block, a smaller --dim or --dataset "
+          + "fixed");
+    }
+    MemoryGuard.check("--dataset per-trajectory (the truth and mask of each trajectory of a block in flight)",
+        doubles * Double.BYTES * options.threads(), 0, "use a smaller --block or fewer --threads, or --dataset fixed");
+    try {
+      return GrokMcDatasets.of(base, observed, dataSeed != null ? dataSeed : runSeed,
+          (int) Math.min(GrokMcDatasets.REFERENCED, options.trajectories()));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
   /** The ground truth, the mask and the minimum-nuclear-norm completion; {@code model} is built from it per cell. */
   record Data(GrokMcMixin options, double[] truth, boolean[] mask, MinNuclearCompletion completion) {
     /** Checks (eta, lambda) and the batch without the completion, one line on a bad value. */
-    void check(double eta, double lambda) {
-      build(eta, lambda, new double[options.d * options.d]);
+    GrokMc check(double eta, double lambda) {
+      return build(eta, lambda, new double[options.d * options.d]);
     }
 
     /** The model at (eta, lambda), every bad value one line. */
@@ -73,6 +139,22 @@ public final class GrokMcMixin {
    * The data of the run; {@code etas} x {@code lambdas} are checked (one line each) before the convex solver runs.
    */
   Data data(long runSeed, double[] etas, double[] lambdas) {
+    Data unsolved = unsolved(runSeed);
+    for (double eta : etas) {
+      for (double lambda : lambdas) {
+        unsolved.check(eta, lambda); // before the solver runs
+      }
+    }
+    try {
+      return new Data(this, unsolved.truth(), unsolved.mask(),
+          MinNuclearCompletion.of(d, unsolved.truth(), unsolved.mask()));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** The truth and mask of the data seed, without the completion; the levels checked. */
+  private Data unsolved(long runSeed) {
     if (!(trainThreshold > 0) || !(testThreshold > 0)) {
       throw new UserError("--train-threshold and --test-threshold must be positive");
     }
@@ -82,13 +164,7 @@ public final class GrokMcMixin {
       for (int k = 0; k < mask.length; k++) {
         mask[k] = tm[1][k] == 1;
       }
-      Data unsolved = new Data(this, tm[0], mask, null);
-      for (double eta : etas) {
-        for (double lambda : lambdas) {
-          unsolved.check(eta, lambda); // before the solver runs
-        }
-      }
-      return new Data(this, tm[0], mask, MinNuclearCompletion.of(d, tm[0], mask));
+      return new Data(this, tm[0], mask, null);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -7,6 +7,7 @@ import org.sgdmc.io.GrokMcFile;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.GrokMc;
+import org.sgdmc.models.GrokMcDatasets;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokMcResult;
 import org.sgdmc.stats.EventTimes;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
       "|U|^2 + |V|^2, the nuclear norm and the top singular values of U V^T, and",
       "the distance to the minimum-nuclear-norm completion (ADMM to 1e-9). t1, t2",
       "exact to the step. --lr is eta; --steps 0 (the default) runs 10/(eta",
-      "lambda) steps."
+      "lambda) steps. --dataset per-trajectory: every trajectory its own M* and",
+      "mask (full-batch GD)."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
@@ -64,17 +66,22 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
 
   @Override
   public void run() {
-    GrokMcMixin.Data data = mc.data(ensemble.seed, new double[] {eta}, new double[] {lambda});
-    GrokMc model = data.model(eta, lambda);
-    MinNuclearCompletion completion = data.completion();
+    boolean perTrajectory = mc.perTrajectory();
+    GrokMcMixin.Data data = perTrajectory ? null : mc.data(ensemble.seed, new double[] {eta}, new double[] {lambda});
+    GrokMc model = perTrajectory ? mc.perTrajectoryBase(ensemble.seed, eta, lambda, ensemble.trajectories)
+        : data.model(eta, lambda);
+    MinNuclearCompletion completion = perTrajectory ? null : data.completion();
     if (steps.steps == 0) {
       steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    GrokMcDatasets datasets = perTrajectory ? mc.datasets(model, ensemble.seed, options) : null;
     Output.checkWritable(output);
     double trainThreshold = mc.trainThreshold, testThreshold = mc.testThreshold;
     output.execute(spec, ensemble.seed, ensemble.trajectories, ensemble.threads(), "grok-mc",
-        progress -> GrokMcExperiment.run(model, completion, trainThreshold, testThreshold, options, kernel, progress),
+        progress -> perTrajectory
+            ? GrokMcExperiment.run(datasets, trainThreshold, testThreshold, options, kernel, progress)
+            : GrokMcExperiment.run(model, completion, trainThreshold, testThreshold, options, kernel, progress),
         (out, force, meta, result) -> GrokMcFile.write(out, force, meta, result),
         result -> print(System.out, result), "plot_grok.py", null);
   }
@@ -82,18 +89,35 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
   static void print(PrintStream out, GrokMcResult r) {
     GrokMc m = r.model();
     EnsembleOptions o = r.options();
-    out.printf("grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  lambda=%s  sigma=%s  %s  trajectories=%d  steps=%d  "
-            + "seed=%d%n", m.d(), m.rank(), m.observedCount(), m.d() * m.d(), fmt(m.eta()), fmt(m.lambda()),
-        fmt(m.sigma()), mode(m), o.trajectories(), o.steps(), o.seed());
-    StringBuilder sv = new StringBuilder();
-    for (int k = 0; k < Math.min(GrokMc.SINGULAR_VALUES, r.truthSingular().length); k++) {
-      sv.append(k == 0 ? "" : ", ").append(fmt(r.truthSingular()[k]));
+    GrokMcResult.PerTrajectory own = r.perTrajectory();
+    if (own != null) {
+      out.printf("grok-mc  d=%d  rank=%d  a dataset per trajectory, each entry observed with p=%s  eta=%s  lambda=%s  "
+              + "sigma=%s  %s  trajectories=%d  steps=%d  seed=%d  data seed=%d%n", m.d(), m.rank(),
+          fmt(own.observedFraction()), fmt(m.eta()), fmt(m.lambda()), fmt(m.sigma()), mode(m), o.trajectories(),
+          o.steps(), o.seed(), own.dataSeed());
+      int k = own.distances().length;
+      double dMax = 0, testMax = 0;
+      for (int i = 0; i < k; i++) {
+        dMax = Math.max(dMax, own.distances()[i]);
+        testMax = Math.max(testMax, own.completionTestLosses()[i]);
+      }
+      out.printf("min-nuclear        each of the first %d trajectories against its own X_nuc (ADMM): max |W_T - X_nuc|_F "
+          + "%s, max test loss of X_nuc %s (med |W - X_nuc| below: over these %d); 1/(eta lambda) = %s%n", k, fmt(dMax),
+          fmt(testMax), k, fmt(m.driftSteps()));
+    } else {
+      out.printf("grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  lambda=%s  sigma=%s  %s  trajectories=%d  "
+              + "steps=%d  seed=%d%n", m.d(), m.rank(), m.observedCount(), m.d() * m.d(), fmt(m.eta()),
+          fmt(m.lambda()), fmt(m.sigma()), mode(m), o.trajectories(), o.steps(), o.seed());
+      StringBuilder sv = new StringBuilder();
+      for (int k = 0; k < Math.min(GrokMc.SINGULAR_VALUES, r.truthSingular().length); k++) {
+        sv.append(k == 0 ? "" : ", ").append(fmt(r.truthSingular()[k]));
+      }
+      out.printf("ground truth       singular values %s ...; |M*|_* = %s%n", sv,
+          fmt(MinNuclearCompletion.nuclearNorm(m.d(), m.truth())));
+      out.printf("min-nuclear        |X_nuc|_* = %s (ADMM, %d iterations, residual %s), its test loss %s; 1/(eta "
+              + "lambda) = %s%n", fmt(r.completion().nuclearNorm()), r.completion().iterations(),
+          fmt(r.completion().primalResidual()), fmt(r.completionTestLoss()), fmt(m.driftSteps()));
     }
-    out.printf("ground truth       singular values %s ...; |M*|_* = %s%n", sv,
-        fmt(MinNuclearCompletion.nuclearNorm(m.d(), m.truth())));
-    out.printf("min-nuclear        |X_nuc|_* = %s (ADMM, %d iterations, residual %s), its test loss %s; 1/(eta lambda) "
-            + "= %s%n", fmt(r.completion().nuclearNorm()), r.completion().iterations(),
-        fmt(r.completion().primalResidual()), fmt(r.completionTestLoss()), fmt(m.driftSteps()));
     long[] times = o.recordTimes();
     int q = 3;
     for (int i = 0; i < o.quantileLevels().length; i++) {

@@ -60,6 +60,7 @@ public final class SweepGrokMcCommand implements Runnable, SharedOptions.Tailore
 
   @Override
   public void run() {
+    mc.onlyFixed("sweep grok-mc");
     List<double[]> grid = axes.cells(eta);
     double[] etas = grid.stream().mapToDouble(c -> c[0]).distinct().toArray();
     double[] lambdas = grid.stream().mapToDouble(c -> c[1]).distinct().toArray();

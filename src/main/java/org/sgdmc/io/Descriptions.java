@@ -324,6 +324,13 @@ final class Descriptions {
     put("/theory/min_nuclear_iterations", COUNT, "ADMM iterations to the stated tolerance (1e-9 relative)");
     put("/theory/min_nuclear_residual", ONE, "the ADMM primal residual |X - Z|_F at the end");
     put("/theory/min_nuclear_test_loss", ONE, "|X_nuc - M*|_F^2 / (2 d^2)");
+    // grok-mc --dataset per-trajectory (issue 12): no one X_nuc; the first trajectories' own, instead
+    put("/theory/min_nuclear_distances", ONE, "grok-mc --dataset per-trajectory: |W_T - X_nuc|_F at the last step of "
+        + "each of the first 16 trajectories, each against its own dataset's minimum-nuclear-norm completion");
+    put("/theory/min_nuclear_test_losses", ONE, "grok-mc --dataset per-trajectory: |X_nuc - M*|_F^2 / (2 d^2) of each "
+        + "of those trajectories' own completion and truth");
+    put("/theory/min_nuclear_norms", ONE, "grok-mc --dataset per-trajectory: |X_nuc|_* of each of those "
+        + "trajectories' own completion");
     put("/theory/truth_singular_values", ONE, "the singular values of M*");
     put("/theory/min_l1_interpolant", ONE, "beta_l1 = argmin |beta|_1 subject to X beta = y, by commons-math3's "
         + "simplex solver");

@@ -279,6 +279,10 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-mc-sgd-with-replacement",
         new GrokMc(4, 1, tm[0], mask, 0.3, 0.02, 0.8, new double[16], 3, true).withThresholds(0.005, 0.3),
         GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
+    // a dataset per trajectory (issue 12, --dataset per-trajectory): each lane its own truth and mask; of the pinned
+    // trajectories 3 .. 6, 3 and 4 have their minimum-nuclear-norm target, 5 and 6 their truth
+    list.add(KernelEntry.states("grok-mc-gd-per-trajectory", org.sgdmc.models.GrokMcDatasets.of(
+        mc, 0.75, 11, 5).withThresholds(0.1, 0.3), GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC_DATASETS));
   }
 
   /**

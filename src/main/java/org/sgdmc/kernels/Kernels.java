@@ -65,6 +65,10 @@ public final class Kernels {
   public static final Twins<GrokMc, StateBlock> GROK_MC = new Twins<>(
       (m, seed, width) -> new GrokMcVectorBlock(m, seed, width), GrokMcScalarBlock::new);
 
+  /** grok-mc with a dataset per trajectory (issue 12, {@code --dataset per-trajectory}; full-batch GD). */
+  public static final Twins<org.sgdmc.models.GrokMcDatasets, StateBlock> GROK_MC_DATASETS = new Twins<>(
+      GrokMcDatasetsVectorBlock::new, GrokMcDatasetsScalarBlock::new);
+
   public static final Twins<DoubleWell, StateBlock> DOUBLE_WELL = new Twins<>(
       (m, seed, width) -> new DoubleWellVectorBlock(m, seed, width), DoubleWellScalarBlock::new);
   public static final Twins<TwoBasin, StateBlock> TWO_BASIN = new Twins<>(

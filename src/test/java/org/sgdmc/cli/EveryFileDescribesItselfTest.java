@@ -90,6 +90,9 @@ public class EveryFileDescribesItselfTest {
         cat(new String[] {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "4", "--rank", "1"}, run),
         cat(new String[] {"simulate", "grok-mc", "--lr", "0.2", "--lambda", "0.01", "--dim", "4", "--rank", "1",
             "--batch", "3", "--with-replacement"}, run),
+        // grok-mc --dataset per-trajectory (issue 12): /parameters@dataset, no /data, the first trajectories' /theory
+        cat(new String[] {"simulate", "grok-mc", "--lr", "0.5", "--lambda", "0.01", "--dim", "4", "--rank", "1",
+            "--observed", "0.8", "--dataset", "per-trajectory"}, run),
         cat(new String[] {"simulate", "two-timescale", "--lr", "0.02", "--eps", "0.1"}, run),
         cat(new String[] {"simulate", "two-timescale", "--f", "quadratic", "--lr", "0.02", "--eps", "0.1", "--batch",
             "100"}, run),

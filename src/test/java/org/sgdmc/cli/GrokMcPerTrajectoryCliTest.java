@@ -1,0 +1,75 @@
+package org.sgdmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sgdmc.io.HdfNode;
+import org.sgdmc.io.ResultFileReader;
+import org.sgdmc.models.GrokMcDatasets;
+
+/**
+ * {@code simulate grok-mc --dataset per-trajectory} (issue 12): the file says which mode ran ({@code
+ * /parameters@dataset}), keeps no one truth and mask, and keeps the first trajectories' distances to their own
+ * completions; the results do not depend on threads or block width; bad input is one line.
+ */
+class GrokMcPerTrajectoryCliTest {
+  // d = 5, 80% observed, data seed 1: the first 16 trajectories' ADMM solves take at most 0.3 s each (measured);
+  // some masks make ADMM run to its iteration limit (11 s at d = 5, 70%, data seed 8)
+  @TempDir Path dir;
+
+  private static final String[] RUN = {"simulate", "grok-mc", "--lr", "0.3", "--lambda", "0.01", "--dim", "5",
+      "--rank", "1", "--observed", "0.8", "--trajectories", "24", "--steps", "200", "--test-threshold", "0.05"};
+
+  private HdfNode.Group run(String name, String... extra) {
+    Path out = dir.resolve(name);
+    String[] args = java.util.Arrays.copyOf(RUN, RUN.length + extra.length + 2);
+    System.arraycopy(extra, 0, args, RUN.length, extra.length);
+    args[args.length - 2] = "-o";
+    args[args.length - 1] = out.toString();
+    InspectCommandTest.Run r = InspectCommandTest.run(args);
+    assertEquals(0, r.exitCode(), r.err());
+    return ResultFileReader.read(out);
+  }
+
+  @Test
+  void eachTrajectoryHasItsOwnDatasetWhateverTheThreadsAndBlock() {
+    HdfNode.Group a = run("a.h5", "--dataset", "per-trajectory", "--threads", "1", "--block", "8");
+    HdfNode.Group b = run("b.h5", "--dataset", "per-trajectory", "--threads", "2", "--block", "16");
+    HdfNode.Group fixed = run("fixed.h5");
+    assertEquals("per-trajectory", a.group("/parameters").attribute("dataset").strings()[0]);
+    assertEquals("fixed", fixed.group("/parameters").attribute("dataset").strings()[0]);
+    assertThrows(NoSuchElementException.class, () -> a.dataset("/data/truth"), "no one truth");
+    assertThrows(NoSuchElementException.class, () -> a.dataset("/theory/min_nuclear_completion"));
+    double[] distances = a.dataset("/theory/min_nuclear_distances").value().doubles();
+    assertEquals(GrokMcDatasets.REFERENCED, distances.length);
+    assertArrayEquals(distances, b.dataset("/theory/min_nuclear_distances").value().doubles());
+    assertArrayEquals(a.dataset("/events/t2/quantiles").value().doubles(),
+        b.dataset("/events/t2/quantiles").value().doubles(), "threads and block width change nothing");
+    assertArrayEquals(a.dataset("/observables/log_test_mean").value().doubles(),
+        b.dataset("/observables/log_test_mean").value().doubles());
+    double[] pt = a.dataset("/observables/log_train_mean").value().doubles();
+    double[] fx = fixed.dataset("/observables/log_train_mean").value().doubles();
+    assertNotEquals(fx[fx.length - 1], pt[pt.length - 1], "other datasets");
+  }
+
+  @Test
+  void badInputIsOneLine() {
+    String[] mc = {"simulate", "grok-mc", "--lr", "0.3", "--lambda", "0.01"};
+    String[][] bad = {
+      {"--dataset", "sometimes"},
+      {"--dataset", "per-trajectory", "--batch", "4"},
+      {"--dataset", "per-trajectory", "--dim", "2", "--observed", "0.05"},
+      {"--dataset", "per-trajectory", "--dim", "300", "--block", "8192"},
+    };
+    Refusals.assertEachRefused(dir, mc, bad, new String[] {"--dataset", "full-batch GD only", "observe no entry",
+        "--dataset per-trajectory"}, "--trajectories", "16");
+    Refusals.assertEachRefused(dir, new String[0], new String[][] {{"sweep", "grok-mc", "--lr", "0.3", "--lambda",
+        "0.01,0.02", "--dataset", "per-trajectory"}}, new String[] {"one fixed dataset"}, "--trajectories", "16");
+  }
+}
