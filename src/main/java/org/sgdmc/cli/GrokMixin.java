@@ -49,20 +49,14 @@ public final class GrokMixin {
   /** Datasets whose GD stability {@code --dataset per-trajectory} checks before the run (the first ones). */
   static final int STABILITY_CHECKED = 64;
 
-  /** Whether {@code --dataset per-trajectory}; a value that is neither mode is refused in one line. */
+  /** Whether {@code --dataset per-trajectory} (see {@link DatasetMode}). */
   boolean perTrajectory() {
-    return switch (dataset) {
-      case "fixed" -> false;
-      case "per-trajectory" -> true;
-      default -> throw new UserError("--dataset: fixed or per-trajectory, not '" + dataset + "'");
-    };
+    return DatasetMode.perTrajectory(dataset);
   }
 
   /** Refuses {@code --dataset per-trajectory} in one line where {@code command} does not have it. */
   void onlyFixed(String command) {
-    if (perTrajectory()) {
-      throw new UserError("--dataset per-trajectory: " + command + " runs on one fixed dataset only");
-    }
+    DatasetMode.onlyFixed(dataset, command);
   }
 
   long dataSeed(long runSeed) {
