@@ -3,6 +3,7 @@ package org.sgdmc.cli;
 import org.sgdmc.engine.MemoryGuard;
 import org.sgdmc.models.GrokMc;
 import org.sgdmc.models.GrokMcDatasets;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.theory.MinNuclearCompletion;
 import picocli.CommandLine.Option;
@@ -38,7 +39,10 @@ public final class GrokMcMixin {
       description = "Minibatch SGD over the observed entries, S of them per step (default: full-batch GD).")
   Integer batch;
 
-  @Option(names = "--with-replacement", description = SgdMixin.SAMPLING)
+  @Option(names = "--sampling", paramLabel = "MODE", description = SgdMixin.SAMPLING)
+  String sampling;
+
+  @Option(names = "--with-replacement", description = SgdMixin.WITH_REPLACEMENT)
   boolean withReplacement;
 
   @Option(names = "--dataset", paramLabel = "MODE", defaultValue = "fixed",
@@ -53,6 +57,17 @@ public final class GrokMcMixin {
     return DatasetMode.perTrajectory(dataset);
   }
 
+  /**
+   * The sampling mode of {@code --sampling} or its alias {@code --with-replacement}, read as every command that
+   * takes {@link SgdMixin} reads it (the same words, default and one-line refusals); the data (Omega) are finite.
+   */
+  Sampling sampling() {
+    SgdMixin sgd = new SgdMixin();
+    sgd.sampling = sampling;
+    sgd.withReplacementFlag = withReplacement;
+    return sgd.sampling(true);
+  }
+
   /** Refuses {@code --dataset per-trajectory} in one line where {@code command} does not have it. */
   void onlyFixed(String command) {
     DatasetMode.onlyFixed(dataset, command);
@@ -65,9 +80,10 @@ public final class GrokMcMixin {
    * observed fraction so small that some trajectory of the run would likely observe nothing.
    */
   GrokMc perTrajectoryBase(long runSeed, double eta, double lambda, long trajectories) {
-    if (batch != null || withReplacement) {
+    if (batch != null || withReplacement || sampling() != Sampling.WITHOUT_REPLACEMENT) {
       throw new UserError("--dataset per-trajectory runs full-batch GD only (each trajectory observes its own number "
-          + "of entries, and the minibatch sampler serves one); drop --batch/--with-replacement or use --dataset fixed");
+          + "of entries, and the minibatch sampler serves one); drop --batch/--sampling/--with-replacement or use "
+          + "--dataset fixed");
     }
     if (observed > 0 && trajectories * Math.pow(1 - observed, (double) d * d) > 1e-6) {
       throw new UserError("--observed " + observed + " with --dataset per-trajectory: some of the " + trajectories
@@ -116,13 +132,14 @@ public final class GrokMcMixin {
         for (boolean b : mask) {
           observed += b ? 1 : 0;
         }
+        Sampling mode = options.sampling();
         int s = options.batch == null ? observed : options.batch;
-        if (options.batch != null && (s < 1 || (!options.withReplacement && s > observed))) {
-          throw new UserError("--batch: the batch size must be in 1.." + observed + " (the observed entries) without "
-              + "replacement, at least 1 with, not " + s);
+        if (options.batch != null && (s < 1 || (!mode.withReplacement() && s > observed))) {
+          throw new UserError("--batch: the batch size must be in 1.." + observed + " (the observed entries) "
+              + (mode == Sampling.RESHUFFLE ? "when reshuffling" : "without replacement, at least 1 with") + ", not "
+              + s);
         }
-        return new GrokMc(options.d, options.rank, truth, mask, eta, lambda, options.sigma, target, s,
-            options.withReplacement);
+        return new GrokMc(options.d, options.rank, truth, mask, eta, lambda, options.sigma, target, s, mode);
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
       }

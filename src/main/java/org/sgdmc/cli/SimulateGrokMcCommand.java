@@ -8,6 +8,7 @@ import org.sgdmc.kernels.Kernel;
 import org.sgdmc.kernels.VectorizationProvider;
 import org.sgdmc.models.GrokMc;
 import org.sgdmc.models.GrokMcDatasets;
+import org.sgdmc.models.Sampling;
 import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokMcResult;
 import org.sgdmc.stats.EventTimes;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
       "A rank-r d x d ground truth, each entry observed with probability",
       "--observed, full-width factors U, V (d x d) with N(0, sigma^2) entries,",
       "full-batch GD with weight decay (or, with --batch S, minibatch SGD over the",
-      "observed entries). Tracks the observed-entry and full losses,",
+      "observed entries: --sampling with, without or reshuffle). Tracks the",
+      "observed-entry and full losses,",
       "|U|^2 + |V|^2, the nuclear norm and the top singular values of U V^T, and",
       "the distance to the minimum-nuclear-norm completion (ADMM to 1e-9). t1, t2",
       "exact to the step. --lr is eta; --steps 0 (the default) runs 10/(eta",
@@ -75,6 +77,7 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
       steps.steps = lambda == 0 ? 100_000 : (long) Math.ceil(10 * model.driftSteps());
     }
     EnsembleOptions options = ensemble.options(steps.recordTimes(), observables);
+    ReshuffleMemory.check(model.reshuffled(), model.observedCount(), options);
     GrokMcDatasets datasets = perTrajectory ? mc.datasets(model, ensemble.seed, options) : null;
     Output.checkWritable(output);
     double trainThreshold = mc.trainThreshold, testThreshold = mc.testThreshold;
@@ -118,6 +121,9 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
               + "lambda) = %s%n", fmt(r.completion().nuclearNorm()), r.completion().iterations(),
           fmt(r.completion().primalResidual()), fmt(r.completionTestLoss()), fmt(m.driftSteps()));
     }
+    if (m.reshuffled()) {
+      out.println(reshuffleNote(m));
+    }
     long[] times = o.recordTimes();
     int q = 3;
     for (int i = 0; i < o.quantileLevels().length; i++) {
@@ -144,8 +150,29 @@ public final class SimulateGrokMcCommand implements Runnable, SharedOptions.Tail
         r.stepsPerSecond(), o.threads(), VectorizationProvider.lookup().describe(), r.kernelSeconds());
   }
 
+  /** How the run descends: "full-batch GD", "SGD S=4", "SGD S=4 with replacement", "SGD S=4 reshuffled each epoch". */
   static String mode(GrokMc m) {
-    return m.fullBatch() ? "full-batch GD" : "SGD S=" + m.batch() + (m.withReplacement() ? " with replacement" : "");
+    if (m.fullBatch()) {
+      return "full-batch GD";
+    }
+    return "SGD S=" + m.batch() + (m.sampling() == Sampling.WITHOUT_REPLACEMENT ? "" : m.sampling().describe());
+  }
+
+  /**
+   * What reshuffling changes and what holds: the epochs over the observed entries; X_nuc is a function of the data
+   * alone (the same target whatever the sampling), and the endpoint's distance to it is reported as for GD, but no
+   * theory here says how close a minibatch run ends, reshuffled or not.
+   */
+  static String reshuffleNote(GrokMc m) {
+    long k = m.stepsPerEpoch();
+    String epoch = m.batch() == m.observedCount()
+        ? "S = |Omega|: every step uses every observed entry once, in its epoch's order (full-batch GD up to the order "
+            + "of one sum)"
+        : String.format("%d batches an epoch, %d observed entr%s left out of each", k, m.observedCount() - k * m.batch(),
+            m.observedCount() - k * m.batch() == 1 ? "y" : "ies");
+    return "reshuffled         " + epoch + "; X_nuc depends on the data alone and |W - X_nuc| is reported as for GD, "
+        + "but no theory here says how close minibatch SGD ends (reshuffled or not); the drift time 1/(eta lambda) "
+        + "is the weight decay's";
   }
 
   private static void event(PrintStream out, String name, EventTimes.Summary s) {

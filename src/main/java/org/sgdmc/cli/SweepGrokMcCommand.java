@@ -68,6 +68,8 @@ public final class SweepGrokMcCommand implements Runnable, SharedOptions.Tailore
     Path out = output.required();
     Output.checkWritable(output);
     GrokMcMixin.Data data = mc.data(ensemble.seed, etas, lambdas);
+    GrokMc probe = data.check(grid.get(0)[0], grid.get(0)[1]);
+    ReshuffleMemory.check(probe.reshuffled(), probe.observedCount(), ensemble.threads(), ensemble.blockWidth);
     long zero = axes.zeroLambdaSteps(grid, 100_000);
     List<GrokMcResult> results = GrokSweepMixin.run(grid, c -> {
       GrokMc m = data.model(c[0], c[1]);
@@ -94,6 +96,9 @@ public final class SweepGrokMcCommand implements Runnable, SharedOptions.Tailore
     System.out.printf("sweep grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  sigma=%s  %s  trajectories=%d per "
         + "cell%n", m0.d(), m0.rank(), m0.observedCount(), m0.d() * m0.d(), GrokSweepMixin.etas(cells),
         GrokSweepMixin.fmt(m0.sigma()), SimulateGrokMcCommand.mode(m0), first.options().trajectories());
+    if (m0.reshuffled()) {
+      System.out.println(SimulateGrokMcCommand.reshuffleNote(m0));
+    }
     GrokSweepMixin.print(System.out, cells, fits, "|W_T - X_nuc|", distance);
     System.out.println("wrote " + out + "   (plot: scripts/plot_grok.py " + out + ")");
   }

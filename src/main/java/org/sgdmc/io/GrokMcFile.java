@@ -75,7 +75,7 @@ public final class GrokMcFile {
     GrokMc m = r.model();
     String g = "/parameters";
     GrokMcResult.PerTrajectory own = r.perTrajectory();
-    RunSections.sgd(f, m.eta(), m.batch(), m.withReplacement());
+    RunSections.sgd(f, m.eta(), m.batch(), m.sampling());
     if (own != null) {
       RunSections.dataSource(f, "generated", "a dataset per trajectory, drawn from (data seed, trajectory); each: rank-"
           + m.rank() + " " + m.d() + " x " + m.d() + " ground truth, each entry observed with probability "
@@ -93,6 +93,7 @@ public final class GrokMcFile {
     f.attribute(g, "train_threshold", r.trainLevel());
     f.attribute(g, "test_threshold", r.testLevel());
     f.attribute(g, "full_batch", m.fullBatch());
+    f.attribute(g, "steps_per_epoch", m.reshuffled() ? m.stepsPerEpoch() : 1L);
     if (own != null) {
       f.attribute(g, "observed", own.observedFraction());
       return;

@@ -17,7 +17,10 @@ import org.sgdmc.theory.MinNuclearCompletion;
  * picked[b]} (ascending order of {@code i d + j}) from draw {@code t S + b} of the trajectory's {@link Stream#BATCH}
  * stream ({@link FiniteBatchSampler#pick}); {@code GU}, {@code GV} start at 0 and, for b ascending, {@code r_b =
  * (fma chain over k of U_ik V_jk from 0 - M*_ij) (1/S)}, then for k ascending {@code GU_ik = fma(r_b, V_jk, GU_ik)},
- * {@code GV_jk = fma(r_b, U_ik, GV_jk)} (all at the old factors); the update as above.
+ * {@code GV_jk = fma(r_b, U_ik, GV_jk)} (all at the old factors); the update as above. Reshuffled each epoch
+ * ({@link GrokMc#reshuffled()}), {@code picked} is batch {@code t mod K} of epoch {@code t div K}'s permutation of
+ * the observed entries, rebuilt from scratch at every step ({@link FiniteBatchSampler#reshuffledBatch}, the
+ * reference the vector kernel's kept permutations must equal); at S = |Omega| this path, not GD's, is taken.
  *
  * <p>Event times, per step: at every state t (before step t, and at each snapshot) {@code t1 = t} if unset and
  * {@code obs (0.5 / |Omega|) <= trainThreshold}, {@code t2 = t} if unset and {@code full (0.5 / d^2) <=
@@ -45,7 +48,8 @@ public final class GrokMcScalarBlock implements StateBlock {
   private final double[] r;
   private final double[] gu;
   private final double[] gv;
-  private final FiniteBatchSampler sampler;
+  private final FiniteBatchSampler sampler; // null for GD and when reshuffled
+  private final boolean minibatch; // not full-batch GD
   private final int[] observed;
   private final int[] picked;
   private final long[] draws;
@@ -66,7 +70,8 @@ public final class GrokMcScalarBlock implements StateBlock {
     this.r = new double[d * d];
     this.gu = new double[d * d];
     this.gv = new double[d * d];
-    this.sampler = model.fullBatch() ? null
+    this.minibatch = !model.fullBatch();
+    this.sampler = !minibatch || model.reshuffled() ? null
         : new FiniteBatchSampler(model.observedCount(), model.batch(), model.withReplacement());
     this.observed = model.observedIndices();
     this.picked = new int[model.batch()];
@@ -104,7 +109,7 @@ public final class GrokMcScalarBlock implements StateBlock {
 
   @Override
   public void advance(long from, long to) {
-    if (sampler != null) {
+    if (minibatch) {
       for (int l = 0; l < width; l++) {
         for (long t = from; t < to; t++) {
           if (t1[l] == Double.POSITIVE_INFINITY || t2[l] == Double.POSITIVE_INFINITY) {
@@ -220,10 +225,14 @@ public final class GrokMcScalarBlock implements StateBlock {
     int s = model.batch();
     double[] m = truth;
     double inv = model.inverseBatch(), decay = model.decay(), neg = -model.eta();
-    for (int b = 0; b < s; b++) {
-      draws[b] = Draws.bits(seed, Stream.BATCH, traj0 + l, t * s + b);
+    if (model.reshuffled()) {
+      FiniteBatchSampler.reshuffledBatch(seed, traj0 + l, t, model.observedCount(), s, picked);
+    } else {
+      for (int b = 0; b < s; b++) {
+        draws[b] = Draws.bits(seed, Stream.BATCH, traj0 + l, t * s + b);
+      }
+      sampler.pick(draws, 0, 1, picked);
     }
-    sampler.pick(draws, 0, 1, picked);
     java.util.Arrays.fill(gu, 0.0);
     java.util.Arrays.fill(gv, 0.0);
     for (int b = 0; b < s; b++) {

@@ -13,6 +13,10 @@ import org.sgdmc.rng.VectorShapes;
  * in its order. Snapshots use the twin's own scalar routine on these arrays. Minibatch SGD: the batch's entries
  * differ by lane, so the factor rows are gathered into lane-interleaved buffers, the residuals formed lane-wise, and
  * the gradients scattered back lane by lane in the twin's order; the update is the same vector pass as GD's.
+ *
+ * <p>Reshuffled each epoch, a lane's batch depends on its step as well as its draws: the sampler keeps each lane's
+ * permutation of the observed entries, and every lane goes through its steps in order (segments outer, lane groups,
+ * then steps), so it only ever extends the permutation it holds.
  */
 public final class GrokMcVectorBlock implements StateBlock {
   private final GrokMc model;
@@ -63,7 +67,7 @@ public final class GrokMcVectorBlock implements StateBlock {
     this.m = model.truth();
     this.mask = model.mask();
     this.sampler = model.fullBatch() ? null
-        : new FiniteBatchSampler(model.observedCount(), model.batch(), model.withReplacement());
+        : new FiniteBatchSampler(model.observedCount(), model.batch(), model.sampling(), width);
     int s = model.batch();
     int drawRows = sampler == null ? 0 : GrokLinregVectorBlock.STEPS_PER_SEGMENT * s + 2;
     this.bits = new long[Math.max(drawRows, 2 * d * d) * width];
@@ -121,7 +125,7 @@ public final class GrokMcVectorBlock implements StateBlock {
             if (VectorEventTimes.open(t1, l) || VectorEventTimes.open(t2, l)) {
               checkAll(l, t + u0);
             }
-            sgdStep(l, row0 + u0 * s);
+            sgdStep(l, row0 + u0 * s, t + u0);
           }
         }
       }
@@ -223,12 +227,12 @@ public final class GrokMcVectorBlock implements StateBlock {
     }
   }
 
-  /** One SGD step of lane group l, its batch from draw row {@code drawRow} of {@code bits}. */
-  private void sgdStep(int l, int drawRow) {
+  /** SGD step t of lane group l, its batch from draw row {@code drawRow} of {@code bits}. */
+  private void sgdStep(int l, int drawRow, long t) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     int s = model.batch();
     for (int lane = 0; lane < lanes; lane++) {
-      sampler.pick(bits, drawRow * width + l + lane, width, picked);
+      sampler.pick(bits, drawRow * width + l + lane, width, l + lane, t, picked);
       for (int b = 0; b < s; b++) {
         entries[b * lanes + lane] = observed[picked[b]];
       }

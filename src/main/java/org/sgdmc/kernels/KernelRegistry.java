@@ -67,6 +67,7 @@ public final class KernelRegistry {
     doubleWell(list);
     twoBasin(list);
     twoTimescale(list);
+    grokMcReshuffle(list);
     return list;
   }
 
@@ -313,6 +314,24 @@ public final class KernelRegistry {
     list.add(KernelEntry.states("grok-diag-sgd-reshuffle-per-trajectory-data",
         new org.sgdmc.models.GrokDiagDatasets(ownSparse, 0.05, 0.01, 0.5, 3, r, 0.1, 0.45, 5), cd,
         Kernels.GROK_DIAG_DATASETS));
+  }
+
+  /**
+   * grok-mc reshuffled each epoch (issue 15 item 2): 13 observed entries of a 4 x 4 rank-1 truth in batches of 4 (3
+   * batches an epoch, one entry sits each epoch out: the 10 pinned steps are 3 epochs and one step into the fourth),
+   * and S = |Omega|, every observed entry once a step in the epoch's permuted order.
+   */
+  private static void grokMcReshuffle(List<KernelEntry> list) {
+    double[][] tm = GrokMc.truthAndMask(4, 1, 0.75, 5);
+    boolean[] mask = new boolean[16];
+    for (int e = 0; e < 16; e++) {
+      mask[e] = tm[1][e] == 1;
+    }
+    Sampling r = Sampling.RESHUFFLE;
+    list.add(KernelEntry.states("grok-mc-sgd-reshuffle", new GrokMc(4, 1, tm[0], mask, 0.2, 0.05, 0.8, new double[16],
+        4, r).withThresholds(0.005, 0.3), GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
+    list.add(KernelEntry.states("grok-mc-batch-all-reshuffle", new GrokMc(4, 1, tm[0], mask, 0.3, 0.02, 0.8,
+        new double[16], 13, r).withThresholds(0.005, 0.3), GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC));
   }
 
   private static void doubleWell(List<KernelEntry> list) {

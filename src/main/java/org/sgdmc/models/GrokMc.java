@@ -17,8 +17,11 @@ import org.sgdmc.rng.Stream;
  * Test loss: {@code |U V^T - M*|_F^2 / (2 d^2)}, every entry.
  *
  * <p>Minibatch SGD over the observed entries (the dataset is Omega, in row-major order): each step draws S of them
- * (with or without replacement, {@code kernels.FiniteBatchSampler}) and uses {@code R = P_B(U V^T - M*) / S}, the
- * entries of the batch counted as often as drawn; full-batch GD when S = |Omega| without replacement.
+ * (with or without replacement, or reshuffled each epoch: {@link Sampling}, {@code kernels.FiniteBatchSampler}) and
+ * uses {@code R = P_B(U V^T - M*) / S}, the entries of the batch counted as often as drawn; full-batch GD when S =
+ * |Omega| without replacement. Reshuffled, an epoch is K = floor(|Omega| / S) steps that use each observed entry at
+ * most once (|Omega| - K S of them sit the epoch out); at S = |Omega| every step uses every entry once, in its
+ * epoch's order: GD up to the order of one sum, taken on the permuted path (not {@link #fullBatch()}).
  *
  * @param d the size
  * @param rank r
@@ -29,12 +32,12 @@ import org.sgdmc.rng.Stream;
  * @param sigma initialisation scale
  * @param target the matrix whose Frobenius distance to W is observed (the minimum-nuclear-norm completion)
  * @param batch S, 1 .. |Omega| (any S >= 1 with replacement)
- * @param withReplacement how the batch is drawn
+ * @param sampling how the batch is drawn
  * @param trainThreshold t1 is the first step whose state has observed-entry loss at or below it
  * @param testThreshold t2 likewise for the test loss
  */
 public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta, double lambda, double sigma,
-    double[] target, int batch, boolean withReplacement, double trainThreshold, double testThreshold) {
+    double[] target, int batch, Sampling sampling, double trainThreshold, double testThreshold) {
   /** Singular values of W reported per recording time. */
   public static final int SINGULAR_VALUES = 4;
   /** The CLI's default levels of t1 and t2. */
@@ -67,9 +70,12 @@ public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta
     if (observed == 0) {
       throw new IllegalArgumentException("no entry is observed");
     }
-    if (batch < 1 || (!withReplacement && batch > observed)) {
-      throw new IllegalArgumentException("the batch size must be in 1.." + observed + " (the observed entries), not "
-          + batch);
+    if (sampling == null) {
+      throw new IllegalArgumentException("no sampling mode");
+    }
+    if (batch < 1 || (!sampling.withReplacement() && batch > observed)) {
+      throw new IllegalArgumentException("the batch size must be in 1.." + observed + " (the observed entries"
+          + (sampling == Sampling.RESHUFFLE ? ", reshuffled" : "") + "), not " + batch);
     }
     if (!(trainThreshold > 0) || !(testThreshold > 0)) {
       throw new IllegalArgumentException("the thresholds of t1 and t2 must be positive");
@@ -79,16 +85,29 @@ public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta
     target = target.clone();
   }
 
+  /** With or without replacement, as the boolean that named the two modes before reshuffling existed. */
+  public GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta, double lambda, double sigma,
+      double[] target, int batch, boolean withReplacement, double trainThreshold, double testThreshold) {
+    this(d, rank, truth, mask, eta, lambda, sigma, target, batch, Sampling.of(withReplacement), trainThreshold,
+        testThreshold);
+  }
+
   /** The default thresholds of t1 and t2. */
   public GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta, double lambda, double sigma,
-      double[] target, int batch, boolean withReplacement) {
-    this(d, rank, truth, mask, eta, lambda, sigma, target, batch, withReplacement, DEFAULT_TRAIN_THRESHOLD,
+      double[] target, int batch, Sampling sampling) {
+    this(d, rank, truth, mask, eta, lambda, sigma, target, batch, sampling, DEFAULT_TRAIN_THRESHOLD,
         DEFAULT_TEST_THRESHOLD);
+  }
+
+  /** The default thresholds of t1 and t2, with or without replacement. */
+  public GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta, double lambda, double sigma,
+      double[] target, int batch, boolean withReplacement) {
+    this(d, rank, truth, mask, eta, lambda, sigma, target, batch, Sampling.of(withReplacement));
   }
 
   /** This model with t1 and t2 at other levels. */
   public GrokMc withThresholds(double train, double test) {
-    return new GrokMc(d, rank, truth, mask, eta, lambda, sigma, target, batch, withReplacement, train, test);
+    return new GrokMc(d, rank, truth, mask, eta, lambda, sigma, target, batch, sampling, train, test);
   }
 
   /** Full-batch GD over the observed entries. */
@@ -105,9 +124,27 @@ public record GrokMc(int d, int rank, double[] truth, boolean[] mask, double eta
     return c;
   }
 
-  /** Whether every step uses every observed entry once. */
+  /**
+   * Whether every step uses every observed entry once, in row-major order: S = |Omega| without replacement.
+   * (Reshuffled at S = |Omega| also uses every entry once a step, but in its epoch's order: {@link #reshuffled()}.)
+   */
   public boolean fullBatch() {
-    return batch == observedCount() && !withReplacement;
+    return batch == observedCount() && sampling == Sampling.WITHOUT_REPLACEMENT;
+  }
+
+  /** Whether a batch may repeat an entry ({@link Sampling#WITH_REPLACEMENT}). */
+  public boolean withReplacement() {
+    return sampling.withReplacement();
+  }
+
+  /** Whether the batches come from a permutation of the observed entries per epoch ({@link Sampling#RESHUFFLE}). */
+  public boolean reshuffled() {
+    return sampling == Sampling.RESHUFFLE;
+  }
+
+  /** Steps an epoch when reshuffled: floor(|Omega| / S). */
+  public long stepsPerEpoch() {
+    return Sampling.batchesPerEpoch(observedCount(), batch);
   }
 
   /** The observed entries' indices {@code i d + j}, ascending: the dataset SGD draws from. */

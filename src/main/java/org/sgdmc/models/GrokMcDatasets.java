@@ -82,7 +82,7 @@ public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, MinNuc
     }
     double[] target = i < completions.length ? completions[(int) i].x() : truth;
     return new GrokMc(d, base.rank(), truth, observedMask, base.eta(), base.lambda(), base.sigma(), target, count,
-        false, base.trainThreshold(), base.testThreshold());
+        Sampling.WITHOUT_REPLACEMENT, base.trainThreshold(), base.testThreshold());
   }
 
   /**

@@ -798,5 +798,30 @@ final class KernelGoldenValues {
               + "3fc928ca274b5fe3 3fd985cc701caf78 3fda8ecac15ac5bd 3fe7edb26b69a3fe "
               + "3f3625ed4c8cdcf5 3fa54a55ec37367b 3fbe7fc6af819860 3fa0ddee22d9fe28 "
               + "7ff0000000000000 7ff0000000000000 4020000000000000 7ff0000000000000 "
-              + "4008000000000000 4022000000000000 4008000000000000 7ff0000000000000"));
+              + "4008000000000000 4022000000000000 4008000000000000 7ff0000000000000"),
+      // grok-mc reshuffled each epoch (issue 15 item 2): generated from the failure message
+      Map.entry("grok-mc-sgd-reshuffle",
+          "bfe61de0578f6e3e bfe0244aa1a461a1 bfdac100d8ca4cbb bfe384322f5eee20 "
+              + "bfe13c8ea14515a2 bfd7bd470b9a8c36 bfd8aa2b1844c09a bfd6393657f5c971 "
+              + "3fee8d1122aeb922 3ff4716177b5cdac 3ff5487f120be74e 3ff477d411db174b "
+              + "3fe795f5ed21b83d 3ff3f615902be27a 3fedb861146153a8 3ff47ac7b5128e67 "
+              + "3fd65d42a029fdcc 3fe7feda2230cb8b 3fdc3958851636d5 3fed1c88b49d12ef "
+              + "3ff2e6566b65ad99 3ffbfa7e7f7c3883 3ff42ffaa9df94ab 40011a0722cc7a1f "
+              + "3fe8c6bacfcbc310 3ff0b5dd4bb9d171 3fe7ef7ccff44ea4 3ff408171117c2e7 "
+              + "3fc08920c65c49d2 3fe1fb3d8ae27d44 3fe07341896fccfb 3fc641ea87ff1885 "
+              + "3f74de89fdd3a530 3fc03f2ff0a2234c 3f7f1ae35177a517 3fa0e2eef3812013 "
+              + "7ff0000000000000 7ff0000000000000 7ff0000000000000 7ff0000000000000 "
+              + "0 4020000000000000 4018000000000000 4022000000000000"),
+      Map.entry("grok-mc-batch-all-reshuffle",
+          "bfe89ec24d5987ad bfe697b64202ab7a bfe15b276053ae6a bfeafb19be561f23 "
+              + "bfe22b404718636a bfddba62f8585142 bfdb0cc3200a0b92 bfdc76f5d63f9ddd "
+              + "3ff010fd946afdbe 3ff4e1543d5a679b 3ff5e5692ba2cfe1 3ff4fbf70587ad79 "
+              + "3feacc4c8e8591dc 3ff344e7689db698 3fecd755eb1b030d 3ff5021cd414d799 "
+              + "3fdd57834622d7d7 3fe66d78816d3251 3fda879058b8f2c6 3febb3910eb3ff4a "
+              + "3ff45aeb51a2d772 3ffb7bf734102ba7 3ff45ba30c5648ee 3fff322a3eb5acf8 "
+              + "3fede3ed9988116c 3fec95e067c9f0d2 3fe643ad846c1edc 3ff519aab4848504 "
+              + "3fba63a05f73bfc4 3fe0b9fb1667c5ef 3fdb6f9de0b0a242 3fd219cc2b4aa362 "
+              + "3f51d78f64d05993 3fc9b1b0032af3fe 3fb0e1e91e1ab2cf 3fc540735cd846ff "
+              + "7ff0000000000000 7ff0000000000000 7ff0000000000000 7ff0000000000000 "
+              + "0 4018000000000000 4014000000000000 401c000000000000"));
 }
