@@ -67,7 +67,7 @@ public final class Kernels {
 
   /** grok-mc with a dataset per trajectory (issue 12, {@code --dataset per-trajectory}; full-batch GD). */
   public static final Twins<org.sgdmc.models.GrokMcDatasets, StateBlock> GROK_MC_DATASETS = new Twins<>(
-      GrokMcDatasetsVectorBlock::new, GrokMcDatasetsScalarBlock::new);
+      (m, seed, width) -> new GrokMcDatasetsVectorBlock(m, seed, width), GrokMcDatasetsScalarBlock::new);
 
   public static final Twins<DoubleWell, StateBlock> DOUBLE_WELL = new Twins<>(
       (m, seed, width) -> new DoubleWellVectorBlock(m, seed, width), DoubleWellScalarBlock::new);
