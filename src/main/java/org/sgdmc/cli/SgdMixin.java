@@ -47,27 +47,6 @@ public final class SgdMixin {
     return mode;
   }
 
-  /**
-   * {@link #sampling(boolean)} for a command that knows only with and without replacement: reshuffling is
-   * refused in one line.
-   */
-  boolean withReplacement(boolean finiteData) {
-    Sampling mode = sampling(finiteData);
-    if (mode == Sampling.RESHUFFLE && finiteData) {
-      throw new UserError("--sampling reshuffle: this command does not reshuffle yet (the README's options table names "
-          + "those that do); use --sampling with or without");
-    }
-    return mode.withReplacement();
-  }
-
-  /**
-   * With or without replacement, for a command whose data are always finite and that does not reshuffle
-   * (reshuffling refused in one line, as {@link #withReplacement(boolean)}).
-   */
-  boolean withReplacement() {
-    return withReplacement(true);
-  }
-
   /** The mode given by --sampling or --with-replacement (default: without replacement). */
   Sampling mode() {
     Sampling named = null;

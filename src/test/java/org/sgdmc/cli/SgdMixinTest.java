@@ -29,7 +29,7 @@ class SgdMixinTest {
     var buffer = new java.io.ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(buffer, true));
     try {
-      assertTrue(sgd.withReplacement(false));
+      assertTrue(sgd.sampling(false).withReplacement());
     } finally {
       System.setErr(err);
     }
