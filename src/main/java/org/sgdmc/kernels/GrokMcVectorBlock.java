@@ -1,6 +1,8 @@
 package org.sgdmc.kernels;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.GrokMc;
 import org.sgdmc.rng.Stream;
@@ -46,6 +48,15 @@ public final class GrokMcVectorBlock implements StateBlock {
   private final double[] sums; // [lane]: obs, [lanes + lane]: full, of the state being checked
   private final double trainScale;
   private final double testScale;
+  // GD forms the unobserved entries (half the product) only while t2 is unset and may be reached: the RMS test
+  // error ||W - M*||_F / d at state t is at least its value at the last evaluation minus D, where D bounds
+  // ||W_t - W_eval||_F / d and grows each step by (||dU||_F ||V'||_F + ||U||_F ||dV||_F) / d (W = U V^T). Skipping
+  // only where the level cannot be reached keeps t2 exact: the scalar twin forms the test sum every step and the
+  // twins agree bit for bit.
+  private final double[] testRms; // [lane]: the RMS test error at the last evaluation (0: evaluate now)
+  private final double[] drift; // [lane]: D since then
+  private final double rmsLevel; // the RMS error at the test level, with a margin far above rounding
+  private long testSums; // lane-group test sums formed by GD steps (tests: the skip happens)
   private long traj0;
   private long now;
 
@@ -84,6 +95,9 @@ public final class GrokMcVectorBlock implements StateBlock {
     this.sums = new double[2 * lanes];
     this.trainScale = GrokMcScalarBlock.trainScale(model);
     this.testScale = GrokMcScalarBlock.testScale(model);
+    this.testRms = new double[width];
+    this.drift = new double[width];
+    this.rmsLevel = Math.sqrt(model.testThreshold() / (testScale * d * d)) * (1 + 1e-9) + 1e-9;
   }
 
   @Override
@@ -102,6 +116,8 @@ public final class GrokMcVectorBlock implements StateBlock {
     this.now = 0;
     java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(testRms, 0.0); // evaluate at the first step
+    java.util.Arrays.fill(drift, 0.0);
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, d * d, bits, normals);
     double s = model.sigma();
@@ -168,7 +184,9 @@ public final class GrokMcVectorBlock implements StateBlock {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     double inv = model.inverseObserved();
     DoubleVector zero = DoubleVector.zero(sp);
-    boolean testOpen = VectorEventTimes.open(t2, l);
+    boolean track = VectorEventTimes.open(t2, l);
+    boolean testOpen = track && testMayCross(l);
+    testSums += testOpen ? 1 : 0;
     DoubleVector obs = zero, full = zero;
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
@@ -197,6 +215,8 @@ public final class GrokMcVectorBlock implements StateBlock {
     VectorLevelMarks.mark(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
     if (testOpen) {
       VectorLevelMarks.mark(sums, lanes, testScale, model.testThreshold(), t2, l, t);
+      full.div(d * d).sqrt().intoArray(testRms, l);
+      zero.intoArray(drift, l);
     }
     for (int i = 0; i < d; i++) {
       for (int k = 0; k < d; k++) {
@@ -220,11 +240,40 @@ public final class GrokMcVectorBlock implements StateBlock {
     }
     DoubleVector neg = DoubleVector.broadcast(sp, -model.eta());
     double decay = model.decay();
+    DoubleVector du2 = zero, v2 = zero, u2 = zero, dv2 = zero;
     for (int k = 0; k < d * d; k++) {
       int at = k * width + l;
-      DoubleVector.fromArray(sp, gu, k * lanes).fma(neg, DoubleVector.fromArray(sp, u, at).mul(decay)).intoArray(u, at);
-      DoubleVector.fromArray(sp, gv, k * lanes).fma(neg, DoubleVector.fromArray(sp, v, at).mul(decay)).intoArray(v, at);
+      DoubleVector uOld = DoubleVector.fromArray(sp, u, at);
+      DoubleVector vOld = DoubleVector.fromArray(sp, v, at);
+      DoubleVector uNew = DoubleVector.fromArray(sp, gu, k * lanes).fma(neg, uOld.mul(decay));
+      DoubleVector vNew = DoubleVector.fromArray(sp, gv, k * lanes).fma(neg, vOld.mul(decay));
+      uNew.intoArray(u, at);
+      vNew.intoArray(v, at);
+      if (track) {
+        DoubleVector du = uNew.sub(uOld), dv = vNew.sub(vOld);
+        du2 = du.fma(du, du2);
+        dv2 = dv.fma(dv, dv2);
+        u2 = uOld.fma(uOld, u2);
+        v2 = vNew.fma(vNew, v2);
+      }
     }
+    if (track) {
+      DoubleVector moved = du2.sqrt().mul(v2.sqrt()).add(u2.sqrt().mul(dv2.sqrt())).div(d);
+      DoubleVector.fromArray(sp, drift, l).add(moved).intoArray(drift, l);
+    }
+  }
+
+  /** Whether some lane of group l with t2 unset may be at the test level now (see {@link #testRms}). */
+  private boolean testMayCross(int l) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    VectorMask<Double> unset = DoubleVector.fromArray(sp, t2, l).compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
+    DoubleVector lowest = DoubleVector.fromArray(sp, testRms, l).sub(DoubleVector.fromArray(sp, drift, l));
+    return lowest.compare(VectorOperators.LE, rmsLevel).and(unset).anyTrue();
+  }
+
+  /** How many lane groups' test sums GD steps have formed so far (tests: fewer than the steps while t2 is open). */
+  long testSumsFormed() {
+    return testSums;
   }
 
   /** SGD step t of lane group l, its batch from draw row {@code drawRow} of {@code bits}. */

@@ -60,6 +60,20 @@ public final class GrokReluVectorBlock implements StateBlock {
   private final double[] testY; // f*(z_p)
   private final double trainScale;
   private final double testScale;
+  // Skipping the test sum while t2 is unset (it costs more than a step), and SGD's training sum over all n points
+  // while t1 is: a lane's RMS error e_t over a set of points can only be at its level once e_eval - D <= level,
+  // where e_eval is the RMS at its last evaluation and D bounds sup_|x|<=X |f_t(x) - f_eval(x)| (the triangle
+  // inequality on the points). D grows each step by sum_j |a'-a| (|w'| X + |b'|) + |a| (|w'-w| X + |b'-b|).
+  // Skipping only where the level cannot be reached keeps t1 and t2 exact: the scalar twin checks every step and
+  // the twins agree bit for bit.
+  private final double[] testRms; // [lane]: the RMS test error at the last evaluation (0: evaluate now)
+  private final double[] drift; // [lane]: D since then
+  private final double[] trainRms; // the same for SGD's training sum
+  private final double[] trainDrift;
+  private final double testXMax; // X: the largest |x| of the test and the training points
+  private final double rmsLevel; // the RMS error at the test level, with a margin far above rounding
+  private final double trainRmsLevel;
+  private long testSums; // lane-group test sums formed since construction (tests: the skip happens)
   private long traj0;
   private long now;
   private long modelsFor = -1; // the traj0 whose lanes' models laneModels holds (with datasets)
@@ -119,6 +133,22 @@ public final class GrokReluVectorBlock implements StateBlock {
     }
     this.trainScale = GrokReluScalarBlock.trainScale(model);
     this.testScale = GrokReluScalarBlock.testScale();
+    this.testRms = new double[width];
+    this.drift = new double[width];
+    this.trainRms = new double[width];
+    this.trainDrift = new double[width];
+    double xMax = datasets == null ? 0 : 1; // a trajectory's own points are 2 u - 1
+    for (double x : testX) {
+      xMax = Math.max(xMax, Math.abs(x));
+    }
+    for (double x : model.x()) {
+      xMax = Math.max(xMax, Math.abs(x));
+    }
+    this.testXMax = xMax;
+    double level = Math.sqrt(model.testThreshold() / (testScale * testX.length));
+    this.rmsLevel = level * (1 + 1e-9) + 1e-9;
+    double trainLevel = Math.sqrt(model.trainThreshold() / (trainScale * n));
+    this.trainRmsLevel = trainLevel * (1 + 1e-9) + 1e-9;
     if (sampler == null && datasets == null) {
       for (int p = 0; p < n; p++) {
         java.util.Arrays.fill(xs, p * lanes, (p + 1) * lanes, model.x()[p]);
@@ -143,6 +173,10 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.now = 0;
     java.util.Arrays.fill(t1, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(t2, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(testRms, 0.0); // evaluate at the first step
+    java.util.Arrays.fill(drift, 0.0);
+    java.util.Arrays.fill(trainRms, 0.0);
+    java.util.Arrays.fill(trainDrift, 0.0);
     if (datasets != null) { // start() is on the fast path: no allocation (the lanes' models wait for a snapshot)
       // uniform p of trajectory traj0 + i at dataU[p * width + i], equal to GrokReluDatasets.x's Draws.uniform
       VectorDraws.uniforms(datasets.dataSeed(), Stream.DATASETS.id, traj0, width, 0, (n + 1) / 2, dataBits, dataU);
@@ -262,7 +296,9 @@ public final class GrokReluVectorBlock implements StateBlock {
       }
       f.sub(DoubleVector.fromArray(sp, ys, p * lanes)).intoArray(r, p * lanes);
     }
-    if (VectorEventTimes.open(t1, l)) {
+    boolean trackTrain = sampler != null && VectorEventTimes.open(t1, l);
+    if (sampler == null ? VectorEventTimes.open(t1, l)
+        : trackTrain && mayCross(t1, trainRms, trainDrift, trainRmsLevel, l)) {
       if (sampler == null) {
         DoubleVector sum = zero;
         for (int p = 0; p < count; p++) {
@@ -276,10 +312,19 @@ public final class GrokReluVectorBlock implements StateBlock {
         laneSumSquares(l);
       }
       VectorLevelMarks.mark(sums, 0, trainScale, model.trainThreshold(), t1, l, t);
+      if (sampler != null) {
+        DoubleVector.fromArray(sp, sums, 0).div(n).sqrt().intoArray(trainRms, l);
+        zero.intoArray(trainDrift, l);
+      }
     }
-    if (VectorEventTimes.open(t2, l)) {
+    boolean trackTest = VectorEventTimes.open(t2, l);
+    boolean track = trackTest || trackTrain;
+    if (trackTest && mayCross(t2, testRms, drift, rmsLevel, l)) {
+      testSums++;
       sumSquares(l, testX, testY, testX.length);
       VectorLevelMarks.mark(sums, 0, testScale, model.testThreshold(), t2, l, t);
+      DoubleVector.fromArray(sp, sums, 0).div(testX.length).sqrt().intoArray(testRms, l);
+      zero.intoArray(drift, l);
     }
     java.util.Arrays.fill(ga, 0.0);
     java.util.Arrays.fill(gw, 0.0);
@@ -299,12 +344,46 @@ public final class GrokReluVectorBlock implements StateBlock {
     }
     DoubleVector coef = DoubleVector.broadcast(sp, model.coefficient());
     double decay = model.decay();
+    DoubleVector moved = zero;
     for (int j = 0; j < m; j++) {
       int at = j * width + l;
-      DoubleVector.fromArray(sp, ga, j * lanes).fma(coef, DoubleVector.fromArray(sp, a, at).mul(decay)).intoArray(a, at);
-      DoubleVector.fromArray(sp, gw, j * lanes).fma(coef, DoubleVector.fromArray(sp, w, at).mul(decay)).intoArray(w, at);
-      DoubleVector.fromArray(sp, gb, j * lanes).fma(coef, DoubleVector.fromArray(sp, b, at).mul(decay)).intoArray(b, at);
+      DoubleVector aOld = DoubleVector.fromArray(sp, a, at);
+      DoubleVector wOld = DoubleVector.fromArray(sp, w, at);
+      DoubleVector bOld = DoubleVector.fromArray(sp, b, at);
+      DoubleVector aNew = DoubleVector.fromArray(sp, ga, j * lanes).fma(coef, aOld.mul(decay));
+      DoubleVector wNew = DoubleVector.fromArray(sp, gw, j * lanes).fma(coef, wOld.mul(decay));
+      DoubleVector bNew = DoubleVector.fromArray(sp, gb, j * lanes).fma(coef, bOld.mul(decay));
+      aNew.intoArray(a, at);
+      wNew.intoArray(w, at);
+      bNew.intoArray(b, at);
+      if (track) {
+        DoubleVector ofA = aNew.sub(aOld).abs().mul(wNew.abs().mul(testXMax).add(bNew.abs()));
+        DoubleVector ofUnit = aOld.abs().mul(wNew.sub(wOld).abs().mul(testXMax).add(bNew.sub(bOld).abs()));
+        moved = moved.add(ofA).add(ofUnit);
+      }
     }
+    if (trackTest) {
+      DoubleVector.fromArray(sp, drift, l).add(moved).intoArray(drift, l);
+    }
+    if (trackTrain) {
+      DoubleVector.fromArray(sp, trainDrift, l).add(moved).intoArray(trainDrift, l);
+    }
+  }
+
+  /** How many lane groups' test sums the steps have formed so far (tests: fewer than the steps while t2 is open). */
+  long testSumsFormed() {
+    return testSums;
+  }
+
+  /**
+   * Whether some lane of group l whose event {@code times} is unset may be at its level now: its RMS error at the
+   * last evaluation, less the bound on how far f has moved since, at most {@code level} (see {@link #testRms}).
+   */
+  private boolean mayCross(double[] times, double[] rms, double[] moved, double level, int l) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    VectorMask<Double> unset = DoubleVector.fromArray(sp, times, l).compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
+    DoubleVector lowest = DoubleVector.fromArray(sp, rms, l).sub(DoubleVector.fromArray(sp, moved, l));
+    return lowest.compare(VectorOperators.LE, level).and(unset).anyTrue();
   }
 
   @Override
