@@ -1,8 +1,6 @@
 package org.sgdmc.kernels;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.sgdmc.models.GrokMc;
 import org.sgdmc.rng.Stream;
@@ -185,7 +183,7 @@ public final class GrokMcVectorBlock implements StateBlock {
     double inv = model.inverseObserved();
     DoubleVector zero = DoubleVector.zero(sp);
     boolean track = VectorEventTimes.open(t2, l);
-    boolean testOpen = track && testMayCross(l);
+    boolean testOpen = track && VectorLevelMarks.mayReach(t2, testRms, drift, rmsLevel, l);
     testSums += testOpen ? 1 : 0;
     DoubleVector obs = zero, full = zero;
     for (int i = 0; i < d; i++) {
@@ -263,13 +261,6 @@ public final class GrokMcVectorBlock implements StateBlock {
     }
   }
 
-  /** Whether some lane of group l with t2 unset may be at the test level now (see {@link #testRms}). */
-  private boolean testMayCross(int l) {
-    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    VectorMask<Double> unset = DoubleVector.fromArray(sp, t2, l).compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
-    DoubleVector lowest = DoubleVector.fromArray(sp, testRms, l).sub(DoubleVector.fromArray(sp, drift, l));
-    return lowest.compare(VectorOperators.LE, rmsLevel).and(unset).anyTrue();
-  }
 
   /** How many lane groups' test sums GD steps have formed so far (tests: fewer than the steps while t2 is open). */
   long testSumsFormed() {

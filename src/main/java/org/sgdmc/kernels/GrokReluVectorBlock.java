@@ -298,7 +298,7 @@ public final class GrokReluVectorBlock implements StateBlock {
     }
     boolean trackTrain = sampler != null && VectorEventTimes.open(t1, l);
     if (sampler == null ? VectorEventTimes.open(t1, l)
-        : trackTrain && mayCross(t1, trainRms, trainDrift, trainRmsLevel, l)) {
+        : trackTrain && VectorLevelMarks.mayReach(t1, trainRms, trainDrift, trainRmsLevel, l)) {
       if (sampler == null) {
         DoubleVector sum = zero;
         for (int p = 0; p < count; p++) {
@@ -319,7 +319,7 @@ public final class GrokReluVectorBlock implements StateBlock {
     }
     boolean trackTest = VectorEventTimes.open(t2, l);
     boolean track = trackTest || trackTrain;
-    if (trackTest && mayCross(t2, testRms, drift, rmsLevel, l)) {
+    if (trackTest && VectorLevelMarks.mayReach(t2, testRms, drift, rmsLevel, l)) {
       testSums++;
       sumSquares(l, testX, testY, testX.length);
       VectorLevelMarks.mark(sums, 0, testScale, model.testThreshold(), t2, l, t);
@@ -375,16 +375,6 @@ public final class GrokReluVectorBlock implements StateBlock {
     return testSums;
   }
 
-  /**
-   * Whether some lane of group l whose event {@code times} is unset may be at its level now: its RMS error at the
-   * last evaluation, less the bound on how far f has moved since, at most {@code level} (see {@link #testRms}).
-   */
-  private boolean mayCross(double[] times, double[] rms, double[] moved, double level, int l) {
-    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
-    VectorMask<Double> unset = DoubleVector.fromArray(sp, times, l).compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
-    DoubleVector lowest = DoubleVector.fromArray(sp, rms, l).sub(DoubleVector.fromArray(sp, moved, l));
-    return lowest.compare(VectorOperators.LE, level).and(unset).anyTrue();
-  }
 
   @Override
   public void snapshot(double[] out) {

@@ -25,4 +25,17 @@ final class VectorLevelMarks {
         .and(first.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
     first.blend((double) t, hit).intoArray(times, j);
   }
+
+  /**
+   * Whether some lane of group j whose event {@code times} is unset may be at its level now: its RMS error at the
+   * last evaluation ({@code rms}) less a bound on how far the model has moved since ({@code moved}) is at most
+   * {@code level} (the triangle inequality on the points' errors). Where no lane may, a block can skip forming
+   * the sum and its event times stay exact.
+   */
+  static boolean mayReach(double[] times, double[] rms, double[] moved, double level, int j) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    VectorMask<Double> unset = DoubleVector.fromArray(sp, times, j).compare(VectorOperators.EQ, Double.POSITIVE_INFINITY);
+    DoubleVector lowest = DoubleVector.fromArray(sp, rms, j).sub(DoubleVector.fromArray(sp, moved, j));
+    return lowest.compare(VectorOperators.LE, level).and(unset).anyTrue();
+  }
 }
