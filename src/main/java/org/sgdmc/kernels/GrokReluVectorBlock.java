@@ -70,7 +70,7 @@ public final class GrokReluVectorBlock implements StateBlock {
   private final double[] drift; // [lane]: D since then
   private final double[] trainRms; // the same for SGD's training sum
   private final double[] trainDrift;
-  private final double testXMax; // X: the largest |x| of the test and the training points
+  private final double xMax; // X: the largest |x| of the test and the training points
   private final double rmsLevel; // the RMS error at the test level, with a margin far above rounding
   private final double trainRmsLevel;
   private long testSums; // lane-group test sums formed since construction (tests: the skip happens)
@@ -137,14 +137,14 @@ public final class GrokReluVectorBlock implements StateBlock {
     this.drift = new double[width];
     this.trainRms = new double[width];
     this.trainDrift = new double[width];
-    double xMax = datasets == null ? 0 : 1; // a trajectory's own points are 2 u - 1
+    double largest = datasets == null ? 0 : 1; // a trajectory's own points are 2 u - 1
     for (double x : testX) {
-      xMax = Math.max(xMax, Math.abs(x));
+      largest = Math.max(largest, Math.abs(x));
     }
     for (double x : model.x()) {
-      xMax = Math.max(xMax, Math.abs(x));
+      largest = Math.max(largest, Math.abs(x));
     }
-    this.testXMax = xMax;
+    this.xMax = largest;
     double level = Math.sqrt(model.testThreshold() / (testScale * testX.length));
     this.rmsLevel = level * (1 + 1e-9) + 1e-9;
     double trainLevel = Math.sqrt(model.trainThreshold() / (trainScale * n));
@@ -357,8 +357,8 @@ public final class GrokReluVectorBlock implements StateBlock {
       wNew.intoArray(w, at);
       bNew.intoArray(b, at);
       if (track) {
-        DoubleVector ofA = aNew.sub(aOld).abs().mul(wNew.abs().mul(testXMax).add(bNew.abs()));
-        DoubleVector ofUnit = aOld.abs().mul(wNew.sub(wOld).abs().mul(testXMax).add(bNew.sub(bOld).abs()));
+        DoubleVector ofA = aNew.sub(aOld).abs().mul(wNew.abs().mul(xMax).add(bNew.abs()));
+        DoubleVector ofUnit = aOld.abs().mul(wNew.sub(wOld).abs().mul(xMax).add(bNew.sub(bOld).abs()));
         moved = moved.add(ofA).add(ofUnit);
       }
     }
