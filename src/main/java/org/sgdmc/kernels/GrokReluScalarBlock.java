@@ -24,9 +24,10 @@ import org.sgdmc.rng.Stream;
  * <p>Event times, per step: at every state t (before step t, and at each snapshot) {@code t1 = t} if unset and
  * {@code train (0.5 / n) <= trainThreshold}, {@code t2 = t} if unset and {@code test (0.5 / TEST_POINTS) <=
  * testThreshold}: {@code train} the fma chain of {@code (f(x_p) - y_p)^2} over the n points ascending, {@code test}
- * that of {@code (f(z_p) - f*(z_p))^2} over the test points (f as in the step). GD has the training residuals from
- * its first pass, so t1 costs one fma a point; the test sum (TEST_POINTS x m fmas) is formed only while t2 is unset,
- * and for SGD the training sum over all n points only while t1 is unset.
+ * the sum of {@code (f(z_p) - f*(z_p))^2} over the test grid through f's kinks ({@link ReluGridSum}: f there equals
+ * the step's to rounding, in O(m + TEST_POINTS)). GD has the training residuals from its first pass, so t1 costs one
+ * fma a point; the test sum is formed only while t2 is unset, and for SGD the training sum over all n points only
+ * while t1 is unset.
  *
  * <p>Channels ({@link #snapshot(GrokRelu, double[], double[], double[], int, int, double[], int, double[], double[],
  * long)}, one routine for both twins): 0: {@code log sqrt(2 L_train)}; 1: {@code log sqrt(2 L_test)}; 2: {@code log
@@ -56,6 +57,8 @@ public final class GrokReluScalarBlock implements StateBlock {
   private final long[] draws;
   private final double[] t1;
   private final double[] t2;
+  private final double[] slope = new double[ReluGridSum.ROWS]; // the test sum's scratch
+  private final double[] level = new double[ReluGridSum.ROWS];
   private long traj0;
   private long now;
 
@@ -146,7 +149,7 @@ public final class GrokReluScalarBlock implements StateBlock {
           markTrain(model, train, t1, i, t);
         }
         if (t2[i] == Double.POSITIVE_INFINITY) {
-          markTest(model, testSum(model, a, w, b, width, i), t2, i, t);
+          markTest(model, ReluGridSum.sum(model, a, w, b, width, i, slope, level), t2, i, t);
         }
         Arrays.fill(ga, 0.0);
         Arrays.fill(gw, 0.0);
@@ -213,15 +216,9 @@ public final class GrokReluScalarBlock implements StateBlock {
     return train;
   }
 
-  /** The fma chain of {@code (f(z_p) - f*(z_p))^2} over the test points of lane i. */
+  /** The sum of {@code (f(z_p) - f*(z_p))^2} over the test points of lane i, through f's kinks ({@link ReluGridSum}). */
   static double testSum(GrokRelu model, double[] a, double[] w, double[] b, int width, int i) {
-    double test = 0;
-    for (int p = 0; p < GrokRelu.TEST_POINTS; p++) {
-      double at = GrokRelu.gridPoint(p, GrokRelu.TEST_POINTS);
-      double e = f(model, a, w, b, width, i, at) - model.teacher(at);
-      test = Math.fma(e, e, test);
-    }
-    return test;
+    return ReluGridSum.sum(model, a, w, b, width, i, new double[ReluGridSum.ROWS], new double[ReluGridSum.ROWS]);
   }
 
   /** Trajectory {@code traj0 + i}'s parameters {a, w, b} now (for tests). */
