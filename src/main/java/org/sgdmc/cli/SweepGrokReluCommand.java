@@ -10,6 +10,7 @@ import org.sgdmc.io.GrokSweepFile;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.GrokRelu;
+import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokReluResult;
 import org.sgdmc.sweep.GrokSweep;
 import picocli.CommandLine;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Option;
       "squares with a 95%% interval. A cell is fitted where every trajectory reached",
       "both levels and the median t2 is at least 10 times the median t1; the others",
       "are marked. t1 and t2 are exact to the step (the kernel checks both levels",
-      "at every step until they are reached)."
+      "at every step until they are reached). With --dataset per-trajectory every",
+      "trajectory draws its own points from (--data-seed, trajectory), the same ones",
+      "in every cell."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
@@ -60,7 +63,7 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
 
   @Override
   public void run() {
-    relu.onlyFixed("sweep grok-relu");
+    boolean own = relu.perTrajectory();
     List<double[]> grid = axes.cells(eta);
     List<GrokRelu> models = new java.util.ArrayList<>();
     for (double[] c : grid) {
@@ -68,6 +71,10 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
     }
     ensemble.validated(2);
     ReshuffleMemory.check(models.get(0).reshuffled(), models.get(0).n(), ensemble.threads(), ensemble.blockWidth);
+    if (own) { // refused before any cell runs where the blocks could not hold their points (the same in every cell)
+      relu.datasets(ensemble.seed, grid.get(0)[0], grid.get(0)[1],
+          ensemble.options(GrokSweepMixin.recordTimes(recordTimes, 10), observables));
+    }
     Path out = output.required();
     Output.checkWritable(output);
     long zero = axes.zeroLambdaSteps(grid, 100_000);
@@ -75,8 +82,12 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
     List<GrokReluResult> results = GrokSweepMixin.run(grid, c -> {
       GrokRelu m = models.get(next[0]++);
       long steps = axes.steps(c[0], c[1], zero);
-      return GrokReluExperiment.run(m, relu.trainThreshold, relu.testThreshold,
-          ensemble.options(GrokSweepMixin.recordTimes(recordTimes, steps), observables), Kernel.VECTOR,
+      EnsembleOptions options = ensemble.options(GrokSweepMixin.recordTimes(recordTimes, steps), observables);
+      if (own) {
+        return GrokReluExperiment.run(relu.datasets(ensemble.seed, c[0], c[1], options), relu.trainThreshold,
+            relu.testThreshold, options, Kernel.VECTOR, Simulation.Progress.NONE);
+      }
+      return GrokReluExperiment.run(m, relu.trainThreshold, relu.testThreshold, options, Kernel.VECTOR,
           Simulation.Progress.NONE);
     });
     GrokSweep.Cell[] cells = new GrokSweep.Cell[results.size()];
@@ -94,9 +105,10 @@ public final class SweepGrokReluCommand implements Runnable, SharedOptions.Tailo
     Output.write(() -> GrokSweepFile.write(out, output.force, meta, "sweep grok-relu", first.options(), cells, fits,
         EXTRAS, f -> GrokReluFile.parameters(f, first), f -> { }));
     GrokRelu m0 = first.model();
-    System.out.printf("sweep grok-relu  m=%d  n=%d  eta=%s  sigma=%s  %s  teacher %d kinks  trajectories=%d per "
-        + "cell%n", m0.width(), m0.n(), GrokSweepMixin.etas(cells), GrokSweepMixin.fmt(m0.sigma()),
-        SimulateGrokReluCommand.mode(m0), m0.kinks().length, first.options().trajectories());
+    System.out.printf("sweep grok-relu  m=%d  n=%d%s  eta=%s  sigma=%s  %s  teacher %d kinks  trajectories=%d per "
+        + "cell%n", m0.width(), m0.n(), own ? " (a dataset per trajectory)" : "", GrokSweepMixin.etas(cells),
+        GrokSweepMixin.fmt(m0.sigma()), SimulateGrokReluCommand.mode(m0), m0.kinks().length,
+        first.options().trajectories());
     if (m0.reshuffled()) {
       System.out.println(SimulateGrokReluCommand.reshuffleNote(m0));
     }

@@ -60,11 +60,57 @@ class GrokReluPerTrajectoryCliTest {
     org.junit.jupiter.api.Assertions.assertNotEquals(fx[fx.length - 1], pt[pt.length - 1], "other datasets");
   }
 
+  /**
+   * {@code sweep grok-relu --dataset per-trajectory}: each cell is the {@code simulate} run at its (eta, lambda) and
+   * horizon, to the step (t1 and t2 are exact, so the recording times do not matter), on the same per-trajectory
+   * datasets in every cell; the fixed-dataset sweep gives other times.
+   */
+  @Test
+  void aSweepOverDatasetsIsTheSimulateRunInEachCell() {
+    String[] sweep = {"sweep", "grok-relu", "--lr", "0.05", "--lambda", "0.01,0.02", "--width", "6", "--n", "8",
+        "--trajectories", "24", "--drift-multiples", "2", "--test-threshold", "0.02", "--train-threshold", "0.01"};
+    Path own = dir.resolve("sweep_own.h5");
+    Path fixed = dir.resolve("sweep_fixed.h5");
+    InspectCommandTest.Run r = InspectCommandTest.run(concat(sweep, "--dataset", "per-trajectory", "-o", own.toString()));
+    assertEquals(0, r.exitCode(), r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("a dataset per trajectory"), r.out());
+    assertEquals(0, InspectCommandTest.run(concat(sweep, "-o", fixed.toString())).exitCode());
+    HdfNode.Group s = ResultFileReader.read(own);
+    assertEquals("per-trajectory", s.group("/parameters").attribute("dataset").strings()[0]);
+    assertThrows(NoSuchElementException.class, () -> s.dataset("/data/x"), "no one set of points");
+    long[] steps = s.dataset("/grid/steps").value().longs();
+    double[] lambdas = s.dataset("/grid/lambda").value().doubles();
+    for (int i = 0; i < steps.length; i++) {
+      Path one = dir.resolve("cell" + i + ".h5");
+      InspectCommandTest.Run c = InspectCommandTest.run("simulate", "grok-relu", "--lr", "0.05", "--lambda",
+          Double.toString(lambdas[i]), "--width", "6", "--n", "8", "--trajectories", "24", "--steps",
+          Long.toString(steps[i]), "--test-threshold", "0.02", "--train-threshold", "0.01", "--dataset",
+          "per-trajectory", "-o", one.toString());
+      assertEquals(0, c.exitCode(), c.err());
+      HdfNode.Group f = ResultFileReader.read(one);
+      for (String e : new String[] {"t1", "t2"}) {
+        assertEquals(f.dataset("/events/" + e + "/mean").value().doubles()[0],
+            s.dataset("/cells/" + e + "_mean").value().doubles()[i], e + " of cell " + i);
+        assertEquals(f.dataset("/events/" + e + "/fraction_never").value().doubles()[0],
+            s.dataset("/cells/" + e + "_fraction_never").value().doubles()[i], e + " never, cell " + i);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(
+        s.dataset("/cells/t2_mean").value().doubles(),
+        ResultFileReader.read(fixed).dataset("/cells/t2_mean").value().doubles()), "other datasets, other times");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   @Test
   void badInputIsOneLine() {
     String[][] bad = {
       {"simulate", "grok-relu", "--lr", "0.05", "--lambda", "0.01", "--dataset", "sometimes"},
-      {"sweep", "grok-relu", "--lr", "0.05", "--lambda", "0.01,0.02", "--dataset", "per-trajectory"},
+      {"sweep", "grok-relu", "--lr", "0.05", "--lambda", "0.01,0.02", "--dataset", "always"},
       {"simulate", "grok-relu", "--lr", "0.05", "--lambda", "0.01", "--dataset", "per-trajectory", "--n", "0"},
     };
     Refusals.assertEachRefused(dir, new String[0], bad, new String[] {"--dataset", "--dataset", "n"},
