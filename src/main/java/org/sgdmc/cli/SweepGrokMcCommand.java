@@ -10,6 +10,8 @@ import org.sgdmc.io.GrokSweepFile;
 import org.sgdmc.io.RunMetadata;
 import org.sgdmc.kernels.Kernel;
 import org.sgdmc.models.GrokMc;
+import org.sgdmc.models.GrokMcDatasets;
+import org.sgdmc.results.EnsembleOptions;
 import org.sgdmc.results.GrokMcResult;
 import org.sgdmc.sweep.GrokSweep;
 import picocli.CommandLine;
@@ -30,7 +32,10 @@ import picocli.CommandLine.Option;
       "lambda (-1 and 0), by weighted least squares with a 95%% interval. A cell is",
       "fitted where every trajectory reached both levels and the median t2 is at",
       "least 10 times the median t1; the others are marked. t1 and t2 are exact",
-      "to the step (the kernel checks both levels at every step until reached)."
+      "to the step (the kernel checks both levels at every step until reached).",
+      "With --dataset per-trajectory (full-batch GD) every trajectory has its own",
+      "M* and mask from (--data-seed, trajectory), the same in every cell, and the",
+      "first 16 their own completions, solved once for the whole sweep."
     },
     mixinStandardHelpOptions = true,
     sortOptions = false)
@@ -60,23 +65,38 @@ public final class SweepGrokMcCommand implements Runnable, SharedOptions.Tailore
 
   @Override
   public void run() {
-    mc.onlyFixed("sweep grok-mc");
+    boolean own = mc.perTrajectory();
     List<double[]> grid = axes.cells(eta);
     double[] etas = grid.stream().mapToDouble(c -> c[0]).distinct().toArray();
     double[] lambdas = grid.stream().mapToDouble(c -> c[1]).distinct().toArray();
     ensemble.validated(2);
     Path out = output.required();
     Output.checkWritable(output);
-    GrokMcMixin.Data data = mc.data(ensemble.seed, etas, lambdas);
-    GrokMc probe = data.check(grid.get(0)[0], grid.get(0)[1]);
+    GrokMcMixin.Data data = own ? null : mc.data(ensemble.seed, etas, lambdas);
+    GrokMc probe = own ? mc.perTrajectoryBase(ensemble.seed, grid.get(0)[0], grid.get(0)[1], ensemble.trajectories)
+        : data.check(grid.get(0)[0], grid.get(0)[1]);
     ReshuffleMemory.check(probe.reshuffled(), probe.observedCount(), ensemble.threads(), ensemble.blockWidth);
+    for (double[] c : grid) { // every bad cell refused before any runs
+      if (own) {
+        mc.perTrajectoryBase(ensemble.seed, c[0], c[1], ensemble.trajectories);
+      }
+    }
+    // the datasets and the first trajectories' completions do not depend on (eta, lambda): built once
+    GrokMcDatasets datasets = own
+        ? mc.datasets(probe, ensemble.seed, ensemble.options(GrokSweepMixin.recordTimes(recordTimes, 10), observables))
+        : null;
     long zero = axes.zeroLambdaSteps(grid, 100_000);
     List<GrokMcResult> results = GrokSweepMixin.run(grid, c -> {
-      GrokMc m = data.model(c[0], c[1]);
       long steps = axes.steps(c[0], c[1], zero);
-      return GrokMcExperiment.run(m, data.completion(), mc.trainThreshold, mc.testThreshold,
-          ensemble.options(GrokSweepMixin.recordTimes(recordTimes, steps), observables), Kernel.VECTOR,
-          Simulation.Progress.NONE);
+      EnsembleOptions options = ensemble.options(GrokSweepMixin.recordTimes(recordTimes, steps), observables);
+      if (own) {
+        GrokMc base = mc.perTrajectoryBase(ensemble.seed, c[0], c[1], ensemble.trajectories);
+        return GrokMcExperiment.run(new GrokMcDatasets(base, datasets.observed(), datasets.dataSeed(),
+            datasets.completions()), mc.trainThreshold, mc.testThreshold, options, Kernel.VECTOR,
+            Simulation.Progress.NONE);
+      }
+      return GrokMcExperiment.run(data.model(c[0], c[1]), data.completion(), mc.trainThreshold, mc.testThreshold,
+          options, Kernel.VECTOR, Simulation.Progress.NONE);
     });
     GrokSweep.Cell[] cells = new GrokSweep.Cell[results.size()];
     String[] distance = new String[cells.length];
@@ -93,9 +113,11 @@ public final class SweepGrokMcCommand implements Runnable, SharedOptions.Tailore
     Output.write(() -> GrokSweepFile.write(out, output.force, meta, "sweep grok-mc", first.options(), cells, fits,
         EXTRAS, f -> GrokMcFile.parameters(f, first), f -> { }));
     GrokMc m0 = first.model();
-    System.out.printf("sweep grok-mc  d=%d  rank=%d  observed=%d of %d  eta=%s  sigma=%s  %s  trajectories=%d per "
-        + "cell%n", m0.d(), m0.rank(), m0.observedCount(), m0.d() * m0.d(), GrokSweepMixin.etas(cells),
-        GrokSweepMixin.fmt(m0.sigma()), SimulateGrokMcCommand.mode(m0), first.options().trajectories());
+    String observed = own ? "a dataset per trajectory, each entry observed with p=" + GrokSweepMixin.fmt(
+        datasets.observed()) : "observed=" + m0.observedCount() + " of " + m0.d() * m0.d();
+    System.out.printf("sweep grok-mc  d=%d  rank=%d  %s  eta=%s  sigma=%s  %s  trajectories=%d per cell%n", m0.d(),
+        m0.rank(), observed, GrokSweepMixin.etas(cells), GrokSweepMixin.fmt(m0.sigma()),
+        SimulateGrokMcCommand.mode(m0), first.options().trajectories());
     if (m0.reshuffled()) {
       System.out.println(SimulateGrokMcCommand.reshuffleNote(m0));
     }

@@ -70,6 +70,41 @@ class GrokMcPerTrajectoryCliTest {
     Refusals.assertEachRefused(dir, mc, bad, new String[] {"--dataset", "full-batch GD only", "observe no entry",
         "--dataset per-trajectory"}, "--trajectories", "16");
     Refusals.assertEachRefused(dir, new String[0], new String[][] {{"sweep", "grok-mc", "--lr", "0.3", "--lambda",
-        "0.01,0.02", "--dataset", "per-trajectory"}}, new String[] {"one fixed dataset"}, "--trajectories", "16");
+        "0.01,0.02", "--dataset", "per-trajectory", "--batch", "4"}}, new String[] {"full-batch GD only"},
+        "--trajectories", "16");
+  }
+
+  /**
+   * {@code sweep grok-mc --dataset per-trajectory}: every cell is the {@code simulate} run at its (eta, lambda) and
+   * horizon, to the step (t1, t2 exact), on the same datasets, and the per-trajectory completions are those of the
+   * simulate runs (solved once for the sweep).
+   */
+  @Test
+  void aSweepOverDatasetsIsTheSimulateRunInEachCell() {
+    Path out = dir.resolve("sweep.h5");
+    InspectCommandTest.Run r = InspectCommandTest.run("sweep", "grok-mc", "--lr", "0.3", "--lambda", "0.02,0.04",
+        "--dim", "5", "--rank", "1", "--observed", "0.8", "--trajectories", "24", "--drift-multiples", "2",
+        "--test-threshold", "0.05", "--dataset", "per-trajectory", "-o", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("a dataset per trajectory"), r.out());
+    HdfNode.Group s = ResultFileReader.read(out);
+    assertEquals("per-trajectory", s.group("/parameters").attribute("dataset").strings()[0]);
+    long[] steps = s.dataset("/grid/steps").value().longs();
+    double[] lambdas = s.dataset("/grid/lambda").value().doubles();
+    for (int i = 0; i < steps.length; i++) {
+      Path one = dir.resolve("cell" + i + ".h5");
+      InspectCommandTest.Run c = InspectCommandTest.run("simulate", "grok-mc", "--lr", "0.3", "--lambda",
+          Double.toString(lambdas[i]), "--dim", "5", "--rank", "1", "--observed", "0.8", "--trajectories", "24",
+          "--steps", Long.toString(steps[i]), "--test-threshold", "0.05", "--dataset", "per-trajectory", "-o",
+          one.toString());
+      assertEquals(0, c.exitCode(), c.err());
+      HdfNode.Group f = ResultFileReader.read(one);
+      for (String e : new String[] {"t1", "t2"}) {
+        assertEquals(f.dataset("/events/" + e + "/mean").value().doubles()[0],
+            s.dataset("/cells/" + e + "_mean").value().doubles()[i], e + " of cell " + i);
+        assertEquals(f.dataset("/events/" + e + "/fraction_never").value().doubles()[0],
+            s.dataset("/cells/" + e + "_fraction_never").value().doubles()[i], e + " never, cell " + i);
+      }
+    }
   }
 }
