@@ -269,7 +269,12 @@ def plot_sweep(f, out, title):
     mode = "GD" if p["full_batch"] else f"SGD S={p['batch']}"
     etext = ",".join(f"{e:g}" for e in etas)
     model = text(f.attrs["model"])
-    sizes = ", ".join(f"{k}={p[k]:g}" for k in ("d", "n", "k", "rank", "width", "alpha", "sigma") if k in p)
+    own = "dataset" in p and text(p["dataset"]) == "per-trajectory"
+    shown = ("d", "k", "rank", "width", "alpha", "sigma") if own and "observed" in p else \
+        ("d", "n", "k", "rank", "width", "alpha", "sigma")  # grok-mc's n is per dataset then
+    sizes = ", ".join(f"{k}={p[k]:g}" for k in shown if k in p)
+    if own:
+        sizes += (f", p={p['observed']:g} observed" if "observed" in p else "") + ", a dataset per trajectory"
     b.set_title(title or f"{model}: {sizes}, eta={etext}, {mode}", fontsize=9)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
