@@ -75,20 +75,26 @@ public final class GrokMcMixin {
 
   /**
    * The shared settings of a run with a dataset per trajectory at (eta, lambda), every bad value one line. Refused:
-   * minibatches (a sampler is built for one dataset size, and every trajectory observes its own number of entries:
-   * one sampler per lane would allocate at each block's start, one per possible size would hold d^4 / 2 ints), and an
-   * observed fraction so small that some trajectory of the run would likely observe nothing.
+   * reshuffling (each trajectory's epoch would have its own length), an observed fraction so small that some
+   * trajectory of the run would likely observe nothing, and batches drawn without replacement that some trajectory
+   * would likely not have more entries than (its SGD would be GD: a lane of another kind than its neighbours).
    */
   GrokMc perTrajectoryBase(long runSeed, double eta, double lambda, long trajectories) {
-    if (batch != null || withReplacement || sampling() != Sampling.WITHOUT_REPLACEMENT) {
-      throw new UserError("--dataset per-trajectory runs full-batch GD only (each trajectory observes its own number "
-          + "of entries, and the minibatch sampler serves one); drop --batch/--sampling/--with-replacement or use "
-          + "--dataset fixed");
+    if (sampling() == Sampling.RESHUFFLE) {
+      throw new UserError("--sampling reshuffle with --dataset per-trajectory: each trajectory's epoch would have its "
+          + "own length; use --sampling without or with, or --dataset fixed");
     }
     if (observed > 0 && trajectories * Math.pow(1 - observed, (double) d * d) > 1e-6) {
       throw new UserError("--observed " + observed + " with --dataset per-trajectory: some of the " + trajectories
           + " trajectories would likely observe no entry of their " + d + " x " + d + " matrix; raise --observed or "
           + "--dim");
+    }
+    if (batch != null && sampling() == Sampling.WITHOUT_REPLACEMENT && observed > 0 && observed < 1
+        && trajectories * new org.apache.commons.math3.distribution.BinomialDistribution(d * d, observed)
+            .cumulativeProbability(batch) > 1e-6) {
+      throw new UserError("--batch " + batch + " without replacement with --dataset per-trajectory: some of the "
+          + trajectories + " trajectories would likely observe no more than " + batch + " entries; use a smaller "
+          + "--batch, --sampling with, or raise --observed");
     }
     return unsolved(runSeed).check(eta, lambda);
   }

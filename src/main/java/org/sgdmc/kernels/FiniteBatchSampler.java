@@ -190,7 +190,26 @@ public final class FiniteBatchSampler {
     System.arraycopy(order, (int) (b * batch), out, 0, batch);
   }
 
+  /**
+   * {@link #pick(long[], int, int, int[])} over the first {@code size} points, {@code batch <= size <= n} without
+   * replacement ({@code 1 <= size <= n} with): exactly the picks of a sampler of {@code size} points, for lanes
+   * whose datasets differ in size (grok-mc with a dataset per trajectory). Not when reshuffling.
+   */
+  public void pick(long[] bits, int off, int stride, int size, int[] out) {
+    if (reshuffle) {
+      throw new IllegalStateException("a reshuffled batch depends on its lane and step");
+    }
+    if (size > n || size < (withReplacement ? 1 : batch)) {
+      throw new IllegalArgumentException("a batch of " + batch + " from " + size + " of " + n + " points");
+    }
+    pickFresh(bits, off, stride, size, out);
+  }
+
   private void pickFresh(long[] bits, int off, int stride, int[] out) {
+    pickFresh(bits, off, stride, n, out);
+  }
+
+  private void pickFresh(long[] bits, int off, int stride, int n, int[] out) {
     if (withReplacement) {
       for (int j = 0; j < batch; j++) {
         out[j] = (int) Draws.index(bits[off + j * stride], n);

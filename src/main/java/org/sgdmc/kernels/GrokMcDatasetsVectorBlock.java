@@ -12,13 +12,15 @@ import org.sgdmc.rng.VectorDraws;
 import org.sgdmc.rng.VectorShapes;
 
 /**
- * Full-batch GD of matrix completion with a dataset per trajectory ({@link GrokMcDatasets}): every lane its own truth
+ * Matrix completion with a dataset per trajectory ({@link GrokMcDatasets}): every lane its own truth
  * M* and mask, lane-interleaved ({@code [(i d + j) * width + lane]}), loaded as vectors where {@link
- * GrokMcVectorBlock} broadcasts. Since the masks differ by lane, every step forms all of W and blends: a lane's
- * residual {@code (W_ij - M*_ij) (1/|Omega|)} (its own rounded 1/|Omega|) where it observes (i, j), 0 where not,
+ * GrokMcVectorBlock} broadcasts. Full-batch GD: since the masks differ by lane, every step forms all of W and
+ * blends: a lane's residual {@code (W_ij - M*_ij) (1/|Omega|)} (its own rounded 1/|Omega|) where it observes (i, j), 0 where not,
  * and its observed sum of squares likewise; the full sum only while t2 is unset in some lane of the group. Otherwise
  * the fixed block's operations in its order, so lane i equals {@link GrokMcScalarBlock} of width 1 on {@link
- * GrokMcDatasets#at}(i) bit for bit ({@link GrokMcDatasetsScalarBlock}).
+ * GrokMcDatasets#at}(i) bit for bit ({@link GrokMcDatasetsScalarBlock}). Minibatch SGD: GrokMcVectorBlock's step,
+ * each lane's batch drawn from its own observed entries (its own count of them) and its residuals against its own
+ * truth; t1 and t2 from all of W at every step while some lane of the group has one unset, as the fixed block.
  *
  * <p>start() draws the lanes' data into the block's arrays without allocating (FastPathTest counts it); the lanes'
  * models, needed only for the recorded values (their targets, the first trajectories' ADMM solves), are built at the
@@ -49,6 +51,17 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
   private final double[] sums; // [lane]: obs, [lanes + lane]: full
   private final double testScale;
   private final GrokMc[] models;
+  // minibatch SGD: each lane's observed entries ascending ([lane * d^2 + q]) and their number; the sampler picks from
+  // the first |Omega| of d^2 points, which is the pick of a sampler of |Omega| points (the twin's)
+  private final FiniteBatchSampler sampler; // null for GD
+  private final int[] observedOf;
+  private final int[] counts;
+  private final int[] picked;
+  private final int[] entries; // [b * lanes + lane]: the batch's entry i d + j
+  private final double[] us; // [k * lanes + lane]: row i of U, row j of V, the truth at the batch entry
+  private final double[] vs;
+  private final double[] ms;
+  private final double[] rs;
   private boolean modelsBuilt;
   private long traj0;
   private long now;
@@ -74,7 +87,18 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
     this.inverse = new double[width];
     this.trainScale = new double[width];
     this.ab = new double[2 * d * base.rank()];
-    this.bits = new long[2 * d * d * width];
+    this.sampler = base.fullBatch() ? null : new FiniteBatchSampler(d * d, base.batch(), base.sampling(), width);
+    int s = base.batch();
+    this.observedOf = new int[sampler == null ? 0 : d * d * width];
+    this.counts = new int[width];
+    this.picked = new int[s];
+    this.entries = new int[sampler == null ? 0 : s * lanes];
+    this.us = new double[d * lanes];
+    this.vs = new double[d * lanes];
+    this.ms = new double[lanes];
+    this.rs = new double[lanes];
+    int drawRows = sampler == null ? 0 : GrokLinregVectorBlock.STEPS_PER_SEGMENT * s + 2;
+    this.bits = new long[Math.max(drawRows, 2 * d * d) * width];
     this.normals = new double[2 * d * d * width];
     this.t1 = new double[width];
     this.t2 = new double[width];
@@ -104,6 +128,18 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
       int count = datasets.fill(traj0 + lane, draws, ab, truth, mask, lane, width);
       inverse[lane] = 1.0 / count; // GrokMc.inverseObserved()
       trainScale[lane] = 0.5 * inverse[lane]; // GrokMcScalarBlock.trainScale
+      counts[lane] = count;
+      if (sampler != null) {
+        if (count < (base.withReplacement() ? 1 : base.batch() + 1)) { // the twin's model refuses it too
+          throw new IllegalStateException("trajectory " + (traj0 + lane) + "'s dataset observes " + count
+              + " entries: too few for batches of " + base.batch());
+        }
+        for (int e = 0, q = 0; e < d * d; e++) {
+          if (mask[e * width + lane] != 0) {
+            observedOf[lane * d * d + q++] = e;
+          }
+        }
+      }
     }
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     VectorDraws.normals(seed, Stream.INIT.id, traj0, width, 0, d * d, bits, normals);
@@ -118,6 +154,23 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
 
   @Override
   public void advance(long from, long to) {
+    if (sampler != null) { // GrokMcVectorBlock's SGD loop
+      int seg = GrokLinregVectorBlock.STEPS_PER_SEGMENT, s = base.batch();
+      for (long t = from; t < to; t += seg) {
+        int count = (int) Math.min(seg, to - t);
+        int row0 = sampler.drawBatches(seed, traj0, width, t, count, bits);
+        for (int l = 0; l < width; l += lanes) {
+          for (int u0 = 0; u0 < count; u0++) {
+            if (VectorEventTimes.open(t1, l) || VectorEventTimes.open(t2, l)) {
+              checkAll(l, t + u0);
+            }
+            sgdStep(l, row0 + u0 * s, t + u0);
+          }
+        }
+      }
+      now = to;
+      return;
+    }
     for (int l = 0; l < width; l += lanes) {
       for (long t = from; t < to; t++) {
         step(l, t);
@@ -152,11 +205,7 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
     }
     obs.intoArray(sums, 0);
     full.intoArray(sums, lanes);
-    for (int lane = 0; lane < lanes; lane++) { // each lane's own 0.5/|Omega|, as the twin's mark
-      if (t1[l + lane] == Double.POSITIVE_INFINITY && sums[lane] * trainScale[l + lane] <= base.trainThreshold()) {
-        t1[l + lane] = t;
-      }
-    }
+    markTrain(l, t); // each lane's own 0.5/|Omega|, as the twin's mark
     if (testOpen) {
       VectorLevelMarks.mark(sums, lanes, testScale, base.testThreshold(), t2, l, t);
     }
@@ -178,6 +227,88 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
               .fma(DoubleVector.fromArray(sp, u, (i * d + k) * width + l), g);
         }
         g.intoArray(gv, (j * d + k) * lanes);
+      }
+    }
+    DoubleVector neg = DoubleVector.broadcast(sp, -base.eta());
+    double decay = base.decay();
+    for (int k = 0; k < d * d; k++) {
+      int at = k * width + l;
+      DoubleVector.fromArray(sp, gu, k * lanes).fma(neg, DoubleVector.fromArray(sp, u, at).mul(decay)).intoArray(u, at);
+      DoubleVector.fromArray(sp, gv, k * lanes).fma(neg, DoubleVector.fromArray(sp, v, at).mul(decay)).intoArray(v, at);
+    }
+  }
+
+  /** t1 and t2 of lane group l at state t from all of W, each lane's observed sum by its own mask (the SGD path). */
+  private void checkAll(int l, long t) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    DoubleVector obs = DoubleVector.zero(sp), full = obs;
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        int ij = i * d + j;
+        DoubleVector w = DoubleVector.zero(sp);
+        for (int k = 0; k < d; k++) {
+          w = DoubleVector.fromArray(sp, u, (i * d + k) * width + l)
+              .fma(DoubleVector.fromArray(sp, v, (j * d + k) * width + l), w);
+        }
+        DoubleVector e = w.sub(DoubleVector.fromArray(sp, truth, ij * width + l));
+        VectorMask<Double> seen = DoubleVector.fromArray(sp, mask, ij * width + l).compare(VectorOperators.NE, 0.0);
+        full = e.fma(e, full);
+        obs = obs.blend(e.fma(e, obs), seen);
+      }
+    }
+    obs.intoArray(sums, 0);
+    full.intoArray(sums, lanes);
+    markTrain(l, t);
+    VectorLevelMarks.mark(sums, lanes, testScale, base.testThreshold(), t2, l, t);
+  }
+
+  /** t1 := t in the lanes of group l where it is unset and their observed sum is at the level (own 0.5/|Omega|). */
+  private void markTrain(int l, long t) {
+    for (int lane = 0; lane < lanes; lane++) {
+      if (t1[l + lane] == Double.POSITIVE_INFINITY && sums[lane] * trainScale[l + lane] <= base.trainThreshold()) {
+        t1[l + lane] = t;
+      }
+    }
+  }
+
+  /**
+   * SGD step t of lane group l, its batch from draw row {@code drawRow} of {@code bits}: GrokMcVectorBlock's, each
+   * lane's batch from its own observed entries and its residuals against its own truth.
+   */
+  private void sgdStep(int l, int drawRow, long t) {
+    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
+    int s = base.batch();
+    for (int lane = 0; lane < lanes; lane++) {
+      sampler.pick(bits, drawRow * width + l + lane, width, counts[l + lane], picked);
+      for (int b = 0; b < s; b++) {
+        entries[b * lanes + lane] = observedOf[(l + lane) * d * d + picked[b]];
+      }
+    }
+    java.util.Arrays.fill(gu, 0.0);
+    java.util.Arrays.fill(gv, 0.0);
+    double inv = base.inverseBatch();
+    for (int b = 0; b < s; b++) {
+      for (int lane = 0; lane < lanes; lane++) {
+        int e = entries[b * lanes + lane], i = e / d, j = e % d;
+        for (int k = 0; k < d; k++) {
+          us[k * lanes + lane] = u[(i * d + k) * width + l + lane];
+          vs[k * lanes + lane] = v[(j * d + k) * width + l + lane];
+        }
+        ms[lane] = truth[e * width + l + lane];
+      }
+      DoubleVector w = DoubleVector.zero(sp);
+      for (int k = 0; k < d; k++) {
+        w = DoubleVector.fromArray(sp, us, k * lanes).fma(DoubleVector.fromArray(sp, vs, k * lanes), w);
+      }
+      w.sub(DoubleVector.fromArray(sp, ms, 0)).mul(inv).intoArray(rs, 0);
+      for (int lane = 0; lane < lanes; lane++) {
+        int e = entries[b * lanes + lane], i = e / d, j = e % d;
+        double r = rs[lane];
+        for (int k = 0; k < d; k++) {
+          int gi = (i * d + k) * lanes + lane, gj = (j * d + k) * lanes + lane;
+          gu[gi] = Math.fma(r, vs[k * lanes + lane], gu[gi]);
+          gv[gj] = Math.fma(r, us[k * lanes + lane], gv[gj]);
+        }
       }
     }
     DoubleVector neg = DoubleVector.broadcast(sp, -base.eta());

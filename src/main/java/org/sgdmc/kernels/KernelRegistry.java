@@ -284,6 +284,13 @@ public final class KernelRegistry {
     // trajectories 3 .. 6, 3 and 4 have their minimum-nuclear-norm target, 5 and 6 their truth
     list.add(KernelEntry.states("grok-mc-gd-per-trajectory", org.sgdmc.models.GrokMcDatasets.of(
         mc, 0.75, 11, 5).withThresholds(0.1, 0.3), GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC_DATASETS));
+    // and minibatch SGD from each lane's own observed entries (their number differs from lane to lane)
+    list.add(KernelEntry.states("grok-mc-sgd-per-trajectory", org.sgdmc.models.GrokMcDatasets.of(new GrokMc(4, 1,
+        tm[0], mask, 0.2, 0.05, 0.8, new double[16], 2, false), 0.75, 11, 5).withThresholds(0.005, 0.3),
+        GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC_DATASETS));
+    list.add(KernelEntry.states("grok-mc-sgd-with-replacement-per-trajectory", org.sgdmc.models.GrokMcDatasets.of(
+        new GrokMc(4, 1, tm[0], mask, 0.3, 0.02, 0.8, new double[16], 3, true), 0.75, 11, 5)
+        .withThresholds(0.005, 0.3), GrokMcScalarBlock.CHANNELS, Kernels.GROK_MC_DATASETS));
   }
 
   /**

@@ -12,13 +12,14 @@ import org.sgdmc.theory.MinNuclearCompletion;
  * below {@code observed} (part p's draw k is draw {@code p 2^40 + k}; parts 0 .. 4 are grok-linreg's, grok-diag's and
  * grok-relu's). So trajectory i's data depend on (data seed, i) alone, never on threads, block or vector width.
  *
- * <p>Full-batch GD only: a minibatch sampler is built for one dataset size, and here every trajectory has its own
- * number of observed entries (see {@code cli.GrokMcMixin}). The minimum-nuclear-norm completion, an ADMM solve per
+ * <p>Full-batch GD, or minibatch SGD with or without replacement from each trajectory's own observed entries (its own
+ * number of them: the sampler picks from the first |Omega_i| of a larger range); not reshuffled, whose epochs would
+ * differ in length from trajectory to trajectory. The minimum-nuclear-norm completion, an ADMM solve per
  * dataset (thousands of SVDs), is the target of the first {@code referenced} trajectories only; the others' target is their own truth
  * M* (so their distance channel holds {@code |W - M*|_F}, finite, which the experiment does not read).
  *
- * @param base the step, decay, initialisation, sizes and thresholds every trajectory shares; its truth, mask and
- *     target are not used
+ * @param base the step, decay, initialisation, sizes, batch, sampling and thresholds every trajectory shares (full
+ *     batch where the base is); its truth, mask and target are not used
  * @param observed the probability that an entry is observed
  * @param dataSeed the data seed
  * @param completions [i]: trajectory i's minimum-nuclear-norm completion, for the first {@link #referenced()}
@@ -34,8 +35,9 @@ public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, MinNuc
     if (!(observed > 0 && observed <= 1)) {
       throw new IllegalArgumentException("the observed fraction must be in (0, 1], not " + observed);
     }
-    if (!base.fullBatch()) {
-      throw new IllegalArgumentException("a dataset per trajectory runs full-batch GD only");
+    if (base.reshuffled()) {
+      throw new IllegalArgumentException("a dataset per trajectory is not reshuffled (each trajectory's epoch would have"
+          + " its own length)");
     }
     completions = completions.clone();
   }
@@ -66,8 +68,9 @@ public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, MinNuc
   }
 
   /**
-   * Trajectory i's model: its own truth and mask, full batch; target its own minimum-nuclear-norm completion if i <
-   * referenced, else its own truth.
+   * Trajectory i's model: its own truth and mask; full batch, or minibatches of the base's size and sampling from its
+   * own observed entries (more of them than the batch without replacement: SGD, not GD, in every lane); target its
+   * own minimum-nuclear-norm completion if i < referenced, else its own truth.
    */
   public GrokMc at(long i) {
     int d = base.d();
@@ -81,8 +84,13 @@ public record GrokMcDatasets(GrokMc base, double observed, long dataSeed, MinNuc
       observedMask[k] = mask[k] == 1;
     }
     double[] target = i < completions.length ? completions[(int) i].x() : truth;
-    return new GrokMc(d, base.rank(), truth, observedMask, base.eta(), base.lambda(), base.sigma(), target, count,
-        Sampling.WITHOUT_REPLACEMENT, base.trainThreshold(), base.testThreshold());
+    if (!base.fullBatch() && !base.withReplacement() && base.batch() >= count) {
+      throw new IllegalArgumentException("trajectory " + i + "'s dataset observes " + count + " entries, not more "
+          + "than the batch of " + base.batch() + " drawn without replacement");
+    }
+    return new GrokMc(d, base.rank(), truth, observedMask, base.eta(), base.lambda(), base.sigma(), target,
+        base.fullBatch() ? count : base.batch(), base.fullBatch() ? Sampling.WITHOUT_REPLACEMENT : base.sampling(),
+        base.trainThreshold(), base.testThreshold());
   }
 
   /**

@@ -58,20 +58,42 @@ class GrokMcPerTrajectoryCliTest {
     assertNotEquals(fx[fx.length - 1], pt[pt.length - 1], "other datasets");
   }
 
+  /**
+   * Minibatch SGD over each trajectory's own observed entries (their number differs from trajectory to trajectory),
+   * without and with replacement: the vector kernel's events and observables equal the scalar twin's (which runs each
+   * trajectory's own fixed-dataset model) and do not depend on threads or block width.
+   */
+  @Test
+  void sgdDrawsEachTrajectorysBatchesFromItsOwnEntries() {
+    for (String sampling : new String[] {"without", "with"}) {
+      HdfNode.Group vector = run(sampling + "_v.h5", "--dataset", "per-trajectory", "--batch", "3", "--sampling",
+          sampling, "--threads", "2", "--block", "16");
+      HdfNode.Group scalar = run(sampling + "_s.h5", "--dataset", "per-trajectory", "--batch", "3", "--sampling",
+          sampling, "--kernel", "scalar", "--threads", "1", "--block", "8");
+      for (String path : new String[] {"/events/t1/quantiles", "/events/t2/quantiles", "/observables/log_test_mean",
+          "/observables/log_train_mean"}) {
+        assertArrayEquals(vector.dataset(path).value().doubles(), scalar.dataset(path).value().doubles(),
+            sampling + ": " + path);
+      }
+      assertEquals(3L, vector.group("/parameters").attribute("batch").longs()[0]);
+    }
+  }
+
   @Test
   void badInputIsOneLine() {
     String[] mc = {"simulate", "grok-mc", "--lr", "0.3", "--lambda", "0.01"};
     String[][] bad = {
       {"--dataset", "sometimes"},
-      {"--dataset", "per-trajectory", "--batch", "4"},
+      {"--dataset", "per-trajectory", "--batch", "4", "--sampling", "reshuffle"},
+      {"--dataset", "per-trajectory", "--dim", "6", "--observed", "0.5", "--batch", "10"},
       {"--dataset", "per-trajectory", "--dim", "2", "--observed", "0.05"},
       {"--dataset", "per-trajectory", "--dim", "300", "--block", "8192"},
     };
-    Refusals.assertEachRefused(dir, mc, bad, new String[] {"--dataset", "full-batch GD only", "observe no entry",
-        "--dataset per-trajectory"}, "--trajectories", "16");
+    Refusals.assertEachRefused(dir, mc, bad, new String[] {"--dataset", "own length", "no more than 10 entries",
+        "observe no entry", "--dataset per-trajectory"}, "--trajectories", "16");
     Refusals.assertEachRefused(dir, new String[0], new String[][] {{"sweep", "grok-mc", "--lr", "0.3", "--lambda",
-        "0.01,0.02", "--dataset", "per-trajectory", "--batch", "4"}}, new String[] {"full-batch GD only"},
-        "--trajectories", "16");
+        "0.01,0.02", "--dataset", "per-trajectory", "--batch", "4", "--sampling", "reshuffle"}},
+        new String[] {"own length"}, "--trajectories", "16");
   }
 
   /**

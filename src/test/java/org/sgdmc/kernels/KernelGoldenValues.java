@@ -799,6 +799,30 @@ final class KernelGoldenValues {
               + "3f3625ed4c8cdcf5 3fa54a55ec37367b 3fbe7fc6af819860 3fa0ddee22d9fe28 "
               + "7ff0000000000000 7ff0000000000000 4020000000000000 7ff0000000000000 "
               + "4008000000000000 4022000000000000 4008000000000000 7ff0000000000000"),
+      Map.entry("grok-mc-sgd-per-trajectory",
+          "bfe04a0ed18dd4f9 bfdb98e2d4ae56dd bfeb303fd9f5981a 3fc0792143eaf068 "
+              + "bfe4127330e3c35a bfcbfee145f28c8c bfe9d8552abc8e1c 3fde4553b2134688 "
+              + "3fed2faae4a0aef1 3ff4cc78ce5aad3a 3ff5e9c3cd9fd7aa 3ff636eeaeaa4eec "
+              + "3fe52e6a5ed3fba2 3ff601be765cf507 3ff4d294f2d8dccf 3ffe0b6cdd2aebb7 "
+              + "3fe8d5cdc4cd7fa3 3ff2ae66d61dfa61 3fe28430d337e5c2 3ffdbf97eb7f0b91 "
+              + "3ff3f978c2f0caeb 4003b8615743497d 4000a0e14698e661 400b7ce6a3030055 "
+              + "3fe0c4c1c6debd48 3feb3565939779e5 3ff135ba1b5481d0 4003e1b8a1c11882 "
+              + "3fc5160a1da84564 3fe40a0cfdc7c411 3fdf4fe99eb38186 3fe276629be83f01 "
+              + "3f5602a9139cebdd 3f8f345dd28243ea 3f9fcd131dc494c6 3fa4ee3718629adc "
+              + "7ff0000000000000 7ff0000000000000 7ff0000000000000 7ff0000000000000 "
+              + "4000000000000000 7ff0000000000000 4014000000000000 7ff0000000000000"),
+      Map.entry("grok-mc-sgd-with-replacement-per-trajectory",
+          "bfe32896db31635b bfea01b1b1314fcc bff3f46f5e1e4d85 bfc40d1e28432b2d "
+              + "bfe726530e141781 bfdc30ac516ae70e bfecede8f0f9d052 3fd87191c32268e3 "
+              + "3fee50084228bb73 3ff4a2a390330135 3ff56eaa740dac96 3ff70ba1e4325889 "
+              + "3fe4527e9a4e8009 3ff3c58421b3e486 3ff136e48a98fbe0 3fffc36c8d0eb911 "
+              + "3fe619c267bfb507 3fee442fd4e8f59b 3fdedd3a19f54718 3ffc4aa76fc2d428 "
+              + "3ff69847aa49c98f 400044653a8e27e5 4000fe685a607cd3 400ceaaf0af848a3 "
+              + "3fd61044519f7fb3 3feec2fd78addaae 3fe4be795fd715a9 40035cb7b3ba4100 "
+              + "3fbe1723412f1501 3fd167fd2c48173e 3fc2ac333019dd1f 3ff3086f2062dac1 "
+              + "3f89fefad9b5f6f5 3fc64bddba2e631a 3f8d3fc4aa941b01 3facc1002558784a "
+              + "7ff0000000000000 7ff0000000000000 7ff0000000000000 7ff0000000000000 "
+              + "3ff0000000000000 4018000000000000 4014000000000000 7ff0000000000000"),
       // grok-mc reshuffled each epoch (issue 15 item 2): generated from the failure message
       Map.entry("grok-mc-sgd-reshuffle",
           "bfe61de0578f6e3e bfe0244aa1a461a1 bfdac100d8ca4cbb bfe384322f5eee20 "
