@@ -47,7 +47,8 @@ public final class GrokMcMixin {
 
   @Option(names = "--dataset", paramLabel = "MODE", defaultValue = "fixed",
       description = "fixed: one M* and mask for the whole run; per-trajectory: each trajectory draws its own from "
-          + "(--data-seed, trajectory), so the ensemble is over datasets too; full-batch GD only, the distance to the "
+          + "(--data-seed, trajectory), so the ensemble is over datasets too; GD, or SGD without or with "
+          + "replacement (not reshuffled), each trajectory's batches from its own entries; the distance to the "
           + "minimum-nuclear-norm completion for the first " + GrokMcDatasets.REFERENCED + " trajectories only "
           + "(default: ${DEFAULT-VALUE}).")
   String dataset;

@@ -58,9 +58,9 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
   private final int[] counts;
   private final int[] picked;
   private final int[] entries; // [b * lanes + lane]: the batch's entry i d + j
-  private final double[] us; // [k * lanes + lane]: row i of U, row j of V, the truth at the batch entry
+  private final double[] targets; // [b * lanes + lane]: the lane's truth at its batch entry b
+  private final double[] us; // scratch of McFactorSteps.batchGradient
   private final double[] vs;
-  private final double[] ms;
   private final double[] rs;
   private boolean modelsBuilt;
   private long traj0;
@@ -95,7 +95,7 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
     this.entries = new int[sampler == null ? 0 : s * lanes];
     this.us = new double[d * lanes];
     this.vs = new double[d * lanes];
-    this.ms = new double[lanes];
+    this.targets = new double[s * lanes];
     this.rs = new double[lanes];
     int drawRows = sampler == null ? 0 : GrokLinregVectorBlock.STEPS_PER_SEGMENT * s + 2;
     this.bits = new long[Math.max(drawRows, 2 * d * d) * width];
@@ -229,13 +229,7 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
         g.intoArray(gv, (j * d + k) * lanes);
       }
     }
-    DoubleVector neg = DoubleVector.broadcast(sp, -base.eta());
-    double decay = base.decay();
-    for (int k = 0; k < d * d; k++) {
-      int at = k * width + l;
-      DoubleVector.fromArray(sp, gu, k * lanes).fma(neg, DoubleVector.fromArray(sp, u, at).mul(decay)).intoArray(u, at);
-      DoubleVector.fromArray(sp, gv, k * lanes).fma(neg, DoubleVector.fromArray(sp, v, at).mul(decay)).intoArray(v, at);
-    }
+    McFactorSteps.descend(u, v, gu, gv, width, l, d * d, base.eta(), base.decay());
   }
 
   /** t1 and t2 of lane group l at state t from all of W, each lane's observed sum by its own mask (the SGD path). */
@@ -276,48 +270,17 @@ public final class GrokMcDatasetsVectorBlock implements StateBlock {
    * lane's batch from its own observed entries and its residuals against its own truth.
    */
   private void sgdStep(int l, int drawRow, long t) {
-    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     int s = base.batch();
     for (int lane = 0; lane < lanes; lane++) {
       sampler.pick(bits, drawRow * width + l + lane, width, counts[l + lane], picked);
       for (int b = 0; b < s; b++) {
-        entries[b * lanes + lane] = observedOf[(l + lane) * d * d + picked[b]];
+        int e = observedOf[(l + lane) * d * d + picked[b]];
+        entries[b * lanes + lane] = e;
+        targets[b * lanes + lane] = truth[e * width + l + lane];
       }
     }
-    java.util.Arrays.fill(gu, 0.0);
-    java.util.Arrays.fill(gv, 0.0);
-    double inv = base.inverseBatch();
-    for (int b = 0; b < s; b++) {
-      for (int lane = 0; lane < lanes; lane++) {
-        int e = entries[b * lanes + lane], i = e / d, j = e % d;
-        for (int k = 0; k < d; k++) {
-          us[k * lanes + lane] = u[(i * d + k) * width + l + lane];
-          vs[k * lanes + lane] = v[(j * d + k) * width + l + lane];
-        }
-        ms[lane] = truth[e * width + l + lane];
-      }
-      DoubleVector w = DoubleVector.zero(sp);
-      for (int k = 0; k < d; k++) {
-        w = DoubleVector.fromArray(sp, us, k * lanes).fma(DoubleVector.fromArray(sp, vs, k * lanes), w);
-      }
-      w.sub(DoubleVector.fromArray(sp, ms, 0)).mul(inv).intoArray(rs, 0);
-      for (int lane = 0; lane < lanes; lane++) {
-        int e = entries[b * lanes + lane], i = e / d, j = e % d;
-        double r = rs[lane];
-        for (int k = 0; k < d; k++) {
-          int gi = (i * d + k) * lanes + lane, gj = (j * d + k) * lanes + lane;
-          gu[gi] = Math.fma(r, vs[k * lanes + lane], gu[gi]);
-          gv[gj] = Math.fma(r, us[k * lanes + lane], gv[gj]);
-        }
-      }
-    }
-    DoubleVector neg = DoubleVector.broadcast(sp, -base.eta());
-    double decay = base.decay();
-    for (int k = 0; k < d * d; k++) {
-      int at = k * width + l;
-      DoubleVector.fromArray(sp, gu, k * lanes).fma(neg, DoubleVector.fromArray(sp, u, at).mul(decay)).intoArray(u, at);
-      DoubleVector.fromArray(sp, gv, k * lanes).fma(neg, DoubleVector.fromArray(sp, v, at).mul(decay)).intoArray(v, at);
-    }
+    McFactorSteps.batchGradient(u, v, width, l, d, s, entries, targets, base.inverseBatch(), us, vs, rs, gu, gv);
+    McFactorSteps.descend(u, v, gu, gv, width, l, d * d, base.eta(), base.decay());
   }
 
   @Override

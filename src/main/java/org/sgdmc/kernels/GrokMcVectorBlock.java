@@ -37,10 +37,10 @@ public final class GrokMcVectorBlock implements StateBlock {
   private final int[] observed;
   private final int[] picked;
   private final int[] entries; // [b * lanes + lane]: the batch's entry i d + j
-  private final double[] us; // [k * lanes + lane]: row i_b of U, gathered
+  private final double[] targets; // [b * lanes + lane]: M* at the lane's batch entry b
+  private final double[] us; // scratch of McFactorSteps.batchGradient
   private final double[] vs;
-  private final double[] ms; // [lane]: M*_(i_b j_b)
-  private final double[] rs; // [lane]: r_b
+  private final double[] rs;
   private final double[] t1;
   private final double[] t2;
   private final double[] sums; // [lane]: obs, [lanes + lane]: full, of the state being checked
@@ -86,7 +86,7 @@ public final class GrokMcVectorBlock implements StateBlock {
     this.entries = new int[s * lanes];
     this.us = new double[d * lanes];
     this.vs = new double[d * lanes];
-    this.ms = new double[lanes];
+    this.targets = new double[s * lanes];
     this.rs = new double[lanes];
     this.t1 = new double[width];
     this.t2 = new double[width];
@@ -269,48 +269,17 @@ public final class GrokMcVectorBlock implements StateBlock {
 
   /** SGD step t of lane group l, its batch from draw row {@code drawRow} of {@code bits}. */
   private void sgdStep(int l, int drawRow, long t) {
-    VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     int s = model.batch();
     for (int lane = 0; lane < lanes; lane++) {
       sampler.pick(bits, drawRow * width + l + lane, width, l + lane, t, picked);
       for (int b = 0; b < s; b++) {
-        entries[b * lanes + lane] = observed[picked[b]];
+        int e = observed[picked[b]];
+        entries[b * lanes + lane] = e;
+        targets[b * lanes + lane] = m[e];
       }
     }
-    java.util.Arrays.fill(gu, 0.0);
-    java.util.Arrays.fill(gv, 0.0);
-    double inv = model.inverseBatch();
-    for (int b = 0; b < s; b++) {
-      for (int lane = 0; lane < lanes; lane++) {
-        int e = entries[b * lanes + lane], i = e / d, j = e % d;
-        for (int k = 0; k < d; k++) {
-          us[k * lanes + lane] = u[(i * d + k) * width + l + lane];
-          vs[k * lanes + lane] = v[(j * d + k) * width + l + lane];
-        }
-        ms[lane] = m[e];
-      }
-      DoubleVector w = DoubleVector.zero(sp);
-      for (int k = 0; k < d; k++) {
-        w = DoubleVector.fromArray(sp, us, k * lanes).fma(DoubleVector.fromArray(sp, vs, k * lanes), w);
-      }
-      w.sub(DoubleVector.fromArray(sp, ms, 0)).mul(inv).intoArray(rs, 0);
-      for (int lane = 0; lane < lanes; lane++) {
-        int e = entries[b * lanes + lane], i = e / d, j = e % d;
-        double r = rs[lane];
-        for (int k = 0; k < d; k++) {
-          int gi = (i * d + k) * lanes + lane, gj = (j * d + k) * lanes + lane;
-          gu[gi] = Math.fma(r, vs[k * lanes + lane], gu[gi]);
-          gv[gj] = Math.fma(r, us[k * lanes + lane], gv[gj]);
-        }
-      }
-    }
-    DoubleVector neg = DoubleVector.broadcast(sp, -model.eta());
-    double decay = model.decay();
-    for (int k = 0; k < d * d; k++) {
-      int at = k * width + l;
-      DoubleVector.fromArray(sp, gu, k * lanes).fma(neg, DoubleVector.fromArray(sp, u, at).mul(decay)).intoArray(u, at);
-      DoubleVector.fromArray(sp, gv, k * lanes).fma(neg, DoubleVector.fromArray(sp, v, at).mul(decay)).intoArray(v, at);
-    }
+    McFactorSteps.batchGradient(u, v, width, l, d, s, entries, targets, model.inverseBatch(), us, vs, rs, gu, gv);
+    McFactorSteps.descend(u, v, gu, gv, width, l, d * d, model.eta(), model.decay());
   }
 
   @Override

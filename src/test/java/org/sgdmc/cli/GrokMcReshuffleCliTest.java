@@ -103,7 +103,7 @@ class GrokMcReshuffleCliTest {
         {"--batch", "2", "--sampling", "sideways"}, {"--batch", "2", "--sampling", "reshuffle", "--with-replacement"},
         {"--dataset", "per-trajectory", "--sampling", "reshuffle"}},
         new String[] {"in 1..15 (the observed entries) when reshuffling, not 16", "is none of",
-            "--with-replacement contradicts --sampling reshuffle", "full-batch GD only"}, "--trajectories", "8",
+            "--with-replacement contradicts --sampling reshuffle", "epoch would have its own length"}, "--trajectories", "8",
         "--steps", "5");
     Refusals.assertEachRefused(dir, new String[] {"sweep", "grok-mc", "--lr", "0.2", "--lambda", "0.05,0.1", "--dim",
         "5", "--rank", "1", "--data-seed", "3"}, new String[][] {{"--batch", "16", "--sampling", "reshuffle"}},

@@ -88,12 +88,7 @@ class GrokReluPerTrajectoryCliTest {
           "per-trajectory", "-o", one.toString());
       assertEquals(0, c.exitCode(), c.err());
       HdfNode.Group f = ResultFileReader.read(one);
-      for (String e : new String[] {"t1", "t2"}) {
-        assertEquals(f.dataset("/events/" + e + "/mean").value().doubles()[0],
-            s.dataset("/cells/" + e + "_mean").value().doubles()[i], e + " of cell " + i);
-        assertEquals(f.dataset("/events/" + e + "/fraction_never").value().doubles()[0],
-            s.dataset("/cells/" + e + "_fraction_never").value().doubles()[i], e + " never, cell " + i);
-      }
+      SweepCells.assertCellIsTheRun(s, i, f);
     }
     org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(
         s.dataset("/cells/t2_mean").value().doubles(),
