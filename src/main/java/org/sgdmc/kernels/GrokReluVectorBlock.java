@@ -69,7 +69,6 @@ public final class GrokReluVectorBlock implements StateBlock {
   private final double[] rowOf; // [j * lanes + lane]: unit j's boundary row in the test sum
   private final double[] slopeStep; // [j * lanes + lane]: what unit j adds there
   private final double[] levelStep;
-  private static final double HALF_STEPS = (ReluGridSum.POINTS - 1) / 2.0;
   private static final double TWO_52 = 0x1p52; // x + 2^52 - 2^52 rounds 0 <= x < 2^51 to an integer
   private final double trainScale;
   private final double testScale;
@@ -391,7 +390,7 @@ public final class GrokReluVectorBlock implements StateBlock {
           .blend(one.blend(zero, bj.compare(VectorOperators.GT, 0.0).not()), flat);
       firstSlope = firstSlope.add(s.mul(first));
       firstLevel = firstLevel.add(c.mul(first));
-      DoubleVector kink = bj.neg().div(wj).add(1.0).mul(HALF_STEPS).add(1.0).min(points).max(0.0);
+      DoubleVector kink = bj.neg().div(wj).add(1.0).mul(ReluGridSum.HALF_STEPS).add(1.0).min(points).max(0.0);
       DoubleVector rounded = kink.add(TWO_52).sub(TWO_52); // the nearest integer: in [0, POINTS], exact
       DoubleVector p = rounded.sub(one, rounded.compare(VectorOperators.GT, kink)); // floor
       DoubleVector ws = sign.mul(wj);
@@ -493,8 +492,9 @@ public final class GrokReluVectorBlock implements StateBlock {
   private void step(int l, long t) {
     VectorSpecies<Double> sp = VectorShapes.DOUBLES;
     residuals(l, xs, ys, lanes, 0, count, r);
-    boolean trackTrain = sampler != null && VectorEventTimes.open(t1, l);
-    if (sampler == null ? VectorEventTimes.open(t1, l)
+    boolean trainOpen = VectorEventTimes.open(t1, l);
+    boolean trackTrain = sampler != null && trainOpen; // SGD: the training sum is skipped under the bound as well
+    if (sampler == null ? trainOpen
         : trackTrain && VectorLevelMarks.mayReach(t1, trainRms, trainDrift, trainRmsLevel, l)) {
       if (sampler == null) {
         sumOfSquares(r, count);

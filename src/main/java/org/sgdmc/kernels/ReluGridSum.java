@@ -24,7 +24,7 @@ final class ReluGridSum {
   static final int POINTS = GrokRelu.TEST_POINTS;
   /** Rows of the scatter arrays: one per point and one past the end (units whose boundary is past the grid). */
   static final int ROWS = POINTS + 1;
-  private static final double HALF_STEPS = (POINTS - 1) / 2.0; // z_p = -1 + p / HALF_STEPS
+  static final double HALF_STEPS = (POINTS - 1) / 2.0; // z_p = -1 + p / HALF_STEPS
   private static final double[] GRID = new double[POINTS]; // z_p, GrokRelu.gridPoint's values
 
   static {
